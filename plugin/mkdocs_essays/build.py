@@ -1,0 +1,434 @@
+"""One build of the site: the state the plugin keeps from ``on_files`` to ``on_post_build``.
+
+The plugin creates a new :class:`EssaysBuild` in ``on_config`` (``mkdocs serve`` reuses the
+plugin object, so nothing survives from one build to the next) and each hook makes one call
+here. Data flows one way: sources -> front matter -> model -> virtual pages -> HTML.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import os
+import posixpath
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import TableOfContents
+
+from .errors import CollectionError, EssaysError
+from .frontmatter import Document, FrontMatterErrors, read
+from .model import Collection, Essay, PathError, Publication, make_essay
+from .model.text import (
+    auto_summary,
+    first_words,
+    html_to_text,
+    markdown_inline_to_text,
+    split_more,
+)
+from .model.text import reading_time as minutes_for
+from .model.text import word_count as count_words
+from .pages.feature import Feature
+from .pages.plan import PageSpec
+from .pages.urls import UrlPolicy, relative_url
+from .render import Renderer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from .config import EssaysConfig
+
+log = get_plugin_logger(__name__)
+
+ASSET = "assets/mkdocs-essays/essays.css"
+# What MkDocs sees before the body of a page we read: an empty YAML block, so MkDocs does not
+# take the body's first lines for MultiMarkdown meta ("Note: ..." would vanish otherwise).
+_EMPTY_META = "---\n{}\n---\n"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What an essay's rendered body gave: its HTML (before our header) and its text."""
+
+    html: str
+    text: str
+    words: int
+    summary: str
+
+
+class EssaysBuild:
+    def __init__(
+        self,
+        options: EssaysConfig,
+        config: MkDocsConfig,
+        *,
+        serve: bool,
+        now: datetime,
+        features: list[type[Feature]],
+    ) -> None:
+        self.options = options
+        self.config = config
+        self.serve = serve
+        self.zone = ZoneInfo(options.timezone)
+        self.publication = Publication(
+            now=now,
+            build_drafts=options.build_drafts,
+            build_future=options.build_future,
+            build_expired=options.build_expired,
+        )
+        self.preview = serve and options.drafts_on_serve
+        self.policy = UrlPolicy(use_directory_urls=config.use_directory_urls)
+        self.renderer = Renderer(config.theme.dirs, date_format=options.date_format)
+        self.taxonomies: dict[str, str] = dict(options.taxonomies)
+        self.essays_dir = options.essays_dir.strip("/")
+        self.root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+
+        self.documents: dict[str, Document] = {}
+        self.collection = Collection.of((), self.taxonomies.values(), preview=self.preview)
+        self.locations: dict[Essay, str] = {}
+        self.essay_files: dict[str, File] = {}
+        self.rendered: dict[str, Rendered] = {}
+        self.specs: dict[str, PageSpec] = {}
+        """src_uri of the page that shows it -> spec."""
+        self.hosted: set[str] = set()
+        """src_uris of writers' pages that host a listing."""
+        self.extra: dict[str, tuple[Feature, File]] = {}
+        self.features = [feature(self) for feature in features]
+
+    # -- paths and messages -------------------------------------------------------------------
+
+    def display_path(self, file: File) -> str:
+        """How messages name a file: relative to the project (``docs/posts/x.md``)."""
+        if file.abs_src_path:
+            return os.path.relpath(file.abs_src_path, self.root).replace(os.sep, "/")
+        docs = os.path.relpath(self.config.docs_dir, self.root).replace(os.sep, "/")
+        return posixpath.join(docs, file.src_uri)
+
+    def is_essay_source(self, src_uri: str) -> bool:
+        if not self.essays_dir:
+            return False
+        if not src_uri.startswith(self.essays_dir + "/"):
+            return False
+        name = posixpath.basename(src_uri)
+        inside = src_uri[len(self.essays_dir) + 1 :]
+        if name.startswith("_index."):
+            return False  # a Hugo section page, not an essay
+        return "/" in inside or posixpath.splitext(name)[0] not in ("index", "README")
+
+    def url_of(self, location: str) -> str:
+        return self.policy.url(location)
+
+    def essay_url(self, essay: Essay) -> str:
+        return self.policy.url(self.locations[essay])
+
+    # -- on_files -------------------------------------------------------------------------------
+
+    def collect(self, files: Files) -> Files:
+        """Read every page's front matter, build the collection, add the plugin's pages."""
+        errors: list[str] = []
+        essays: list[Essay] = []
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            if file.generated_by is not None and file.generated_by != "essays":
+                continue
+            path = self.display_path(file)
+            try:
+                document = read(
+                    file.content_bytes, path, zone=self.zone, taxonomies=self.taxonomies
+                )
+            except FrontMatterErrors as error:
+                errors.extend(str(e) for e in error.errors)
+                continue
+            essay_source = self.is_essay_source(file.src_uri)
+            if document.front.format is not None or essay_source:
+                self.documents[file.src_uri] = document
+            if essay_source:
+                essays.append(make_essay(document, file.src_uri, self.publication))
+                self.essay_files[file.src_uri] = file
+        if errors:
+            raise PluginError("\n".join(errors))
+
+        self.collection = Collection.of(essays, self.taxonomies.values(), preview=self.preview)
+        self._place_essays(files)
+        self._report_terms()
+        dests = {f.dest_uri: f for f in files.documentation_pages()}
+        for feature in self.features:
+            for spec in feature.plan():
+                self._place(spec, files, dests)
+            for path in feature.extra_files():
+                extra = File.generated(self.config, path, content="")
+                if files.get_file_from_path(path) is not None:
+                    log.warning(
+                        f"docs/{path} is also a file the plugin writes; the plugin's version wins. "
+                        "Rename your file to keep it."
+                    )
+                    files.remove(files.get_file_from_path(path))  # type: ignore[arg-type]
+                files.append(extra)
+                self.extra[path] = (feature, extra)
+        css = File.generated(self.config, ASSET, content=_stylesheet())
+        files.append(css)
+        return files
+
+    def _place_essays(self, files: Files) -> None:
+        claimed: dict[str, Essay] = {}
+        errors: list[str] = []
+        others = {
+            f.dest_uri: f
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if f.src_uri not in self.essay_files
+        }
+        for essay in self.collection.essays:
+            try:
+                location = self.policy.essay(essay)
+            except PathError as error:
+                errors.append(str(EssaysError(essay.path, essay.front.line_of("url"), str(error))))
+                continue
+            file = self.essay_files[essay.src_uri]
+            if essay.left_out:
+                # `mkdocs build` leaves it out entirely; `mkdocs serve` previews it.
+                file.inclusion = InclusionLevel.DRAFT if self.preview else InclusionLevel.EXCLUDED
+            elif file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # essays stay out of the nav
+            dest = self.policy.dest(location)
+            if dest in claimed:
+                other = claimed[dest]
+                errors.append(
+                    str(
+                        CollectionError(
+                            essay.path,
+                            essay.front.line_of("slug", "url"),
+                            f"this essay and {other.path} both publish at /{self.url_of(location)}; "
+                            "give one of them another 'slug'",
+                        )
+                    )
+                )
+                continue
+            if dest in others:
+                errors.append(
+                    str(
+                        CollectionError(
+                            essay.path,
+                            essay.front.line_of("slug", "url"),
+                            f"this essay would publish at /{self.url_of(location)}, where "
+                            f"{self.display_path(others[dest])} already is; "
+                            "give the essay another 'slug' or 'url'",
+                        )
+                    )
+                )
+                continue
+            claimed[dest] = essay
+            self.locations[essay] = location
+            _move(file, dest, self.policy.url(location))
+        if errors:
+            raise PluginError("\n".join(errors))
+
+    def _report_terms(self) -> None:
+        for taxonomy in self.collection.taxonomies.values():
+            for merge in taxonomy.merges:
+                spellings = ", ".join(repr(s) for s in merge.spellings)
+                log.info(f"{taxonomy.name}: {spellings} are one term, shown as {merge.name!r}")
+            for collision in taxonomy.collisions:
+                names = " and ".join(repr(n) for n in collision.names)
+                where = ", ".join(e.path for e in collision.essays)
+                log.warning(
+                    f"{taxonomy.name}: {names} are different names with the same page "
+                    f"/{self.url_of(self.policy.term(taxonomy.name, collision.slug))} "
+                    f"(used in {where}); rename one of them so each has its own page"
+                )
+
+    def _place(self, spec: PageSpec, files: Files, dests: dict[str, File]) -> None:
+        """Add the page of a spec, or let the writer's page at that path host it."""
+        dest = self.policy.dest(spec.location)
+        src_uri = self.policy.src_uri(spec.location)
+        host = files.get_file_from_path(src_uri) or dests.get(dest)
+        if host is not None and host.src_uri in self.essay_files:
+            essay = self.collection.get(host.src_uri)
+            problem = CollectionError(
+                self.display_path(host),
+                essay.front.line_of("slug", "url") if essay else None,
+                f"this essay publishes at /{self.url_of(spec.location)}, the path of the "
+                f"generated {spec.kind.replace('-', ' ')} page; give it another 'slug' or 'url'",
+            )
+            raise PluginError(str(problem))
+        if host is not None and host.generated_by is None:
+            self.specs[host.src_uri] = spec
+            self.hosted.add(host.src_uri)
+            if spec.kind != "latest" and spec.marker not in host.content_string:
+                log.warning(
+                    f"{self.display_path(host)} is at the path of the generated "
+                    f"{spec.kind.replace('-', ' ')} page /{self.url_of(spec.location)}; your page "
+                    f"is kept and the listing left out. Add the line {spec.marker} where the "
+                    "listing should go."
+                )
+            return
+        if host is not None:
+            files.remove(host)
+        inclusion = InclusionLevel.NOT_IN_NAV
+        if spec.top_level and self.config.nav is None:
+            inclusion = InclusionLevel.INCLUDED
+        file = File.generated(self.config, src_uri, content="", inclusion=inclusion)
+        files.append(file)
+        dests[file.dest_uri] = file
+        self.specs[src_uri] = spec
+
+    # -- on_page_read_source / on_page_markdown --------------------------------------------------
+
+    def source(self, page: Page) -> str | None:
+        document = self.documents.get(page.file.src_uri)
+        if document is None:
+            return None
+        return _EMPTY_META + document.body
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        src_uri = page.file.src_uri
+        document = self.documents.get(src_uri)
+        if document is not None:
+            meta = document.front.meta()
+            essay = self.collection.get(src_uri)
+            if essay is not None:
+                meta["title"] = essay.title
+            if "title" in meta:
+                # MkDocs themes print page titles as HTML: give them escaped text.
+                meta["title"] = htmllib.escape(str(meta["title"]), quote=False)
+            page.meta = {**page.meta, **meta}
+        spec = self.specs.get(src_uri)
+        if spec is not None and src_uri not in self.hosted:
+            page.meta = {**page.meta, **spec.meta, "title": htmllib.escape(spec.title, quote=False)}
+        return markdown
+
+    # -- on_page_content -----------------------------------------------------------------------
+
+    def page_content(self, html: str, page: Page) -> str:
+        essay = self.collection.get(page.file.src_uri)
+        if essay is None or essay not in self.locations:
+            return html
+        url = page.url
+        rendered = self._measure(essay, html)
+        self.rendered[essay.src_uri] = rendered
+        for feature in self.features:
+            html = feature.essay_html(essay, html, url)
+        if not essay.front.description:
+            page.meta["description"] = rendered.summary
+        body_h1 = html.lstrip().startswith("<h1")
+        header = self.renderer.render(
+            "essay_header.html", essay=self.view(essay, url), h1=not body_h1
+        )
+        if body_h1:
+            cut = html.find("</h1>") + len("</h1>")
+            html = html[:cut] + "\n" + header + html[cut:]
+        else:
+            html = header + "\n" + html
+        footer = "".join(feature.essay_footer(essay, url) for feature in self.features)
+        return html + footer
+
+    def _measure(self, essay: Essay, html: str) -> Rendered:
+        text = html_to_text(html)
+        if essay.front.summary:
+            summary = markdown_inline_to_text(essay.front.summary)
+        else:
+            parts = split_more(html)
+            summary = (
+                html_to_text(parts[0])
+                if parts is not None
+                else auto_summary(html, self.options.summary_length)
+            )
+        return Rendered(html=html, text=text, words=count_words(text), summary=summary)
+
+    def summary(self, essay: Essay) -> str:
+        rendered = self.rendered.get(essay.src_uri)
+        if rendered is not None:
+            return rendered.summary
+        # Not rendered in this build (a --dirty rebuild): read it from the Markdown.
+        if essay.front.summary:
+            return markdown_inline_to_text(essay.front.summary)
+        body = essay.body.split("<!--more-->", 1)[0] if "<!--more-->" in essay.body else essay.body
+        return first_words(markdown_inline_to_text(body), self.options.summary_length)
+
+    def view(self, essay: Essay, page_url: str) -> dict[str, Any]:
+        """What templates know of an essay, with links relative to the page at ``page_url``."""
+        rendered = self.rendered.get(essay.src_uri)
+        terms = []
+        for plural in self.taxonomies.values():
+            names = essay.terms(plural)
+            if not names:
+                continue
+            taxonomy = self.collection.taxonomies[plural]
+            items = []
+            for name in names:
+                slug = taxonomy.slug_of(name)
+                term = taxonomy.by_slug.get(slug)
+                shown = term.name if term is not None else name
+                location = self.policy.term(plural, slug)
+                items.append({"name": shown, "url": relative_url(self.url_of(location), page_url)})
+            terms.append({"taxonomy": plural, "label": plural.capitalize(), "links": items})
+        return {
+            "title": essay.title,
+            "url": relative_url(self.essay_url(essay), page_url),
+            "date": essay.date,
+            "lastmod": essay.front.lastmod,
+            "badges": essay.badges,
+            "summary": self.summary(essay),
+            "minutes": minutes_for(rendered.words) if rendered else None,
+            "terms": terms,
+            "essay": essay,
+        }
+
+    # -- on_page_context ---------------------------------------------------------------------------
+
+    def page_context(self, page: Page) -> None:
+        """``showTableOfContents = false`` hides the table of contents in every theme.
+
+        Material reads ``hide: [toc]`` from the meta; other themes draw ``page.toc``, which is
+        emptied here, after the search plugin has used it.
+        """
+        document = self.documents.get(page.file.src_uri)
+        if document is not None and document.front.show_toc is False:
+            page.toc = TableOfContents([])
+
+    # -- on_env ----------------------------------------------------------------------------------
+
+    def fill(self, files: Files) -> None:
+        """Render every listing now that every essay is rendered."""
+        renderers = {kind: feature for feature in self.features for kind in feature.kinds}
+        for src_uri, spec in self.specs.items():
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.page is None or file.page.content is None:
+                continue
+            page = file.page
+            feature = renderers[spec.kind]
+            if src_uri in self.hosted:
+                content = page.content
+                listing = feature.render(spec, page.url, hosted=True)
+                if spec.marker in content:
+                    page.content = content.replace(spec.marker, listing, 1)
+                elif spec.kind == "latest":
+                    page.content = content + "\n" + listing
+            else:
+                page.content = feature.render(spec, page.url, hosted=False)
+        for path, (feature, file) in self.extra.items():
+            file.content_string = _as_text(feature.file_content(path))
+
+    def post_build(self, site_dir: str) -> None:
+        for feature in self.features:
+            feature.post_build(site_dir)
+
+
+def _as_text(content: str | bytes) -> str:
+    return content.decode("utf-8") if isinstance(content, bytes) else content
+
+
+def _move(file: File, dest: str, url: str) -> None:
+    """Give a file its Hugo URL (MkDocs caches these, so set all three)."""
+    file.dest_uri = dest
+    file.url = url
+    file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest))
+
+
+def _stylesheet() -> str:
+    from importlib.resources import files as package_files
+
+    return (package_files("mkdocs_essays") / "assets" / "essays.css").read_text("utf-8")

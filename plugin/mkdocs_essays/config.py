@@ -1,0 +1,63 @@
+"""The plugin's options, grouped by concern. Every option has a docstring; README lists them all."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class TimeZone(c.Type[str]):
+    """An IANA zone name (``Europe/Lisbon``) or ``UTC``."""
+
+    def __init__(self, default: str = "UTC") -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise base.ValidationError(
+                f"Expected an IANA time zone such as 'UTC' or 'Europe/Lisbon', but received "
+                f"{name!r}."
+            ) from None
+        return name
+
+
+class EssaysConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it (for example ``enabled: !ENV [ESSAYS, true]``)."""
+
+    # -- where essays are ------------------------------------------------------------------
+    essays_dir = c.Type(str, default="posts")
+    """Folder inside ``docs_dir`` whose Markdown files are essays (Hugo's ``content/posts``)."""
+
+    # -- Hugo's front matter and publication rules -----------------------------------------
+    timezone = TimeZone(default="UTC")
+    """Zone for dates written without one (``date = 2025-01-03``), like Hugo's ``timeZone``."""
+    build_drafts = c.Type(bool, default=False)
+    """Publish essays with ``draft = true`` in ``mkdocs build`` (Hugo's ``--buildDrafts``)."""
+    build_future = c.Type(bool, default=False)
+    """Publish essays whose ``publishDate`` (else ``date``) is in the future (``--buildFuture``)."""
+    build_expired = c.Type(bool, default=False)
+    """Publish essays past their ``expiryDate`` (``--buildExpired``)."""
+    drafts_on_serve = c.Type(bool, default=True)
+    """Under ``mkdocs serve``, show left-out essays everywhere with a Draft/Scheduled/Expired badge."""
+
+    # -- listings ----------------------------------------------------------------------------
+    summary_length = c.Type(int, default=70)
+    """Words in an automatic summary (Hugo's ``summaryLength``)."""
+    date_format = c.Type(str, default="%B %-d, %Y")
+    """``strftime`` format for dates shown to readers; ``%-d`` is the day without padding."""
+    index_title = c.Type(str, default="Essays")
+    """Title of the generated essay index at ``<essays_dir>/``."""
+    home_latest = c.Type(int, default=5)
+    """How many latest essays the home page lists (0: none). Placed at ``<!-- essays:latest -->``
+    if the home page has that comment, else after its text."""
+
+    # -- taxonomies --------------------------------------------------------------------------
+    taxonomies = c.DictOfItems(c.Type(str), default={"tag": "tags", "category": "categories"})
+    """Hugo's ``[taxonomies]``: singular -> plural. Each plural gets ``<plural>/`` and
+    ``<plural>/<term>/`` pages."""

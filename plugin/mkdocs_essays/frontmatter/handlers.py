@@ -1,0 +1,346 @@
+"""Front matter handlers with python-frontmatter's four verbs: detect, split, load, export.
+
+Hugo reads one block at the start of a file: TOML between ``+++`` lines, YAML between ``---``
+lines, or a JSON object. Leading blank lines are allowed, as in Hugo. TOML is read with the
+standard library's ``tomllib`` (python-frontmatter's own TOML handler needs the unmaintained
+``toml`` package and silently drops ``+++`` metadata without it).
+
+Every failure is a :class:`~mkdocs_essays.errors.FrontMatterError` carrying the file and the
+line in that file; nothing falls back silently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any, ClassVar
+
+import yaml
+from frontmatter.default_handlers import BaseHandler
+
+from ..errors import FrontMatterError
+
+__all__ = ["HANDLERS", "JSONHandler", "Split", "TOMLHandler", "YAMLHandler", "detect_handler"]
+
+
+@dataclass(frozen=True)
+class Split:
+    """Where the front matter block and the body lie in a (normalised) text."""
+
+    front: str
+    """The text of the block, without its fences."""
+    front_line: int
+    """Line in the file where ``front`` starts (1-based)."""
+    body: str
+    """Everything after the block."""
+    body_line: int
+    """Line in the file where ``body`` starts (1-based)."""
+    end_line: int
+    """Line of the closing fence (or of the closing brace for JSON)."""
+
+
+def _leading_blank_lines(text: str) -> tuple[int, int]:
+    """Return (offset, lines) of the leading whitespace Hugo skips before a block."""
+    stripped = text.lstrip(" \t\n")
+    skipped = text[: len(text) - len(stripped)]
+    return len(skipped), skipped.count("\n")
+
+
+class HugoHandler(BaseHandler):
+    """A handler for a fenced block (``+++`` or ``---``)."""
+
+    name: ClassVar[str] = ""
+    fence: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        fence = re.escape(self.fence)
+        super().__init__(
+            fm_boundary=re.compile(rf"^{fence}[ \t]*$", re.MULTILINE),
+            start_delimiter=self.fence,
+            end_delimiter=self.fence,
+        )
+
+    def detect(self, text: str) -> bool:
+        start, _ = _leading_blank_lines(text)
+        rest = text[start:]
+        if not rest.startswith(self.fence):
+            return False
+        first = rest.split("\n", 1)[0]
+        return first.rstrip(" \t") == self.fence
+
+    def split(self, text: str) -> tuple[str, str]:
+        found = self.locate(text, "<text>")
+        return found.front, found.body
+
+    def locate(self, text: str, path: str) -> Split:
+        """Find the block; raise if its closing fence is missing."""
+        start, skipped_lines = _leading_blank_lines(text)
+        opening_end = text.find("\n", start)
+        open_line = skipped_lines + 1
+        if opening_end == -1:
+            raise FrontMatterError(
+                path,
+                open_line,
+                f"the {self.name} front matter opened with {self.fence!r} is never closed: "
+                f"add a line {self.fence!r} after the last field",
+            )
+        closing = self.FM_BOUNDARY.search(text, opening_end + 1)  # type: ignore[union-attr]
+        if closing is None:
+            raise FrontMatterError(
+                path,
+                open_line,
+                f"the {self.name} front matter opened with {self.fence!r} is never closed: "
+                f"add a line {self.fence!r} after the last field",
+            )
+        front = text[opening_end + 1 : closing.start()]
+        front_line = open_line + 1
+        end_line = front_line + front.count("\n")
+        body_start = closing.end()
+        if body_start < len(text) and text[body_start] == "\n":
+            body_start += 1
+        return Split(front, front_line, text[body_start:], end_line + 1, end_line)
+
+
+class TOMLHandler(HugoHandler):
+    """TOML between ``+++`` lines, read with ``tomllib``."""
+
+    name = "TOML"
+    fence = "+++"
+    _LOCATION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+        try:
+            return tomllib.loads(fm)
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            line = first_line + max(fm.count("\n") - 1, 0)
+            where = ""
+            found = self._LOCATION.search(message)
+            if found:
+                line = first_line + int(found.group(1)) - 1
+                where = f" at column {found.group(2)}"
+                message = message[: found.start()]
+            message = message.replace(" (at end of document)", "")
+            illegal = re.match(r"Illegal character '(.+)'$", message)
+            if illegal:
+                char = illegal.group(1).encode().decode("unicode_escape")
+                if len(char) == 1 and (ord(char) < 0x20 or ord(char) == 0x7F):
+                    raise FrontMatterError(
+                        path,
+                        line,
+                        f"the control character U+{ord(char):04X}{where} is not allowed in TOML; "
+                        "remove it",
+                    ) from None
+            raise FrontMatterError(
+                path,
+                line,
+                f"invalid TOML{where}: {message}; fix the TOML syntax "
+                "(strings need quotes, lists need [ ], one key = value per line)",
+            ) from None
+
+    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        return dump_toml(metadata)
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with YAML 1.2 booleans, as Hugo reads YAML (``on``/``no`` stay text)."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+class YAMLHandler(HugoHandler):
+    """YAML between ``---`` lines (YAML 1.2 booleans)."""
+
+    name = "YAML"
+    fence = "---"
+
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+        try:
+            data = yaml.load(fm, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = first_line + (mark.line if mark else 0)
+            problem = error.problem or "cannot be read"
+            context = f" {error.context}" if error.context else ""
+            raise FrontMatterError(
+                path, line, f"invalid YAML: {problem}{context}; fix the YAML syntax"
+            ) from None
+        except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
+            position = getattr(error, "position", 0) or 0
+            line = first_line + fm.count("\n", 0, position)
+            character = getattr(error, "character", None)
+            code = ord(character) if isinstance(character, str) else character
+            what = f"the character U+{code:04X}" if isinstance(code, int) else "a character"
+            raise FrontMatterError(
+                path, line, f"invalid YAML: {what} is not allowed; remove it"
+            ) from None
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise FrontMatterError(
+                path,
+                first_line,
+                f"the YAML front matter must be a mapping of keys to values, "
+                f"got {type(data).__name__}; write one 'key: value' per line",
+            )
+        return data
+
+    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        return yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False).strip()
+
+
+class JSONHandler(BaseHandler):
+    """A JSON object at the very start of the file (after blank lines), as Hugo reads it."""
+
+    name: ClassVar[str] = "JSON"
+    FM_BOUNDARY = re.compile(r"^\{", re.MULTILINE)
+    _OPENING = re.compile(r"\{\s*[\"}]")
+    START_DELIMITER = ""
+    END_DELIMITER = ""
+
+    def detect(self, text: str) -> bool:
+        start, _ = _leading_blank_lines(text)
+        # A JSON object's first key is a string: ``{%`` and ``{{`` (template tags) are not JSON.
+        return self._OPENING.match(text, start) is not None
+
+    def split(self, text: str) -> tuple[str, str]:
+        found = self.locate(text, "<text>")
+        return found.front, found.body
+
+    def locate(self, text: str, path: str) -> Split:
+        start, skipped_lines = _leading_blank_lines(text)
+        end = _matching_brace(text, start)
+        open_line = skipped_lines + 1
+        if end is None:
+            raise FrontMatterError(
+                path,
+                open_line,
+                "the JSON front matter opened with '{' is never closed: add the closing '}'",
+            )
+        front = text[start : end + 1]
+        end_line = open_line + front.count("\n")
+        body_start = end + 1
+        if body_start < len(text) and text[body_start] == "\n":
+            body_start += 1
+            body_line = end_line + 1
+        else:
+            body_line = end_line
+        return Split(front, open_line, text[body_start:], body_line, end_line)
+
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+        try:
+            data = json.loads(fm)
+        except json.JSONDecodeError as error:
+            raise FrontMatterError(
+                path,
+                first_line + error.lineno - 1,
+                f"invalid JSON at column {error.colno}: {error.msg}; fix the JSON syntax",
+            ) from None
+        if not isinstance(data, dict):
+            raise FrontMatterError(path, first_line, "the JSON front matter must be an object")
+        return data
+
+    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        return json.dumps(metadata, indent=2, ensure_ascii=False, default=str)
+
+
+def _matching_brace(text: str, start: int) -> int | None:
+    """Index of the brace closing the object opened at ``start``; strings are skipped."""
+    depth = 0
+    i = start
+    in_string = False
+    while i < len(text):
+        char = text[i]
+        if in_string:
+            if char == "\\":
+                i += 2
+                continue
+            if char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+HANDLERS: tuple[HugoHandler | JSONHandler, ...] = (TOMLHandler(), YAMLHandler(), JSONHandler())
+
+
+def detect_handler(text: str) -> HugoHandler | JSONHandler | None:
+    """The handler whose block opens ``text``, or None when the text has no front matter."""
+    for handler in HANDLERS:
+        if handler.detect(text):
+            return handler
+    return None
+
+
+# -- TOML writing (tomllib only reads) ---------------------------------------------------------
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _toml_string(key)
+
+
+def _toml_string(value: str) -> str:
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\n")
+        .replace("\t", "\\t")
+        .replace("\r", "\\r")
+    )
+    escaped = "".join(
+        f"\\u{ord(c):04X}" if (ord(c) < 0x20 or ord(c) == 0x7F) else c for c in escaped
+    )
+    return f'"{escaped}"'
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def dump_toml(metadata: dict[str, object]) -> str:
+    """Write a mapping as TOML (plain values first, then tables)."""
+    lines = [
+        f"{_toml_key(str(key))} = {_toml_value(value)}"
+        for key, value in metadata.items()
+        if not isinstance(value, dict)
+    ]
+    for key, value in metadata.items():
+        if isinstance(value, dict):
+            lines.append(f"\n[{_toml_key(str(key))}]")
+            lines.extend(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items())
+    return "\n".join(lines)

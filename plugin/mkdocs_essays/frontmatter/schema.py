@@ -1,0 +1,323 @@
+"""The fields Hugo gives meaning to, checked and normalised.
+
+Keys are matched case-insensitively, as Hugo does (``showTableOfContents``, ``ShowToc``), and
+Hugo's alternative keys count: ``pubdate``/``published`` for ``publishDate``, ``modified`` for
+``lastmod``, ``unpublishdate`` for ``expiryDate``. Any other key is kept as a param.
+
+Each wrong field is one :class:`~mkdocs_essays.errors.FrontMatterError` naming the file, the
+line of the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from types import MappingProxyType
+from typing import Any
+
+from ..errors import FrontMatterError
+from .dates import DateParseError, to_datetime
+
+__all__ = ["FrontMatter", "FrontMatterErrors", "validate"]
+
+# Canonical name -> the keys Hugo reads for it, in order of precedence (lower case).
+DATE_KEYS: Mapping[str, tuple[str, ...]] = {
+    "date": ("date",),
+    "publishDate": ("publishdate", "pubdate", "published"),
+    "expiryDate": ("expirydate", "unpublishdate"),
+    "lastmod": ("lastmod", "modified"),
+}
+STRING_KEYS = ("title", "summary", "description", "slug", "url")
+TOC_KEYS = ("showtableofcontents", "toc", "showtoc")
+LIST_KEYS = ("aliases", "keywords")
+DEFAULT_TAXONOMIES: Mapping[str, str] = {"tag": "tags", "category": "categories"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class FrontMatterErrors(Exception):
+    """Every problem found in one file's front matter, each with its own line."""
+
+    def __init__(self, errors: Sequence[FrontMatterError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's front matter with Hugo's meaning applied."""
+
+    title: str | None = None
+    date: datetime | None = None
+    publish_date: datetime | None = None
+    expiry_date: datetime | None = None
+    lastmod: datetime | None = None
+    draft: bool = False
+    taxonomies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Plural taxonomy name (``tags``, ``categories``, ...) -> terms as written."""
+    summary: str | None = None
+    description: str | None = None
+    slug: str | None = None
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+    weight: int = 0
+    keywords: tuple[str, ...] = ()
+    show_toc: bool | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+    """Every other key, as written."""
+    format: str | None = None
+    """``toml``, ``yaml``, ``json``, or None for a page without front matter."""
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+    """Line in the file of each top-level key (lower case), for later messages."""
+    line: int = 1
+    """Line of the file where the block's content starts."""
+
+    def line_of(self, *keys: str) -> int:
+        """The line of the first of ``keys`` present (lower case), else where the block starts."""
+        for key in keys:
+            if key.lower() in self.lines:
+                return self.lines[key.lower()]
+        return self.line
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.taxonomies.get("tags", ())
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return self.taxonomies.get("categories", ())
+
+    def meta(self) -> dict[str, Any]:
+        """The mapping MkDocs keeps in ``page.meta``: params plus the normalised fields.
+
+        ``tags`` is a list of strings and dates are datetimes, so other plugins (Material's tags
+        plugin, RSS plugins) read them as they expect. ``title`` is left raw: the adapter decides
+        how MkDocs templates receive it.
+        """
+        meta: dict[str, Any] = dict(self.params)
+        scalar = {
+            "title": self.title,
+            "date": self.date,
+            "publishDate": self.publish_date,
+            "expiryDate": self.expiry_date,
+            "lastmod": self.lastmod,
+            "summary": self.summary,
+            "description": self.description,
+            "slug": self.slug,
+            "url": self.url,
+        }
+        meta.update({key: value for key, value in scalar.items() if value is not None})
+        if self.draft:
+            meta["draft"] = True
+        for name, terms in self.taxonomies.items():
+            meta[name] = list(terms)
+        if self.aliases:
+            meta["aliases"] = list(self.aliases)
+        if self.keywords:
+            meta["keywords"] = list(self.keywords)
+        if self.weight:
+            meta["weight"] = self.weight
+        if self.show_toc is False:
+            hide = list(meta.get("hide") or [])
+            if "toc" not in hide:
+                hide.append("toc")
+            meta["hide"] = hide
+        return meta
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "a table"
+    return repr(value) if not isinstance(value, datetime) else value.isoformat()
+
+
+class _Checker:
+    def __init__(self, data: Mapping[str, Any], path: str, lines: Mapping[str, int], first: int):
+        self.data = data
+        self.path = path
+        self.lines = lines
+        self.first = first
+        self.errors: list[FrontMatterError] = []
+        # lower-case key -> key as written (the first spelling wins, as in Hugo)
+        self.keys: dict[str, str] = {}
+        for key in data:
+            self.keys.setdefault(str(key).lower(), key)
+        self.used: set[str] = set()
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key.lower(), self.first)
+
+    def fail(self, key: str, message: str) -> None:
+        self.errors.append(FrontMatterError(self.path, self.line(key), message))
+
+    def get(self, lower: str) -> tuple[str, Any] | None:
+        key = self.keys.get(lower)
+        if key is None:
+            return None
+        self.used.add(key)
+        return key, self.data[key]
+
+    def text(self, lower: str) -> str | None:
+        found = self.get(lower)
+        if found is None:
+            return None
+        key, value = found
+        if not isinstance(value, str):
+            hint = f'; put it in quotes: "{value}"' if isinstance(value, int | float) else ""
+            self.fail(key, f"'{key}' must be a string, got {_show(value)}{hint}")
+            return None
+        if _CONTROL.search(value):
+            self.fail(key, f"'{key}' contains a control character; remove it")
+            return None
+        return value
+
+    def strings(self, key: str, value: Any, what: str = "strings") -> tuple[str, ...] | None:
+        if not isinstance(value, list | tuple):
+            example = f'["{value}"]' if isinstance(value, str) else '["first", "second"]'
+            self.fail(key, f"'{key}' must be a list of {what}, got {_show(value)}; write {example}")
+            return None
+        bad = [item for item in value if not isinstance(item, str)]
+        if bad:
+            self.fail(
+                key, f"'{key}' must be a list of {what}, got {_show(value)}; quote every item"
+            )
+            return None
+        if any(_CONTROL.search(item) for item in value):
+            self.fail(key, f"'{key}' has an item with a control character; remove it")
+            return None
+        if any(not item.strip() for item in value):
+            self.fail(key, f"'{key}' has an empty item; remove it or give it a name")
+            return None
+        return tuple(value)
+
+    def boolean(self, lower: str) -> bool | None:
+        found = self.get(lower)
+        if found is None:
+            return None
+        key, value = found
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        self.fail(key, f"'{key}' must be true or false, got {_show(value)}")
+        return None
+
+    def when(self, names: Sequence[str], zone: tzinfo) -> datetime | None:
+        for lower in names:
+            found = self.get(lower)
+            if found is None:
+                continue
+            key, value = found
+            try:
+                return to_datetime(value, zone)
+            except DateParseError as error:
+                self.fail(
+                    key,
+                    f"'{key}' must be a date such as 2025-01-03 or 2025-01-03T10:10:10+01:00, "
+                    f"got {_show(value)} ({error})",
+                )
+                return None
+        return None
+
+
+def validate(
+    data: Mapping[str, Any],
+    *,
+    path: str,
+    key_lines: Mapping[str, int],
+    first_line: int,
+    zone: tzinfo,
+    taxonomies: Mapping[str, str] = DEFAULT_TAXONOMIES,
+    format: str | None = None,
+    check_extra: Callable[[str, Any], str | None] | None = None,
+) -> FrontMatter:
+    """Check ``data`` and return its :class:`FrontMatter`, or raise :class:`FrontMatterErrors`."""
+    check = _Checker(data, path, key_lines, first_line)
+    for key in data:
+        if not isinstance(key, str):
+            check.errors.append(
+                FrontMatterError(path, first_line, f"the key {key!r} must be a string")
+            )
+
+    strings = {name: check.text(name) for name in STRING_KEYS}
+
+    own = {name: check.when(keys, zone) for name, keys in DATE_KEYS.items()}
+    # Hugo's fallbacks: date <- publishDate <- lastmod; publishDate <- date; lastmod <- date.
+    date = own["date"] or own["publishDate"] or own["lastmod"]
+    publish = own["publishDate"] or own["date"]
+    lastmod = own["lastmod"] or own["date"] or own["publishDate"]
+
+    draft = check.boolean("draft")
+    show_toc = None
+    for name in TOC_KEYS:
+        if name in check.keys:
+            show_toc = check.boolean(name)
+            break
+
+    terms: dict[str, tuple[str, ...]] = {}
+    for plural in dict.fromkeys(taxonomies.values()):
+        found = check.get(plural.lower())
+        if found is None:
+            continue
+        key, value = found
+        listed = check.strings(key, value)
+        if listed is not None:
+            terms[plural] = tuple(dict.fromkeys(listed))
+
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in LIST_KEYS:
+        found = check.get(name)
+        if found is None:
+            continue
+        key, value = found
+        listed = check.strings(key, value)
+        if listed is not None:
+            lists[name] = listed
+
+    weight = 0
+    found = check.get("weight")
+    if found is not None:
+        key, value = found
+        if isinstance(value, int) and not isinstance(value, bool):
+            weight = value
+        else:
+            check.fail(key, f"'{key}' must be a whole number, got {_show(value)}")
+
+    params = {key: value for key, value in data.items() if key not in check.used}
+    if check_extra is not None:
+        for key, value in params.items():
+            problem = check_extra(key, value)
+            if problem:
+                check.fail(key, problem)
+
+    if check.errors:
+        raise FrontMatterErrors(sorted(check.errors, key=lambda e: e.line or 0))
+    return FrontMatter(
+        title=strings["title"],
+        date=date,
+        publish_date=publish,
+        expiry_date=own["expiryDate"],
+        lastmod=lastmod,
+        draft=bool(draft),
+        taxonomies=MappingProxyType(terms),
+        summary=strings["summary"],
+        description=strings["description"],
+        slug=strings["slug"],
+        url=strings["url"],
+        aliases=lists.get("aliases", ()),
+        weight=weight,
+        keywords=lists.get("keywords", ()),
+        show_toc=show_toc,
+        params=MappingProxyType(params),
+        format=format,
+        lines=MappingProxyType(dict(key_lines)),
+        line=first_line,
+    )

@@ -1,0 +1,58 @@
+"""The essay index (``posts/``) and the latest essays on the home page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import escape
+
+from ..model.slugs import hugo_path
+from .feature import Feature
+from .plan import PageSpec
+from .urls import relative_url
+
+__all__ = ["EssayIndex"]
+
+
+class EssayIndex(Feature):
+    kinds = ("essay-index", "latest")
+
+    @property
+    def location(self) -> str:
+        return "/".join(hugo_path(part) for part in self.build.essays_dir.split("/") if part)
+
+    def plan(self) -> Iterable[PageSpec]:
+        build = self.build
+        yield PageSpec(
+            "essay-index",
+            self.location,
+            build.options.index_title,
+            top_level=True,
+        )
+        if build.options.home_latest > 0:
+            yield PageSpec("latest", "", build.config.site_name, meta={"hide": ["toc"]})
+
+    def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        build = self.build
+        if spec.kind == "essay-index":
+            essays = build.collection.listed
+            return build.renderer.render(
+                "essay_index.html",
+                title=spec.title,
+                h1=not hosted,
+                intro="",
+                level=2,
+                essays=[build.view(e, page_url) for e in essays if e in build.locations],
+            )
+        latest = [e for e in build.collection.listed if e in build.locations]
+        latest = latest[: build.options.home_latest]
+        index_url = relative_url(build.url_of(self.location), page_url)
+        listing = build.renderer.render(
+            "latest.html",
+            level=3,
+            essays=[build.view(e, page_url) for e in latest],
+            index_url=index_url,
+        )
+        if hosted:
+            return listing
+        return f"<h1>{escape(spec.title)}</h1>\n{listing}"

@@ -1,0 +1,44 @@
+"""Which pages the plugin adds to the site, decided from the collection alone.
+
+A :class:`PageSpec` says where a listing lives, what it shows and which comment marks its place
+when the writer has a page of their own at that path. The adapter turns specs into virtual
+MkDocs files (``File.generated``) or attaches them to the writer's page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["MARKERS", "PageSpec"]
+
+# Kind of listing -> the comment a writer's own page uses to say where the listing goes.
+MARKERS = {
+    "essay-index": "<!-- essays:index -->",
+    "latest": "<!-- essays:latest -->",
+    "taxonomy": "<!-- essays:terms -->",
+    "term": "<!-- essays:term -->",
+    "cards": "<!-- essays:cards -->",
+    "card": "<!-- essays:card -->",
+}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page the plugin provides."""
+
+    kind: str
+    """``essay-index``, ``latest``, ``taxonomy``, ``term``, ``cards``, ``card``."""
+    location: str
+    """Where it lives (see :mod:`mkdocs_essays.pages.urls`)."""
+    title: str
+    key: Any = None
+    """What it lists: a taxonomy name, a term, a card..."""
+    top_level: bool = False
+    """An index page (essays, tags, patterns) that belongs in an automatic nav."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Extra ``page.meta`` for the page (for example ``{"hide": ["toc"]}``)."""
+
+    @property
+    def marker(self) -> str:
+        return MARKERS[self.kind]

@@ -1,0 +1,95 @@
+"""The URL policy: where every page of the site lives. The one place that decides paths.
+
+A *location* is a site-relative path without slashes at either end (``posts/my-essay``, ``tags``,
+``""`` for the home page). With ``use_directory_urls`` (MkDocs' default and Hugo's only mode) a
+location is served as ``<location>/index.html`` and linked as ``<location>/``.
+
+Defaults are Hugo's: essays at ``<section>/<slug>/``, terms at ``<taxonomy>/<term>/``, so the
+links into a migrated site keep working. Cards live at ``patterns/<essay-slug>/<heading>/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from ..model import Essay, clean_path
+
+__all__ = ["UrlPolicy", "relative_url"]
+
+
+@dataclass(frozen=True)
+class UrlPolicy:
+    use_directory_urls: bool = True
+    cards_dir: str = "patterns"
+
+    # -- locations ---------------------------------------------------------------------------
+
+    def essay(self, essay: Essay) -> str:
+        """Hugo's URL for an essay: ``url`` if set, else ``<section>/<slug>``.
+
+        Raises :class:`PathError` for a ``url`` that leaves the site.
+        """
+        if essay.front.url is not None:
+            return clean_path(essay.front.url.strip(), what="'url'")
+        return posixpath.join(essay.section, essay.slug) if essay.section else essay.slug
+
+    def section(self, name: str) -> str:
+        return name.strip("/")
+
+    def taxonomy(self, name: str) -> str:
+        return name
+
+    def term(self, taxonomy: str, slug: str) -> str:
+        return f"{taxonomy}/{slug}"
+
+    def cards(self) -> str:
+        return self.cards_dir
+
+    def card(self, essay_slug: str, heading_slug: str) -> str:
+        return f"{self.cards_dir}/{essay_slug}/{heading_slug}"
+
+    # -- files and links ---------------------------------------------------------------------
+
+    def src_uri(self, location: str) -> str:
+        """The path a virtual Markdown file pretends to have in the docs folder."""
+        return f"{location}/index.md" if location else "index.md"
+
+    def dest(self, location: str) -> str:
+        """The file written in the site folder."""
+        if location.endswith((".html", ".htm")):
+            return location
+        if not location:
+            return "index.html"
+        if self.use_directory_urls:
+            return f"{location}/index.html"
+        return f"{location}/index.html" if location.endswith("/index") else f"{location}.html"
+
+    def url(self, location: str) -> str:
+        """The site-relative URL of a location, percent-encoded (as MkDocs' ``File.url``)."""
+        dest = self.dest(location)
+        directory, filename = posixpath.split(dest)
+        if self.use_directory_urls and filename == "index.html":
+            return quote((directory or ".") + "/")
+        return quote(dest)
+
+
+def relative_url(target: str, base: str) -> str:
+    """``target`` relative to the page at ``base`` (both site-relative URLs, as MkDocs gives).
+
+    Same result as ``mkdocs.utils.get_relative_url``; kept here so the core needs no MkDocs.
+    """
+    target_dir, target_name = posixpath.split(target.split("#", 1)[0])
+    fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
+    base_dir = posixpath.dirname(base) if not base.endswith("/") else base.rstrip("/")
+    if base in (".", "./", ""):
+        base_dir = ""
+    target_dir = "" if target_dir in (".", "") else target_dir
+    rel = posixpath.relpath("/" + target_dir, "/" + base_dir)
+    rel = "" if rel == "." else rel
+    if target_name:
+        joined = posixpath.join(rel, target_name) if rel else target_name
+    else:
+        joined = (rel + "/") if rel else "./"
+    return joined + fragment

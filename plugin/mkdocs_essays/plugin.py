@@ -1,0 +1,85 @@
+"""The MkDocs adapter: each hook is a guard and one call into :mod:`mkdocs_essays.build`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .build import ASSET, EssaysBuild
+from .config import EssaysConfig
+from .pages.essay_index import EssayIndex
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+FEATURES = [EssayIndex]
+
+
+class EssaysPlugin(BasePlugin[EssaysConfig]):
+    """Publish Hugo essays: front matter, essay pages and listings, tags, cards, feeds."""
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.build: EssaysBuild | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.build = None  # `mkdocs serve` reuses this object: nothing survives a rebuild
+        if not self.config.enabled:
+            return config
+        self.build = EssaysBuild(
+            self.config, config, serve=self.is_serve, now=datetime.now(UTC), features=FEATURES
+        )
+        if ASSET not in config.extra_css:
+            config.extra_css.append(ASSET)
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if self.build is None:
+            return files
+        return self.build.collect(files)
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.build is None:
+            return None
+        return self.build.source(page)
+
+    @event_priority(100)  # before other plugins read page.meta (Material's tags at -50)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build is None:
+            return markdown
+        return self.build.page_markdown(markdown, page)
+
+    @event_priority(50)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.build is None:
+            return html
+        return self.build.page_content(html, page)
+
+    @event_priority(100)
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.build is not None:
+            self.build.fill(files)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build is not None:
+            self.build.post_build(config.site_dir)
+
+    @event_priority(-100)  # after the search plugin has indexed the page's sections
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any):
+        if self.build is not None:
+            self.build.page_context(page)
+        return context

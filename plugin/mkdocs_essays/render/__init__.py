@@ -1,0 +1,55 @@
+"""Jinja templates shipped with the package, overridable from a theme's ``custom_dir``.
+
+Templates live under ``essays/`` (``essays/essay_header.html``, ``essays/essay_list.html``, ...).
+The loader looks in the theme's folders first (``custom_dir``, then the theme), then in the
+package, so a user overrides one template by putting a file of the same name in
+``<custom_dir>/essays/``. Autoescape is on: every string a writer typed is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+import jinja2
+
+__all__ = ["Renderer", "format_date"]
+
+
+def format_date(value: datetime | None, fmt: str) -> str:
+    """``strftime`` with ``%-d`` (day without padding) supported on every platform."""
+    if value is None:
+        return ""
+    return value.strftime(fmt.replace("%-d", str(value.day)).replace("%-m", str(value.month)))
+
+
+class Renderer:
+    """Renders the plugin's HTML fragments."""
+
+    def __init__(self, theme_dirs: Iterable[str] = (), *, date_format: str = "%B %-d, %Y"):
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(
+                [
+                    jinja2.FileSystemLoader(list(theme_dirs)),
+                    jinja2.PackageLoader("mkdocs_essays", "render/templates"),
+                ]
+            ),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.date_format = date_format
+        self.env.filters["date"] = self._date
+        self.env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+
+    def _date(self, value: datetime | None) -> str:
+        return format_date(value, self.date_format)
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(f"essays/{name}").render(**context)
+
+    def add_global(self, name: str, value: Callable[..., Any] | object) -> None:
+        self.env.globals[name] = value
