@@ -201,7 +201,8 @@ class EssaysBuild:
                         CollectionError(
                             essay.path,
                             essay.front.line_of("slug", "url"),
-                            f"this essay and {other.path} both publish at /{self.url_of(location)}; "
+                            f"this essay and {other.path} both publish at "
+                            f"/{self.url_of(location)}; "
                             "give one of them another 'slug'",
                         )
                     )

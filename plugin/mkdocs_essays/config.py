@@ -44,7 +44,7 @@ class EssaysConfig(base.Config):
     build_expired = c.Type(bool, default=False)
     """Publish essays past their ``expiryDate`` (``--buildExpired``)."""
     drafts_on_serve = c.Type(bool, default=True)
-    """Under ``mkdocs serve``, show left-out essays everywhere with a Draft/Scheduled/Expired badge."""
+    """Under ``mkdocs serve``, list left-out essays too, with a Draft/Scheduled/Expired badge."""
 
     # -- listings ----------------------------------------------------------------------------
     summary_length = c.Type(int, default=70)

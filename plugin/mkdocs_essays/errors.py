@@ -22,4 +22,4 @@ class FrontMatterError(EssaysError):
 
 
 class CollectionError(EssaysError):
-    """Two sources disagree: the same URL, slug or alias claimed twice, or a path leaving the site."""
+    """Two sources claim one URL, slug or alias, or a path leaves the site."""

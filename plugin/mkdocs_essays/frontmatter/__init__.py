@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timezone, tzinfo
+from datetime import UTC, tzinfo
 
 from ..errors import FrontMatterError
 from .handlers import HANDLERS, JSONHandler, Split, TOMLHandler, YAMLHandler, detect_handler
@@ -124,7 +124,7 @@ def read(
     source: str | bytes,
     path: str,
     *,
-    zone: tzinfo = timezone.utc,
+    zone: tzinfo = UTC,
     taxonomies: Mapping[str, str] = DEFAULT_TAXONOMIES,
 ) -> Document:
     """Split and check one page. ``path`` is how messages name the file."""

@@ -11,10 +11,10 @@ what Go (and so Hugo) does with an abbreviation it cannot resolve.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
-__all__ = ["DateParseError", "LAYOUTS", "to_datetime"]
+__all__ = ["LAYOUTS", "DateParseError", "to_datetime"]
 
 
 class DateParseError(ValueError):
@@ -104,7 +104,7 @@ _COMPILED = tuple((layout, _compile(layout)) for layout in LAYOUTS)
 @cache
 def _zone(name: str) -> tzinfo:
     if name.upper() == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if name[0] == "-" else 1
     digits = name[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
@@ -132,14 +132,14 @@ def _from_match(match: re.Match[str], default_zone: tzinfo) -> datetime:
     minute = int(parts.get("minute") or 0)
     second = int(parts.get("second") or 0)
     fraction = parts.get("fraction")
-    micro = int(round(float("0." + fraction[1:]) * 1_000_000)) if fraction else 0
+    micro = round(float("0." + fraction[1:]) * 1_000_000) if fraction else 0
     micro = min(micro, 999_999)
     zone: tzinfo = default_zone
     if parts.get("zone"):
         zone = _zone(parts["zone"])
     elif parts.get("zonename"):
         name = parts["zonename"]
-        zone = _zone(name + ("00" if len(name) == 3 else "")) if name[0] in "+-" else timezone.utc
+        zone = _zone(name + ("00" if len(name) == 3 else "")) if name[0] in "+-" else UTC
     try:
         return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
     except ValueError as error:
@@ -157,7 +157,7 @@ def parse_date_string(text: str, default_zone: tzinfo) -> datetime:
 
 
 def to_datetime(value: object, default_zone: tzinfo) -> datetime:
-    """Turn a front matter value (TOML/YAML date or datetime, or a string) into an aware datetime."""
+    """Turn a front matter value (TOML/YAML date or datetime, or a string) into an aware one."""
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=default_zone)
     if isinstance(value, date):

@@ -168,7 +168,7 @@ class YAMLHandler(HugoHandler):
 
     def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
         try:
-            data = yaml.load(fm, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+            data = yaml.load(fm, Loader=_Yaml12Loader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = first_line + (mark.line if mark else 0)

@@ -55,7 +55,7 @@ def _sanitize(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def hugo_urlize(text: str) -> str:
-    """The path Hugo makes for a taxonomy term or a file name: ``"Generative AI"`` -> ``generative-ai``.
+    """Hugo's path for a term or a file name: ``"Generative AI"`` -> ``generative-ai``.
 
     Slashes are kept (Hugo nests such terms) but ``.``/``..`` segments are resolved without
     leaving the root, as Hugo's path cleaning does. May return an empty string when nothing
