@@ -42,6 +42,15 @@ class Split:
     """Line of the closing fence (or of the closing brace for JSON)."""
 
 
+def _near(front: str, index: int) -> str:
+    """`` near `the line` `` for a syntax error on line ``index`` (0-based) of the block."""
+    lines = front.split("\n")
+    if not 0 <= index < len(lines) or not lines[index].strip():
+        return ""
+    text = lines[index].strip()
+    return f" near `{text[:60]}{'…' if len(text) > 60 else ''}`"
+
+
 def _leading_blank_lines(text: str) -> tuple[int, int]:
     """Return (offset, lines) of the leading whitespace Hugo skips before a block."""
     stripped = text.lstrip(" \t\n")
@@ -123,6 +132,7 @@ class TOMLHandler(HugoHandler):
                 line = first_line + int(found.group(1)) - 1
                 where = f" at column {found.group(2)}"
                 message = message[: found.start()]
+            near = _near(fm, line - first_line)
             message = message.replace(" (at end of document)", "")
             illegal = re.match(r"Illegal character '(.+)'$", message)
             if illegal:
@@ -137,7 +147,7 @@ class TOMLHandler(HugoHandler):
             raise FrontMatterError(
                 path,
                 line,
-                f"invalid TOML{where}: {message}; fix the TOML syntax "
+                f"invalid TOML{where}{near}: {message}; fix the TOML syntax "
                 "(strings need quotes, lists need [ ], one key = value per line)",
             ) from None
 
@@ -170,12 +180,16 @@ class YAMLHandler(HugoHandler):
         try:
             data = yaml.load(fm, Loader=_Yaml12Loader)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = first_line + (mark.line if mark else 0)
             problem = error.problem or "cannot be read"
+            mark = error.problem_mark or error.context_mark
+            if error.context_mark and "end of stream" in problem:
+                mark = error.context_mark  # where the unclosed quote or bracket opened
+            index = mark.line if mark else 0
             context = f" {error.context}" if error.context else ""
             raise FrontMatterError(
-                path, line, f"invalid YAML: {problem}{context}; fix the YAML syntax"
+                path,
+                first_line + index,
+                f"invalid YAML{_near(fm, index)}: {problem}{context}; fix the YAML syntax",
             ) from None
         except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
             position = getattr(error, "position", 0) or 0
@@ -246,7 +260,8 @@ class JSONHandler(BaseHandler):
             raise FrontMatterError(
                 path,
                 first_line + error.lineno - 1,
-                f"invalid JSON at column {error.colno}: {error.msg}; fix the JSON syntax",
+                f"invalid JSON at column {error.colno}{_near(fm, error.lineno - 1)}: "
+                f"{error.msg}; fix the JSON syntax",
             ) from None
         if not isinstance(data, dict):
             raise FrontMatterError(path, first_line, "the JSON front matter must be an object")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from types import MappingProxyType
 from typing import Any
 
@@ -136,7 +136,9 @@ def _show(value: object) -> str:
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if isinstance(value, dict):
         return "a table"
-    return repr(value) if not isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return repr(value)
 
 
 class _Checker:
