@@ -22,7 +22,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from .errors import CollectionError, EssaysError
 from .frontmatter import Document, FrontMatterErrors, read
-from .model import Collection, Essay, PathError, Publication, make_essay
+from .model import Collection, Essay, PathError, Publication, Term, make_essay
 from .model.text import (
     auto_summary,
     first_words,
@@ -88,7 +88,10 @@ class EssaysBuild:
         self.essays_dir = options.essays_dir.strip("/")
         self.root = os.path.dirname(config.config_file_path or "") or os.getcwd()
 
+        self.files: Files | None = None
         self.documents: dict[str, Document] = {}
+        self.bodies: dict[str, str] = {}
+        """src_uri -> the Markdown MkDocs renders (the body after every feature's transform)."""
         self.collection = Collection.of((), self.taxonomies.values(), preview=self.preview)
         self.locations: dict[Essay, str] = {}
         self.essay_files: dict[str, File] = {}
@@ -130,6 +133,9 @@ class EssaysBuild:
 
     def collect(self, files: Files) -> Files:
         """Read every page's front matter, build the collection, add the plugin's pages."""
+        self.files = files
+        for feature in self.features:
+            feature.prepare(files)
         errors: list[str] = []
         essays: list[Essay] = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
@@ -155,6 +161,11 @@ class EssaysBuild:
         self.collection = Collection.of(essays, self.taxonomies.values(), preview=self.preview)
         self._place_essays(files)
         self._report_terms()
+        for src_uri, document in self.documents.items():
+            body = document.body
+            for feature in self.features:
+                body = feature.transform(src_uri, body)
+            self.bodies[src_uri] = body
         dests = {f.dest_uri: f for f in files.documentation_pages()}
         for feature in self.features:
             for spec in feature.plan():
@@ -258,7 +269,7 @@ class EssaysBuild:
         if host is not None and host.generated_by is None:
             self.specs[host.src_uri] = spec
             self.hosted.add(host.src_uri)
-            if spec.kind != "latest" and spec.marker not in host.content_string:
+            if not _appends(spec, host) and spec.marker not in host.content_string:
                 log.warning(
                     f"{self.display_path(host)} is at the path of the generated "
                     f"{spec.kind.replace('-', ' ')} page /{self.url_of(spec.location)}; your page "
@@ -279,10 +290,14 @@ class EssaysBuild:
     # -- on_page_read_source / on_page_markdown --------------------------------------------------
 
     def source(self, page: Page) -> str | None:
-        document = self.documents.get(page.file.src_uri)
-        if document is None:
+        body = self.bodies.get(page.file.src_uri)
+        if body is None:
             return None
-        return _EMPTY_META + document.body
+        return _EMPTY_META + body
+
+    def body(self, essay: Essay) -> str:
+        """The Markdown of an essay as MkDocs renders it (after every transform)."""
+        return self.bodies.get(essay.src_uri, essay.body)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         src_uri = page.file.src_uri
@@ -405,17 +420,45 @@ class EssaysBuild:
                 content = page.content
                 listing = feature.render(spec, page.url, hosted=True)
                 if spec.marker in content:
-                    page.content = content.replace(spec.marker, listing, 1)
-                elif spec.kind == "latest":
-                    page.content = content + "\n" + listing
+                    content = content.replace(spec.marker, listing, 1)
+                elif _appends(spec, file):
+                    content = content + "\n" + listing
+                if "<h1" not in content and page.title:
+                    content = f"<h1>{page.title}</h1>\n{content}"  # page.title is HTML already
+                page.content = content
             else:
                 page.content = feature.render(spec, page.url, hosted=False)
         for path, (feature, file) in self.extra.items():
             file.content_string = _as_text(feature.file_content(path))
 
+    def term_sections(self, term: Term, page_url: str) -> str:
+        return "".join(feature.term_section(term, page_url) for feature in self.features)
+
+    def term_counts(self, term: Term) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for feature in self.features:
+            counts.update(feature.term_counts(term))
+        return counts
+
+    # -- on_post_page / on_post_build -------------------------------------------------------------
+
+    def post_page(self, output: str, page: Page) -> str:
+        """Add what features want in every page's ``<head>`` (feed links)."""
+        head = "".join(feature.head(page.url) for feature in self.features)
+        if not head:
+            return output
+        at = output.find("</head>")
+        return output if at == -1 else output[:at] + head + output[at:]
+
     def post_build(self, site_dir: str) -> None:
         for feature in self.features:
             feature.post_build(site_dir)
+
+
+def _appends(spec: PageSpec, host: File) -> bool:
+    """A host page without the marker gets the listing after its text: the home page's latest
+    essays, and Hugo's ``_index.md`` section and term pages (their text is the intro)."""
+    return spec.kind == "latest" or posixpath.basename(host.src_uri).startswith("_index.")
 
 
 def _as_text(content: str | bytes) -> str:
@@ -430,6 +473,9 @@ def _move(file: File, dest: str, url: str) -> None:
 
 
 def _stylesheet() -> str:
+    """Every stylesheet under ``assets/`` (one per feature), in name order, as one file."""
     from importlib.resources import files as package_files
 
-    return (package_files("mkdocs_essays") / "assets" / "essays.css").read_text("utf-8")
+    folder = package_files("mkdocs_essays") / "assets"
+    sheets = sorted((p for p in folder.iterdir() if p.name.endswith(".css")), key=lambda p: p.name)
+    return "\n".join(p.read_text("utf-8") for p in sheets)

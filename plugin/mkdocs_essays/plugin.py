@@ -8,8 +8,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .build import ASSET, EssaysBuild
+from .cards.feature import Cards
 from .config import EssaysConfig
+from .feeds.rss import Feeds
+from .hugo.content import HugoContent
+from .pages.aliases import Aliases
 from .pages.essay_index import EssayIndex
+from .pages.taxonomy import Taxonomies
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -17,7 +22,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-FEATURES = [EssayIndex]
+# Order matters where features build on each other: Hugo's content rules first (they decide
+# which files are essays and rewrite shortcodes), then the pages that list essays.
+FEATURES = [HugoContent, EssayIndex, Taxonomies, Cards, Feeds, Aliases]
 
 
 class EssaysPlugin(BasePlugin[EssaysConfig]):
@@ -73,6 +80,11 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.build is not None:
             self.build.fill(files)
         return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.build is None:
+            return output
+        return self.build.post_page(output, page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is not None:

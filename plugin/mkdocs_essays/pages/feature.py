@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from .plan import PageSpec
 
 if TYPE_CHECKING:
+    from mkdocs.structure.files import Files
+
     from ..build import EssaysBuild
-    from ..model import Essay
+    from ..model import Essay, Term
 
 __all__ = ["Feature"]
 
@@ -27,6 +29,20 @@ class Feature:
 
     def __init__(self, build: EssaysBuild) -> None:
         self.build = build
+
+    def prepare(self, files: Files) -> None:
+        """Look at (and adjust) MkDocs' files before any front matter is read (``on_files``).
+
+        For example: leave out translations, or move a Hugo ``_index.md`` to its section's URL.
+        """
+
+    def transform(self, src_uri: str, markdown: str) -> str:
+        """Rewrite a page's Markdown body once the collection exists (e.g. Hugo shortcodes).
+
+        Called for every page that has front matter and for every essay, in ``on_files``; the
+        result is what MkDocs renders and what card extraction reads.
+        """
+        return markdown
 
     def plan(self) -> Iterable[PageSpec]:
         """Pages to add, called once the collection exists (``on_files``)."""
@@ -60,6 +76,14 @@ class Feature:
     def head(self, page_url: str) -> str:
         """HTML for every page's ``<head>`` (e.g. a feed's ``<link rel="alternate">``)."""
         return ""
+
+    def term_section(self, term: Term, page_url: str) -> str:
+        """HTML another feature adds to a term page (e.g. the cards carrying the term)."""
+        return ""
+
+    def term_counts(self, term: Term) -> dict[str, int]:
+        """Counts another feature adds to a term in the taxonomy index (e.g. ``{"cards": 3}``)."""
+        return {}
 
     def post_build(self, site_dir: str) -> None:
         """Write what cannot be a virtual file (called in ``on_post_build``)."""

@@ -1,0 +1,1 @@
+"""Feeds of the site's essays (issue 5)."""

@@ -1,0 +1,1 @@
+"""Hugo's content rules beyond front matter: bundles, section pages, translations, shortcodes."""
