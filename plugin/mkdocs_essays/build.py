@@ -13,6 +13,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from mkdocs.exceptions import PluginError
@@ -90,6 +91,8 @@ class EssaysBuild:
 
         self.files: Files | None = None
         self.documents: dict[str, Document] = {}
+        self.broken: dict[str, list[str]] = {}
+        """src_uri -> front matter errors (only kept under `mkdocs serve`)."""
         self.bodies: dict[str, str] = {}
         """src_uri -> the Markdown MkDocs renders (the body after every feature's transform)."""
         self.collection = Collection.of((), self.taxonomies.values(), preview=self.preview)
@@ -148,6 +151,7 @@ class EssaysBuild:
                 )
             except FrontMatterErrors as error:
                 errors.extend(str(e) for e in error.errors)
+                self.broken[file.src_uri] = [str(e) for e in error.errors]
                 continue
             essay_source = self.is_essay_source(file.src_uri)
             if document.front.format is not None or essay_source:
@@ -155,8 +159,11 @@ class EssaysBuild:
             if essay_source:
                 essays.append(make_essay(document, file.src_uri, self.publication))
                 self.essay_files[file.src_uri] = file
-        if errors:
+        if errors and not self.serve:
             raise PluginError("\n".join(errors))
+        for message in errors:
+            # Under `mkdocs serve` the site keeps working: the broken page shows the error.
+            log.error(message)
 
         self.collection = Collection.of(essays, self.taxonomies.values(), preview=self.preview)
         self._place_essays(files)
@@ -239,18 +246,35 @@ class EssaysBuild:
             raise PluginError("\n".join(errors))
 
     def _report_terms(self) -> None:
+        """One info line for every merged spelling; a warning per slug two names share."""
+        merged: list[str] = []
         for taxonomy in self.collection.taxonomies.values():
             for merge in taxonomy.merges:
-                spellings = ", ".join(repr(s) for s in merge.spellings)
-                log.info(f"{taxonomy.name}: {spellings} are one term, shown as {merge.name!r}")
+                others = ", ".join(repr(s) for s in merge.spellings if s != merge.name)
+                note = f"{taxonomy.name} {merge.name!r} (also written {others})"
+                if merge.hugo_slugs:
+                    lost = ", ".join(self._shown_url(taxonomy.name, s) for s in merge.hugo_slugs)
+                    note += f" at {self._shown_url(taxonomy.name, merge.slug)}, not Hugo's {lost}"
+                merged.append(note)
             for collision in taxonomy.collisions:
-                names = " and ".join(repr(n) for n in collision.names)
-                where = ", ".join(e.path for e in collision.essays)
-                log.warning(
-                    f"{taxonomy.name}: {names} are different names with the same page "
-                    f"/{self.url_of(self.policy.term(taxonomy.name, collision.slug))} "
-                    f"(used in {where}); rename one of them so each has its own page"
+                plural = taxonomy.name
+                uses = "; ".join(
+                    f"{name!r} in " + ", ".join(f"{e.path}:{e.front.line_of(plural)}" for e in used)
+                    for name, used in collision.uses
                 )
+                log.warning(
+                    f"{plural}: different names share the page "
+                    f"{self._shown_url(plural, collision.slug)}: {uses}. Rename one of them so "
+                    "each has its own page, or write them the same way to make them one term."
+                )
+        if merged:
+            log.info(
+                "Spellings that differ only in case or spacing are one term, shown as written "
+                "most: " + "; ".join(merged)
+            )
+
+    def _shown_url(self, taxonomy: str, slug: str) -> str:
+        return "/" + unquote(self.url_of(self.policy.term(taxonomy, slug)))
 
     def _place(self, spec: PageSpec, files: Files, dests: dict[str, File]) -> None:
         """Add the page of a spec, or let the writer's page at that path host it."""
@@ -290,6 +314,12 @@ class EssaysBuild:
     # -- on_page_read_source / on_page_markdown --------------------------------------------------
 
     def source(self, page: Page) -> str | None:
+        if page.file.src_uri in self.broken:
+            return _EMPTY_META + self.renderer.render(
+                "broken_page.html",
+                errors=self.broken[page.file.src_uri],
+                source=page.file.content_bytes.decode("utf-8", errors="replace"),
+            )
         body = self.bodies.get(page.file.src_uri)
         if body is None:
             return None
@@ -307,6 +337,11 @@ class EssaysBuild:
             essay = self.collection.get(src_uri)
             if essay is not None:
                 meta["title"] = essay.title
+                if any(essay.terms(plural) for plural in self.taxonomies.values()):
+                    # The essay header has chips linking to the term pages: hide the row
+                    # Material's tags plugin would add above it (Material's `hide: [tags]`).
+                    hide = meta.get("hide") or []
+                    meta["hide"] = [*(hide if isinstance(hide, list) else [hide]), "tags"]
             if "title" in meta:
                 # MkDocs themes print page titles as HTML: give them escaped text.
                 meta["title"] = htmllib.escape(str(meta["title"]), quote=False)
@@ -374,8 +409,12 @@ class EssaysBuild:
                 continue
             taxonomy = self.collection.taxonomies[plural]
             items = []
+            seen: set[str] = set()
             for name in names:
                 slug = taxonomy.slug_of(name)
+                if slug in seen:
+                    continue  # "LLM" and "llm" on one essay are one chip
+                seen.add(slug)
                 term = taxonomy.by_slug.get(slug)
                 shown = term.name if term is not None else name
                 location = self.policy.term(plural, slug)
