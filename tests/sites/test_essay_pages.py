@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 
 from conftest import SEED, MakeSite
@@ -279,3 +280,18 @@ def test_title_with_markup_is_escaped(make_site: MakeSite) -> None:
     assert not soup.find_all("script", string=re.compile("alert"))
     assert soup.title.text.startswith('<script>alert(1)</script> & "q"')
     assert site.content("posts/x/").find("h1").get_text() == '<script>alert(1)</script> & "q"'
+
+
+def test_serve_keeps_going_and_shows_bad_front_matter_on_its_page(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/posts/bad.md": '+++\ntitle = "Bad"\ndate = ?\n+++\nMy precious words.\n',
+            "docs/posts/good.md": essay("Good essay"),
+        },
+        serve=True,
+    )
+    message = "docs/posts/bad.md:3: invalid TOML"
+    assert any(message in m for m in site.messages(logging.ERROR))
+    content = site.content("posts/bad/").get_text()
+    assert message in content and "My precious words." in content
+    assert site.exists("posts/good/")
