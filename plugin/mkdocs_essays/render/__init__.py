@@ -48,8 +48,9 @@ class Renderer:
     def _date(self, value: datetime | None) -> str:
         return format_date(value, self.date_format)
 
-    def render(self, name: str, **context: Any) -> str:
-        return self.env.get_template(f"essays/{name}").render(**context)
+    def render(self, template: str, /, **context: Any) -> str:
+        """Render ``essays/<template>``; any context name is allowed (``name=`` included)."""
+        return self.env.get_template(f"essays/{template}").render(**context)
 
     def add_global(self, name: str, value: Callable[..., Any] | object) -> None:
         self.env.globals[name] = value
