@@ -84,6 +84,10 @@ class HugoHandler(BaseHandler):
         found = self.locate(text, "<text>")
         return found.front, found.body
 
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+        """Parse the block; errors carry ``path`` and the line counted from ``first_line``."""
+        raise NotImplementedError
+
     def locate(self, text: str, path: str) -> Split:
         """Find the block; raise if its closing fence is missing."""
         start, skipped_lines = _leading_blank_lines(text)
