@@ -84,7 +84,7 @@ class HugoHandler(BaseHandler):
         found = self.locate(text, "<text>")
         return found.front, found.body
 
-    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         """Parse the block; errors carry ``path`` and the line counted from ``first_line``."""
         raise NotImplementedError
 
@@ -124,7 +124,7 @@ class TOMLHandler(HugoHandler):
     fence = "+++"
     _LOCATION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
-    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         try:
             return tomllib.loads(fm)
         except tomllib.TOMLDecodeError as error:
@@ -180,7 +180,7 @@ class YAMLHandler(HugoHandler):
     name = "YAML"
     fence = "---"
 
-    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         try:
             data = yaml.load(fm, Loader=_Yaml12Loader)
         except yaml.MarkedYAMLError as error:
@@ -257,7 +257,7 @@ class JSONHandler(BaseHandler):
             body_line = end_line
         return Split(front, open_line, text[body_start:], body_line, end_line)
 
-    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:  # type: ignore[override]
+    def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         try:
             data = json.loads(fm)
         except json.JSONDecodeError as error:
