@@ -1,0 +1,87 @@
+"""Build one MkDocs site as ``mkdocs build`` does, in this process, and report on it.
+
+The runner starts this script once per build (a fresh interpreter each time), from the site's
+folder, the same way for every site, so every build pays the same start-up cost::
+
+    python build_site.py [--hooks hooks.json] [--profile build.prof]
+
+``--hooks`` wraps every ``on_*`` hook of mkdocs-essays' plugin class in a timer before MkDocs
+loads the plugin and writes ``{"build": seconds, "hooks": {name: [calls, seconds]}}``: the
+share of the build spent in the plugin's own hooks (including what they call: Markdown,
+Jinja). ``--profile`` runs the build under cProfile and dumps the stats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+def time_hooks(stats: dict[str, list[float]]) -> None:
+    """Wrap each hook the plugin class defines; MkDocs registers them when it loads the config."""
+    from mkdocs_essays.plugin import EssaysPlugin
+
+    for name, method in list(vars(EssaysPlugin).items()):
+        if name.startswith("on_") and callable(method):
+            setattr(EssaysPlugin, name, _timed(name, method, stats))
+
+
+def _timed(name: str, method: Callable[..., Any], stats: dict[str, list[float]]):
+    entry = stats.setdefault(name, [0, 0.0])
+
+    @functools.wraps(method)  # keeps MkDocs' event priority (an attribute of the function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            entry[0] += 1
+            entry[1] += time.perf_counter() - start
+
+    return wrapper
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hooks", help="write the time spent in mkdocs-essays' hooks here")
+    parser.add_argument("--profile", help="run under cProfile and dump the stats here")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+    from mkdocs.__main__ import cli
+
+    stats: dict[str, list[float]] = {}
+    if args.hooks:
+        time_hooks(stats)
+    argv = ["build", "--quiet", "--config-file", "mkdocs.yml", "--site-dir", "site"]
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    start = time.perf_counter()
+    try:
+        cli.main(argv, prog_name="mkdocs", standalone_mode=False)
+    except Exception as error:  # report any failure as the build's, with its message
+        print(f"build failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        elapsed = time.perf_counter() - start
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+    if args.hooks:
+        with open(args.hooks, "w", encoding="utf-8") as out:
+            json.dump({"build": elapsed, "hooks": stats}, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""The benchmark (``tests/benchmarks/``) runs and prints its table; no test asserts a time.
+
+The full run (N = 100, 1,000 and 3,000, several runs each) takes many minutes and stays out of
+the suite: ``python tests/benchmarks/run.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks import corpus
+
+REPO = Path(__file__).resolve().parents[2]
+RUNNER = REPO / "tests" / "benchmarks" / "run.py"
+COLUMNS = [
+    "site",
+    "essays",
+    "pages",
+    "wall s (median)",
+    "min",
+    "max",
+    "ms/page",
+    "peak MiB",
+    "growth",
+    "(c)/(a) per page",
+    "(c)/(b) total",
+    "hooks",
+]
+SITES = ["(a) Material", "(b) Material blog + tags", "(c) mkdocs-essays", "Hugo"]
+
+
+def test_corpus_is_deterministic_and_shaped_as_the_issue_asks() -> None:
+    small, large = corpus.essays(30), corpus.essays(60)
+    assert small == large[:30], "the corpus of N essays is the start of any larger one"
+    assert len({e.slug for e in large}) == 60
+    pool = set(corpus.tag_pool())
+    assert len(pool) == 60
+    for e in large:
+        assert 2 <= len(e.tags) <= 5 and set(e.tags) <= pool
+        assert 4 <= len(e.sections) <= 6
+        words = sum(len(p.split()) for _, paragraphs in e.sections for p in paragraphs)
+        assert 900 <= words <= 1150, (e.slug, words)
+        assert all(j < e.index for j in e.links)
+    assert sum(bool(e.links) for e in large) == 59  # every essay but the first links back
+    assert len({t for e in large for t in e.tags}) > 20
+
+
+def test_sites_hold_the_same_essays(tmp_path: Path) -> None:
+    roots = corpus.write_sites(tmp_path, 5)
+    slugs = [e.slug for e in corpus.essays(5)]
+    assert sorted(p.stem for p in (roots["plain"] / "docs/posts").glob("*.md")) == sorted(
+        [*slugs, "index"]
+    )
+    assert sorted(p.stem for p in (roots["blog"] / "docs/blog/posts").glob("*.md")) == sorted(slugs)
+    assert sorted(p.stem for p in (roots["essays"] / "docs/posts").glob("*.md")) == sorted(slugs)
+    assert sorted(p.stem for p in (roots["hugo"] / "content/posts").glob("*.md")) == sorted(
+        [*slugs, "_index"]
+    )
+    essay = (roots["essays"] / "docs/posts" / f"{slugs[3]}.md").read_text("utf-8")
+    assert essay.startswith("+++\ntitle = ") and "<!--more-->" in essay
+    post = (roots["blog"] / "docs/blog/posts" / f"{slugs[3]}.md").read_text("utf-8")
+    assert post.startswith("---\n") and "\ncategories:\n" in post and "<!-- more -->" in post
+    hugo = (roots["hugo"] / "content/posts" / f"{slugs[3]}.md").read_text("utf-8")
+    assert '{{< relref "' in hugo
+
+
+def test_benchmark_runs_and_prints_one_table(tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    run = subprocess.run(
+        [
+            *(sys.executable, str(RUNNER), "--sizes", "20", "--runs", "1"),
+            *("--work", str(tmp_path / "work"), "--json", str(results)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    print(run.stdout)
+    assert run.returncode == 0, run.stderr[-3000:]
+
+    lines = [line for line in run.stdout.splitlines() if line.startswith("|")]
+    assert len(lines) == 2 + len(SITES), "one table: header, rule, one row per site"
+    header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    assert header == COLUMNS
+    rows = {}
+    for line in lines[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        assert len(cells) == len(COLUMNS), line
+        rows[cells[0]] = dict(zip(COLUMNS, cells, strict=True))
+    assert list(rows) == SITES
+    for label, row in rows.items():
+        assert row["essays"] == "20"
+        pages = int(row["pages"].replace(",", ""))
+        assert pages > 20, (label, pages)  # the essays and at least a home page
+        median, low, high = (float(row[c]) for c in ("wall s (median)", "min", "max"))
+        assert 0 < low <= median <= high
+        assert float(row["ms/page"]) > 0 and float(row["peak MiB"]) > 0
+        assert row["growth"] == ""  # a single size: nothing to grow from
+    essays = rows["(c) mkdocs-essays"]
+    assert re.fullmatch(r"\d+\.\d\dx", essays["(c)/(a) per page"])
+    assert re.fullmatch(r"\d+\.\d\dx", essays["(c)/(b) total"])
+    assert re.fullmatch(r"\d+\.\d%", essays["hooks"])
+    assert "Targets:" in run.stdout and "per output page (c) <= 1.15x (a)" in run.stdout
+
+    payload = json.loads(results.read_text("utf-8"))
+    assert [(r["site"], r["n"], len(r["runs"])) for r in payload["results"]] == [
+        ("plain", 20, 1),
+        ("blog", 20, 1),
+        ("essays", 20, 1),
+        ("hugo", 20, 1),
+    ]
