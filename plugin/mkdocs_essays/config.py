@@ -61,3 +61,8 @@ class EssaysConfig(base.Config):
     taxonomies = c.DictOfItems(c.Type(str), default={"tag": "tags", "category": "categories"})
     """Hugo's ``[taxonomies]``: singular -> plural. Each plural gets ``<plural>/`` and
     ``<plural>/<term>/`` pages."""
+
+    # -- feeds -------------------------------------------------------------------------------
+    feed_items = c.Type(int, default=20)
+    """How many of the latest published essays each RSS feed holds (``feed.xml`` and
+    ``<taxonomy>/<term>/feed.xml``); 0 writes no feeds. Feeds need ``site_url``."""

@@ -1,11 +1,234 @@
-"""RSS 2.0 feeds: ``feed.xml`` and one per term (issue 5)."""
+"""RSS 2.0 feeds: ``feed.xml`` (the latest essays) and one per term (``tags/<slug>/feed.xml``).
+
+The first half is a pure writer (:class:`Channel`, :class:`Item`, :func:`rss`); the second is
+the :class:`Feeds` feature that fills them from the collection.
+
+Feed readers need absolute links, so feeds are written only when ``site_url`` is set (one
+warning says so otherwise). A feed depends on the sources alone: ``lastBuildDate`` is the
+newest date of its essays, never the clock, so two builds of the same sources are
+byte-identical. Every string is escaped: titles are text, descriptions are HTML (the summary,
+escaped as HTML, then as XML), so a title ``<script>`` reaches a reader as those characters.
+"""
 
 from __future__ import annotations
 
-from ..pages.feature import Feature
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import format_datetime
+from html import escape as html_escape
+from typing import TYPE_CHECKING
+from urllib.parse import quote, urljoin, urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["Feeds"]
+from mkdocs.plugins import get_plugin_logger
+
+from ..model import Essay, Term
+from ..pages.feature import Feature
+from ..pages.urls import relative_url
+
+if TYPE_CHECKING:
+    from ..build import EssaysBuild
+
+__all__ = ["Channel", "Feeds", "Item", "rss"]
+
+log = get_plugin_logger(__name__)
+
+FEED = "feed.xml"
+GENERATOR = "mkdocs-essays"
+
+# Characters XML 1.0 does not allow at all (not even as references): drop them.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One essay in a feed. ``link`` is absolute; ``categories`` are (name, domain) pairs."""
+
+    title: str
+    link: str
+    date: datetime | None
+    summary: str
+    """Plain text; written as escaped HTML in ``<description>``."""
+    categories: tuple[tuple[str, str], ...] = ()
+    updated: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Channel:
+    title: str
+    link: str
+    """Absolute URL of the page the feed stands for (the site, or a term page)."""
+    description: str
+    self_link: str
+    """Absolute URL of the feed itself (``atom:link rel="self"``)."""
+    items: tuple[Item, ...]
+    language: str | None = None
+
+    @property
+    def last_build(self) -> datetime | None:
+        """The newest date (or ``lastmod``) of the items: the feed changes when they do."""
+        dates = [d for item in self.items for d in (item.date, item.updated) if d is not None]
+        return max(dates) if dates else None
+
+
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
+def _attr(value: str) -> str:
+    return quoteattr(_NOT_XML.sub("", value))
+
+
+def _date(value: datetime) -> str:
+    """RFC 822 as RSS wants it (``Fri, 03 Jan 2025 10:10:10 +0000``), in the date's own zone."""
+    return format_datetime(value)
+
+
+def rss(channel: Channel) -> str:
+    """The RSS 2.0 document of a channel."""
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+        "<channel>",
+        f"<title>{_text(channel.title)}</title>",
+        f"<link>{_text(channel.link)}</link>",
+        f"<description>{_text(channel.description)}</description>",
+    ]
+    if channel.language:
+        out.append(f"<language>{_text(channel.language)}</language>")
+    out.append(f"<generator>{GENERATOR}</generator>")
+    if channel.last_build is not None:
+        out.append(f"<lastBuildDate>{_date(channel.last_build)}</lastBuildDate>")
+    out.append(
+        f'<atom:link href={_attr(channel.self_link)} rel="self" type="application/rss+xml"/>'
+    )
+    for item in channel.items:
+        out.append("<item>")
+        out.append(f"<title>{_text(item.title)}</title>")
+        out.append(f"<link>{_text(item.link)}</link>")
+        out.append(f'<guid isPermaLink="true">{_text(item.link)}</guid>')
+        if item.date is not None:
+            out.append(f"<pubDate>{_date(item.date)}</pubDate>")
+        if item.summary:
+            out.append(f"<description>{_text(html_escape(item.summary))}</description>")
+        for name, domain in item.categories:
+            out.append(f"<category domain={_attr(domain)}>{_text(name)}</category>")
+        out.append("</item>")
+    out.append("</channel>")
+    out.append("</rss>")
+    return "\n".join(out) + "\n"
 
 
 class Feeds(Feature):
-    """Not built yet: see issue 5."""
+    """``feed.xml`` and a feed per term, linked from every page's ``<head>``."""
+
+    def __init__(self, build: EssaysBuild) -> None:
+        super().__init__(build)
+        self.feeds: dict[str, Term | None] = {}
+        """Path of each feed -> its term (None: the whole site)."""
+        self.term_pages: dict[str, tuple[str, Term]] = {}
+        """URL of a term page -> (its feed's path, the term)."""
+
+    @property
+    def limit(self) -> int:
+        return max(self.build.options.feed_items, 0)
+
+    def extra_files(self) -> Iterable[str]:
+        build = self.build
+        if self.limit == 0:
+            return ()
+        if not build.config.site_url:
+            log.warning(
+                "mkdocs.yml has no site_url, so no RSS feeds are written (feed.xml, "
+                "tags/<term>/feed.xml): feed readers need absolute links. Set site_url (for "
+                "example https://user.github.io/repo/), or set the essays option feed_items: 0 "
+                "to turn feeds off."
+            )
+            return ()
+        self.feeds[FEED] = None
+        for plural, taxonomy in build.collection.taxonomies.items():
+            for term in taxonomy:
+                location = build.policy.term(plural, term.slug)
+                path = f"{location}/{FEED}"
+                self.feeds[path] = term
+                self.term_pages[build.url_of(location)] = (path, term)
+        return list(self.feeds)
+
+    # -- links --------------------------------------------------------------------------------
+
+    def absolute(self, url: str) -> str:
+        """An absolute URL from a site-relative one (``posts/x/``), under ``site_url``."""
+        base = self.build.config.site_url or "/"
+        return urljoin(base if base.endswith("/") else base + "/", url)
+
+    def head(self, page_url: str) -> str:
+        if not self.feeds:
+            return ""
+        site = self.build.config.site_name
+        links = [(FEED, site)]
+        term_feed = self.term_pages.get(page_url)
+        if term_feed is not None:
+            path, term = term_feed
+            links.append((path, f"{site}: {term.name}"))
+        return "".join(
+            '<link rel="alternate" type="application/rss+xml" '
+            f"title={_attr(title)} href={_attr(self.href(path, page_url))}>"
+            for path, title in links
+        )
+
+    def href(self, path: str, page_url: str) -> str:
+        """A link to a feed, relative to the page (the site works under any subpath); a 404
+        page is served at any address, so it gets the path from ``site_url`` instead."""
+        if page_url == "404.html":
+            return urlsplit(self.absolute(quote(path))).path
+        return relative_url(quote(path), page_url)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def file_content(self, path: str) -> str:
+        build = self.build
+        term = self.feeds[path]
+        site = build.config.site_name
+        language = build.config.theme.get("language") or getattr(build.config.theme, "locale", None)
+        if term is None:
+            essays: Sequence[Essay] = build.collection.published
+            title = site
+            link = self.absolute("")
+            description = build.config.site_description or f"The latest essays of {site}"
+        else:
+            essays = term.essays
+            title = f"{site}: {term.name}"
+            link = self.absolute(build.url_of(build.policy.term(term.taxonomy, term.slug)))
+            description = f"The latest essays of {site} in {term.taxonomy} “{term.name}”"
+        chosen = [e for e in essays if e.published and e in build.locations][: self.limit]
+        channel = Channel(
+            title=title,
+            link=link,
+            description=description,
+            self_link=self.absolute(quote(path)),
+            items=tuple(self.item(essay) for essay in chosen),
+            language=str(language) if language else None,
+        )
+        return rss(channel)
+
+    def item(self, essay: Essay) -> Item:
+        build = self.build
+        categories: list[tuple[str, str]] = []
+        for plural in build.taxonomies.values():
+            taxonomy = build.collection.taxonomies[plural]
+            domain = self.absolute(build.url_of(build.policy.taxonomy(plural)))
+            for name in essay.terms(plural):
+                term = taxonomy.by_slug.get(taxonomy.slug_of(name))
+                shown = term.name if term is not None else name
+                if (shown, domain) not in categories:
+                    categories.append((shown, domain))
+        return Item(
+            title=essay.title,
+            link=self.absolute(build.essay_url(essay)),
+            date=essay.date,
+            summary=build.summary(essay),
+            categories=tuple(categories),
+            updated=essay.front.lastmod,
+        )
