@@ -1,25 +1,51 @@
 """Taxonomies (tags, categories, series, ...) built in one pass over the essays.
 
 A term's URL is Hugo's: ``tags/<hugo_urlize(name)>/``. Names that differ only in case or spacing
-("LLM", "llm") are one term, shown with the spelling writers used most. Two different names that
-land on one slug share the page and are reported as a collision.
+("LLM", "llm", " LLM", "Generative AI", "generative-ai") are one term, shown with the spelling
+writers used most, at the path Hugo gives that spelling. Two different names that land on one
+slug ("Hello, World!" and "hello world", or "C" and "C♯") share the page, as in Hugo, and are
+reported as a collision.
+
+The essays are read once: each essay's terms go into a map (essay -> term keys); every count,
+list of essays and co-occurrence ("often appears with") comes from that map, never from a scan
+of all essays per term.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import combinations
+from types import MappingProxyType
 
 from .essay import Essay
 from .slugs import hugo_urlize
 
-__all__ = ["Collision", "Merge", "Taxonomy", "Term", "build_taxonomy", "fold", "term_slug"]
+__all__ = [
+    "Collision",
+    "Merge",
+    "Taxonomy",
+    "Term",
+    "build_taxonomy",
+    "fold",
+    "spelling",
+    "term_slug",
+]
 
 
 def fold(name: str) -> str:
-    """The identity of a term name: case and runs of white space do not matter."""
-    return " ".join(name.split()).casefold()
+    """The identity of a term name: case, runs of white space and hyphens do not matter.
+
+    ``"LLM"``, ``" llm "``, ``"Generative  AI"`` and ``"generative-ai"`` fold to ``"llm"`` and
+    ``"generative ai"``.
+    """
+    return " ".join(name.replace("-", " ").split()).casefold()
+
+
+def spelling(name: str) -> str:
+    """A name as shown: white space trimmed and collapsed, everything else as written."""
+    return " ".join(name.split())
 
 
 def term_slug(name: str) -> str:
@@ -40,7 +66,7 @@ class Term:
     """The spelling used most (ties: the first met in newest-first order)."""
     essays: tuple[Essay, ...]
     spellings: tuple[tuple[str, int], ...] = ()
-    """Every spelling and how many essays used it, most used first."""
+    """Every spelling (white space collapsed) and how many essays used it, most used first."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Term) and (other.taxonomy, other.slug) == (
@@ -68,7 +94,14 @@ class Merge:
 
     taxonomy: str
     name: str
+    """The spelling shown."""
     spellings: tuple[str, ...]
+    """Every spelling as written (sorted), the shown one included."""
+    slug: str = ""
+    """The term's path segment."""
+    hugo_slugs: tuple[str, ...] = ()
+    """Other paths Hugo would have given some of the spellings (``generative--ai`` for
+    ``"Generative  AI"``): this build makes no page there."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +111,11 @@ class Collision:
     taxonomy: str
     slug: str
     names: tuple[str, ...]
+    """The different names (each the most used spelling of its own term), sorted."""
     essays: tuple[Essay, ...]
+    """Every essay carrying one of the names, newest first."""
+    uses: tuple[tuple[str, tuple[Essay, ...]], ...] = ()
+    """Each name with the essays that use it."""
 
 
 @dataclass(frozen=True)
@@ -91,57 +128,141 @@ class Taxonomy:
     merges: tuple[Merge, ...] = ()
     collisions: tuple[Collision, ...] = ()
     by_slug: Mapping[str, Term] = field(default_factory=dict)
+    folded: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """fold(name) -> slug, for every name met."""
+    related: Mapping[str, tuple[tuple[Term, int], ...]] = field(default_factory=dict, repr=False)
+    """slug -> the terms that appear on the same essays, with how many essays they share (most
+    first, then the more used term, then name)."""
 
     def slug_of(self, name: str) -> str:
-        return term_slug(name)
+        """The slug of the term a name belongs to (a merged spelling finds its term)."""
+        return self.folded.get(fold(name)) or term_slug(spelling(name))
 
-    def __iter__(self):
+    def term_of(self, name: str) -> Term | None:
+        return self.by_slug.get(self.slug_of(name))
+
+    def related_to(self, term: Term, limit: int | None = None) -> tuple[tuple[Term, int], ...]:
+        found = self.related.get(term.slug, ())
+        return found if limit is None else found[:limit]
+
+    def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
     def __len__(self) -> int:
         return len(self.terms)
 
 
+def _rank(counter: Counter[str], first_seen: Mapping[str, int]) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+
+
 def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
     """One pass: essay -> its terms -> slug groups. ``essays`` should be newest first."""
-    by_slug: dict[str, list[Essay]] = defaultdict(list)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    folded_names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # The one pass over the essays: what each essay carries, and how each name is spelled.
+    carried: list[tuple[Essay, tuple[str, ...]]] = []
+    shown: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spelling -> essays
+    written: dict[str, set[str]] = defaultdict(set)  # key -> every spelling as written
     first_seen: dict[str, int] = {}
-    order = 0
     for essay in essays:
-        seen: set[str] = set()
-        for written in essay.terms(name):
-            slug = term_slug(written)
-            spellings[slug][written] += 1
-            folded_names[slug][fold(written)].add(written)
-            first_seen.setdefault(written, order)
-            order += 1
-            if slug not in seen:
-                seen.add(slug)
-                by_slug[slug].append(essay)
+        keys: dict[str, None] = {}
+        spelled: set[tuple[str, str]] = set()
+        for raw in essay.terms(name):
+            key = fold(raw)
+            keys[key] = None
+            written[key].add(raw)
+            shown_as = spelling(raw)
+            first_seen.setdefault(shown_as, len(first_seen))
+            if (key, shown_as) not in spelled:  # "LLM" twice in one essay counts once
+                spelled.add((key, shown_as))
+                shown[key][shown_as] += 1
+        if keys:
+            carried.append((essay, tuple(keys)))
+
+    # Each key (one name, whatever its case or spacing) -> its spelling and Hugo's path for it.
+    ranked = {key: _rank(counter, first_seen) for key, counter in shown.items()}
+    slug_of_key = {key: term_slug(spellings[0][0]) for key, spellings in ranked.items()}
+
+    # From the map: the essays of each slug, and which slugs share essays.
+    by_slug: dict[str, list[Essay]] = defaultdict(list)
+    by_key: dict[str, list[Essay]] = defaultdict(list)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for essay, keys in carried:
+        slugs = tuple(dict.fromkeys(slug_of_key[key] for key in keys))
+        for key in keys:
+            by_key[key].append(essay)
+        for slug in slugs:
+            by_slug[slug].append(essay)
+        for a, b in combinations(sorted(slugs), 2):
+            pairs[(a, b)] += 1
+
+    keys_of_slug: dict[str, list[str]] = defaultdict(list)
+    for key, slug in slug_of_key.items():
+        keys_of_slug[slug].append(key)
+
     terms: list[Term] = []
     merges: list[Merge] = []
     collisions: list[Collision] = []
-    for slug, essays_of in by_slug.items():
-        counted = spellings[slug]
-        ranked = sorted(counted.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
-        terms.append(Term(name, slug, ranked[0][0], tuple(essays_of), tuple(ranked)))
-        groups = folded_names[slug]
-        for variants in groups.values():
-            if len(variants) > 1:
-                best = next(s for s, _ in ranked if s in variants)
-                merges.append(Merge(name, best, tuple(sorted(variants))))
-        if len(groups) > 1:
-            names = tuple(
-                sorted(next(s for s, _ in ranked if s in variants) for variants in groups.values())
+    for slug, keys in keys_of_slug.items():
+        # The name of the most used key names the page; ties: the one met first.
+        keys.sort(key=lambda k: (-len(by_key[k]), first_seen[ranked[k][0][0]]))
+        spellings: Counter[str] = Counter()
+        for key in keys:
+            spellings.update(shown[key])
+        terms.append(
+            Term(
+                name,
+                slug,
+                ranked[keys[0]][0][0],
+                tuple(by_slug[slug]),
+                tuple(_rank(spellings, first_seen)),
             )
-            collisions.append(Collision(name, slug, names, tuple(essays_of)))
+        )
+        for key in keys:
+            if len(written[key]) > 1:
+                others = {term_slug(s) for s in written[key]} - {slug}
+                merges.append(
+                    Merge(
+                        name,
+                        ranked[key][0][0],
+                        tuple(sorted(written[key])),
+                        slug,
+                        tuple(sorted(others)),
+                    )
+                )
+        if len(keys) > 1:
+            uses = tuple(sorted((ranked[k][0][0], tuple(by_key[k])) for k in keys))
+            collisions.append(
+                Collision(
+                    name,
+                    slug,
+                    tuple(n for n, _ in uses),
+                    tuple(by_slug[slug]),
+                    uses,
+                )
+            )
     terms.sort(key=lambda t: (-t.count, t.name.casefold(), t.slug))
+    index = {t.slug: t for t in terms}
+    order = {t.slug: i for i, t in enumerate(terms)}
+
+    neighbours: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), shared in pairs.items():
+        neighbours[a].append((b, shared))
+        neighbours[b].append((a, shared))
+    related = {
+        slug: tuple(
+            (index[other], shared)
+            for other, shared in sorted(found, key=lambda o: (-o[1], order[o[0]]))
+        )
+        for slug, found in neighbours.items()
+    }
+    merges.sort(key=lambda m: (m.name.casefold(), m.slug))
+    collisions.sort(key=lambda c: c.slug)
     return Taxonomy(
         name=name,
         terms=tuple(terms),
         merges=tuple(merges),
         collisions=tuple(collisions),
-        by_slug={t.slug: t for t in terms},
+        by_slug=MappingProxyType(index),
+        folded=MappingProxyType(dict(slug_of_key)),
+        related=MappingProxyType(related),
     )

@@ -1,11 +1,138 @@
-"""Taxonomy pages: ``<taxonomy>/`` (every term with counts) and ``<taxonomy>/<term>/`` (issue 3)."""
+"""Taxonomy pages: ``<taxonomy>/`` (every term with counts) and ``<taxonomy>/<term>/`` (issue 3).
+
+Every configured taxonomy (``taxonomies: {tag: tags, category: categories, series: series}``,
+as Hugo's ``[taxonomies]``) gets an index listing its terms, most used first, weighted by count
+(a cloud that reads as a plain list without CSS or JavaScript), and one page per term: the
+essays carrying it, newest first, what other features add (the cards carrying it), the terms
+that often appear with it, and a link back to the index. Only listed essays count: published
+ones in ``mkdocs build``, every one (with its badge) under ``mkdocs serve``.
+"""
 
 from __future__ import annotations
 
-from ..pages.feature import Feature
+import math
+from collections.abc import Iterable
+from typing import Any
 
-__all__ = ["Taxonomies"]
+from markupsafe import Markup
+
+from ..model import Term
+from .feature import Feature
+from .plan import PageSpec
+from .urls import relative_url
+
+__all__ = ["Taxonomies", "weight"]
+
+RELATED_TERMS = 12
+"""How many co-occurring terms a term page shows."""
+WEIGHTS = 5
+"""Steps of the cloud's visual weight (CSS classes ``essay-cloud__item--1`` ... ``--5``)."""
+
+
+def weight(count: int, most: int) -> int:
+    """The cloud step of a term used ``count`` times when the most used term has ``most``.
+
+    Logarithmic, so one dominant term does not flatten the rest; on a small site (``most`` up
+    to 8) the steps stay absolute, so 1 and 2 essays do not look worlds apart.
+    """
+    if count <= 1:
+        return 1
+    scale = math.log(max(most, 8))
+    return 1 + min(WEIGHTS - 1, round((WEIGHTS - 1) * math.log(count) / scale))
+
+
+def title_of(plural: str) -> str:
+    """``tags`` -> ``Tags``, as Hugo titles a taxonomy page."""
+    return plural[:1].upper() + plural[1:]
 
 
 class Taxonomies(Feature):
-    """Not built yet: see issue 3."""
+    kinds = ("taxonomy", "term")
+
+    def plural_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.build.taxonomies.values()))
+
+    def singular(self, plural: str) -> str:
+        for singular, name in self.build.taxonomies.items():
+            if name == plural:
+                return singular
+        return plural
+
+    def plan(self) -> Iterable[PageSpec]:
+        build = self.build
+        for plural in self.plural_names():
+            taxonomy = build.collection.taxonomies[plural]
+            # Hugo makes the index even when no essay uses the taxonomy; only a used one goes
+            # into an automatic nav.
+            yield PageSpec(
+                "taxonomy",
+                build.policy.taxonomy(plural),
+                title_of(plural),
+                key=plural,
+                top_level=len(taxonomy) > 0,
+            )
+            for term in taxonomy:
+                yield PageSpec("term", build.policy.term(plural, term.slug), term.name, key=term)
+
+    def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        if spec.kind == "taxonomy":
+            return self._render_index(spec, page_url, hosted=hosted)
+        return self._render_term(spec, page_url, hosted=hosted)
+
+    def _link(self, term: Term, page_url: str) -> str:
+        build = self.build
+        return relative_url(build.url_of(build.policy.term(term.taxonomy, term.slug)), page_url)
+
+    def _render_index(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        build = self.build
+        plural: str = spec.key
+        taxonomy = build.collection.taxonomies[plural]
+        most = max((term.count for term in taxonomy), default=0)
+        terms: list[dict[str, Any]] = []
+        for term in taxonomy:
+            terms.append(
+                {
+                    "name": term.name,
+                    "slug": term.slug,
+                    "url": self._link(term, page_url),
+                    "count": term.count,
+                    "counts": build.term_counts(term),
+                    "weight": weight(term.count, most),
+                }
+            )
+        return build.renderer.render(
+            "taxonomy.html",
+            title=spec.title,
+            h1=not hosted,
+            plural=plural,
+            singular=self.singular(plural),
+            terms=terms,
+        )
+
+    def _render_term(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        build = self.build
+        term: Term = spec.key
+        plural = term.taxonomy
+        taxonomy = build.collection.taxonomies[plural]
+        related = [
+            {"name": other.name, "url": self._link(other, page_url), "shared": shared}
+            for other, shared in taxonomy.related_to(term, RELATED_TERMS)
+        ]
+        index_url = relative_url(build.url_of(build.policy.taxonomy(plural)), page_url)
+        return build.renderer.render(
+            "term.html",
+            term=term,
+            name=term.name,
+            h1=not hosted,
+            plural=plural,
+            singular=self.singular(plural),
+            count=term.count,
+            counts=build.term_counts(term),
+            level=3,
+            essays=[build.view(e, page_url) for e in term.essays if e in build.locations],
+            # HTML other features render for the term (the cards carrying it): not a writer's
+            # string, their templates escape those.
+            sections=Markup(build.term_sections(term, page_url)),
+            related=related,
+            index_url=index_url,
+        )
