@@ -300,6 +300,8 @@ class EssaysBuild:
                     f"is kept and the listing left out. Add the line {spec.marker} where the "
                     "listing should go."
                 )
+            if host.dest_uri != dest:  # `use_directory_urls: false`: where the links point
+                _move(host, dest, self.url_of(spec.location))
             return
         if host is not None:
             files.remove(host)
@@ -307,6 +309,8 @@ class EssaysBuild:
         if spec.top_level and self.config.nav is None:
             inclusion = InclusionLevel.INCLUDED
         file = File.generated(self.config, src_uri, content="", inclusion=inclusion)
+        if file.dest_uri != dest:  # `use_directory_urls: false`: where the links point
+            _move(file, dest, self.url_of(spec.location))
         files.append(file)
         dests[file.dest_uri] = file
         self.specs[src_uri] = spec
