@@ -1,11 +1,216 @@
-"""Hugo ``aliases``: small redirect pages at each old URL (issue 5)."""
+"""Hugo ``aliases``: a small redirect page at each old address of an essay.
+
+Hugo's rules, checked against Hugo 0.168: an alias that starts with ``/`` is a path from the
+site's root; any other alias is relative to the folder the essay's URL sits in (``old`` on
+``posts/x/`` is ``posts/old/``; on an essay with ``url = "/custom/place/"`` it is
+``custom/old/``). An alias ending in ``.html`` or ``.htm`` is that file; any other is a folder
+with an ``index.html``, whatever ``use_directory_urls`` says, since those are the addresses the
+old Hugo site had.
+
+Where Hugo is lax this module is strict: an alias that climbs above the site's root (``..``,
+``%2e%2e``), points to another host, or lands on a page of the site (or on another alias)
+stops the build with a message naming both sides; Hugo clamps the first and silently
+overwrites the page for the last.
+"""
 
 from __future__ import annotations
 
-from ..pages.feature import Feature
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
-__all__ = ["Aliases"]
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..errors import CollectionError
+from ..model import Essay, PathError
+from .feature import Feature
+from .urls import relative_url
+
+if TYPE_CHECKING:
+    from ..build import EssaysBuild
+
+__all__ = ["Aliases", "Redirect", "alias_dest", "resolve_alias"]
+
+
+def resolve_alias(alias: str, location: str, site_url: str | None = None) -> str:
+    """Where an alias of the essay at ``location`` (``posts/x``) lives (``posts/old``).
+
+    Raises :class:`PathError` for an alias that cannot be a page of this site.
+    """
+    text = alias.strip()
+    if not text:
+        raise PathError("an alias is empty; remove it or write the old path")
+    parts = urlsplit(text)
+    if parts.scheme or text.startswith("//"):
+        text = _inside_site(alias, site_url)
+    if "?" in text or "#" in text:
+        raise PathError(
+            f"alias {alias!r} has a '?' or '#': a redirect page is a file, found by its path "
+            "alone; write the path without the query or fragment"
+        )
+    decoded = unquote(text).replace("\\", "/")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in decoded):
+        raise PathError(f"alias {alias!r} contains a control character; remove it")
+    base = "" if decoded.startswith("/") else posixpath.dirname(location)
+    segments: list[str] = []
+    for segment in f"{base}/{decoded}".split("/"):
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if not segments:
+                raise PathError(
+                    f"alias {alias!r} leaves the site: its '..' climbs above the site's root; "
+                    "write the old path from the root, such as '/old/path/'"
+                )
+            segments.pop()
+            continue
+        segments.append(segment)
+    if not segments:
+        raise PathError(
+            f"alias {alias!r} is the site's home page, which cannot be a redirect; remove it"
+        )
+    return "/".join(segments)
+
+
+def _inside_site(alias: str, site_url: str | None) -> str:
+    """The site path of an absolute alias URL under ``site_url``; other URLs leave the site."""
+    split = urlsplit(alias.strip())
+    if site_url and split.scheme in ("http", "https", ""):
+        site = urlsplit(site_url)
+        root = site.path if site.path.endswith("/") else site.path + "/"
+        path = split.path if split.path.endswith("/") else split.path + "/"
+        if split.netloc.lower() == site.netloc.lower() and path.startswith(root):
+            rest = split.path[len(root) :]
+            return "/" + rest + (f"?{split.query}" if split.query else "")
+    raise PathError(
+        f"alias {alias!r} points to another site ({split.netloc or split.scheme}); an alias is "
+        "an old address of this site: write its path, such as '/old/path/'"
+    )
+
+
+def alias_dest(location: str) -> str:
+    """The file an alias is written to: Hugo's rule (``.html``/``.htm`` kept, else a folder)."""
+    if location.endswith((".html", ".htm")):
+        return location
+    return f"{location}/index.html"
+
+
+def _url_of_dest(dest: str) -> str:
+    """The URL a reader used for a redirect page (``posts/old/``), percent-encoded."""
+    if dest.endswith("/index.html"):
+        return quote(dest[: -len("index.html")])
+    return quote(dest)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    essay: Essay
+    alias: str
+    """As the writer wrote it."""
+    dest: str
+    """The file in the site folder (``posts/old/index.html``)."""
+    line: int
+
+    @property
+    def where(self) -> str:
+        return f"{self.essay.path}:{self.line}"
 
 
 class Aliases(Feature):
-    """Not built yet: see issue 5."""
+    """A redirect page (virtual ``.html`` file) for each alias of each essay the site shows."""
+
+    def __init__(self, build: EssaysBuild) -> None:
+        super().__init__(build)
+        self.redirects: dict[str, Redirect] = {}
+
+    def extra_files(self) -> Iterable[str]:
+        build = self.build
+        if not any(essay.front.aliases for essay in build.collection.essays):
+            return ()
+        taken = self._taken()
+        errors: list[str] = []
+        for essay in build.collection.essays:
+            if not essay.front.aliases or essay not in build.locations:
+                continue
+            if not build.collection.shown(essay):
+                continue  # not published in this build: neither are its old addresses
+            line = essay.front.line_of("aliases")
+            own = build.policy.dest(build.locations[essay])
+            for alias in essay.front.aliases:
+                problem = self._add(essay, alias, line, own, taken)
+                if problem:
+                    errors.append(str(CollectionError(essay.path, line, problem)))
+        if errors:
+            raise PluginError("\n".join(errors))
+        return list(self.redirects)
+
+    def _add(self, essay: Essay, alias: str, line: int, own: str, taken: dict[str, str]) -> str:
+        """Record one redirect; return what is wrong with it instead, if anything."""
+        build = self.build
+        try:
+            location = resolve_alias(alias, build.locations[essay], build.config.site_url)
+        except PathError as error:
+            return str(error)
+        dest = alias_dest(location)
+        at = f"/{_url_of_dest(dest)}"
+        if dest == own:
+            return f"alias {alias!r} ({at}) is the essay's own address; remove it"
+        other = self.redirects.get(dest)
+        if other is not None:
+            if other.essay == essay:
+                return f"alias {alias!r} ({at}) is given twice; remove one"
+            return (
+                f"alias {alias!r} ({at}) is also an alias of {other.where} ({other.alias!r}); "
+                "keep it in one of the two essays"
+            )
+        if dest in taken:
+            return (
+                f"alias {alias!r} ({at}) is the address of {taken[dest]}; a redirect there "
+                "would replace that page: remove the alias or move that page"
+            )
+        self.redirects[dest] = Redirect(essay, alias, dest, line)
+        return ""
+
+    def _taken(self) -> dict[str, str]:
+        """Every file this build writes (dest -> how a message names it)."""
+        build = self.build
+        assert build.files is not None
+        written = InclusionLevel.is_in_serve if build.serve else InclusionLevel.is_included
+        by_essay = {essay.src_uri: essay for essay in build.locations}
+        taken: dict[str, str] = {}
+        for file in build.files:
+            if not written(file.inclusion):
+                continue
+            taken[file.dest_uri] = self._name(file, by_essay)
+        return taken
+
+    def _name(self, file: File, essays: dict[str, Essay]) -> str:
+        build = self.build
+        essay = essays.get(file.src_uri)
+        if essay is not None:
+            return essay.path
+        spec = build.specs.get(file.src_uri)
+        if spec is not None and file.generated_by is not None:
+            return f"the generated {spec.kind.replace('-', ' ')} page"
+        if file.generated_by is not None:
+            return f"a page generated by {file.generated_by} ({file.src_uri})"
+        return build.display_path(file)
+
+    def file_content(self, path: str) -> str:
+        build = self.build
+        redirect = self.redirects[path]
+        essay_url = build.essay_url(redirect.essay)
+        target = relative_url(essay_url, _url_of_dest(path))
+        site_url = build.config.site_url
+        canonical = urljoin(site_url, essay_url) if site_url else target
+        language = build.config.theme.get("language") or getattr(build.config.theme, "locale", "")
+        return build.renderer.render(
+            "redirect.html",
+            title=redirect.essay.title,
+            target=target,
+            canonical=canonical,
+            language=str(language or "en"),
+        )
