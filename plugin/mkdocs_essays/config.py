@@ -62,6 +62,13 @@ class EssaysConfig(base.Config):
     """Hugo's ``[taxonomies]``: singular -> plural. Each plural gets ``<plural>/`` and
     ``<plural>/<term>/`` pages."""
 
+    # -- pattern cards -----------------------------------------------------------------------
+    card_level = c.Choice((1, 2, 3, 4, 5, 6), default=2)
+    """Heading level whose sections become pattern cards (2: every ``##`` section)."""
+    publish_stubs = c.Type(bool, default=False)
+    """Publish cards for empty sections in ``mkdocs build`` too, with a Stub badge (under
+    ``mkdocs serve`` they always show)."""
+
     # -- feeds -------------------------------------------------------------------------------
     feed_items = c.Type(int, default=20)
     """How many of the latest published essays each RSS feed holds (``feed.xml`` and

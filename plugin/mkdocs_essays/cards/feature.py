@@ -1,11 +1,542 @@
-"""Card pages, the card catalog and ``patterns/cards.json`` (issue 4)."""
+"""Pattern cards (issue 4): every section of an essay becomes a card with its own page.
+
+``on_files`` (:meth:`Cards.plan`): the Markdown MkDocs will render is cut into sections at
+``card_level`` headings (:mod:`.extract`), each with the id MkDocs will give its heading; every
+shown section gets a virtual page ``patterns/<essay-key>/<heading-key>/`` and the catalog
+``patterns/`` is planned. Empty sections are stubs: left out of ``mkdocs build`` (one info line
+each) unless ``publish_stubs``, shown with a badge under ``mkdocs serve``.
+
+``on_page_content`` (:meth:`Cards.essay_html`): the essay's rendered body is scanned once; each
+card's anchor is checked against the real heading ids (a warning names the file and heading on
+a mismatch) and the card takes its HTML, lead, text, word count and links from that body, so a
+section's Markdown is rendered once. Each carded heading gets a small link to its card, and the
+essay a "Pattern cards" block (:meth:`Cards.essay_footer`).
+
+``on_env`` (:meth:`Cards.render`, :meth:`Cards.file_content`): card pages, the catalog and
+``patterns/cards.json``, with related cards ranked once over every published card
+(:mod:`.related`).
+"""
 
 from __future__ import annotations
 
-from ..pages.feature import Feature
+import json
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Cards"]
+from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+
+from ..model import Essay, Term
+from ..model.slugs import hugo_path
+from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
+from ..pages.feature import Feature
+from ..pages.plan import PageSpec
+from ..pages.urls import relative_url
+from .extract import Namer, PlainNamer, extract_sections
+from .html import (
+    PageHeading,
+    first_sentence,
+    ids_in,
+    lead_of,
+    links_of,
+    page_headings,
+    rebase,
+    section_of,
+)
+from .model import Card, Section
+from .naming import SiteNamer, toc_settings
+from .related import Document, RelatedIndex
+
+if TYPE_CHECKING:
+    from ..build import EssaysBuild
+
+__all__ = ["CATALOG_TITLE", "Cards"]
+
+log = get_plugin_logger(__name__)
+
+CATALOG_TITLE = "Patterns"
+RELATED = 5
+"""How many related cards a card page shows (and ``cards.json`` lists)."""
+LEAD_WORDS = 40
+_SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
 
 
 class Cards(Feature):
-    """Not built yet: see issue 4."""
+    kinds = ("cards", "card")
+
+    def __init__(self, build: EssaysBuild) -> None:
+        super().__init__(build)
+        self.cards: dict[str, Card] = {}
+        """Every card shown in this build, by id: essays newest first, then heading order."""
+        self.by_essay: dict[Essay, list[str]] = {}
+        self.sections: dict[Essay, list[Section]] = {}
+        """Every section of every shown essay, stubs included."""
+        self.keys: dict[Essay, str] = {}
+        self.filled: set[str] = set()
+        self._related: dict[str, list[str]] | None = None
+        self.namer: Namer = PlainNamer()
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    @property
+    def show_stubs(self) -> bool:
+        return self.build.serve or self.build.options.publish_stubs
+
+    def published(self, card: Card) -> bool:
+        """In ``cards.json``: a published essay's card (a stub only with ``publish_stubs``)."""
+        return card.essay.published and (not card.stub or self.build.options.publish_stubs)
+
+    def cards_of(self, essay: Essay) -> list[Card]:
+        return [self.cards[i] for i in self.by_essay.get(essay, ())]
+
+    # -- on_files --------------------------------------------------------------------------
+
+    def plan(self) -> Iterable[PageSpec]:
+        build = self.build
+        self.namer = self._namer()
+        self.keys = self._essay_keys()
+        level = build.options.card_level
+        attr_list = getattr(self.namer, "attr_list", True)
+        for essay in build.collection.essays:
+            if essay not in self.keys:
+                continue
+            sections = extract_sections(
+                build.body(essay), level=level, namer=self.namer, attr_list=attr_list
+            )
+            self.sections[essay] = sections
+            taken: set[str] = set()
+            for section in sections:
+                where = self._where(essay, section)
+                if not section.title:
+                    log.info(f"{where}: a heading without text gets no pattern card; give it one")
+                    continue
+                if section.empty and not self.show_stubs:
+                    log.info(
+                        f"{where}: the section {section.title!r} has no text, so it gets no "
+                        "pattern card; write it, or set publish_stubs: true to publish a stub"
+                    )
+                    continue
+                segment = _segment(section, taken)
+                key = self.keys[essay]
+                card = Card(
+                    id=f"{key}/{segment}",
+                    essay=essay,
+                    section=section,
+                    location=build.policy.card(key, segment),
+                    stub=section.empty,
+                )
+                self.cards[card.id] = card
+                self.by_essay.setdefault(essay, []).append(card.id)
+        yield PageSpec("cards", build.policy.cards(), CATALOG_TITLE, top_level=True)
+        for card in self.cards.values():
+            yield PageSpec("card", card.location, card.title, key=card.id)
+
+    def _namer(self) -> Namer:
+        config = self.build.config
+        namer = SiteNamer(config.markdown_extensions, config.mdx_configs)
+        try:
+            namer.markdown()
+        except Exception as error:  # a third-party extension that cannot load on its own
+            log.info(
+                "pattern cards: the site's Markdown extensions could not be loaded on their own "
+                f"({error}); heading ids are read with plain rules and each card's anchor is "
+                "checked against its rendered essay"
+            )
+            slugify, separator = toc_settings(config.markdown_extensions, config.mdx_configs)
+            return PlainNamer(slugify, separator, namer.attr_list)
+        return namer
+
+    def _essay_keys(self) -> dict[Essay, str]:
+        """``patterns/<key>/``: the essay's slug; a second essay with that slug gets ``-2``.
+        Decided in path order, so adding a newer essay never moves older cards."""
+        build = self.build
+        shown = [e for e in build.collection.essays if e in build.locations]
+        shown = [e for e in shown if build.collection.shown(e)]
+        keys: dict[Essay, str] = {}
+        used: set[str] = set()
+        for essay in sorted(shown, key=lambda e: e.src_uri):
+            key, n = essay.slug, 2
+            while key.casefold() in used:
+                key, n = f"{essay.slug}-{n}", n + 1
+            if key != essay.slug:
+                log.info(
+                    f"{essay.path}: another essay has the slug {essay.slug!r}, so this essay's "
+                    f"pattern cards are at /{build.url_of(build.policy.cards())}{key}/"
+                )
+            used.add(key.casefold())
+            keys[essay] = key
+        return keys
+
+    def _where(self, essay: Essay, section: Section) -> str:
+        """``docs/posts/x.md:12``: the heading's line in the file when it can be told."""
+        line: int | None = None
+        body = self.build.body(essay)
+        if body == essay.body:
+            line = essay.body_line + section.line - 1
+        else:  # a transform changed the body: find the heading's line in the file
+            lines = body.split("\n")
+            wanted = lines[section.line - 1] if section.line <= len(lines) else None
+            original = essay.body.split("\n")
+            if wanted is not None and wanted in original:
+                line = essay.body_line + original.index(wanted)
+        return f"{essay.path}:{line}" if line else essay.path
+
+    # -- on_page_content -------------------------------------------------------------------
+
+    def essay_html(self, essay: Essay, html: str, page_url: str) -> str:
+        sections = self.sections.get(essay)
+        if not sections:
+            return html
+        rendered = self.build.rendered.get(essay.src_uri)
+        body = rendered.html if rendered is not None else html
+        headings = page_headings(body)
+        found = self._match(essay, sections, headings)
+        essay_url = page_url
+        for card in self.cards_of(essay):
+            index = found.get(card.section.position)
+            if index is None:
+                self._fill_from_markdown(card, anchor=None)
+                continue
+            fragment = section_of(body, headings, index)
+            local = ids_in(fragment)
+            text = html_to_text(fragment)
+            self.cards[card.id] = card.filled(
+                anchor=headings[index].id,
+                html=fragment,
+                lead=lead_of(fragment, limit=LEAD_WORDS),
+                text=text,
+                words=word_count(text),
+                links=links_of(fragment, essay_url, local_ids=local),
+            )
+            self.filled.add(card.id)
+        return self._link_headings(essay, html, page_url)
+
+    def _match(
+        self, essay: Essay, sections: list[Section], headings: list[PageHeading]
+    ) -> dict[int, int]:
+        """Section position -> index of its heading on the rendered page; warns on a mismatch."""
+        by_id: dict[str, int] = {}
+        for index, heading in enumerate(headings):
+            by_id.setdefault(heading.id, index)
+        found: dict[int, int] = {}
+        used: set[int] = set()
+        missing: list[Section] = []
+        for section in sections:
+            index = by_id.get(section.anchor)
+            if index is not None and index not in used:
+                found[section.position] = index
+                used.add(index)
+            else:
+                missing.append(section)
+        for section in missing:
+            if section.empty and not self.show_stubs:
+                continue
+            where = self._where(essay, section)
+            index = next(
+                (
+                    i
+                    for i, h in enumerate(headings)
+                    if i not in used and " ".join(h.text.split()) == section.title
+                ),
+                None,
+            )
+            if index is None:
+                log.warning(
+                    f"{where}: the heading {section.title!r} is not at the top level of the "
+                    "rendered essay (inside raw HTML or another block?), so its pattern card "
+                    "links to the top of the essay; move the heading out of that block"
+                )
+                continue
+            found[section.position] = index
+            used.add(index)
+            real = headings[index].id
+            log.warning(
+                f"{where}: the heading {section.title!r} has the id {real!r} on the essay page, "
+                f"not {section.anchor!r} as the plugin computed; its pattern card links to "
+                f"{real!r}. Give the heading an explicit id ('{{#{real}}}' after its text, "
+                "with attr_list) so the card's address stays stable"
+            )
+        return found
+
+    def _link_headings(self, essay: Essay, html: str, page_url: str) -> str:
+        """A small link to its card after each carded heading."""
+        build = self.build
+        for card in self.cards_of(essay):
+            if not card.anchor or card.id not in self.filled:
+                continue
+            ident = re.escape(_attribute(card.anchor))
+            heading = re.search(
+                rf"<h([1-6])\b[^>]*\bid=\"{ident}\"[^>]*>.*?</h\1\s*>", html, re.DOTALL
+            )
+            if heading is None:
+                continue
+            link = build.renderer.render(
+                "card_ref.html",
+                card=self._view(card, page_url),
+            )
+            html = html[: heading.end()] + "\n" + link + html[heading.end() :]
+        return html
+
+    def essay_footer(self, essay: Essay, page_url: str) -> str:
+        cards = self.cards_of(essay)
+        if not cards:
+            return ""
+        return self.build.renderer.render(
+            "card_list.html",
+            heading="Pattern cards",
+            heading_id="essay-pattern-cards",
+            kind="essay",
+            cards=[self._view(c, page_url) for c in cards],
+            show_essay=False,
+        )
+
+    # -- on_env ----------------------------------------------------------------------------
+
+    def _fill_from_markdown(self, card: Card, *, anchor: str | None) -> None:
+        """An essay not rendered in this build (``--dirty``) or a heading not on the page: the
+        card's text comes from its Markdown."""
+        text = markdown_inline_to_text(card.section.markdown)
+        values: dict[str, Any] = {
+            "lead": first_words(first_sentence(text), LEAD_WORDS),
+            "text": text,
+            "words": word_count(text),
+        }
+        if anchor is None:
+            values["anchor"] = ""
+        self.cards[card.id] = card.filled(**values)
+        self.filled.add(card.id)
+
+    def _complete(self) -> None:
+        for card in list(self.cards.values()):
+            if card.id not in self.filled:
+                self._fill_from_markdown(card, anchor=card.anchor)
+
+    def related(self) -> dict[str, list[str]]:
+        """Card id -> up to :data:`RELATED` related card ids (published cards of other essays)."""
+        if self._related is None:
+            self._complete()
+            documents = {c.id: self._document(c) for c in self.cards.values()}
+            pool = [
+                documents[c.id] for c in self.cards.values() if c.essay.published and not c.stub
+            ]
+            index = RelatedIndex(pool)
+            self._related = {
+                card_id: index.related(document, RELATED) for card_id, document in documents.items()
+            }
+        return self._related
+
+    def _document(self, card: Card) -> Document:
+        tags = tuple(
+            f"{plural}:{hugo_path(name) or name.casefold()}"
+            for plural in self.build.taxonomies.values()
+            for name in card.essay.terms(plural)
+        )
+        return Document(card.id, card.essay.src_uri, tags, card.title, card.text)
+
+    def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        self._complete()
+        if spec.kind == "cards":
+            return self._render_catalog(spec, page_url, hosted=hosted)
+        return self._render_card(self.cards[spec.key], page_url, hosted=hosted)
+
+    def _render_card(self, card: Card, page_url: str, *, hosted: bool) -> str:
+        build = self.build
+        siblings = self.by_essay[card.essay]
+        at = siblings.index(card.id)
+        previous = self.cards[siblings[at - 1]] if at > 0 else None
+        following = self.cards[siblings[at + 1]] if at + 1 < len(siblings) else None
+        essay_url = build.essay_url(card.essay)
+        card_url = build.url_of(card.location)
+        section = rebase(card.html, essay_url, card_url, local_ids=ids_in(card.html))
+        return build.renderer.render(
+            "card_page.html",
+            h1=not hosted,
+            card=self._view(card, page_url),
+            essay=build.view(card.essay, page_url),
+            # The essay's own rendered HTML, cut at the section: not a writer's raw string.
+            section=Markup(section),
+            previous=self._view(previous, page_url) if previous else None,
+            next=self._view(following, page_url) if following else None,
+            related=[self._view(self.cards[i], page_url) for i in self.related()[card.id]],
+            catalog_url=relative_url(build.url_of(build.policy.cards()), page_url),
+        )
+
+    def _render_catalog(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        build = self.build
+        groups = []
+        tags: dict[str, dict[str, Any]] = {}
+        count = 0
+        for essay in build.collection.essays:
+            cards = [self._view(c, page_url) for c in self.cards_of(essay)]
+            if not cards:
+                continue
+            count += len(cards)
+            for card in cards:
+                for tag in card["tags"]:
+                    entry = tags.setdefault(tag["slug"], {**tag, "count": 0})
+                    entry["count"] += 1
+            groups.append(
+                {
+                    "id": "essay-" + self.keys[essay].replace("/", "-"),
+                    "essay": build.view(essay, page_url),
+                    "cards": cards,
+                }
+            )
+        ordered = sorted(tags.values(), key=lambda t: (-t["count"], t["name"].casefold()))
+        return build.renderer.render(
+            "card_catalog.html",
+            title=spec.title,
+            h1=not hosted,
+            groups=groups,
+            count=count,
+            filter=ordered if len(ordered) > 1 else [],
+        )
+
+    def _view(self, card: Card, page_url: str) -> dict[str, Any]:
+        """What templates know of a card, links relative to the page at ``page_url``."""
+        build = self.build
+        essay = card.essay
+        essay_url = build.essay_url(essay)
+        context = f"{essay_url}#{card.anchor}" if card.anchor else essay_url
+        return {
+            "id": card.id,
+            "title": card.title,
+            "url": relative_url(build.url_of(card.location), page_url),
+            "lead": card.lead,
+            "words": card.words,
+            "stub": card.stub,
+            "badges": [*essay.badges, *(["Stub"] if card.stub else [])],
+            "essay_title": essay.title,
+            "essay_url": relative_url(essay_url, page_url),
+            "context_url": relative_url(context, page_url),
+            "tags": self._tags(essay, page_url),
+        }
+
+    def _tags(self, essay: Essay, page_url: str) -> list[dict[str, str]]:
+        """The essay's terms of the filter taxonomy (``tags``): name, slug, link."""
+        build = self.build
+        plural = _filter_taxonomy(build.taxonomies.values())
+        if plural is None:
+            return []
+        taxonomy = build.collection.taxonomies[plural]
+        out = []
+        for name in essay.terms(plural):
+            slug = taxonomy.slug_of(name)
+            term = taxonomy.by_slug.get(slug)
+            url = build.url_of(build.policy.term(plural, slug))
+            out.append(
+                {
+                    "name": term.name if term is not None else name,
+                    "slug": slug,
+                    "url": relative_url(url, page_url),
+                }
+            )
+        return out
+
+    # -- term pages ------------------------------------------------------------------------
+
+    def _cards_with(self, term: Term) -> list[Card]:
+        return [card for essay in term.essays for card in self.cards_of(essay)]
+
+    def term_section(self, term: Term, page_url: str) -> str:
+        cards = self._cards_with(term)
+        if not cards:
+            return ""
+        self._complete()
+        return self.build.renderer.render(
+            "card_list.html",
+            heading="Pattern cards",
+            heading_id="essays-term-cards",
+            kind="term",
+            cards=[self._view(c, page_url) for c in cards],
+            show_essay=True,
+        )
+
+    def term_counts(self, term: Term) -> dict[str, int]:
+        return {"cards": len(self._cards_with(term))}
+
+    # -- patterns/cards.json ---------------------------------------------------------------
+
+    @property
+    def json_path(self) -> str:
+        return f"{self.build.policy.cards()}/cards.json"
+
+    def extra_files(self) -> Iterable[str]:
+        return [self.json_path]
+
+    def file_content(self, path: str) -> str:
+        """Every published card; URLs relative to the site root (join them to ``site_url``)."""
+        build = self.build
+        related = self.related()
+        published = sorted((c for c in self.cards.values() if self.published(c)), key=_by_id)
+        cards = []
+        for card in published:
+            essay = card.essay
+            essay_url = build.essay_url(essay)
+            cards.append(
+                {
+                    "id": card.id,
+                    "title": card.title,
+                    "lead": card.lead,
+                    "text": card.text,
+                    "words": card.words,
+                    "url": build.url_of(card.location),
+                    "essay_url": essay_url,
+                    "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
+                    "essay_title": essay.title,
+                    "date": essay.date.isoformat() if essay.date else None,
+                    "tags": [t["name"] for t in self._tags(essay, "")],
+                    "terms": {
+                        plural: list(essay.terms(plural))
+                        for plural in build.taxonomies.values()
+                        if essay.terms(plural)
+                    },
+                    "links": [
+                        {"text": link.text, "url": link.url, "internal": link.internal}
+                        for link in card.links
+                    ],
+                    "related": related.get(card.id, []),
+                    "stub": card.stub,
+                }
+            )
+        document = {
+            "version": 1,
+            "generator": "mkdocs-essays",
+            "site_url": build.config.site_url or None,
+            "count": len(cards),
+            "cards": cards,
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _by_id(card: Card) -> str:
+    return card.id
+
+
+def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
+    names = list(dict.fromkeys(plurals))
+    if "tags" in names:
+        return "tags"
+    return names[0] if names else None
+
+
+def _segment(section: Section, taken: set[str]) -> str:
+    """The card's last URL segment: its anchor when that is a safe path segment."""
+    anchor = section.anchor
+    if _SAFE_SEGMENT.fullmatch(anchor):
+        base = anchor
+    else:
+        base = hugo_path(anchor).replace("/", "-").strip(".") or f"section-{section.position + 1}"
+    segment, n = base, 2
+    while segment.casefold() in taken:
+        segment, n = f"{base}-{n}", n + 1
+    taken.add(segment.casefold())
+    return segment
+
+
+def _attribute(value: str) -> str:
+    """How Python-Markdown writes an attribute value."""
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

@@ -1,0 +1,264 @@
+"""Markdown -> card sections, with the ids MkDocs gives their headings (no MkDocs import).
+
+The rules are Python-Markdown's (what MkDocs renders with), not CommonMark's:
+
+- a line starting with ``#`` is a heading wherever it is in a paragraph (``#hashtag`` too), its
+  closing ``#``s dropped; ``Text`` over ``---``/``===`` is a setext heading when ``Text`` opens
+  a block;
+- lines inside fenced code (`````` ``` `````` or ``~~~``, closed by a fence of the same kind at
+  least as long), HTML comments and raw HTML blocks are not headings; ``> ## x`` is a heading
+  inside a blockquote (it takes an id but starts no card);
+- ids are the ``toc`` extension's: ``{#id}`` (``attr_list``) wins; every other heading gets
+  ``slugify(text)``, made unique with ``_1``, ``_2``... against every id already used on the
+  page, explicit ids included, in document order.
+
+The text a heading is slugified from is what the page shows (``Use `x` *now*`` -> "Use x now").
+A *namer* turns a heading's Markdown into that text and its slug: :class:`PlainNamer` reads
+inline Markdown itself; the plugin passes one that asks the site's own Markdown (see
+:mod:`mkdocs_essays.cards.naming`). The build checks every anchor against the rendered page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from markdown.blockprocessors import HashHeaderProcessor
+from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.toc import slugify as toc_slugify
+from markdown.extensions.toc import unique
+
+from ..model.text import markdown_inline_to_text
+from .model import Heading, Section
+
+__all__ = [
+    "Namer",
+    "PlainNamer",
+    "assign_ids",
+    "explicit_id",
+    "extract_sections",
+    "find_headings",
+]
+
+Slugify = Callable[[str, str], str]
+
+_HASH = HashHeaderProcessor.RE
+_SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ ]*$")
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+_QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
+# attr_list's HEADER_RE and BLOCK_RE, applied to one heading / one line.
+_HEADER_ATTRS = re.compile(r"[ ]+\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
+_LINE_ATTRS = re.compile(r"^[ ]*\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
+_HTML_OPEN = re.compile(r"^<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?P<attrs>[^>]*)>?")
+_MARKDOWN_ATTR = re.compile(r"\bmarkdown\s*=\s*[\"']?(?:1|block|span)\b")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+# Python-Markdown's block-level elements: a raw HTML block opens with one of them.
+_BLOCK_NAMES = (
+    "address article aside blockquote details div dl fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul canvas "
+    "colgroup dd body dt group html iframe li legend math map noscript output object option "
+    "progress script style summary tbody td textarea tfoot th thead tr video center"
+)
+_BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
+_VOID_TAGS = frozenset({"hr", "br", "img", "input", "meta", "link", "col", "area", "embed"})
+
+
+class Namer(Protocol):
+    def __call__(self, source: str) -> tuple[str, str]:
+        """``(text, id)`` of a heading whose Markdown is ``source`` on a page of its own:
+        its text as the page shows it, and the id ``toc`` gives it (before de-duplication)."""
+        ...
+
+
+def explicit_id(source: str) -> tuple[str, str | None]:
+    """``attr_list`` on a heading: ``("Title", "id")`` for ``Title {#id}``, else
+    ``(source, None)``. Like ``attr_list``, an unparsable list is left as text."""
+    found = _HEADER_ATTRS.search(source)
+    if not found:
+        return source, None
+    attrs, remainder = get_attrs_and_remainder(found.group(1))
+    if remainder:
+        return source, None
+    text = source[: found.start()].rstrip("#").rstrip()
+    ids = [value for key, value in attrs if key == "#" and value]
+    return text, (ids[-1] if ids else None)
+
+
+@dataclass(frozen=True)
+class PlainNamer:
+    """Reads inline Markdown with regular expressions: right for everyday headings (plain
+    words, ``code``, *emphasis*, [links](...)), and fast."""
+
+    slugify: Slugify = toc_slugify
+    separator: str = "-"
+    attr_list: bool = True
+
+    def __call__(self, source: str) -> tuple[str, str]:
+        text, given = explicit_id(source) if self.attr_list else (source, None)
+        name = markdown_inline_to_text(_FOOTNOTE_REF.sub("", text))
+        if given is not None:
+            return name, given
+        return name, self.slugify(name, self.separator)
+
+
+def _block_attr_ids(line: str) -> list[str]:
+    found = _LINE_ATTRS.match(line)
+    if not found:
+        return []
+    attrs, remainder = get_attrs_and_remainder(found.group(1))
+    if remainder:
+        return []
+    return [value for key, value in attrs if key == "#" and value]
+
+
+def find_headings(markdown: str, *, attr_list: bool = True) -> tuple[list[Heading], set[str]]:
+    """Every heading of a Markdown body, in order, and the ids attribute lists give to other
+    blocks (``{: #id }`` on a paragraph's last line)."""
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    headings: list[Heading] = []
+    block_ids: set[str] = set()
+    fence: tuple[str, int] | None = None
+    in_comment = False
+    html: tuple[str, int] | None = None
+    block_start = True
+    candidate: int | None = None  # a line that opens a block: setext heading text?
+
+    def add(level: int, source: str, index: int, *, nested: bool = False) -> None:
+        given = explicit_id(source)[1] if attr_list else None
+        headings.append(Heading(level, source, index + 1, nested=nested, explicit_id=given))
+
+    for index, raw in enumerate(lines):
+        line = raw.expandtabs(4)
+        stripped = line.strip()
+        if fence is not None:
+            closing = stripped.rstrip()
+            char, length = fence
+            if closing and set(closing) == {char} and len(closing) >= length:
+                fence = None
+                block_start = True
+            continue
+        if in_comment:
+            if "-->" in line:
+                in_comment = False
+                block_start = True
+            continue
+        if html is not None:
+            tag, depth = html
+            depth += len(re.findall(rf"<{tag}\b", line, re.I))
+            depth -= len(re.findall(rf"</{tag}\s*>", line, re.I))
+            html = (tag, depth) if depth > 0 else None
+            if html is None:
+                block_start = True
+            continue
+        if not stripped:
+            block_start = True
+            candidate = None
+            continue
+        opened = _FENCE.match(line)
+        if opened:
+            fence = (opened.group("fence")[0], len(opened.group("fence")))
+            candidate = None
+            continue
+        if block_start and line.startswith("<!--"):
+            if "-->" not in line[4:]:
+                in_comment = True
+            candidate = None
+            continue
+        if block_start:
+            tag = _HTML_OPEN.match(line)
+            if (
+                tag
+                and tag.group("tag").lower() in _BLOCK_TAGS
+                and not _MARKDOWN_ATTR.search(tag.group("attrs"))
+            ):
+                name = tag.group("tag").lower()
+                if name not in _VOID_TAGS:
+                    depth = len(re.findall(rf"<{name}\b", line, re.I))
+                    depth -= len(re.findall(rf"</{name}\s*>", line, re.I))
+                    if depth > 0:
+                        html = (name, depth)
+                candidate = None
+                block_start = name in _VOID_TAGS or html is None
+                continue
+        hashed = _HASH.match(line) if line.startswith("#") else None
+        if hashed:
+            add(len(hashed.group("level")), hashed.group("header").strip(), index)
+            block_start = True
+            candidate = None
+            continue
+        if candidate is not None and _SETEXT_UNDERLINE.match(line):
+            level = 1 if line.startswith("=") else 2
+            add(level, lines[candidate].expandtabs(4).strip(), candidate)
+            block_start = True
+            candidate = None
+            continue
+        quoted = _QUOTE.match(line)
+        if quoted:
+            inner = line[quoted.end() :]
+            nested = _HASH.match(inner) if inner.startswith("#") else None
+            if nested:
+                add(len(nested.group("level")), nested.group("header").strip(), index, nested=True)
+        if attr_list and not block_start:
+            block_ids.update(_block_attr_ids(line))
+        candidate = index if block_start and not line.startswith("    ") else None
+        block_start = False
+    return headings, block_ids
+
+
+def assign_ids(
+    headings: Iterable[Heading], namer: Namer, *, used: Iterable[str] = ()
+) -> list[tuple[str, str]]:
+    """``(text, id)`` of every heading, de-duplicated as ``toc`` does: explicit ids first
+    (they are never changed), then every other heading in order, ``_1``, ``_2``... appended."""
+    headings = list(headings)
+    taken = set(used) | {h.explicit_id for h in headings if h.explicit_id}
+    out: list[tuple[str, str]] = []
+    for heading in headings:
+        text, slug = namer(heading.source)
+        if heading.explicit_id:
+            out.append((text, heading.explicit_id))
+            continue
+        out.append((text, unique(slug, taken)))
+    return out
+
+
+def extract_sections(
+    markdown: str,
+    *,
+    level: int = 2,
+    namer: Namer | None = None,
+    attr_list: bool = True,
+) -> list[Section]:
+    """One :class:`Section` for every heading of ``level`` outside blockquotes and code."""
+    namer = namer or PlainNamer(attr_list=attr_list)
+    headings, block_ids = find_headings(markdown, attr_list=attr_list)
+    named = assign_ids(headings, namer, used=block_ids)
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    sections: list[Section] = []
+    top = [(h, n) for h, n in zip(headings, named, strict=True) if not h.nested]
+    for i, (heading, (text, anchor)) in enumerate(top):
+        if heading.level != level:
+            continue
+        end = len(lines)
+        for later, _ in top[i + 1 :]:
+            if later.level <= level:
+                end = later.line - 1  # (a setext heading's line is its text line)
+                break
+        # The body starts after the heading line (and a setext underline).
+        start = heading.line
+        if not lines[heading.line - 1].lstrip().startswith("#"):
+            start += 1
+        body = "\n".join(lines[start:end]).strip("\n")
+        sections.append(
+            Section(
+                title=text,
+                anchor=anchor,
+                level=level,
+                line=heading.line,
+                markdown=body,
+                position=len(sections),
+            )
+        )
+    return sections

@@ -1,0 +1,114 @@
+"""Pattern cards as plain values: headings and sections out of Markdown, cards out of both.
+
+A :class:`Section` is what the Markdown says (the heading, its anchor, the text under it); a
+:class:`Card` is a section of one essay placed on the site, and gets what the essay's rendered
+HTML says (lead, text, word count, links) once that exists. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import Essay
+
+__all__ = ["Card", "Heading", "Link", "Section"]
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading as Python-Markdown parses it."""
+
+    level: int
+    source: str
+    """Its Markdown: the text of an ATX heading (closing ``#``s removed) or the first line of
+    a setext heading, attribute list included (``Title {#id}``)."""
+    line: int
+    """1-based line in the Markdown body."""
+    nested: bool = False
+    """Inside a blockquote: it takes an id on the page, but it never starts a card."""
+    explicit_id: str | None = None
+    """The id an attribute list gives it (``{#id}``), if any."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading at the card level and everything under it, up to the next heading of the same
+    or a higher level (sub-sections included)."""
+
+    title: str
+    """The heading as plain text."""
+    anchor: str
+    """The id MkDocs gives the heading on the essay page."""
+    level: int
+    line: int
+    """1-based line of the heading in the Markdown body."""
+    markdown: str
+    """The section's Markdown, without its heading."""
+    position: int
+    """0-based place among the essay's sections of this level."""
+
+    @property
+    def empty(self) -> bool:
+        """Nothing but white space and comments under the heading: a stub."""
+        return not _COMMENT.sub("", self.markdown).strip()
+
+
+@dataclass(frozen=True)
+class Link:
+    """An outbound link of a section."""
+
+    text: str
+    url: str
+    """Site-relative (``posts/other/#x``) for a page of this site, as written otherwise."""
+    internal: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Card:
+    """One section of one essay, with its own page. Equal when it has the same id."""
+
+    id: str
+    """``<essay-key>/<heading-key>``: also its place under ``patterns/``."""
+    essay: Essay
+    section: Section
+    location: str
+    """Where its page lives (see :mod:`mkdocs_essays.pages.urls`)."""
+    stub: bool = False
+    """An empty section shown so the writer sees what is unwritten."""
+    anchor: str = ""
+    """The heading's id on the rendered essay page (the planned one until verified)."""
+    html: str = ""
+    """The section as rendered on the essay page, links relative to the essay page."""
+    lead: str = ""
+    """The first sentence, plain text, at most about 40 words."""
+    text: str = ""
+    words: int = 0
+    links: tuple[Link, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not self.anchor:
+            object.__setattr__(self, "anchor", self.section.anchor)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Card) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __repr__(self) -> str:
+        return f"Card({self.id!r}, title={self.title!r})"
+
+    @property
+    def title(self) -> str:
+        return self.section.title
+
+    @property
+    def published(self) -> bool:
+        return self.essay.published
+
+    def filled(self, **values: object) -> Card:
+        """A copy with what the rendered HTML says (``html``, ``lead``, ``text``...)."""
+        return replace(self, **values)  # type: ignore[arg-type]

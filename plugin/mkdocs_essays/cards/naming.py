@@ -1,0 +1,90 @@
+"""A heading's text and id as the site's own Markdown gives them (Python-Markdown, no MkDocs).
+
+Plain headings (letters, digits, spaces, simple punctuation) are slugified directly with the
+site's ``toc`` slugify; a heading with any markup (``code``, *emphasis*, links, ``&``, quotes,
+an attribute list...) is rendered alone with the site's extensions, so smart quotes, emoji and
+a custom ``toc.slugify`` come out exactly as on the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import markdown
+from markdown.extensions.toc import slugify as toc_slugify
+from markdown.extensions.toc import strip_tags
+
+from .extract import PlainNamer, Slugify
+
+__all__ = ["SiteNamer", "toc_settings"]
+
+_TOC_NAMES = ("toc", "markdown.extensions.toc")
+_ATTR_LIST_NAMES = ("attr_list", "markdown.extensions.attr_list")
+_PLAIN = re.compile(r"[^\W_]+(?:[ ]+|[^\W_]+|[.,?!](?![.])|-(?!-))*")
+_HEADING = re.compile(r"^<h[1-6](?P<attrs>[^>]*)>(?P<inner>.*)</h[1-6]>$", re.DOTALL)
+_ID = re.compile(r"\bid=\"(?P<id>[^\"]*)\"")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+
+
+def _names(extensions: Iterable[Any]) -> list[str]:
+    return [e if isinstance(e, str) else type(e).__module__ for e in extensions]
+
+
+def toc_settings(
+    extensions: Iterable[Any], configs: Mapping[str, Mapping[str, Any]]
+) -> tuple[Slugify, str]:
+    """The ``slugify`` and ``separator`` the site's ``toc`` extension uses."""
+    for name in _TOC_NAMES:
+        if name in configs:
+            toc = configs[name] or {}
+            return toc.get("slugify") or toc_slugify, str(toc.get("separator", "-"))
+    return toc_slugify, "-"
+
+
+class SiteNamer:
+    """Names headings with the site's Markdown configuration (``markdown_extensions``)."""
+
+    def __init__(self, extensions: Iterable[Any], configs: Mapping[str, Mapping[str, Any]]):
+        self.extensions = list(extensions)
+        self.configs = {name: dict(value or {}) for name, value in configs.items()}
+        self.slugify, self.separator = toc_settings(self.extensions, self.configs)
+        self.attr_list = any(n in _ATTR_LIST_NAMES for n in _names(self.extensions))
+        self.plain = PlainNamer(self.slugify, self.separator, self.attr_list)
+        self._markdown: markdown.Markdown | None = None
+        self.rendered = 0
+        """How many headings needed the Markdown renderer (the rest were plain)."""
+
+    def markdown(self) -> markdown.Markdown:
+        """The site's Markdown, without permalinks (raises what a broken extension raises)."""
+        if self._markdown is None:
+            configs = {name: dict(value) for name, value in self.configs.items()}
+            names = _names(self.extensions)
+            key = next((n for n in _TOC_NAMES if n in names), None)
+            extensions = list(self.extensions)
+            if key is None:
+                key = "toc"
+                extensions.append("toc")
+            toc = configs.setdefault(key, {})
+            toc.update(permalink=False, anchorlink=False, marker="")
+            self._markdown = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        return self._markdown
+
+    def __call__(self, source: str) -> tuple[str, str]:
+        if _PLAIN.fullmatch(source):
+            text = " ".join(source.split())
+            return text, self.slugify(text, self.separator)
+        md = self.markdown()
+        md.reset()
+        out = md.convert("## " + _FOOTNOTE_REF.sub("", source)).strip()
+        self.rendered += 1
+        found = _HEADING.match(out)
+        if found is None:
+            return self.plain(source)
+        text = html.unescape(strip_tags(found.group("inner")))
+        given = _ID.search(found.group("attrs"))
+        if given is None:
+            return text, self.slugify(text, self.separator)
+        return text, html.unescape(given.group("id"))

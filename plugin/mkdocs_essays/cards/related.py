@@ -1,0 +1,161 @@
+"""Related cards: shared tags and shared distinctive words, through an inverted index.
+
+Every card becomes a sparse vector: its most distinctive words (TF-IDF: ``(1 + log tf) *
+log(N / df)``, title words counted twice, the ``terms_per_card`` heaviest kept) and its tags
+(weighted by how rare they are), each part normalised, tags weighing ``tag_weight`` of the
+score and words the rest. Two cards' score is the dot product of their vectors.
+
+No pair of cards is compared directly. Each feature has a posting list, heaviest first; a card
+gathers candidates from the first ``postings_cap`` entries of the lists of its own features
+(impact-ordered postings, as search engines truncate them), and the best few candidates are
+scored exactly. The work per card is bounded by ``features * postings_cap``, whatever the size
+of the corpus, so 10,000 cards stay fast. Cards of the same group (essay) are never related;
+ties go to the smaller id, so results are stable.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Document", "RelatedIndex", "tokens"]
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+_STOPWORDS = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each even
+    few for from further had has have having he her here hers him his how however i if in into
+    is it its itself just like make makes many may me more most much must my no nor not now of
+    off often on once one only or other our ours out over own rather same she should so some
+    such than that the their theirs them then there these they this those through to too under
+    until up upon very was we were what when where which while who whom why will with within
+    without would yet you your yours us via per each every whether across among another
+    first second new way ways need needs use used using get gets well"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words of three letters or more, stop words left out."""
+    out = []
+    for match in _WORD.finditer(text.casefold()):
+        word = match.group(0).replace("’", "'")
+        if len(word) >= 3 and word not in STOPWORDS:
+            out.append(word)
+    return out
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the ranking knows of a card."""
+
+    id: str
+    group: str
+    """Cards of the same group (their essay) are never related to each other."""
+    tags: tuple[str, ...]
+    title: str
+    text: str
+
+
+Vector = dict[str, float]
+
+
+class RelatedIndex:
+    """Built once over the cards that may be recommended; asked once per card shown."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        *,
+        terms_per_card: int = 12,
+        postings_cap: int = 64,
+        tag_weight: float = 0.4,
+    ) -> None:
+        self.documents = list(documents)
+        self.terms_per_card = terms_per_card
+        self.postings_cap = postings_cap
+        self.tag_weight = tag_weight
+        counts = [self._counts(d) for d in self.documents]
+        n = len(self.documents)
+        df: Counter[str] = Counter()
+        for counted in counts:
+            df.update(counted.keys())
+        tag_df: Counter[str] = Counter()
+        for document in self.documents:
+            tag_df.update(set(document.tags))
+        self.n = n
+        # A word in one card only can match nothing; one in every card tells nothing.
+        self.idf = {w: math.log(n / c) for w, c in df.items() if 1 < c < n}
+        self.tag_idf = {t: math.log((n + 1) / c) for t, c in tag_df.items() if c > 1}
+        self.vectors = [
+            self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)
+        ]
+        postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for index, vector in enumerate(self.vectors):
+            for feature, weight in vector.items():
+                postings[feature].append((weight, index))
+        self.postings: dict[str, list[tuple[float, int]]] = {}
+        for feature, entries in postings.items():
+            # heaviest first; ties by id, so truncation is deterministic
+            entries.sort(key=lambda e: (-e[0], self.documents[e[1]].id))
+            self.postings[feature] = entries[:postings_cap]
+        self.position = {d.id: i for i, d in enumerate(self.documents)}
+        self.groups = [d.group for d in self.documents]
+
+    @staticmethod
+    def _counts(document: Document) -> Counter[str]:
+        counted = Counter(tokens(document.text))
+        for word in tokens(document.title):
+            counted[word] += 2
+        return counted
+
+    def _vector(self, counted: Counter[str], tags: Sequence[str]) -> Vector:
+        idf = self.idf
+        words = [(w, (1 + math.log(c)) * idf[w]) for w, c in counted.items() if w in idf]
+        words.sort(key=lambda e: (-e[1], e[0]))
+        words = words[: self.terms_per_card]
+        vector: Vector = {}
+        norm = math.sqrt(sum(w * w for _, w in words))
+        if norm:
+            scale = math.sqrt(1 - self.tag_weight) / norm
+            vector.update((w, x * scale) for w, x in words)
+        weighted = [(t, self.tag_idf[t]) for t in dict.fromkeys(tags) if t in self.tag_idf]
+        norm = math.sqrt(sum(w * w for _, w in weighted))
+        if norm:
+            scale = math.sqrt(self.tag_weight) / norm
+            vector.update(("#" + t, x * scale) for t, x in weighted)
+        return vector
+
+    def vector(self, document: Document) -> Vector:
+        at = self.position.get(document.id)
+        if at is not None and self.documents[at] is document:
+            return self.vectors[at]
+        return self._vector(self._counts(document), document.tags)
+
+    def related(self, document: Document, limit: int = 5) -> list[str]:
+        """Up to ``limit`` ids of other groups' cards, best first (none sharing nothing)."""
+        if limit <= 0:
+            return []
+        query = self.vector(document)
+        documents = self.documents
+        groups = self.groups
+        group = document.group
+        scores: dict[int, float] = defaultdict(float)
+        for feature, weight in query.items():
+            for other_weight, index in self.postings.get(feature, ()):
+                if groups[index] != group:
+                    scores[index] += weight * other_weight
+        # Exact scores for the best candidates (truncated postings may have missed a feature).
+        ranked: list[tuple[float, str]] = []
+        for index, _ in heapq.nlargest(3 * limit, scores.items(), key=lambda e: e[1]):
+            other = documents[index]
+            if other.id == document.id:
+                continue
+            vector = self.vectors[index]
+            exact = sum(w * vector.get(f, 0.0) for f, w in query.items())
+            if exact > 0:
+                ranked.append((exact, other.id))
+        ranked.sort(key=lambda e: (-e[0], e[1]))
+        return [identifier for _, identifier in ranked[:limit]]
