@@ -7,6 +7,8 @@ import zoneinfo
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .hugo.shortcodes import TARGETS as SHORTCODE_TARGETS
+
 
 class TimeZone(c.Type[str]):
     """An IANA zone name (``Europe/Lisbon``) or ``UTC``."""
@@ -73,3 +75,23 @@ class EssaysConfig(base.Config):
     feed_items = c.Type(int, default=20)
     """How many of the latest published essays each RSS feed holds (``feed.xml`` and
     ``<taxonomy>/<term>/feed.xml``); 0 writes no feeds. Feeds need ``site_url``."""
+
+    # -- Hugo content ------------------------------------------------------------------------
+    shortcodes = c.DictOfItems(c.Choice(SHORTCODE_TARGETS), default={})
+    """Hugo shortcodes -> what they become, added to the built-in mapping (``notice:
+    admonition``, ``tabgroup: tabs``, ``tab: tab``, ``mermaid: mermaid``, Hugo's own
+    shortcodes...). A target is a renderer (``admonition``, ``tabs``, ``tab``, ``mermaid``,
+    ``details``, ``highlight``, ``figure``, ``youtube``, ``vimeo``, ``x``, ``gist``,
+    ``instagram``, ``param``, ``ref``, ``relref``) or a policy (``keep``, ``strip``,
+    ``fail``)."""
+    unknown_shortcodes = c.Choice(("keep", "strip", "fail"), default="keep")
+    """What a shortcode with no mapping becomes: ``keep`` its inner text, ``strip`` it, or
+    ``fail`` the build. ``keep`` and ``strip`` warn once per shortcode name."""
+    ref_errors = c.Choice(("error", "warning"), default="error")
+    """A ``ref``/``relref`` to a page or heading that does not exist stops the build
+    (``error``) or is reported and links to the page itself (``warning``), like Hugo's
+    ``refLinksErrorLevel``."""
+    default_language = c.Type(str, default="en")
+    """Hugo's ``defaultContentLanguage``: ``x.<default_language>.md`` is published as ``x``;
+    pages in other languages (``x.pt-br.md``) are translations, left out until multilingual
+    sites are supported."""

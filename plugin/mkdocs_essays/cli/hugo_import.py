@@ -1,17 +1,563 @@
-"""`mkdocs-essays import` (not built yet)."""
+"""``mkdocs-essays import PATH [--into DIR]``: a Hugo site becomes an MkDocs project.
+
+Copies ``content/`` (and ``static/``, which Hugo serves from the site's root) into
+``DIR/docs/``, writes ``DIR/mkdocs.yml`` from the Hugo configuration (title, ``baseURL``,
+taxonomies, ``timeZone``, ``summaryLength``, date format, menu, params, and the Markdown
+extensions the content needs), and prints what it could not carry over. It never overwrites a
+file: what already exists is listed and left alone.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import shutil
 import sys
+import zoneinfo
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from ..hugo.layout import language_of
+from ..hugo.shortcodes import BUILTIN, ShortcodeSyntaxError, scan
+from ..hugo.site_config import HugoConfig, HugoConfigError, go_date_layout, read_site_config
+
+__all__ = ["Plan", "plan_import", "register", "run"]
+
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+_DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
+# Hugo settings that only its own templates use: named when present, never carried over.
+_THEME_ONLY = {
+    "theme": "the Hugo theme: the site uses Material for MkDocs (set 'theme:' to change it)",
+    "permalinks": "custom permalinks: essays are published at <section>/<slug>/ (add "
+    "'aliases' to essays to keep old addresses)",
+    "uglyurls": "uglyURLs: pages are published as folders (x/index.html)",
+    "pagination": "pagination: listings show every essay on one page",
+    "paginate": "pagination: listings show every essay on one page",
+    "services": "services (comments, analytics): see Material's 'analytics' and comment "
+    "system guides",
+    "googleanalytics": "googleAnalytics: see Material's 'extra.analytics'",
+    "disqusShortname": "disqusShortname: see Material's comment system guide",
+    "outputs": "output formats: the plugin writes HTML pages and RSS feeds",
+    "outputformats": "output formats: the plugin writes HTML pages and RSS feeds",
+    "related": "related content settings: term pages list related terms instead",
+    "module": "Hugo modules: mount their content into docs/ yourself",
+    "minify": "minify: see the mkdocs-minify-plugin",
+    "imaging": "image processing: images are copied as they are",
+    "sitemap": "sitemap settings: MkDocs writes sitemap.xml with defaults",
+}
+_THEME_ONLY = {key.lower(): value for key, value in _THEME_ONLY.items()}
+_GOLDMARK = {
+    # goldmark extension (enabled by default in Hugo) -> Markdown extension entry
+    "footnote": "footnotes",
+    "definitionlist": "def_list",
+    "strikethrough": "pymdownx.tilde",
+    "tasklist": "pymdownx.tasklist:\n      custom_checkbox: true",
+    "linkify": "pymdownx.magiclink",
+    "typographer": "smarty",
+}
+_MATH = re.compile(r"^\s*math\s*[=:]\s*true\s*$|\$\$|\\\(", re.MULTILINE | re.IGNORECASE)
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("import", help="not built yet")
+    parser = commands.add_parser(
+        "import",
+        help="bring a Hugo site (content/ and its configuration) into an MkDocs project",
+        description=(
+            "Copy a Hugo site's content/ (and static/) into DIR/docs/ and write DIR/mkdocs.yml "
+            "from its configuration. Existing files are never overwritten."
+        ),
+    )
+    parser.add_argument("path", metavar="PATH", help="the Hugo site (the folder with content/)")
+    parser.add_argument(
+        "--into", metavar="DIR", default=".", help="the MkDocs project to create (default: .)"
+    )
     parser.set_defaults(run=run)
 
 
+@dataclass
+class Plan:
+    """What an import does: files to copy, the mkdocs.yml text, and what did not carry."""
+
+    copies: list[tuple[Path, Path]] = field(default_factory=list)
+    mkdocs_yml: str = ""
+    notes: list[str] = field(default_factory=list)
+    """Not carried over, or carried over differently: one line each."""
+    shortcodes: dict[str, list[str]] = field(default_factory=dict)
+    """Shortcode name -> where it is used (file:line)."""
+
+
 def run(args: argparse.Namespace) -> int:
-    print("not built yet", file=sys.stderr)
-    return 2
+    site = Path(args.path)
+    into = Path(args.into)
+    try:
+        plan = plan_import(site, into)
+    except (HugoConfigError, FileNotFoundError) as error:
+        print(f"mkdocs-essays import: {error}", file=sys.stderr)
+        return 2
+    skipped: list[Path] = []
+    copied = 0
+    for source, dest in plan.copies:
+        if dest.exists():
+            skipped.append(dest)
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, dest)
+        copied += 1
+    config = into / "mkdocs.yml"
+    wrote_config = not config.exists()
+    if wrote_config:
+        into.mkdir(parents=True, exist_ok=True)
+        config.write_text(plan.mkdocs_yml, encoding="utf-8")
+    print(f"Copied {copied} file{'s' if copied != 1 else ''} into {into / 'docs'}")
+    if wrote_config:
+        print(f"Wrote {config}")
+    else:
+        print(f"{config} exists and was left as it is; the configuration for this site would be:")
+        print("\n" + plan.mkdocs_yml)
+    if skipped:
+        print(f"Left {len(skipped)} existing file{'s' if len(skipped) != 1 else ''} as they are:")
+        for path in skipped:
+            print(f"  {path}")
+    if plan.notes:
+        print("Not carried over (or carried over differently):")
+        for note in plan.notes:
+            print(f"  - {note}")
+    if wrote_config:
+        print(f"Next: cd {into} && mkdocs serve")
+    return 1 if skipped or not wrote_config else 0
+
+
+def plan_import(site: Path, into: Path) -> Plan:
+    """Everything the import will do, without touching the disk."""
+    config = read_site_config(site)
+    content = site / str(config.get("contentDir", default="content"))
+    if not content.is_dir():
+        raise FileNotFoundError(f"{site} has no {content.name}/ folder: is it a Hugo site?")
+    plan = Plan()
+    docs = into / "docs"
+    pages: list[Path] = []
+    for path in sorted(p for p in content.rglob("*") if p.is_file()):
+        plan.copies.append((path, docs / path.relative_to(content)))
+        if path.suffix.lower() in _MARKDOWN:
+            pages.append(path)
+    static = config.get("staticDir", default="static")
+    for folder in [static] if isinstance(static, str) else list(static or []):
+        root = site / str(folder)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                plan.copies.append((path, docs / path.relative_to(root)))
+    if not config.files:
+        plan.notes.append(f"{site} has no hugo.toml or config.toml: Hugo's defaults are assumed")
+    builder = _ConfigBuilder(config, content, pages, plan)
+    plan.mkdocs_yml = builder.text()
+    for folder, what in (
+        ("layouts", "layouts/: the theme's templates and your own shortcodes"),
+        ("assets", "assets/: Hugo Pipes resources (SCSS, JS); add CSS with 'extra_css'"),
+        ("data", "data/: data files are only used by Hugo templates"),
+        ("i18n", "i18n/: translations of the theme's strings"),
+    ):
+        if (site / folder).is_dir() and any((site / folder).iterdir()):
+            plan.notes.append(what)
+    return plan
+
+
+class _ConfigBuilder:
+    def __init__(self, config: HugoConfig, content: Path, pages: list[Path], plan: Plan) -> None:
+        self.config = config
+        self.content = content
+        self.pages = pages
+        self.plan = plan
+        self.notes = plan.notes
+        self.default_language = str(config.get("defaultContentLanguage", default="en")).lower()
+        taxonomies = config.get("taxonomies")
+        self.taxonomies: dict[str, str] = (
+            {str(k): str(v) for k, v in taxonomies.items()}
+            if isinstance(taxonomies, Mapping)
+            else dict(_DEFAULT_TAXONOMIES)
+        )
+
+    # -- the file -------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        head: dict[str, Any] = {"site_name": self.site_name()}
+        base = str(self.config.get("baseURL", default="") or "")
+        if base.startswith(("http://", "https://")):
+            head["site_url"] = base if base.endswith("/") else base + "/"
+        description = self.config.get("params", "description")
+        if isinstance(description, str) and description:
+            head["site_description"] = description
+        author = self.config.get("params", "author") or self.config.get("author")
+        if isinstance(author, Mapping):
+            author = author.get("name")
+        if isinstance(author, str) and author:
+            head["site_author"] = author
+        copyright = self.config.get("copyright")
+        if isinstance(copyright, str) and copyright:
+            head["copyright"] = copyright
+        head["theme"] = self.theme()
+        head["plugins"] = ["search", {"essays": self.plugin_options()}]
+        parts = [_dump(head), self.extensions()]
+        tail: dict[str, Any] = {}
+        nav = self.nav()
+        if nav:
+            tail["nav"] = nav
+        extra = self.extra()
+        if extra:
+            tail["extra"] = extra
+        if tail:
+            parts.append(_dump(tail))
+        self.theme_only()
+        return "\n".join(parts)
+
+    def site_name(self) -> str:
+        title = self.config.get("title") or self.config.get(
+            "languages", self.default_language, "title"
+        )
+        return str(title or "My site")
+
+    def theme(self) -> dict[str, Any]:
+        theme: dict[str, Any] = {"name": "material"}
+        code = str(
+            self.config.get("locale")
+            or self.config.get("languageCode")
+            or self.config.get("defaultContentLanguage")
+            or ""
+        )
+        language = _material_language(code)
+        if language:
+            theme["language"] = language
+        elif code:
+            self.notes.append(f"language {code!r}: Material has no such language; English is used")
+        scheme = str(self.config.get("params", "colorScheme", default="")).lower()
+        if scheme in ("auto", "dark"):
+            light = {"media": "(prefers-color-scheme: light)", "scheme": "default"}
+            dark = {"media": "(prefers-color-scheme: dark)", "scheme": "slate"}
+            light["toggle"] = {"icon": "material/weather-night", "name": "Switch to dark mode"}
+            dark["toggle"] = {"icon": "material/weather-sunny", "name": "Switch to light mode"}
+            theme["palette"] = [dark, light] if scheme == "dark" else [light, dark]
+        return theme
+
+    def plugin_options(self) -> dict[str, Any]:
+        config = self.config
+        options: dict[str, Any] = {}
+        essays_dir = self.essays_dir()
+        if essays_dir != "posts":
+            options["essays_dir"] = essays_dir
+        if {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
+            options["taxonomies"] = self.taxonomies
+        zone = config.get("timeZone")
+        if isinstance(zone, str) and zone:
+            try:
+                zoneinfo.ZoneInfo(zone)
+                options["timezone"] = zone
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                self.notes.append(f"timeZone {zone!r} is not an IANA zone; dates use UTC")
+        summary = config.get("summaryLength")
+        if isinstance(summary, int) and not isinstance(summary, bool):
+            options["summary_length"] = summary
+        layout = config.get("params", "dateFormat") or config.get("params", "date_format")
+        if isinstance(layout, str) and layout:
+            options["date_format"] = go_date_layout(layout)
+        for hugo, ours in (
+            ("buildDrafts", "build_drafts"),
+            ("buildFuture", "build_future"),
+            ("buildExpired", "build_expired"),
+        ):
+            if config.get(hugo) is True:
+                options[ours] = True
+        if str(config.get("refLinksErrorLevel", default="")).lower() == "warning":
+            options["ref_errors"] = "warning"
+        if self.default_language != "en":
+            options["default_language"] = self.default_language
+        shortcodes = self.shortcodes()
+        if shortcodes:
+            options["shortcodes"] = shortcodes
+        self.languages()
+        return options
+
+    def essays_dir(self) -> str:
+        """Hugo's ``mainSections``, else the section with the most pages."""
+        main = self.config.get("params", "mainSections") or self.config.get("mainSections")
+        if isinstance(main, list) and main:
+            if len(main) > 1:
+                self.notes.append(
+                    f"mainSections {main}: only {main[0]!r} is the essays folder "
+                    "(the others are published as plain pages)"
+                )
+            return str(main[0])
+        if isinstance(main, str) and main:
+            return main
+        plurals = set(self.taxonomies.values())
+        counts: Counter[str] = Counter()
+        for page in self.pages:
+            parts = page.relative_to(self.content).parts
+            if len(parts) > 1 and parts[0] not in plurals and not page.stem.startswith("_index"):
+                counts[parts[0]] += 1
+        return counts.most_common(1)[0][0] if counts else "posts"
+
+    def shortcodes(self) -> dict[str, str]:
+        """Scan the content: map inline shortcodes, report the ones with no equivalent."""
+        uses: dict[str, list[str]] = defaultdict(list)
+        for page in self.pages:
+            if language_of(page.name) not in (None, self.default_language):
+                continue  # translations are left out of the site
+            text = page.read_text(encoding="utf-8-sig", errors="replace")
+            where = page.relative_to(self.content).as_posix()
+            try:
+                calls = scan(text)
+            except ShortcodeSyntaxError as error:
+                self.notes.append(f"docs/{where}:{error.line}: {error}")
+                continue
+            for call in calls:
+                uses[call.name].append(f"docs/{where}:{call.line}")
+        self.plan.shortcodes = dict(uses)
+        mapping: dict[str, str] = {}
+        enabled = self.config.get("enableInlineShortcodes") is True
+        for name, where in sorted(uses.items()):
+            if name in BUILTIN or name.lower() in BUILTIN:
+                continue
+            first = where[0] + (f" and {len(where) - 1} more" if len(where) > 1 else "")
+            if name.endswith(".inline"):
+                mapping[name] = "strip"
+                if enabled:
+                    self.notes.append(
+                        f"shortcode {name!r} ({first}): an inline shortcode, a Go template "
+                        "that cannot run here; left out (shortcodes: strip). Replace it with "
+                        "Markdown or HTML"
+                    )
+                else:
+                    self.notes.append(
+                        f"shortcode {name!r} ({first}): an inline shortcode, which Hugo prints "
+                        "nothing for (enableInlineShortcodes is off); left out the same way "
+                        "(shortcodes: strip)"
+                    )
+                continue
+            self.notes.append(
+                f"shortcode {name!r} ({first}): no equivalent; the build keeps its inner text "
+                "and warns. Map it under 'shortcodes:' in mkdocs.yml (admonition, details, "
+                "tabs, keep, strip...)"
+            )
+        return mapping
+
+    def languages(self) -> None:
+        languages = self.config.table("languages")
+        others = [str(k).lower() for k in languages if str(k).lower() != self.default_language]
+        counts: Counter[str] = Counter()
+        for page in self.pages:
+            language = language_of(page.name)
+            if language and language != self.default_language:
+                counts[language] += 1
+        for language in sorted(set(others) | set(counts)):
+            self.notes.append(
+                f"language {language!r}: {counts.get(language, 0)} translated pages are "
+                "left out of the site until multilingual sites are supported"
+            )
+
+    def extensions(self) -> str:
+        """The Markdown extensions Hugo's Goldmark gives the content, and what shortcodes and
+        math need, as YAML (with the ``!!python/name`` tags MkDocs reads)."""
+        config = self.config
+        goldmark = config.table("markup", "goldmark", "extensions")
+        lowered = {str(k).lower(): v for k, v in goldmark.items()}
+        lines = [
+            "markdown_extensions:",
+            "  - toc:",
+            "      permalink: true",
+            "  - attr_list",
+            "  - md_in_html",
+            "  - admonition",
+            "  - tables",
+        ]
+        for name, entry in _GOLDMARK.items():
+            if lowered.get(name) is not False:
+                lines.append(f"  - {entry}")
+        lines += [
+            "  - pymdownx.details",
+            "  - pymdownx.highlight:",
+            "      anchor_linenums: true",
+            "  - pymdownx.inlinehilite",
+            "  - pymdownx.superfences:",
+            "      custom_fences:",
+            "        - name: mermaid",
+            "          class: mermaid",
+            "          format: !!python/name:pymdownx.superfences.fence_code_format",
+            "  - pymdownx.tabbed:",
+            "      alternate_style: true",
+        ]
+        if config.get("enableEmoji") is True:
+            lines += [
+                "  - pymdownx.emoji:",
+                "      emoji_index: !!python/name:material.extensions.emoji.twemoji",
+                "      emoji_generator: !!python/name:material.extensions.emoji.to_svg",
+            ]
+        if any(_MATH.search(p.read_text("utf-8", errors="replace")) for p in self._english()):
+            lines += ["  - pymdownx.arithmatex:", "      generic: true"]
+            self.notes.append(
+                "math: formulas are kept as written (pymdownx.arithmatex); to typeset them add "
+                "MathJax or KaTeX to extra_javascript, as Material's 'Math' guide shows"
+            )
+        if config.get("markup", "goldmark", "renderer", "unsafe") is not True:
+            self.notes.append(
+                "markup.goldmark.renderer.unsafe is off: Hugo left raw HTML out of pages, "
+                "MkDocs renders it"
+            )
+        start = config.get("markup", "tableOfContents", "startLevel")
+        end = config.get("markup", "tableOfContents", "endLevel")
+        if isinstance(start, int) or isinstance(end, int):
+            lines[2:3] = ["      permalink: true", f'      toc_depth: "{start or 2}-{end or 3}"']
+        style = config.get("markup", "highlight", "style")
+        if isinstance(style, str) and style:
+            self.notes.append(f"highlight style {style!r}: code uses Material's colours")
+        return "\n".join(lines) + "\n"
+
+    def _english(self) -> Iterable[Path]:
+        return (p for p in self.pages if language_of(p.name) in (None, self.default_language))
+
+    def nav(self) -> list[Any]:
+        """The main menu, as the site's navigation."""
+        menu = (
+            self.config.get("menu", "main")
+            or self.config.get("menus", "main")
+            or self.config.get("languages", self.default_language, "menu", "main")
+            or self.config.get("languages", self.default_language, "menus", "main")
+        )
+        if not isinstance(menu, list) or not menu:
+            return []
+        entries = sorted(
+            (e for e in menu if isinstance(e, Mapping)),
+            key=lambda e: (int(e.get("weight", 0) or 0), str(e.get("name", ""))),
+        )
+        nav: list[Any] = []
+        for entry in entries:
+            name = str(entry.get("name") or entry.get("identifier") or "")
+            target = str(entry.get("pageRef") or entry.get("url") or "")
+            if not name or not target:
+                continue
+            page = self._menu_page(target)
+            if page is None:
+                self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
+                continue
+            nav.append({name: page})
+        return nav
+
+    def _menu_page(self, target: str) -> str | None:
+        if target.startswith(("http://", "https://", "mailto:")):
+            return target
+        path = target.strip().strip("/")
+        path = re.sub(r"\.(md|markdown|html)$", "", path)
+        existing = {p.relative_to(self.content).as_posix() for p in self.pages}
+        candidates = [f"{path}/_index.md", f"{path}.md", f"{path}/index.md"] if path else []
+        for candidate in candidates or ["_index.md", "index.md"]:
+            if candidate in existing:
+                return candidate
+        plurals = set(self.taxonomies.values())
+        if not path or path == self.essays_dir() or path in plurals:
+            return f"{path}/index.md" if path else "index.md"  # a page the plugin generates
+        return None
+
+    def extra(self) -> dict[str, Any]:
+        """Params worth keeping (for templates and ``{{< param >}}``) and the social links."""
+        params = self.config.table("params")
+        extra: dict[str, Any] = {}
+        dropped: list[str] = []
+        for key, value in params.items():
+            lowered = str(key).lower()
+            if lowered in ("description", "author", "dateformat", "date_format", "mainsections"):
+                continue
+            if lowered == "social" and isinstance(value, list):
+                social = _social(value, self.notes)
+                if social:
+                    extra["social"] = social
+                continue
+            if _plain(value):
+                extra[str(key)] = value
+            elif value in ([], {}, None, ""):
+                continue
+            else:
+                dropped.append(str(key))
+        if dropped:
+            self.notes.append(
+                f"params {', '.join(sorted(dropped))}: settings of the Hugo theme (tables); "
+                "not carried over"
+            )
+        return extra
+
+    def theme_only(self) -> None:
+        for key in self.config.data:
+            note = _THEME_ONLY.get(str(key).lower())
+            if note and self.config.data[key] not in ({}, [], None, ""):
+                self.notes.append(note)
+
+
+def _plain(value: Any) -> bool:
+    """A scalar, or a non-empty list of scalars: a param templates and shortcodes can use."""
+    if isinstance(value, str | int | float | bool):
+        return True
+    return isinstance(value, list) and bool(value) and all(_plain(v) for v in value)
+
+
+def _dump(data: Mapping[str, Any]) -> str:
+    return yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, width=100)
+
+
+def _material_language(code: str) -> str | None:
+    """Material's name for a language code (``pt-br`` -> ``pt-BR``), if Material has it."""
+    if not code:
+        return None
+    try:
+        import material
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    folder = Path(os.path.dirname(material.__file__)) / "templates" / "partials" / "languages"
+    available = {p.stem.lower(): p.stem for p in folder.glob("*.html")}
+    code = code.replace("_", "-").lower()
+    for candidate in (code, code.split("-")[0]):
+        if candidate in available:
+            return available[candidate]
+    return None
+
+
+_FA_STYLES = {"fa-brands": "brands", "fab": "brands", "fa-solid": "solid", "fas": "solid"}
+_FA_STYLES |= {"fa-regular": "regular", "far": "regular"}
+
+
+def _social(entries: Iterable[Any], notes: list[str]) -> list[dict[str, str]]:
+    """Hugo themes' ``[[params.social]]`` (name, icon, url) as Material's ``extra.social``."""
+    try:
+        import material
+    except ImportError:  # pragma: no cover - a dependency
+        return []
+    icons = Path(os.path.dirname(material.__file__)) / "templates" / ".icons"
+    out: list[dict[str, str]] = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            continue
+        link = str(entry.get("url") or entry.get("link") or "")
+        name = str(entry.get("name") or "")
+        if not link:
+            continue
+        tokens = str(entry.get("icon") or "").split()
+        style = next((_FA_STYLES[t] for t in tokens if t in _FA_STYLES), "solid")
+        glyphs = [
+            t[3:]
+            for t in tokens
+            if t.startswith("fa-")
+            and t not in _FA_STYLES
+            and not re.fullmatch(r"fa-(\dx|lg|sm|xs|fw|spin|pulse|border|inverse)", t)
+        ]
+        icon = f"fontawesome/{style}/{glyphs[0]}" if glyphs else ""
+        if not icon or not (icons / f"{icon}.svg").is_file():
+            if icon:
+                notes.append(f"social icon {icon!r} for {name or link}: Material has no such icon")
+            icon = "fontawesome/solid/link"
+        item = {"icon": icon, "link": link}
+        if name:
+            item["name"] = name
+        out.append(item)
+    return out

@@ -1,11 +1,599 @@
-"""Hugo content folders read as Hugo reads them (issue 8)."""
+"""Hugo content folders read as Hugo reads them (issue 8).
+
+Before any front matter is read (:meth:`HugoContent.prepare`):
+
+- translations by file name (``about.pt-br.md``) are left out, one info line per language;
+  ``x.<default_language>.md`` is the page ``x``;
+- ``_index.md`` moves to the address of its section, taxonomy or term, where it hosts the
+  generated listing (its text is the intro, its title the page's title);
+- in a leaf bundle (``posts/x/index.md``) the other Markdown files are resources, not pages.
+
+Once the collection exists (:meth:`HugoContent.transform`, per page): ``## <!--more-->``
+becomes the divider alone, shortcodes are rendered (:mod:`.shortcodes`), links written from
+the site's root (``/posts/x/``) become relative. Pages that ``slug``/``url`` move take their
+bundle's resources along. Problems are reported together in :meth:`HugoContent.plan`.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import posixpath
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote, urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..errors import EssaysError
+from ..frontmatter import FrontMatterErrors, read
+from ..model import PathError, clean_path
+from ..model.slugs import hugo_path
+from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
+from ..pages.urls import relative_url
+from .layout import (
+    IndexPage,
+    bundle_folders,
+    bundle_of,
+    classify_index,
+    is_index_page,
+    language_of,
+    without_language,
+)
+from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
+from .refs import PageIndex, RefTarget
+from .shortcodes import Problem, expand
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    from ..build import EssaysBuild
+    from ..pages.plan import PageSpec
 
 __all__ = ["HugoContent"]
 
+log = get_plugin_logger(__name__)
+
+_NAV_DEFAULT = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
+_UNPUBLISHED = {"draft": "a draft", "future": "scheduled for later", "expired": "expired"}
+
 
 class HugoContent(Feature):
-    """Not built yet: see issue 8."""
+    """Hugo's content rules: translations, ``_index.md``, bundles, shortcodes, root links."""
+
+    def __init__(self, build: EssaysBuild) -> None:
+        super().__init__(build)
+        options = build.options
+        self.mapping: dict[str, str] = dict(options.shortcodes)
+        self.unknown: str = options.unknown_shortcodes
+        self.extensions = frozenset(
+            e for e in build.config.markdown_extensions if isinstance(e, str)
+        )
+        self.index_pages: dict[str, IndexPage] = {}
+        """src_uri of each ``_index.md`` -> what it stands for."""
+        self.bundles: dict[str, str] = {}
+        """Leaf bundle folder -> its index.md."""
+        self.problems: list[tuple[str, Problem]] = []
+        """(file as messages name it, problem with its line in the file)."""
+        self.urls: dict[str, str] = {}
+        """src_uri -> site-relative URL of every page a link can point to."""
+        self.by_url: dict[str, str] = {}
+        """unquoted URL path (``posts/x/``) -> src_uri, for links written from the root."""
+        self.refs = PageIndex(())
+        self._anchors: dict[str, Mapping[str, str]] = {}
+        self._ready = False
+
+    # -- prepare: what each file is -------------------------------------------------------------
+
+    def prepare(self, files: Files) -> None:
+        pages = [
+            f
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if f.generated_by is None
+        ]
+        pages = self._translations(files, pages)
+        pages = self._bundle_resources(pages)
+        self._index_hosts(pages)
+
+    def _translations(self, files: Files, pages: list[File]) -> list[File]:
+        build = self.build
+        default = build.options.default_language.strip().lower()
+        left_out: dict[str, list[File]] = defaultdict(list)
+        kept: list[File] = []
+        for file in pages:
+            language = language_of(file.src_uri)
+            if language is None:
+                kept.append(file)
+            elif language == default:
+                kept.append(self._as_default(files, file))
+            else:
+                file.inclusion = InclusionLevel.EXCLUDED
+                left_out[language].append(file)
+        for language, group in sorted(left_out.items()):
+            names = [build.display_path(f) for f in group]
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            log.info(
+                f"{len(names)} page{'s' if len(names) > 1 else ''} in {language!r} left out "
+                f"({shown}): translations (Hugo's x.{language}.md) wait for multilingual "
+                f"support; the site publishes the {default!r} pages"
+            )
+        return kept
+
+    def _as_default(self, files: Files, file: File) -> File:
+        """``x.en.md`` in an English site is the page ``x``."""
+        build = self.build
+        name = without_language(file.src_uri)
+        other = files.get_file_from_path(name)
+        if other is not None:
+            log.warning(
+                f"{build.display_path(file)} and {build.display_path(other)} are both the "
+                f"{build.options.default_language!r} page {name}; the first is left out. "
+                "Remove or rename one of them"
+            )
+            file.inclusion = InclusionLevel.EXCLUDED
+            return file
+        if file.abs_src_path is None:
+            return file
+        renamed = File(
+            name,
+            src_dir=file.src_dir,
+            dest_dir=file.dest_dir,
+            use_directory_urls=file.use_directory_urls,
+            inclusion=file.inclusion,
+        )
+        renamed.abs_src_path = file.abs_src_path  # read from the real file
+        renamed.edit_uri = file.edit_uri
+        files.remove(file)
+        files.append(renamed)
+        return renamed
+
+    def _bundle_resources(self, pages: list[File]) -> list[File]:
+        """Markdown files inside a leaf bundle are its resources, as in Hugo: not pages."""
+        build = self.build
+        self.bundles = bundle_folders((f.src_uri for f in pages), build.essays_dir)
+        if not self.bundles:
+            return pages
+        resources: dict[str, list[File]] = defaultdict(list)
+        kept: list[File] = []
+        for file in pages:
+            folder = bundle_of(file.src_uri, self.bundles)
+            if folder is None:
+                kept.append(file)
+            else:
+                file.inclusion = InclusionLevel.EXCLUDED
+                resources[folder].append(file)
+        for folder, group in resources.items():
+            names = ", ".join(build.display_path(f) for f in group)
+            log.info(
+                f"{names}: left out; Markdown files beside {posixpath.basename(folder)}/index.md "
+                "are resources of that leaf bundle, which Hugo does not publish as pages. Move "
+                f"them out of {folder}/ to publish them"
+            )
+        return kept
+
+    def _index_hosts(self, pages: list[File]) -> None:
+        """Move each ``_index.md`` to the address of what it stands for."""
+        build = self.build
+        plurals = tuple(dict.fromkeys(build.taxonomies.values()))
+        dests = {f.dest_uri: f for f in pages if not is_index_page(f.src_uri)}
+        for file in pages:
+            if not is_index_page(file.src_uri):
+                continue
+            page = classify_index(file.src_uri, plurals)
+            location = self.location_of(page)
+            dest = build.policy.dest(location)
+            other = dests.get(dest)
+            if other is not None:
+                log.warning(
+                    f"{build.display_path(file)} is Hugo's page for /{build.url_of(location)}, "
+                    f"where {build.display_path(other)} already is; it is left out. Keep one "
+                    "of the two"
+                )
+                file.inclusion = InclusionLevel.EXCLUDED
+                continue
+            dests[dest] = file
+            _relocate(file, dest, build.url_of(location))
+            self.index_pages[file.src_uri] = page
+            if page.kind == "term" and file.inclusion in _NAV_DEFAULT:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # as the generated term pages
+
+    def location_of(self, page: IndexPage) -> str:
+        policy = self.build.policy
+        if page.kind == "home":
+            return ""
+        if page.kind == "taxonomy":
+            return policy.taxonomy(page.taxonomy)
+        if page.kind == "term":
+            return policy.term(page.taxonomy, term_slug(page.term))
+        return "/".join(hugo_path(part) for part in page.folder.split("/") if part)
+
+    # -- once per build, when the collection exists -------------------------------------------
+
+    def _setup(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        self._move_pages()
+        self._move_resources()
+        self._index_targets()
+        self._title_index_pages()
+
+    def _move_pages(self) -> None:
+        """Pages other than essays go where their ``slug`` or ``url`` puts them, as in Hugo."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        moves: list[tuple[File, str, int]] = []
+        for src_uri, document in build.documents.items():
+            front = document.front
+            if (front.slug is None and front.url is None) or src_uri in build.essay_files:
+                continue
+            if is_index_page(src_uri):
+                continue
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                continue
+            line = front.line_of("url", "slug")
+            try:
+                location = self._page_location(src_uri, front.slug, front.url)
+            except PathError as error:
+                raise PluginError(str(EssaysError(document.path, line, str(error)))) from None
+            if build.policy.dest(location) != file.dest_uri:
+                moves.append((file, location, line))
+        if not moves:
+            return
+        dests = {
+            f.dest_uri: f for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        }
+        for file, location, line in moves:
+            dest = build.policy.dest(location)
+            other = dests.get(dest)
+            if other is not None:
+                log.warning(
+                    f"{build.display_path(file)}:{line}: its 'slug'/'url' puts it at "
+                    f"/{build.url_of(location)}, where {build.display_path(other)} already is; "
+                    f"it stays at /{file.url}. Give it another 'slug' or 'url'"
+                )
+                continue
+            del dests[file.dest_uri]
+            dests[dest] = file
+            _relocate(file, dest, build.url_of(location))
+
+    @staticmethod
+    def _page_location(src_uri: str, slug: str | None, url: str | None) -> str:
+        if url is not None:
+            return clean_path(url.strip(), what="'url'")
+        folder, name = posixpath.split(src_uri)
+        if posixpath.splitext(name)[0] in ("index", "README") and folder:
+            folder = posixpath.dirname(folder)
+        section = "/".join(hugo_path(p) for p in folder.split("/") if p)
+        leaf = hugo_path(slug or "") or "page"
+        return posixpath.join(section, leaf) if section else leaf
+
+    def _move_resources(self) -> None:
+        """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules) move
+        it, so the page's relative links to them keep working, at the paths Hugo uses."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        targets: dict[str, str] = {}
+        for folder, index in self.bundles.items():
+            essay = build.collection.get(index)
+            if essay is None or essay not in build.locations:
+                continue
+            location = build.locations[essay]
+            if location.endswith((".html", ".htm")):
+                location = posixpath.dirname(location)
+            if location != folder:
+                targets[folder] = location
+        if not targets:
+            return
+        taken = {f.dest_uri: f for f in files}
+        for file in list(files):
+            if file.is_documentation_page():
+                continue
+            folder = bundle_of(file.src_uri, dict.fromkeys(targets, ""))
+            if folder is None:
+                continue
+            dest = posixpath.join(targets[folder], file.src_uri[len(folder) + 1 :])
+            other = taken.get(dest)
+            if other is not None and other is not file:
+                log.warning(
+                    f"{build.display_path(file)} would be published at /{dest} with its page, "
+                    f"where {build.display_path(other)} already is; it stays at "
+                    f"/{file.dest_uri}. Rename one of them"
+                )
+                continue
+            taken[dest] = file
+            _relocate(file, dest, quote(dest))
+
+    def _index_targets(self) -> None:
+        """Every page a ``ref``, ``relref`` or a root link can name, with its URL."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        collection = build.collection
+        targets: list[RefTarget] = []
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            essay = collection.get(file.src_uri)
+            unpublished = None
+            if essay is not None:
+                if essay not in build.locations:
+                    continue
+                url = build.essay_url(essay)
+                if not collection.shown(essay):
+                    unpublished = " and ".join(_UNPUBLISHED.get(r, r) for r in essay.left_out)
+            else:
+                url = file.url
+            self.urls[file.src_uri] = url
+            targets.append(
+                RefTarget(
+                    file.src_uri,
+                    url,
+                    build.display_path(file),
+                    anchors=self._anchors_of(file),
+                    unpublished=unpublished,
+                )
+            )
+        self.refs = PageIndex(targets)
+        # listings the plugin generates (a writer's _index.md, already indexed, comes first)
+        generated = [(build.essays_dir, self._essay_index_location(), "the essay index")]
+        for plural in dict.fromkeys(build.taxonomies.values()):
+            generated.append((plural, build.policy.taxonomy(plural), f"the {plural} page"))
+            for term in collection.taxonomies[plural]:
+                location = build.policy.term(plural, term.slug)
+                generated.append((location, location, f"the {plural} page of {term.name!r}"))
+        for key, location, name in generated:
+            src_uri = build.policy.src_uri(location)
+            target = RefTarget(src_uri, build.url_of(location), name)
+            self.refs.add(key, target)
+            self.urls.setdefault(src_uri, target.url)
+        for src_uri, url in self.urls.items():
+            self.by_url.setdefault(_url_key(url), src_uri)
+        for file in files:
+            if not file.is_documentation_page() and file.inclusion.is_included():
+                self.by_url.setdefault(_url_key(file.url), file.src_uri)
+
+    def _essay_index_location(self) -> str:
+        return "/".join(hugo_path(p) for p in self.build.essays_dir.split("/") if p)
+
+    def _anchors_of(self, file: File) -> Callable[[], Mapping[str, str]]:
+        def anchors() -> Mapping[str, str]:
+            cached = self._anchors.get(file.src_uri)
+            if cached is None:
+                document = self.build.documents.get(file.src_uri)
+                text = document.body if document is not None else file.content_string
+                cached = heading_ids(text, *self._slugify())
+                self._anchors[file.src_uri] = cached
+            return cached
+
+        return anchors
+
+    def _slugify(self) -> tuple[Callable[[str, str], str], str]:
+        from markdown.extensions.toc import slugify
+
+        toc = self.build.config.mdx_configs.get("toc", {}) or {}
+        return toc.get("slugify") or slugify, toc.get("separator", "-")
+
+    def _title_index_pages(self) -> None:
+        """An ``_index.md`` without a title gets Hugo's: the term, the taxonomy, the section."""
+        build = self.build
+        for src_uri, page in self.index_pages.items():
+            document = build.documents.get(src_uri)
+            if document is None or document.front.title:
+                continue
+            build.documents[src_uri] = dataclasses.replace(
+                document, front=dataclasses.replace(document.front, title=self.title_of(page))
+            )
+
+    def title_of(self, page: IndexPage) -> str:
+        build = self.build
+        if page.kind == "home":
+            return build.config.site_name
+        if page.kind == "taxonomy":
+            return page.taxonomy[:1].upper() + page.taxonomy[1:]
+        if page.kind == "term":
+            taxonomy = build.collection.taxonomies.get(page.taxonomy)
+            term = taxonomy.by_slug.get(term_slug(page.term)) if taxonomy else None
+            return term.name if term is not None else page.term.rsplit("/", 1)[-1]
+        if self.location_of(page) == self._essay_index_location():
+            return build.options.index_title
+        name = posixpath.basename(page.folder)
+        return name[:1].upper() + name[1:]
+
+    # -- transform: one page's Markdown ----------------------------------------------------------
+
+    def transform(self, src_uri: str, markdown: str) -> str:
+        self._setup()
+        build = self.build
+        document = build.documents.get(src_uri)
+        path = document.path if document is not None else src_uri
+        offset = (document.body_line - 1) if document is not None else 0
+        markdown = more_out_of_headings(markdown)
+        services = _Services(self, src_uri)
+        expansion = expand(
+            markdown,
+            services,
+            mapping=self.mapping,
+            unknown=self.unknown,
+            extensions=self.extensions,
+        )
+        for problem in expansion.problems:
+            self.problems.append((path, dataclasses.replace(problem, line=problem.line + offset)))
+        return rewrite_root_links(expansion.markdown, services.root_link)
+
+    # -- plan: pages without front matter, then every message at once -------------------------
+
+    def plan(self) -> Iterable[PageSpec]:
+        self._setup()
+        self._pages_without_front_matter()
+        self._report()
+        return ()
+
+    def _pages_without_front_matter(self) -> None:
+        """Shortcodes, root links and ``_index.md`` titles in pages without front matter (the
+        build only reads pages that have one)."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            src_uri = file.src_uri
+            if src_uri in build.documents or file.generated_by is not None:
+                continue
+            index = self.index_pages.get(src_uri)
+            text = file.content_string
+            path = build.display_path(file)
+            try:
+                document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
+            except FrontMatterErrors as error:  # pragma: no cover - no front matter to be wrong
+                raise PluginError(str(error)) from None
+            if index is not None:
+                front = dataclasses.replace(document.front, title=self.title_of(index))
+                document = dataclasses.replace(document, front=front)
+            body = self.transform(src_uri, document.body)
+            if index is None and body == document.body:
+                continue
+            build.documents[src_uri] = document
+            build.bodies[src_uri] = body
+
+    def _report(self) -> None:
+        errors: list[str] = []
+        unknown: dict[str, list[tuple[str, Problem]]] = defaultdict(list)
+        extensions: dict[str, tuple[str, Problem]] = {}
+        ref_warnings = self.build.options.ref_errors == "warning"
+        for path, problem in self.problems:
+            where = f"{path}:{problem.line}"
+            if problem.kind == "error" or (problem.kind == "ref" and not ref_warnings):
+                errors.append(f"{where}: {problem.message}")
+            elif problem.kind == "ref":
+                log.warning(f"{where}: {problem.message}; the link points to the page itself")
+            elif problem.kind == "unknown":
+                unknown[problem.name].append((path, problem))
+            elif problem.kind == "extension":
+                extensions.setdefault(problem.name, (path, problem))
+        for uses in unknown.values():
+            path, first = uses[0]
+            files = len({p for p, _ in uses})
+            count = (
+                f" ({len(uses)} uses in {files} file{'s' if files > 1 else ''})"
+                if len(uses) > 1
+                else ""
+            )
+            log.warning(f"{path}:{first.line}: {first.message}{count}")
+        for path, problem in extensions.values():
+            log.warning(f"{path}:{problem.line}: {problem.message}")
+        self.problems.clear()
+        if errors:
+            raise PluginError("\n".join(errors))
+
+
+class _Services:
+    """What a page's shortcodes and links need from the site."""
+
+    def __init__(self, feature: HugoContent, src_uri: str) -> None:
+        self.feature = feature
+        self.build = feature.build
+        self.src_uri = src_uri
+        self.page_url = feature.urls.get(src_uri, "")
+
+    def html(self, template: str, **context: Any) -> str:
+        return self.build.renderer.render(template, **context)
+
+    def ref(self, target: str, *, relative: bool, in_link: bool) -> str:
+        page, fragment = self.feature.refs.resolve(target, self.src_uri)
+        anchor = f"#{fragment}" if fragment else ""
+        if page.src_uri == self.src_uri:
+            return anchor or "./"
+        if in_link:  # a source path MkDocs resolves and checks, wherever the page moves
+            return _relative_path(page.src_uri, self.src_uri) + anchor
+        return relative_url(page.url, self.page_url) + anchor
+
+    def param(self, name: str) -> Any:
+        document = self.build.documents.get(self.src_uri)
+        if document is not None:
+            found = _lookup(document.front.meta(), name)
+            if found is not None:
+                return found
+        return _lookup(dict(self.build.config.extra or {}), name)
+
+    def resource(self, src: str) -> str:
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc or not parts.path:
+            return src
+        if parts.path.startswith("/"):
+            new = self.root_link(src, True)
+            return new if new is not None else src
+        files = self.build.files
+        assert files is not None
+        folder = posixpath.dirname(self.src_uri)
+        candidate = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+        file = files.get_file_from_path(candidate)
+        if file is None:
+            return src  # as Hugo: the path is used as written, relative to the page
+        suffix = f"#{parts.fragment}" if parts.fragment else ""
+        return relative_url(file.url, self.page_url) + suffix
+
+    def root_link(self, link: str, html: bool) -> str | None:
+        """``/posts/x/#a`` -> the page's relative link, if the site has that page or file."""
+        build = self.build
+        parts = urlsplit(link)
+        path = unquote(parts.path)
+        site_root = urlsplit(build.config.site_url or "").path.rstrip("/")
+        if site_root and (path == site_root or path.startswith(site_root + "/")):
+            path = path[len(site_root) :]
+        key = _url_key(path)
+        src_uri = self.feature.by_url.get(key)
+        if src_uri is None and not key.endswith("/"):
+            src_uri = self.feature.by_url.get(key + "/")
+        if src_uri is None:
+            return None
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        query = f"?{parts.query}" if parts.query else ""
+        url = self.feature.urls.get(src_uri)
+        if html or query or url is None:
+            files = build.files
+            assert files is not None
+            file = files.get_file_from_path(src_uri)
+            target = url if url is not None else (file.url if file is not None else None)
+            if target is None:
+                return None
+            return relative_url(target, self.page_url) + query + fragment
+        return _relative_path(src_uri, self.src_uri) + fragment
+
+
+def _url_key(url: str) -> str:
+    """A site URL as links are compared: no leading slash, unquoted, ``index.html`` dropped."""
+    key = unquote(url).lstrip("/")
+    if key in (".", "./"):
+        return ""
+    if key.endswith("index.html"):
+        key = key[: -len("index.html")]
+    return key
+
+
+def _relative_path(src_uri: str, from_src: str) -> str:
+    return posixpath.relpath(src_uri, posixpath.dirname(from_src) or ".")
+
+
+def _lookup(mapping: Mapping[str, Any], name: str) -> Any:
+    """A (dotted) key, matched without regard to case, as Hugo's ``.Param``."""
+    current: Any = mapping
+    for part in name.split("."):
+        if not isinstance(current, dict):
+            return None
+        lowered = {str(k).lower(): v for k, v in current.items()}
+        if part.lower() not in lowered:
+            return None
+        current = lowered[part.lower()]
+    return current
+
+
+def _relocate(file: File, dest: str, url: str) -> None:
+    """Give a file another address (MkDocs caches these, so set all three)."""
+    import os
+
+    file.dest_uri = dest
+    file.url = url
+    file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest))

@@ -1,0 +1,899 @@
+"""Hugo shortcodes: a parser and renderers that turn them into Markdown MkDocs understands.
+
+``{{< name args >}}`` and ``{{% name args %}}``, with an inner part closed by
+``{{< /name >}}``, self-closing ``{{< name />}}``, positional (``"quoted"``, `` `raw` ``, bare)
+or named (``key="value"``) arguments, nested calls. Escaped calls (``{{</* name */>}}``) become
+the literal call, as Hugo prints them, inside code too; any other call inside code (fenced or
+indented blocks, code spans, ``<pre>``) is left exactly as written.
+
+Every call goes to a *target*: one of Hugo's built-ins rendered without the network (``ref``,
+``relref``, ``figure``, ``highlight``, ``youtube``, ``vimeo``, ``x``, ``gist``, ``details``,
+``param`` ...), a Markdown construct (``admonition``, ``tabs``/``tab``, ``mermaid``), or a
+policy for what has no equivalent: ``keep`` (the inner text), ``strip`` (nothing) or ``fail``.
+What the site must supply (links to pages, site params, HTML fragments) comes in through
+:class:`Services`; what went wrong comes back as :class:`Problem` values. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import textwrap
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from markupsafe import Markup
+
+from ..model.text import markdown_inline_to_text
+from .markdown import CodeMap
+
+__all__ = [
+    "BUILTIN",
+    "POLICIES",
+    "TARGETS",
+    "Call",
+    "Expansion",
+    "Problem",
+    "Services",
+    "expand",
+    "scan",
+    "unescape",
+]
+
+# Hugo's names (and well-known theme shortcodes) -> the target that renders them. A site's
+# ``shortcodes:`` option adds to this and overrides it.
+BUILTIN: Mapping[str, str] = {
+    "ref": "ref",
+    "relref": "relref",
+    "figure": "figure",
+    "highlight": "highlight",
+    "youtube": "youtube",
+    "vimeo": "vimeo",
+    "vimeo_simple": "vimeo",
+    "x": "x",
+    "x_simple": "x",
+    "twitter": "x",
+    "twitter_simple": "x",
+    "tweet": "x",
+    "instagram": "instagram",
+    "instagram_simple": "instagram",
+    "gist": "gist",
+    "details": "details",
+    "param": "param",
+    "comment": "strip",
+    # theme shortcodes with an obvious equivalent
+    "notice": "admonition",
+    "hint": "admonition",
+    "tabgroup": "tabs",
+    "tabs": "tabs",
+    "tab": "tab",
+    "mermaid": "mermaid",
+    "expand": "details",
+}
+
+POLICIES = ("keep", "strip", "fail")
+RENDERERS = (
+    "admonition",
+    "details",
+    "figure",
+    "gist",
+    "highlight",
+    "instagram",
+    "mermaid",
+    "param",
+    "ref",
+    "relref",
+    "tab",
+    "tabs",
+    "vimeo",
+    "x",
+    "youtube",
+)
+TARGETS = RENDERERS + POLICIES
+"""Every value the ``shortcodes:`` option accepts."""
+
+# Markdown extension each Markdown target needs (checked against the site's extensions).
+NEEDS: Mapping[str, str] = {
+    "admonition": "admonition",
+    "tabs": "pymdownx.tabbed",
+    "tab": "pymdownx.tabbed",
+    "mermaid": "pymdownx.superfences",
+}
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Call:
+    """One shortcode call (with its inner part, when it has a closing tag)."""
+
+    name: str
+    positional: tuple[str, ...]
+    named: dict[str, str]
+    markdown: bool
+    """``{{% %}}`` rather than ``{{< >}}``."""
+    line: int
+    """1-based line of the opening tag in the parsed text."""
+    start: int
+    end: int
+    """Offsets of the opening tag."""
+    self_closing: bool = False
+    inner: list[Node] | None = None
+    """The nodes between the tags; None without a closing tag."""
+    inner_start: int = 0
+    inner_end: int = 0
+    close_end: int = 0
+    """Offset after the closing tag (``end`` when there is none)."""
+
+    def arg(self, *names: str, position: int | None = None, default: str = "") -> str:
+        """A named argument (first of ``names`` present), else a positional one."""
+        for key in names:
+            if key in self.named:
+                return self.named[key]
+        if position is not None and position < len(self.positional):
+            return self.positional[position]
+        return default
+
+    def flag(self, *names: str) -> bool:
+        value = self.arg(*names).strip().lower()
+        return value in ("true", "1", "yes", "on", "open")
+
+
+Node = str | Call
+
+
+class ShortcodeSyntaxError(ValueError):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+_ESCAPED = re.compile(r"\{\{([<%])(\s*)/\*(.*?)\*/(\s*)([>%])\}\}", re.DOTALL)
+_OPEN = re.compile(r"\{\{[<%]")
+_NAME = re.compile(r"[A-Za-z0-9_][\w\-.]*(?:/[A-Za-z0-9_][\w\-.]*)*")
+_KEY = re.compile(r"([A-Za-z_][\w\-]*)=")
+_GO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def unescape(text: str) -> str:
+    """``{{</* name */>}}`` -> ``{{< name >}}`` (what Hugo prints for an escaped call)."""
+    if "/*" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: "{{" + m[1] + m[2] + m[3] + m[4] + m[5] + "}}", text)
+
+
+@dataclass
+class _Tag:
+    start: int
+    end: int
+    line: int
+    delimiter: str
+    closing: bool
+    name: str
+    positional: tuple[str, ...] = ()
+    named: dict[str, str] = field(default_factory=dict)
+    self_closing: bool = False
+
+
+class _Lexer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.code = CodeMap(text)
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line_of(self, offset: int) -> int:
+        from bisect import bisect_left
+
+        return bisect_left(self._newlines, offset) + 1
+
+    def tags(self) -> Iterator[_Tag]:
+        text = self.text
+        position = 0
+        while True:
+            found = _OPEN.search(text, position)
+            if found is None:
+                return
+            start = found.start()
+            if self.code.inside(start):
+                position = self.code.end_of(start)
+                continue
+            escaped = _ESCAPED.match(text, start)
+            if escaped:
+                position = escaped.end()
+                continue
+            tag = self._tag(start)
+            position = tag.end
+            yield tag
+
+    def _tag(self, start: int) -> _Tag:
+        text = self.text
+        line = self.line_of(start)
+        delimiter = text[start + 2]
+        closer = (">" if delimiter == "<" else "%") + "}}"
+        shown = "{{" + delimiter
+        i = self._skip_space(start + 3)
+        closing = False
+        if text.startswith("/", i) and not text.startswith("/*", i):
+            closing = True
+            i = self._skip_space(i + 1)
+        name = _NAME.match(text, i)
+        if name is None:
+            raise ShortcodeSyntaxError(
+                line,
+                f"{shown!r} starts a shortcode but no name follows; write "
+                f"{shown} name {closer}, or {shown}/* ... */{closer} to show it as text",
+            )
+        tag = _Tag(start, start, line, delimiter, closing, name.group())
+        positional: list[str] = []
+        i = name.end()
+        while True:
+            i = self._skip_space(i)
+            if text.startswith(closer, i):
+                tag.end = i + len(closer)
+                break
+            if text.startswith("/", i) and text.startswith(closer, self._skip_space(i + 1)):
+                tag.self_closing = True
+                tag.end = self._skip_space(i + 1) + len(closer)
+                break
+            if i >= len(text) or text.startswith("{{", i) or (text[i] == "\n" and closing):
+                raise ShortcodeSyntaxError(
+                    line, f"the shortcode {shown} {tag.name} is not closed with {closer}"
+                )
+            key = _KEY.match(text, i)
+            if key:
+                value, i = self._value(key.end(), closer, line)
+                tag.named[key.group(1)] = value
+            else:
+                value, i = self._value(i, closer, line)
+                positional.append(value)
+        tag.positional = tuple(positional)
+        return tag
+
+    def _skip_space(self, i: int) -> int:
+        text = self.text
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+        return i
+
+    def _value(self, i: int, closer: str, line: int) -> tuple[str, int]:
+        text = self.text
+        if text.startswith('"', i):
+            out: list[str] = []
+            j = i + 1
+            while j < len(text) and text[j] != '"':
+                if text[j] == "\\" and j + 1 < len(text):
+                    out.append(_GO_ESCAPES.get(text[j + 1], "\\" + text[j + 1]))
+                    j += 2
+                    continue
+                if text[j] == "\n":
+                    break
+                out.append(text[j])
+                j += 1
+            if j >= len(text) or text[j] != '"':
+                raise ShortcodeSyntaxError(line, 'a shortcode argument opens a " it never closes')
+            return "".join(out), j + 1
+        if text.startswith("`", i):
+            end = text.find("`", i + 1)
+            if end == -1:
+                raise ShortcodeSyntaxError(line, "a shortcode argument opens a ` it never closes")
+            return text[i + 1 : end], end + 1
+        j = i
+        while (
+            j < len(text)
+            and not text[j].isspace()
+            and not text.startswith(closer, j)
+            and not (text[j] == "/" and text.startswith(closer, j + 1))
+        ):
+            j += 1
+        return text[i:j], j
+
+
+def parse(text: str) -> list[Node]:
+    """The text as a tree of text pieces and calls. Raises :class:`ShortcodeSyntaxError`."""
+    lexer = _Lexer(text)
+    root: list[Node] = []
+    # each open call with the list its children go to
+    stack: list[tuple[Call, list[Node]]] = []
+    position = 0
+
+    def children() -> list[Node]:
+        return stack[-1][1] if stack else root
+
+    for tag in lexer.tags():
+        if tag.start > position:
+            children().append(text[position : tag.start])
+        position = tag.end
+        if not tag.closing:
+            call = Call(
+                name=tag.name,
+                positional=tag.positional,
+                named=tag.named,
+                markdown=tag.delimiter == "%",
+                line=tag.line,
+                start=tag.start,
+                end=tag.end,
+                self_closing=tag.self_closing,
+                close_end=tag.end,
+            )
+            children().append(call)
+            if not tag.self_closing:
+                stack.append((call, []))
+            continue
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0].name == tag.name), -1)
+        if depth == -1:
+            raise ShortcodeSyntaxError(
+                tag.line,
+                f"{{{{{tag.delimiter} /{tag.name} {'>' if tag.delimiter == '<' else '%'}}}}} "
+                f"closes a shortcode that was never opened; remove it or open "
+                f"{{{{{tag.delimiter} {tag.name} ...}}}} before it",
+            )
+        # calls opened above it without a closing tag have no inner part: their
+        # children go back to their parent
+        while len(stack) - 1 > depth:
+            unclosed, kids = stack.pop()
+            children().extend(kids)
+            del unclosed
+        call, kids = stack.pop()
+        call.inner = kids
+        call.inner_start = call.end
+        call.inner_end = tag.start
+        call.close_end = tag.end
+    if position < len(text):
+        children().append(text[position:])
+    while stack:
+        _unclosed, kids = stack.pop()
+        children().extend(kids)
+    return root
+
+
+def _walk(nodes: list[Node]) -> Iterator[Call]:
+    for node in nodes:
+        if isinstance(node, Call):
+            yield node
+            if node.inner:
+                yield from _walk(node.inner)
+
+
+def scan(text: str) -> list[Call]:
+    """Every call in ``text`` (outside code), in document order. Raises on bad syntax."""
+    return list(_walk(parse(text)))
+
+
+# -- rendering -------------------------------------------------------------------------------
+
+
+class RefError(LookupError):
+    """A ``ref``/``relref`` target that does not exist (the message says which and why)."""
+
+
+class Services(Protocol):
+    """What rendering needs from the site."""
+
+    def html(self, template: str, **context: Any) -> str:
+        """Render ``essays/<template>`` (an overridable Jinja template)."""
+        ...
+
+    def ref(self, target: str, *, relative: bool, in_link: bool) -> str:
+        """The URL of a page (and heading) named the way Hugo's ``ref`` names it.
+
+        ``in_link``: the call is a Markdown link's destination (``[text]({{< ref "x" >}})``),
+        where the page's source path lets MkDocs check the link. Raises :class:`RefError` when
+        there is no such page or heading.
+        """
+        ...
+
+    def param(self, name: str) -> Any:
+        """A page param, else a site param; None when neither has it."""
+        ...
+
+    def resource(self, src: str) -> str:
+        """The URL to use in the page for an image or file path written in a shortcode."""
+        ...
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    """``error`` (stops the build), ``ref`` (a missing ref target: error or warning by option),
+    ``unknown`` (a shortcode with no equivalent, kept or stripped), ``extension`` (a Markdown
+    extension the output needs is not enabled)."""
+    name: str
+    line: int
+    message: str
+
+
+@dataclass
+class Expansion:
+    markdown: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Out:
+    text: str
+    kind: str = "inline"
+    """``inline`` (text in place), ``html`` (HTML, a block when the call is alone on its
+    lines), ``block`` (Markdown that must be a block of its own), ``text`` (Markdown, a block
+    when the call is alone on its lines, else in place)."""
+
+
+def expand(
+    text: str,
+    services: Services,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    unknown: str = "keep",
+    extensions: frozenset[str] | set[str] = frozenset(),
+) -> Expansion:
+    """Replace every shortcode in ``text``; see the module docstring.
+
+    ``mapping`` (name -> target) is added to :data:`BUILTIN`; ``unknown`` is the policy for the
+    rest; ``extensions`` are the site's Markdown extensions (``admonition``,
+    ``pymdownx.tabbed``...), which decide how some targets are written.
+    """
+    if "{{" not in text:
+        return Expansion(text)
+    try:
+        nodes = parse(text)
+    except ShortcodeSyntaxError as error:
+        return Expansion(text, [Problem("error", "", error.line, str(error))])
+    renderer = _Renderer(text, services, {**BUILTIN, **(mapping or {})}, unknown, extensions)
+    return Expansion(renderer.nodes(nodes), renderer.problems)
+
+
+class _Renderer:
+    def __init__(
+        self,
+        text: str,
+        services: Services,
+        mapping: Mapping[str, str],
+        unknown: str,
+        extensions: frozenset[str] | set[str],
+    ) -> None:
+        self.text = text
+        self.services = services
+        self.mapping = mapping
+        self.unknown = unknown
+        self.extensions = frozenset(extensions)
+        self.problems: list[Problem] = []
+
+    # -- structure --------------------------------------------------------------------------
+
+    def nodes(self, nodes: list[Node]) -> str:
+        out: list[str] = []
+        for node in nodes:
+            if isinstance(node, str):
+                out.append(unescape(node))
+            else:
+                out.append(self.call(node))
+        return "".join(out)
+
+    def target(self, call: Call) -> str:
+        return self.mapping.get(call.name, self.mapping.get(call.name.lower(), ""))
+
+    def call(self, call: Call) -> str:
+        target = self.target(call)
+        if not target:
+            target = self.unknown
+            self.problems.append(
+                Problem(
+                    "unknown" if target != "fail" else "error",
+                    call.name,
+                    call.line,
+                    self._unknown_message(call, target),
+                )
+            )
+        method = getattr(self, "r_" + target, None)
+        # (a target without a method cannot happen: the option only accepts TARGETS)
+        out = self.r_keep(call) if method is None else method(call)
+        return self.place(call, out)
+
+    def _unknown_message(self, call: Call, policy: str) -> str:
+        inline = call.name.endswith(".inline")
+        what = {
+            "keep": "its inner text is kept" if call.inner and not inline else "it is left out",
+            "strip": "it is left out",
+            "fail": "the build stops (unknown_shortcodes: fail)",
+        }[policy]
+        hint = ""
+        if inline:
+            hint = (
+                " It is an inline shortcode: a Go template, which Hugo runs only with "
+                "enableInlineShortcodes and prints nothing for otherwise."
+            )
+        return (
+            f"the shortcode {call.name!r} has no equivalent here; {what}.{hint} Map it under "
+            f"'shortcodes:' in the essays plugin options (to one of {', '.join(TARGETS)})"
+        )
+
+    def place(self, call: Call, out: _Out) -> str:
+        """Put a call's output where the call was, as a block when it stands on its own lines."""
+        if out.kind == "inline" or not out.text:
+            return out.text
+        text = self.text
+        line_start = text.rfind("\n", 0, call.start) + 1
+        before = text[line_start : call.start]
+        after_end = text.find("\n", call.close_end)
+        after = text[call.close_end : len(text) if after_end == -1 else after_end]
+        alone = not before.strip() and not after.strip()
+        body = out.text.strip("\n")
+        if alone:
+            prefix = before
+            lines = body.split("\n")
+            shifted = [lines[0]] + [(prefix + line) if line.strip() else "" for line in lines[1:]]
+            return "\n" + prefix + "\n".join(shifted) + "\n"
+        if out.kind == "html":
+            return " ".join(body.split("\n"))
+        if out.kind == "text":
+            return out.text
+        return "\n\n" + body + "\n\n"
+
+    def inner_markdown(self, call: Call) -> str:
+        """The inner part with its shortcodes rendered, dedented, without outer blank lines."""
+        if not call.inner:
+            return ""
+        rendered = self.nodes(call.inner)
+        return textwrap.dedent(rendered.strip("\n").rstrip()).strip("\n")
+
+    def inner_raw(self, call: Call) -> str:
+        """The inner part exactly as written (escaped calls made literal), for code."""
+        if call.inner is None:
+            return ""
+        raw = unescape(self.text[call.inner_start : call.inner_end])
+        lines = raw.split("\n")
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return textwrap.dedent("\n".join(lines))
+
+    def needs(self, call: Call, target: str) -> bool:
+        """Whether the extension a target needs is enabled; reports it once otherwise."""
+        extension = NEEDS.get(target)
+        if extension is None or extension in self.extensions:
+            return True
+        self.problems.append(
+            Problem(
+                "extension",
+                f"{target}:{extension}",
+                call.line,
+                f"the shortcode {call.name!r} becomes {_a(target)} {target}, which needs the "
+                f"Markdown extension '{extension}'; add it to markdown_extensions in mkdocs.yml. "
+                "Until then its inner text is kept as it is",
+            )
+        )
+        return False
+
+    def error(self, call: Call, message: str) -> _Out:
+        self.problems.append(Problem("error", call.name, call.line, message))
+        return _Out("")
+
+    def require_inner(self, call: Call) -> bool:
+        if call.inner is not None:
+            return True
+        close = (
+            ("{{< /" if not call.markdown else "{{% /")
+            + call.name
+            + (" >}}" if not call.markdown else " %}}")
+        )
+        self.error(
+            call, f"the shortcode {call.name!r} needs an inner part closed by {close}; add it"
+        )
+        return False
+
+    # -- policies ---------------------------------------------------------------------------
+
+    def r_keep(self, call: Call) -> _Out:
+        if call.name.endswith(".inline") and not self.target(call):
+            return _Out("")  # a Go template, not text: Hugo prints nothing for it by default
+        return _Out(self.inner_markdown(call), "text") if call.inner else _Out("")
+
+    def r_strip(self, call: Call) -> _Out:
+        return _Out("")
+
+    def r_fail(self, call: Call) -> _Out:
+        if self.target(call) == "fail":  # mapped to fail by name (unknown ones are reported)
+            self.problems.append(
+                Problem(
+                    "error",
+                    call.name,
+                    call.line,
+                    f"the shortcode {call.name!r} is mapped to fail in the essays plugin "
+                    "options; remove it from the page or map it to another target",
+                )
+            )
+        return _Out("")
+
+    # -- Markdown constructs ----------------------------------------------------------------
+
+    def r_admonition(self, call: Call) -> _Out:
+        if not self.needs(call, "admonition"):
+            return self.r_keep(call)
+        kind = call.arg("type", "kind", "style", position=0, default="note").strip().lower()
+        kind = re.sub(r"[^a-z0-9-]+", "-", kind).strip("-") or "note"
+        title = call.arg("title", position=1)
+        head = f"!!! {kind}" + (f" {_quoted(title)}" if title else "")
+        body = self.inner_markdown(call)
+        return _Out(head + "\n\n" + _indent(body) if body else head, "block")
+
+    def r_tabs(self, call: Call) -> _Out:
+        if not self.needs(call, "tabs"):
+            return self.r_keep(call)
+        if not call.inner:
+            return _Out("")
+        parts: list[str] = []
+        rest: list[str] = []
+        first = True
+        for node in call.inner:
+            if isinstance(node, Call) and self.target(node) == "tab":
+                parts.append(self._tab(node, len(parts) + 1, first=first))
+                first = False
+            elif isinstance(node, Call):
+                rest.append(self.call(node))
+            elif node.strip():
+                rest.append(unescape(node))
+        extra = textwrap.dedent("".join(rest)).strip("\n")
+        return _Out("\n\n".join(parts) + ("\n\n" + extra if extra else ""), "block")
+
+    def r_tab(self, call: Call) -> _Out:
+        if not self.needs(call, "tab"):
+            return self.r_keep(call)
+        return _Out(self._tab(call, 1, first=False), "block")
+
+    def _tab(self, call: Call, number: int, *, first: bool) -> str:
+        name = call.arg("name", "title", "label", "tabName", position=0, default=f"Tab {number}")
+        body = self.inner_markdown(call)
+        head = ("===! " if first else "=== ") + _quoted(name)
+        return head + "\n\n" + _indent(body or "&nbsp;")
+
+    def r_mermaid(self, call: Call) -> _Out:
+        self.needs(call, "mermaid")
+        return _Out(_fence(self.inner_raw(call), "mermaid"), "block")
+
+    def r_details(self, call: Call) -> _Out:
+        if not self.require_inner(call):
+            return _Out("")
+        summary = call.arg("summary", "title", position=0, default="Details")
+        is_open = call.flag("open")
+        body = self.inner_markdown(call)
+        if "pymdownx.details" in self.extensions:
+            head = ("???+" if is_open else "???") + " note " + _quoted(summary)
+            return _Out(head + "\n\n" + _indent(body), "block")
+        if "md_in_html" in self.extensions:
+            attributes = ' markdown="1"' + (" open" if is_open else "")
+            return _Out(
+                f"<details{attributes}>\n<summary>{htmllib.escape(summary)}</summary>\n\n"
+                f"{body}\n\n</details>",
+                "block",
+            )
+        self.problems.append(
+            Problem(
+                "extension",
+                "details:pymdownx.details",
+                call.line,
+                f"the shortcode {call.name!r} becomes a collapsible block, which needs the "
+                "Markdown extension 'pymdownx.details' (or 'md_in_html'); add it to "
+                "markdown_extensions in mkdocs.yml. Until then its inner text is kept as it is",
+            )
+        )
+        return _Out(body, "block")
+
+    # -- Hugo's built-ins -------------------------------------------------------------------
+
+    def r_ref(self, call: Call, *, relative: bool = False) -> _Out:
+        target = call.arg("path", position=0)
+        if not target:
+            example = f'{{{{< {call.name} "posts/x.md" >}}}}'
+            return self.error(call, f"{call.name} needs a page: {example}")
+        before = self.text[max(0, call.start - 8) : call.start]
+        in_link = before.endswith(("](", "](<")) or bool(re.search(r"\]:\s*<?$", before))
+        try:
+            return _Out(self.services.ref(target, relative=relative, in_link=in_link))
+        except RefError as error:
+            self.problems.append(Problem("ref", call.name, call.line, str(error)))
+            return _Out("#")
+
+    def r_relref(self, call: Call) -> _Out:
+        return self.r_ref(call, relative=True)
+
+    def r_param(self, call: Call) -> _Out:
+        name = call.arg("name", position=0)
+        if not name:
+            return self.error(call, 'param needs a name: {{< param "author" >}}')
+        value = self.services.param(name)
+        if value is None:
+            return self.error(
+                call,
+                f"param {name!r} is neither in the page's front matter nor in 'extra:' of "
+                "mkdocs.yml (Hugo's site params); add it to one of them",
+            )
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        return _Out(str(value))
+
+    def r_highlight(self, call: Call) -> _Out:
+        if not self.require_inner(call):
+            return _Out("")
+        language = call.arg("lang", "language", position=0).strip()
+        options = _highlight_options(call.arg("options", position=1))
+        for key in ("linenos", "hl_lines", "linenostart", "anchorlinenos"):
+            if key in call.named:
+                options[key] = call.named[key]
+        return _Out(self._code(self.inner_raw(call), language, options), "block")
+
+    def _code(self, code: str, language: str, options: dict[str, str]) -> str:
+        linenos = options.get("linenos", "false").lower() not in ("false", "")
+        start = options.get("linenostart", "1").strip() or "1"
+        lines = options.get("hl_lines", "").replace(",", " ").split()
+        info = re.sub(r"[^\w#+.\-]", "", language)
+        if "pymdownx.superfences" in self.extensions:
+            extra = []
+            if linenos:
+                extra.append(f'linenums="{start}"')
+            if lines:
+                extra.append(f'hl_lines="{" ".join(lines)}"')
+            return _fence(code, " ".join(filter(None, [info, *extra])))
+        expanded = [str(n) for item in lines for n in _line_range(item)]
+        extra = [f'hl_lines="{" ".join(expanded)}"'] if expanded else []
+        return _fence(code, " ".join(filter(None, [info, *extra])))
+
+    def r_figure(self, call: Call) -> _Out:
+        src = call.arg("src", position=0)
+        if not src:
+            return self.error(call, 'figure needs an image: {{< figure src="photo.jpg" >}}')
+        keys = [
+            "target",
+            "rel",
+            "alt",
+            "title",
+            "attr",
+            "attrlink",
+            "class",
+            "width",
+            "height",
+            "loading",
+        ]
+        context: dict[str, Any] = {key: call.named.get(key, "") for key in keys}
+        link = call.named.get("link", "")
+        caption = call.named.get("caption", "")
+        return _Out(
+            self.services.html(
+                "shortcode_figure.html",
+                **context,
+                link=self.services.resource(link) if link else "",
+                src=self.services.resource(src),
+                caption=_inline_markdown(caption),
+                caption_text=markdown_inline_to_text(caption),
+            ),
+            "html",
+        )
+
+    def r_youtube(self, call: Call) -> _Out:
+        video = call.arg("id", position=0).strip()
+        if not re.fullmatch(r"[\w\-]+", video):
+            return self.error(call, "youtube needs a video id: {{< youtube dQw4w9WgXcQ >}}")
+        query = []
+        for key, name in (("start", "start"), ("end", "end")):
+            if call.named.get(key, "").isdigit():
+                query.append(f"{name}={call.named[key]}")
+        if call.flag("autoplay"):
+            query.append("autoplay=1")
+        src = f"https://www.youtube-nocookie.com/embed/{video}" + (
+            "?" + "&".join(query) if query else ""
+        )
+        return _Out(
+            self.services.html(
+                "shortcode_video.html",
+                provider="youtube",
+                src=src,
+                page=f"https://www.youtube.com/watch?v={video}",
+                title=call.named.get("title", "YouTube video"),
+                css=call.named.get("class", ""),
+                loading=call.named.get("loading", "lazy"),
+            ),
+            "html",
+        )
+
+    def r_vimeo(self, call: Call) -> _Out:
+        video = call.arg("id", position=0).strip()
+        if not video.isdigit():
+            return self.error(call, "vimeo needs a numeric video id: {{< vimeo 55073825 >}}")
+        return _Out(
+            self.services.html(
+                "shortcode_video.html",
+                provider="vimeo",
+                src=f"https://player.vimeo.com/video/{video}?dnt=1",
+                page=f"https://vimeo.com/{video}",
+                title=call.named.get("title", "Vimeo video"),
+                css=call.named.get("class", ""),
+                loading=call.named.get("loading", "lazy"),
+            ),
+            "html",
+        )
+
+    def r_x(self, call: Call) -> _Out:
+        user = call.arg("user", position=0 if len(call.positional) > 1 else None).lstrip("@")
+        post = call.arg("id", position=1 if len(call.positional) > 1 else 0).strip()
+        if not post.isdigit():
+            example = '{{< x user="SanDiegoZoo" id="1453110110599868418" >}}'
+            return self.error(call, f"{call.name} needs a post id: {example}")
+        url = f"https://x.com/{user or 'i'}/status/{post}"
+        text = f"Post by @{user} on X" if user else "Post on X"
+        return self._link(call, "x", url, text)
+
+    def r_instagram(self, call: Call) -> _Out:
+        post = call.arg("id", position=0).strip()
+        if not re.fullmatch(r"[\w\-]+", post):
+            return self.error(call, "instagram needs a post id: {{< instagram CxOWiQNP2MO >}}")
+        url = f"https://www.instagram.com/p/{post}/"
+        return self._link(call, "instagram", url, "Instagram post")
+
+    def r_gist(self, call: Call) -> _Out:
+        user = call.arg("user", position=0).strip()
+        gist = call.arg("id", position=1).strip()
+        if not user or not gist:
+            return self.error(call, "gist needs a user and an id: {{< gist spf13 7896402 >}}")
+        name = call.arg("file", position=2).strip()
+        url = f"https://gist.github.com/{user}/{gist}"
+        if name:
+            url += "#file-" + re.sub(r"[^\w\-]", "-", name.lower())
+        text = f"{name} (gist by {user})" if name else f"Gist {gist} by {user}"
+        return self._link(call, "gist", url, text)
+
+    def _link(self, call: Call, kind: str, url: str, text: str) -> _Out:
+        html = self.services.html("shortcode_link.html", kind=kind, url=url, text=text)
+        return _Out(html, "html")
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _inline_markdown(text: str) -> Markup:
+    """A caption's inline Markdown (links, emphasis) as HTML; raw HTML in it is escaped."""
+    if not text:
+        return Markup("")
+    import markdown
+
+    rendered = markdown.markdown(htmllib.escape(text, quote=False)).strip()
+    if rendered.startswith("<p>") and rendered.endswith("</p>"):
+        rendered = rendered[3:-4]
+    return Markup(rendered)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _indent(text: str, width: int = 4) -> str:
+    pad = " " * width
+    return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+
+
+def _fence(code: str, info: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{code}\n{fence}"
+
+
+def _highlight_options(text: str) -> dict[str, str]:
+    """Hugo's ``"linenos=table,hl_lines=8 15-17,linenostart=199"``."""
+    options: dict[str, str] = {}
+    for item in text.split(","):
+        if "=" in item:
+            key, value = item.split("=", 1)
+            options[key.strip().lower()] = value.strip().strip('"')
+    return options
+
+
+def _line_range(item: str) -> list[int]:
+    if "-" in item:
+        first, _, last = item.partition("-")
+        if first.isdigit() and last.isdigit():
+            return list(range(int(first), int(last) + 1))
+    return [int(item)] if item.isdigit() else []
