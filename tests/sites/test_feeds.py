@@ -214,6 +214,11 @@ def test_mkdocs_theme_and_file_urls(make_site: MakeSite) -> None:
     site = make_site(many(2), config={"theme": {"name": "mkdocs"}, "use_directory_urls": False})
     links = alternate_links(site, "posts/essay-01.html")
     assert links == [("Test site", "../feed.xml")]
+    assert alternate_links(site, "tags/odd.html") == [
+        ("Test site", "../feed.xml"),
+        ("Test site: Odd", "odd/feed.xml"),
+    ]
+    assert (site.site_dir / "tags/odd/feed.xml").is_file()
     entry = parse(site, "feed.xml").entries[0]
     assert entry.link == "https://example.org/posts/essay-02.html"
     assert site.file("posts/essay-02.html").is_file()
