@@ -61,7 +61,7 @@ def cloud(site: Site, url: str) -> list[tuple[str, int, str, int]]:
     out = []
     for item in site.content(url).select("li.essay-cloud__item"):
         link = item.select_one("a.essay-cloud__term")
-        count = int(link.select_one(".essay-cloud__count").get_text())
+        count = int(link.select_one(".essay-cloud__count").get_text().split()[0])
         step = int(re.search(r"essay-cloud__item--(\d)", " ".join(item["class"])).group(1))
         name = link.get_text(" ", strip=True).rsplit(" ", 1)[0]
         out.append((name, count, link["href"], step))

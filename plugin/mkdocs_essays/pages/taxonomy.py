@@ -79,6 +79,10 @@ class Taxonomies(Feature):
             return self._render_index(spec, page_url, hosted=hosted)
         return self._render_term(spec, page_url, hosted=hosted)
 
+    def _counts(self, term: Term) -> dict[str, int]:
+        """What other features count for the term (``{"cards": 2}``), leaving out zeros."""
+        return {kind: n for kind, n in self.build.term_counts(term).items() if n}
+
     def _link(self, term: Term, page_url: str) -> str:
         build = self.build
         return relative_url(build.url_of(build.policy.term(term.taxonomy, term.slug)), page_url)
@@ -96,7 +100,7 @@ class Taxonomies(Feature):
                     "slug": term.slug,
                     "url": self._link(term, page_url),
                     "count": term.count,
-                    "counts": build.term_counts(term),
+                    "counts": self._counts(term),
                     "weight": weight(term.count, most),
                 }
             )
@@ -127,7 +131,7 @@ class Taxonomies(Feature):
             plural=plural,
             singular=self.singular(plural),
             count=term.count,
-            counts=build.term_counts(term),
+            counts=self._counts(term),
             level=3,
             essays=[build.view(e, page_url) for e in term.essays if e in build.locations],
             # HTML other features render for the term (the cards carrying it): not a writer's
