@@ -164,19 +164,19 @@ def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
     written: dict[str, set[str]] = defaultdict(set)  # key -> every spelling as written
     first_seen: dict[str, int] = {}
     for essay in essays:
-        keys: dict[str, None] = {}
+        met: dict[str, None] = {}
         spelled: set[tuple[str, str]] = set()
         for raw in essay.terms(name):
             key = fold(raw)
-            keys[key] = None
+            met[key] = None
             written[key].add(raw)
             shown_as = spelling(raw)
             first_seen.setdefault(shown_as, len(first_seen))
             if (key, shown_as) not in spelled:  # "LLM" twice in one essay counts once
                 spelled.add((key, shown_as))
                 shown[key][shown_as] += 1
-        if keys:
-            carried.append((essay, tuple(keys)))
+        if met:
+            carried.append((essay, tuple(met)))
 
     # Each key (one name, whatever its case or spacing) -> its spelling and Hugo's path for it.
     ranked = {key: _rank(counter, first_seen) for key, counter in shown.items()}
@@ -186,9 +186,9 @@ def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
     by_slug: dict[str, list[Essay]] = defaultdict(list)
     by_key: dict[str, list[Essay]] = defaultdict(list)
     pairs: Counter[tuple[str, str]] = Counter()
-    for essay, keys in carried:
-        slugs = tuple(dict.fromkeys(slug_of_key[key] for key in keys))
-        for key in keys:
+    for essay, carried_keys in carried:
+        slugs = tuple(dict.fromkeys(slug_of_key[key] for key in carried_keys))
+        for key in carried_keys:
             by_key[key].append(essay)
         for slug in slugs:
             by_slug[slug].append(essay)
