@@ -236,8 +236,8 @@ class _ConfigBuilder:
             self.notes.append(f"language {code!r}: Material has no such language; English is used")
         scheme = str(self.config.get("params", "colorScheme", default="")).lower()
         if scheme in ("auto", "dark"):
-            light = {"media": "(prefers-color-scheme: light)", "scheme": "default"}
-            dark = {"media": "(prefers-color-scheme: dark)", "scheme": "slate"}
+            light: dict[str, Any] = {"media": "(prefers-color-scheme: light)", "scheme": "default"}
+            dark: dict[str, Any] = {"media": "(prefers-color-scheme: dark)", "scheme": "slate"}
             light["toggle"] = {"icon": "material/weather-night", "name": "Switch to dark mode"}
             dark["toggle"] = {"icon": "material/weather-sunny", "name": "Switch to light mode"}
             theme["palette"] = [dark, light] if scheme == "dark" else [light, dark]
@@ -319,10 +319,10 @@ class _ConfigBuilder:
         self.plan.shortcodes = dict(uses)
         mapping: dict[str, str] = {}
         enabled = self.config.get("enableInlineShortcodes") is True
-        for name, where in sorted(uses.items()):
+        for name, places in sorted(uses.items()):
             if name in BUILTIN or name.lower() in BUILTIN:
                 continue
-            first = where[0] + (f" and {len(where) - 1} more" if len(where) > 1 else "")
+            first = places[0] + (f" and {len(places) - 1} more" if len(places) > 1 else "")
             if name.endswith(".inline"):
                 mapping[name] = "strip"
                 if enabled:
@@ -491,8 +491,15 @@ class _ConfigBuilder:
     def theme_only(self) -> None:
         for key in self.config.data:
             note = _THEME_ONLY.get(str(key).lower())
-            if note and self.config.data[key] not in ({}, [], None, ""):
+            if note and not _empty(self.config.data[key]):
                 self.notes.append(note)
+
+
+def _empty(value: Any) -> bool:
+    """Nothing set: an empty value, or tables holding only empty values."""
+    if isinstance(value, Mapping):
+        return all(_empty(v) for v in value.values())
+    return value in ([], None, "")
 
 
 def _plain(value: Any) -> bool:

@@ -291,13 +291,14 @@ class HugoContent(Feature):
         if not targets:
             return
         taken = {f.dest_uri: f for f in files}
+        moving = dict.fromkeys(targets, "")
         for file in list(files):
             if file.is_documentation_page():
                 continue
-            folder = bundle_of(file.src_uri, dict.fromkeys(targets, ""))
-            if folder is None:
+            holder = bundle_of(file.src_uri, moving)
+            if holder is None:
                 continue
-            dest = posixpath.join(targets[folder], file.src_uri[len(folder) + 1 :])
+            dest = posixpath.join(targets[holder], file.src_uri[len(holder) + 1 :])
             other = taken.get(dest)
             if other is not None and other is not file:
                 log.warning(

@@ -105,7 +105,7 @@ def bundle_folders(src_uris: Iterable[str], root: str) -> dict[str, str]:
         if stem == "index" and extension.lower() in _MARKDOWN and folder and folder + "/" != prefix:
             found[folder] = src_uri
     # keep the outermost bundles only
-    outer = {}
+    outer: dict[str, str] = {}
     for folder in sorted(found, key=len):
         if not any(folder.startswith(other + "/") for other in outer):
             outer[folder] = found[folder]

@@ -157,11 +157,15 @@ _KEY = re.compile(r"([A-Za-z_][\w\-]*)=")
 _GO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 
 
-def unescape(text: str) -> str:
+def unescape(text: str, *, opening: str = "{{") -> str:
     """``{{</* name */>}}`` -> ``{{< name >}}`` (what Hugo prints for an escaped call)."""
     if "/*" not in text:
         return text
-    return _ESCAPED.sub(lambda m: "{{" + m[1] + m[2] + m[3] + m[4] + m[5] + "}}", text)
+    return _ESCAPED.sub(lambda m: opening + m[1] + m[2] + m[3] + m[4] + m[5] + "}}", text)
+
+
+_LITERAL = "{\ue000{"
+"""How an escaped call opens while rendering (no pass can take it for a call)."""
 
 
 @dataclass
@@ -435,12 +439,30 @@ def expand(
     """
     if "{{" not in text:
         return Expansion(text)
-    try:
-        nodes = parse(text)
-    except ShortcodeSyntaxError as error:
-        return Expansion(text, [Problem("error", "", error.line, str(error))])
-    renderer = _Renderer(text, services, {**BUILTIN, **(mapping or {})}, unknown, extensions)
-    return Expansion(renderer.nodes(nodes), renderer.problems)
+    targets = {**BUILTIN, **(mapping or {})}
+    problems: list[Problem] = []
+    # Escaped calls stay placeholders until the end, so that a second pass cannot take them
+    # for calls. A second pass is needed when removing a call changed where code is (a call
+    # just before a ``` that then opens a fence): calls that were "code" may now be text.
+    for _attempt in range(3):
+        try:
+            nodes = parse(text)
+        except ShortcodeSyntaxError as error:
+            problems.append(Problem("error", "", error.line, str(error)))
+            break
+        renderer = _Renderer(text, services, targets, unknown, extensions)
+        text = renderer.nodes(nodes)
+        problems.extend(renderer.problems)
+        if not _calls_outside_code(text):
+            break
+    return Expansion(text.replace(_LITERAL, "{{"), problems)
+
+
+def _calls_outside_code(text: str) -> bool:
+    if not _OPEN.search(text):
+        return False
+    code = CodeMap(text)
+    return any(not code.inside(found.start()) for found in _OPEN.finditer(text))
 
 
 class _Renderer:
@@ -465,7 +487,7 @@ class _Renderer:
         out: list[str] = []
         for node in nodes:
             if isinstance(node, str):
-                out.append(unescape(node))
+                out.append(unescape(node, opening=_LITERAL))
             else:
                 out.append(self.call(node))
         return "".join(out)
@@ -541,7 +563,7 @@ class _Renderer:
         """The inner part exactly as written (escaped calls made literal), for code."""
         if call.inner is None:
             return ""
-        raw = unescape(self.text[call.inner_start : call.inner_end])
+        raw = unescape(self.text[call.inner_start : call.inner_end], opening=_LITERAL)
         lines = raw.split("\n")
         while lines and not lines[0].strip():
             lines.pop(0)
@@ -633,7 +655,7 @@ class _Renderer:
             elif isinstance(node, Call):
                 rest.append(self.call(node))
             elif node.strip():
-                rest.append(unescape(node))
+                rest.append(unescape(node, opening=_LITERAL))
         extra = textwrap.dedent("".join(rest)).strip("\n")
         return _Out("\n\n".join(parts) + ("\n\n" + extra if extra else ""), "block")
 
