@@ -52,7 +52,7 @@ _QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
 _HEADER_ATTRS = re.compile(r"[ ]+\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
 _LINE_ATTRS = re.compile(r"^[ ]*\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
 _HTML_OPEN = re.compile(r"^<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?P<attrs>[^>]*)>?")
-_MARKDOWN_ATTR = re.compile(r"\bmarkdown\s*=\s*[\"']?(?:1|block|span)\b")
+_MARKDOWN_ATTR = re.compile(r"\bmarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s>/]|$))")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 # Python-Markdown's block-level elements: a raw HTML block opens with one of them.
 _BLOCK_NAMES = (
@@ -82,7 +82,7 @@ def explicit_id(source: str) -> tuple[str, str | None]:
     if remainder:
         return source, None
     text = source[: found.start()].rstrip("#").rstrip()
-    ids = [value for key, value in attrs if key == "#" and value]
+    ids = [value for key, value in attrs if key in ("#", "id") and value]
     return text, (ids[-1] if ids else None)
 
 
@@ -110,23 +110,35 @@ def _block_attr_ids(line: str) -> list[str]:
     attrs, remainder = get_attrs_and_remainder(found.group(1))
     if remainder:
         return []
-    return [value for key, value in attrs if key == "#" and value]
+    return [value for key, value in attrs if key in ("#", "id") and value]
 
 
-def find_headings(markdown: str, *, attr_list: bool = True) -> tuple[list[Heading], set[str]]:
+def _depth(name: str, line: str) -> int:
+    opened = len(re.findall(rf"<{name}\b", line, re.I))
+    return opened - len(re.findall(rf"</{name}\s*>", line, re.I))
+
+
+def find_headings(
+    markdown: str, *, attr_list: bool = True, md_in_html: bool = False
+) -> tuple[list[Heading], set[str]]:
     """Every heading of a Markdown body, in order, and the ids attribute lists give to other
-    blocks (``{: #id }`` on a paragraph's last line)."""
+    blocks (``{: #id }`` on a paragraph's last line).
+
+    With ``md_in_html``, a block like ``<div markdown>`` is Markdown: its headings take ids but
+    are nested (no card); without it, like every raw HTML block, it hides them."""
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     headings: list[Heading] = []
     block_ids: set[str] = set()
     fence: tuple[str, int] | None = None
     in_comment = False
-    html: tuple[str, int] | None = None
+    html: tuple[str, int] | None = None  # a raw HTML block: skipped
+    wrapper: tuple[str, int] | None = None  # an HTML block holding Markdown (md_in_html)
     block_start = True
     candidate: int | None = None  # a line that opens a block: setext heading text?
 
     def add(level: int, source: str, index: int, *, nested: bool = False) -> None:
         given = explicit_id(source)[1] if attr_list else None
+        nested = nested or wrapper is not None
         headings.append(Heading(level, source, index + 1, nested=nested, explicit_id=given))
 
     for index, raw in enumerate(lines):
@@ -146,8 +158,7 @@ def find_headings(markdown: str, *, attr_list: bool = True) -> tuple[list[Headin
             continue
         if html is not None:
             tag, depth = html
-            depth += len(re.findall(rf"<{tag}\b", line, re.I))
-            depth -= len(re.findall(rf"</{tag}\s*>", line, re.I))
+            depth += _depth(tag, line)
             html = (tag, depth) if depth > 0 else None
             if html is None:
                 block_start = True
@@ -166,21 +177,25 @@ def find_headings(markdown: str, *, attr_list: bool = True) -> tuple[list[Headin
                 in_comment = True
             candidate = None
             continue
+        if wrapper is not None:
+            tag, depth = wrapper
+            depth += _depth(tag, line)
+            wrapper = (tag, depth) if depth > 0 else None
+            if wrapper is None:
+                block_start, candidate = True, None
+                continue
         if block_start:
-            tag = _HTML_OPEN.match(line)
-            if (
-                tag
-                and tag.group("tag").lower() in _BLOCK_TAGS
-                and not _MARKDOWN_ATTR.search(tag.group("attrs"))
-            ):
-                name = tag.group("tag").lower()
-                if name not in _VOID_TAGS:
-                    depth = len(re.findall(rf"<{name}\b", line, re.I))
-                    depth -= len(re.findall(rf"</{name}\s*>", line, re.I))
-                    if depth > 0:
-                        html = (name, depth)
+            opening = _HTML_OPEN.match(line)
+            name = opening.group("tag").lower() if opening else ""
+            if opening and name in _BLOCK_TAGS:
+                depth = 0 if name in _VOID_TAGS else _depth(name, line)
+                if md_in_html and _MARKDOWN_ATTR.search(opening.group("attrs")):
+                    if depth > 0 and wrapper is None:
+                        wrapper = (name, depth)
+                elif depth > 0:
+                    html = (name, depth)
                 candidate = None
-                block_start = name in _VOID_TAGS or html is None
+                block_start = html is None
                 continue
         hashed = _HASH.match(line) if line.startswith("#") else None
         if hashed:
@@ -230,10 +245,12 @@ def extract_sections(
     level: int = 2,
     namer: Namer | None = None,
     attr_list: bool = True,
+    md_in_html: bool = False,
 ) -> list[Section]:
-    """One :class:`Section` for every heading of ``level`` outside blockquotes and code."""
+    """One :class:`Section` for every heading of ``level`` outside blockquotes, HTML blocks
+    and code."""
     namer = namer or PlainNamer(attr_list=attr_list)
-    headings, block_ids = find_headings(markdown, attr_list=attr_list)
+    headings, block_ids = find_headings(markdown, attr_list=attr_list, md_in_html=md_in_html)
     named = assign_ids(headings, namer, used=block_ids)
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     sections: list[Section] = []

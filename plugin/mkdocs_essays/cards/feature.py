@@ -98,11 +98,16 @@ class Cards(Feature):
         self.keys = self._essay_keys()
         level = build.options.card_level
         attr_list = getattr(self.namer, "attr_list", True)
+        md_in_html = getattr(self.namer, "md_in_html", False)
         for essay in build.collection.essays:
             if essay not in self.keys:
                 continue
             sections = extract_sections(
-                build.body(essay), level=level, namer=self.namer, attr_list=attr_list
+                build.body(essay),
+                level=level,
+                namer=self.namer,
+                attr_list=attr_list,
+                md_in_html=md_in_html,
             )
             self.sections[essay] = sections
             taken: set[str] = set()
@@ -215,32 +220,50 @@ class Cards(Feature):
     def _match(
         self, essay: Essay, sections: list[Section], headings: list[PageHeading]
     ) -> dict[int, int]:
-        """Section position -> index of its heading on the rendered page; warns on a mismatch."""
+        """Section position -> index of its heading on the rendered page; warns on a mismatch.
+
+        A section is found by its anchor; failing that by its title, then by its place among
+        the page's headings of its level between the sections found before and after it.
+        """
         by_id: dict[str, int] = {}
         for index, heading in enumerate(headings):
             by_id.setdefault(heading.id, index)
         found: dict[int, int] = {}
         used: set[int] = set()
-        missing: list[Section] = []
         for section in sections:
             index = by_id.get(section.anchor)
             if index is not None and index not in used:
                 found[section.position] = index
                 used.add(index)
-            else:
-                missing.append(section)
-        for section in missing:
+        levels = {headings[i].level for i in found.values()}
+        level = levels.pop() if len(levels) == 1 else None
+        for section in sections:
+            if section.position in found:
+                continue
+            before = max(
+                (found[s.position] for s in sections[: section.position] if s.position in found),
+                default=-1,
+            )
+            after = min(
+                (
+                    found[s.position]
+                    for s in sections[section.position + 1 :]
+                    if s.position in found
+                ),
+                default=len(headings),
+            )
+            between = [
+                i
+                for i in range(before + 1, after)
+                if i not in used and headings[i].level == (level or section.level)
+            ]
+            titled = [i for i in between if " ".join(headings[i].text.split()) == section.title]
+            index = (titled or between or [None])[0]
             if section.empty and not self.show_stubs:
+                if index is not None:
+                    used.add(index)
                 continue
             where = self._where(essay, section)
-            index = next(
-                (
-                    i
-                    for i, h in enumerate(headings)
-                    if i not in used and " ".join(h.text.split()) == section.title
-                ),
-                None,
-            )
             if index is None:
                 log.warning(
                     f"{where}: the heading {section.title!r} is not at the top level of the "

@@ -23,10 +23,13 @@ __all__ = ["SiteNamer", "toc_settings"]
 
 _TOC_NAMES = ("toc", "markdown.extensions.toc")
 _ATTR_LIST_NAMES = ("attr_list", "markdown.extensions.attr_list")
+_MD_IN_HTML_NAMES = ("md_in_html", "markdown.extensions.md_in_html")
 _PLAIN = re.compile(r"[^\W_]+(?:[ ]+|[^\W_]+|[.,?!](?![.])|-(?!-))*")
 _HEADING = re.compile(r"^<h[1-6](?P<attrs>[^>]*)>(?P<inner>.*)</h[1-6]>$", re.DOTALL)
 _ID = re.compile(r"\bid=\"(?P<id>[^\"]*)\"")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+# `[text][ref]`: the definition is elsewhere in the essay; the text is what the heading shows.
+_REFERENCE_LINK = re.compile(r"(!?)\[([^\]]*)\]\[[^\]]*\]")
 
 
 def _names(extensions: Iterable[Any]) -> list[str]:
@@ -52,6 +55,7 @@ class SiteNamer:
         self.configs = {name: dict(value or {}) for name, value in configs.items()}
         self.slugify, self.separator = toc_settings(self.extensions, self.configs)
         self.attr_list = any(n in _ATTR_LIST_NAMES for n in _names(self.extensions))
+        self.md_in_html = any(n in _MD_IN_HTML_NAMES for n in _names(self.extensions))
         self.plain = PlainNamer(self.slugify, self.separator, self.attr_list)
         self._markdown: markdown.Markdown | None = None
         self.rendered = 0
@@ -78,7 +82,8 @@ class SiteNamer:
             return text, self.slugify(text, self.separator)
         md = self.markdown()
         md.reset()
-        out = md.convert("## " + _FOOTNOTE_REF.sub("", source)).strip()
+        alone = _REFERENCE_LINK.sub(r"\1[\2]()", _FOOTNOTE_REF.sub("", source))
+        out = md.convert("## " + alone).strip()
         self.rendered += 1
         found = _HEADING.match(out)
         if found is None:

@@ -39,12 +39,8 @@ STOPWORDS = frozenset(_STOPWORDS.split())
 
 def tokens(text: str) -> list[str]:
     """Lower-case words of three letters or more, stop words left out."""
-    out = []
-    for match in _WORD.finditer(text.casefold()):
-        word = match.group(0).replace("’", "'")
-        if len(word) >= 3 and word not in STOPWORDS:
-            out.append(word)
-    return out
+    words = _WORD.findall(text.casefold().replace("’", "'"))
+    return [w for w in words if len(w) >= 3 and w not in STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ class RelatedIndex:
         documents: Iterable[Document],
         *,
         terms_per_card: int = 12,
-        postings_cap: int = 64,
+        postings_cap: int = 32,
         tag_weight: float = 0.4,
     ) -> None:
         self.documents = list(documents)
@@ -93,13 +89,14 @@ class RelatedIndex:
             self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)
         ]
         postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        ids = [d.id for d in self.documents]
         for index, vector in enumerate(self.vectors):
             for feature, weight in vector.items():
                 postings[feature].append((weight, index))
         self.postings: dict[str, list[tuple[float, int]]] = {}
         for feature, entries in postings.items():
             # heaviest first; ties by id, so truncation is deterministic
-            entries.sort(key=lambda e: (-e[0], self.documents[e[1]].id))
+            entries.sort(key=lambda e: (-e[0], ids[e[1]]))
             self.postings[feature] = entries[:postings_cap]
         self.position = {d.id: i for i, d in enumerate(self.documents)}
         self.groups = [d.group for d in self.documents]
@@ -142,11 +139,13 @@ class RelatedIndex:
         documents = self.documents
         groups = self.groups
         group = document.group
-        scores: dict[int, float] = defaultdict(float)
+        scores: dict[int, float] = {}
+        score = scores.get
+        postings = self.postings
         for feature, weight in query.items():
-            for other_weight, index in self.postings.get(feature, ()):
+            for other_weight, index in postings.get(feature, ()):
                 if groups[index] != group:
-                    scores[index] += weight * other_weight
+                    scores[index] = score(index, 0.0) + weight * other_weight
         # Exact scores for the best candidates (truncated postings may have missed a feature).
         ranked: list[tuple[float, str]] = []
         for index, _ in heapq.nlargest(3 * limit, scores.items(), key=lambda e: e[1]):
