@@ -301,6 +301,30 @@ def test_a_heading_the_plugin_cannot_predict_warns_and_links_to_the_real_id(
     assert broken_links(site.site_dir) == []
 
 
+def test_a_heading_inside_a_block_warns_and_its_card_links_to_the_essay(
+    make_site: MakeSite,
+) -> None:
+    body = "## Top\n\nText.\n\n/// note\n## In a block\n\nBlock text.\n///\n\n## After\n\nMore.\n"
+    site = make_site(
+        {"docs/posts/blocks.md": essay("Blocks", "2024-01-01", [], body)},
+        config={"markdown_extensions": ["toc", "attr_list", "pymdownx.blocks.admonition"]},
+        warnings=[
+            r"docs/posts/blocks\.md:13: the heading 'In a block' is not at the top level of "
+            r"the rendered essay .* links to the top of the essay"
+        ],
+    )
+    card = site.content("patterns/blocks/in-a-block/")
+    assert (
+        target(
+            "patterns/blocks/in-a-block/", card.select_one(".essay-card-page__context a")["href"]
+        )
+        == "posts/blocks/"
+    )
+    assert card.select_one(".essay-card-page__lead").get_text() == "Block text."
+    assert card_dirs(site, "blocks") == ["after", "in-a-block", "top"]
+    assert broken_links(site.site_dir) == []
+
+
 def test_card_level_three(make_site: MakeSite) -> None:
     body = (GOLDEN / "level_three.md").read_text("utf-8")
     site = make_site(

@@ -226,15 +226,15 @@ class Cards(Feature):
         the page's headings of its level between the sections found before and after it.
         """
         by_id: dict[str, int] = {}
-        for index, heading in enumerate(headings):
-            by_id.setdefault(heading.id, index)
+        for position, heading in enumerate(headings):
+            by_id.setdefault(heading.id, position)
         found: dict[int, int] = {}
         used: set[int] = set()
         for section in sections:
-            index = by_id.get(section.anchor)
-            if index is not None and index not in used:
-                found[section.position] = index
-                used.add(index)
+            at = by_id.get(section.anchor)
+            if at is not None and at not in used:
+                found[section.position] = at
+                used.add(at)
         levels = {headings[i].level for i in found.values()}
         level = levels.pop() if len(levels) == 1 else None
         for section in sections:
@@ -258,7 +258,8 @@ class Cards(Feature):
                 if i not in used and headings[i].level == (level or section.level)
             ]
             titled = [i for i in between if " ".join(headings[i].text.split()) == section.title]
-            index = (titled or between or [None])[0]
+            candidates = titled or between
+            index = candidates[0] if candidates else None
             if section.empty and not self.show_stubs:
                 if index is not None:
                     used.add(index)

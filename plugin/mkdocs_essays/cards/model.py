@@ -78,8 +78,9 @@ class Card:
     """Where its page lives (see :mod:`mkdocs_essays.pages.urls`)."""
     stub: bool = False
     """An empty section shown so the writer sees what is unwritten."""
-    anchor: str = ""
-    """The heading's id on the rendered essay page (the planned one until verified)."""
+    anchor: str = None  # type: ignore[assignment]
+    """The heading's id on the rendered essay page: the planned one until checked, ``""`` when
+    the heading is not on the page (the card then links to the top of the essay)."""
     html: str = ""
     """The section as rendered on the essay page, links relative to the essay page."""
     lead: str = ""
@@ -89,7 +90,7 @@ class Card:
     links: tuple[Link, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        if not self.anchor:
+        if self.anchor is None:
             object.__setattr__(self, "anchor", self.section.anchor)
 
     def __eq__(self, other: object) -> bool:
