@@ -550,18 +550,24 @@ class _Services:
             src_uri = self.feature.by_url.get(key + "/")
         if src_uri is None:
             return None
-        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        fragment = f"#{self._heading(src_uri, unquote(parts.fragment))}" if parts.fragment else ""
         query = f"?{parts.query}" if parts.query else ""
-        url = self.feature.urls.get(src_uri)
-        if html or query or url is None:
+        if html or query:  # not a link MkDocs resolves: the URL itself
             files = build.files
             assert files is not None
             file = files.get_file_from_path(src_uri)
-            target = url if url is not None else (file.url if file is not None else None)
+            target = self.feature.urls.get(src_uri) or (file.url if file is not None else None)
             if target is None:
                 return None
             return relative_url(target, self.page_url) + query + fragment
-        return _relative_path(src_uri, self.src_uri) + fragment
+        return _relative_path(src_uri, self.src_uri) + fragment  # MkDocs resolves and checks it
+
+    def _heading(self, src_uri: str, fragment: str) -> str:
+        """A heading id written for Hugo (``#café``) as the target page has it (``#cafe``)."""
+        target = self.feature.refs.by_src.get(src_uri)
+        if target is None or target.anchors is None:
+            return fragment
+        return target.anchors().get(fragment, fragment)
 
 
 def _url_key(url: str) -> str:

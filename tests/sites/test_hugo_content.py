@@ -1,0 +1,355 @@
+"""Hugo content folders built with MkDocs: translations, _index.md, leaf bundles, shortcodes,
+ref/relref, root links, <!--more--> in a heading."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from bs4 import BeautifulSoup
+from conftest import MakeSite, Site
+from linkcheck import broken_links
+
+EXTENSIONS: list[Any] = [
+    {"toc": {"permalink": True}},
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "pymdownx.details",
+    {"pymdownx.tabbed": {"alternate_style": True}},
+    "pymdownx.superfences",
+]
+CONFIG = {"markdown_extensions": EXTENSIONS}
+
+
+def essay(title: str, date: str = "2024-01-01", extra: str = "", body: str = "Body.") -> str:
+    return f'+++\ntitle = "{title}"\ndate = {date}\n{extra}\n+++\n\n{body}\n'
+
+
+def no_calls_outside_code(site: Site) -> None:
+    """No ``{{<`` or ``{{%`` in any page's text once code is set aside."""
+    for page in site.site_dir.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
+        for code in soup.find_all(["code", "pre", "script"]):
+            code.decompose()
+        text = soup.get_text()
+        assert "{{<" not in text and "{{%" not in text, page
+
+
+def infos(site: Site, needle: str) -> list[str]:
+    return [
+        r.getMessage()
+        for r in site.records
+        if r.levelno == logging.INFO and needle in r.getMessage()
+    ]
+
+
+# -- translations ---------------------------------------------------------------------------------
+
+
+def test_translations_are_left_out_with_one_line_per_language(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/about.md": "+++\ntitle = 'About'\n+++\nHello.\n",
+            "docs/about.pt-br.md": "+++\ntitle = 'Sobre'\n+++\nOlá.\n",
+            "docs/posts/a.md": essay("A"),
+            "docs/posts/a.pt-br.md": essay("A em português"),
+            "docs/posts/b.pt-br.md": essay("Só em português"),
+            "docs/posts/c.fr.md": essay("C en français"),
+            "docs/posts/d.en.md": essay("D in English"),
+        }
+    )
+    pages = site.pages()
+    assert "posts/a/" in pages and "about/" in pages
+    assert "posts/d/" in pages  # the default language's suffix is dropped, as in Hugo
+    assert not [p for p in pages if "pt-br" in p or ".fr" in p or "/b/" in p]
+    titles = [a.get_text() for a in site.content("posts/").select(".essay-list a")]
+    assert "A" in titles and "D in English" in titles
+    assert not [t for t in titles if "português" in t or "français" in t]
+    portuguese = infos(site, "'pt-br'")
+    assert len(portuguese) == 1 and "3 pages in 'pt-br' left out" in portuguese[0]
+    assert "docs/about.pt-br.md" in portuguese[0]
+    assert len(infos(site, "'fr'")) == 1
+
+
+# -- _index.md ------------------------------------------------------------------------------------
+
+
+def test_section_index_gives_the_essay_index_its_title_and_intro(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/posts/_index.md": "+++\ntitle = 'Writing'\n+++\n\nWhat I think about.\n",
+            "docs/posts/a.md": essay("First essay"),
+        }
+    )
+    content = site.content("posts/")
+    assert [h.get_text() for h in content.find_all("h1")] == ["Writing"]
+    html = str(content)
+    assert 0 < html.index("What I think about.") < html.index("First essay")  # intro, essays
+    assert not [p for p in site.pages() if "_index" in p]
+
+
+def test_term_pages_from_index_files(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/posts/a.md": essay(
+                "A", extra="tags = ['Generative AI', 'LLM']\ncategories = ['Démo du thème']"
+            ),
+            "docs/tags/_index.md": "+++\ntitle = 'Topics'\n+++\nEvery topic.\n",
+            "docs/tags/generative-ai/_index.md": (
+                "+++\ntitle = 'GenAI'\ndescription = 'Models that write.'\n+++\nAbout GenAI.\n"
+            ),
+            "docs/tags/llm/_index.md": "+++\ndescription = 'Large language models'\n+++\n",
+            "docs/tags/unused/_index.md": "+++\ntitle = 'Nobody uses me'\n+++\nStill here.\n",
+            "docs/categories/démo-du-thème/_index.md": "+++\ntitle = 'Demo'\n+++\nShown.\n",
+        },
+        config=CONFIG,
+    )
+    genai = site.content("tags/generative-ai/")
+    assert genai.find("h1").get_text() == "GenAI"
+    assert genai.find("p", string="About GenAI.") is not None
+    assert genai.find("a", string="A") is not None  # the term's essays follow the text
+    assert (
+        site.html("tags/generative-ai/").find("meta", attrs={"name": "description"})["content"]
+        == "Models that write."
+    )
+    assert site.content("tags/llm/").find("h1").get_text() == "LLM"  # the term's own name
+    assert site.content("tags/").find("h1").get_text() == "Topics"
+    assert site.content("tags/unused/").find("p", string="Still here.") is not None
+    demo = site.content("categories/démo-du-thème/")
+    assert demo.find("h1").get_text() == "Demo" and demo.find("a", string="A") is not None
+    assert not [p for p in site.pages() if "_index" in p]
+    assert not broken_links(site.site_dir)
+
+
+def test_an_index_file_beside_a_page_at_the_same_address_is_reported(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/notes/index.md": "# Notes\n",
+            "docs/notes/_index.md": "+++\ntitle = 'Other notes'\n+++\n",
+        },
+        warnings=[r"docs/notes/_index\.md is Hugo's page for /notes/, where docs/notes/index\.md"],
+    )
+    assert site.content("notes/").find("h1").get_text().rstrip("¶") == "Notes"
+
+
+# -- leaf bundles -------------------------------------------------------------------------------
+
+
+def test_leaf_bundles_keep_their_resources_beside_them(make_site: MakeSite) -> None:
+    body = (
+        '![Map](map.png)\n\n<img src="photo.jpg" alt="Photo">\n\n[Notes](files/notes.pdf)\n\n'
+        '{{< figure src="photo.jpg" caption="The view" >}}\n'
+    )
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/posts/trip/index.md": essay("Trip", body=body),
+            "docs/posts/trip/map.png": b"png",
+            "docs/posts/trip/photo.jpg": b"jpg",
+            "docs/posts/trip/files/notes.pdf": b"pdf",
+            "docs/posts/trip/draft.md": "Not a page: a resource of the bundle.\n",
+            "docs/posts/moved/index.md": essay("Moved", extra='slug = "new-name"', body=body),
+            "docs/posts/moved/map.png": b"png2",
+            "docs/posts/moved/photo.jpg": b"jpg2",
+            "docs/posts/moved/files/notes.pdf": b"pdf2",
+        },
+        config=CONFIG,
+    )
+    for url, data in (("posts/trip/", b""), ("posts/new-name/", b"2")):
+        assert site.file(url + "map.png").read_bytes() == b"png" + data
+        assert site.file(url + "files/notes.pdf").read_bytes() == b"pdf" + data
+        content = site.content(url)
+        assert {img["src"] for img in content.find_all("img")} == {"map.png", "photo.jpg"}
+        assert content.find("a", string="Notes")["href"] == "files/notes.pdf"
+        assert content.find("figcaption").get_text() == "The view"
+    assert not site.exists("posts/moved/map.png")  # the resources moved with their page
+    assert not site.exists("posts/trip/draft/")
+    assert infos(site, "docs/posts/trip/draft.md: left out")
+    assert not broken_links(site.site_dir)
+
+
+# -- shortcodes in a site ---------------------------------------------------------------
+
+
+def test_ref_and_relref_link_to_essays_and_headings(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/about.md": "+++\ntitle = 'About'\n+++\n\n## Who\n",
+            "docs/posts/a.md": essay(
+                "A",
+                extra="tags = ['LLM']",
+                body=(
+                    '[B]({{< ref "b.md" >}}), [Crème]({{< relref "posts/b.md#café-crème" >}}), '
+                    '<a href="{{< relref "/about#who" >}}">about</a>, '
+                    '[tag]({{< ref "tags/llm" >}}), [self]({{< ref "#local" >}})\n\n## Local\n'
+                ),
+            ),
+            "docs/posts/b.md": essay("B", extra='slug = "bee"', body="## Café Crème\n\nText.\n"),
+        },
+        config=CONFIG,
+    )
+    content = site.content("posts/a/")
+    hrefs = {a.get_text(): a["href"] for a in content.find_all("a") if a.get_text()}
+    assert hrefs["B"] == "../bee/"
+    assert hrefs["Crème"] == "../bee/#cafe-creme"  # Hugo's id, MkDocs' heading
+    assert hrefs["about"] == "../../about/#who"
+    assert hrefs["tag"] == "../../tags/llm/"
+    assert hrefs["self"] == "#local"
+    assert not broken_links(site.site_dir)
+    no_calls_outside_code(site)
+
+
+def test_a_missing_ref_stops_the_build_naming_file_and_line(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/posts/a.md": essay(
+                "A", body='Intro.\n\nSee [x]({{< ref "nope.md" >}}) and [y]({{< ref "b#gone" >}}).'
+            ),
+            "docs/posts/b.md": essay("B", body="## Here\n"),
+        },
+        expect_error=True,
+    )
+    assert site.error is not None
+    assert re.search(r"docs/posts/a\.md:9: ref 'nope\.md': no page at", site.error)
+    assert "docs/posts/a.md:9: ref 'b#gone': docs/posts/b.md has no heading" in site.error
+
+
+def test_a_missing_ref_can_be_a_warning(make_site: MakeSite) -> None:
+    site = make_site(
+        {"docs/posts/a.md": essay("A", body='See [x]({{< ref "nope.md" >}}).')},
+        plugin={"ref_errors": "warning"},
+        warnings=[r"docs/posts/a\.md:7: ref 'nope\.md': no page at .*points to the page itself"],
+    )
+    assert site.content("posts/a/").find("a", string="x")["href"] == "#"
+
+
+def test_unknown_shortcodes_warn_once_per_name(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/posts/a.md": essay(
+                "A", body="{{< foo >}}\nKept *text*.\n{{< /foo >}}\n\n{{< foo >}}"
+            ),
+            "docs/posts/b.md": essay("B", body="Inline {{< foo >}}here{{< /foo >}}. {{< bar >}}"),
+        },
+        config=CONFIG,
+        warnings=[
+            r"docs/posts/a\.md:7: the shortcode 'foo' has no equivalent here; its inner text is "
+            r"kept\..*\(3 uses in 2 files\)",
+            r"docs/posts/b\.md:7: the shortcode 'bar'",
+        ],
+    )
+    assert len(site.warnings()) == 2
+    assert site.content("posts/a/").find("em").get_text() == "text"
+    assert "Inline here." in site.content("posts/b/").get_text()
+    no_calls_outside_code(site)
+
+
+def test_unknown_shortcodes_can_be_stripped_or_fail(make_site: MakeSite) -> None:
+    files = {"docs/posts/a.md": essay("A", body="Before {{< foo >}}gone{{< /foo >}} after.")}
+    stripped = make_site(files, plugin={"unknown_shortcodes": "strip"}, warnings=["'foo'"])
+    assert "gone" not in stripped.content("posts/a/").get_text()
+    failed = make_site(files, plugin={"unknown_shortcodes": "fail"}, expect_error=True)
+    assert failed.error and "docs/posts/a.md:7: the shortcode 'foo'" in failed.error
+    mapped = make_site(files, plugin={"shortcodes": {"foo": "strip"}})
+    assert "Before after." in " ".join(mapped.content("posts/a/").get_text().split())
+
+
+def test_a_bad_shortcode_option_is_refused(make_site: MakeSite) -> None:
+    site = make_site(
+        {"docs/index.md": "# Home\n"}, plugin={"shortcodes": {"foo": "banana"}}, expect_error=True
+    )
+    assert site.error and "banana" in site.error
+
+
+def test_shortcodes_in_the_mkdocs_theme_without_extensions(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/posts/a.md": essay(
+                "A",
+                body=(
+                    "{{< notice tip >}}\nA tip.\n{{< /notice >}}\n\n{{< youtube abc >}}\n\n"
+                    '{{< highlight python "hl_lines=2" >}}\na = 1\nb = 2\n{{< /highlight >}}\n'
+                ),
+            ),
+        },
+        config={"theme": {"name": "mkdocs"}, "markdown_extensions": []},
+        warnings=[
+            r"docs/posts/a\.md:7: the shortcode 'notice' becomes an admonition.*'admonition'"
+        ],
+    )
+    content = site.content("posts/a/")
+    assert "A tip." in content.get_text()
+    assert content.find("iframe")["src"].startswith("https://www.youtube-nocookie.com/embed/abc")
+    assert "b = 2" in content.find("code").get_text()
+    assert site.exists("assets/mkdocs-essays/essays.css")
+    assert ".essays-embed" in site.text("assets/mkdocs-essays/essays.css")
+    no_calls_outside_code(site)
+
+
+def test_more_divider_inside_a_heading(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/posts/a.md": essay(
+                "A", body="The summary.\n\n## <!--more-->\n\n## Next\n\nRest."
+            ),
+        },
+        config=CONFIG,
+    )
+    content = site.content("posts/a/")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in content.find_all("h2")]
+    assert headings[0] == "Next" and "" not in headings  # no empty heading
+    summary = site.content("posts/").select_one(".essay-list__summary")
+    assert summary is not None and summary.get_text(strip=True) == "The summary."
+
+
+def test_links_from_the_root_become_relative(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/images/logo.png": b"png",
+            "docs/posts/a.md": essay(
+                "A",
+                body=(
+                    "[B](/blog/posts/bee/), [Crème](/blog/posts/bee#café-crème), "
+                    '![logo](/blog/images/logo.png), <a href="/blog/posts/">all</a>, '
+                    "[away](/blog/nowhere/), `[code](/blog/posts/bee/)`"
+                ),
+            ),
+            "docs/posts/b.md": essay("B", extra='slug = "bee"', body="## Café Crème\n"),
+        },
+        config={**CONFIG, "site_url": "https://example.org/blog/"},
+    )
+    content = site.content("posts/a/")
+    hrefs = {a.get_text(): a["href"] for a in content.find_all("a") if a.get_text()}
+    assert hrefs["B"] == "../bee/"
+    assert hrefs["Crème"] == "../bee/#cafe-creme"
+    assert hrefs["all"] == "../"
+    assert hrefs["away"] == "/blog/nowhere/"  # no such page: left as written
+    assert content.find("img")["src"] == "../../images/logo.png"
+    assert content.find("code").get_text() == "[code](/blog/posts/bee/)"
+
+
+def test_pages_without_front_matter_and_pages_moved_by_slug(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/notes.md": "# Notes\n\n{{< notice tip >}}\nA tip.\n{{< /notice >}}\n",
+            "docs/contact-page.md": "+++\ntitle = 'Contact'\nslug = 'contact'\n+++\nMail me.\n",
+            "docs/where.md": "+++\ntitle = 'Where'\nurl = '/somewhere/else/'\n+++\nHere.\n",
+        },
+        config=CONFIG,
+    )
+    assert site.content("notes/").select_one("div.admonition.tip") is not None
+    assert site.content("contact/").find("p").get_text() == "Mail me."
+    assert site.content("somewhere/else/").find("p").get_text() == "Here."
+    assert not site.exists("contact-page/") and not site.exists("where/")
+    no_calls_outside_code(site)
