@@ -441,15 +441,17 @@ class HugoContent(Feature):
         assert files is not None
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             src_uri = file.src_uri
-            if src_uri in build.documents or file.generated_by is not None:
+            if src_uri in build.documents or src_uri in build.broken:
+                continue  # read already, or its front matter is broken (the build said so)
+            if file.generated_by is not None:
                 continue
             index = self.index_pages.get(src_uri)
             text = file.content_string
             path = build.display_path(file)
             try:
                 document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
-            except FrontMatterErrors as error:  # pragma: no cover - no front matter to be wrong
-                raise PluginError(str(error)) from None
+            except FrontMatterErrors:  # pragma: no cover - the build reported it already
+                continue
             if index is not None:
                 front = dataclasses.replace(document.front, title=self.title_of(index))
                 document = dataclasses.replace(document, front=front)
