@@ -148,7 +148,8 @@ def test_seed_cards_link_to_their_neighbours(seed: Site) -> None:
 def test_essay_page_lists_its_cards_and_links_each_carded_heading(seed: Site) -> None:
     content = seed.content(ESSAY_URL)
     block = content.select_one(".essay-cards-block--essay")
-    assert block.find("h2").get_text() == "Pattern cards"
+    assert block.select_one(".essay-cards-block__title").get_text() == "Pattern cards"
+    assert block.find("h2") is None  # not a heading of the essay
     assert [a.get_text() for a in block.select("a.essay-card-list__title")] == SEED_TITLES
     for anchor in SEED_ANCHORS:
         ref = content.find(id=anchor).find_next_sibling()
