@@ -286,7 +286,7 @@ def more_out_of_headings(text: str) -> str:
     Hugo renders such a line as an empty heading, which shows as a blank entry in the table of
     contents; the divider is what the writer meant.
     """
-    if "more" not in text:
+    if "<!--" not in text or not _MORE_HEADING.search(text):
         return text
     code = CodeMap(text)
 
@@ -308,6 +308,9 @@ _LINK_DESTINATIONS = re.compile(
 )
 
 
+_ANY_ROOT_LINK = re.compile(r"\]\(\s*<?/[^/]|\]:[ \t]*<?/[^/]|=\s*[\"']/[^/]")
+
+
 def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) -> str:
     """Give every link written from the site's root (``/posts/x/``) the result of ``resolve``.
 
@@ -315,7 +318,7 @@ def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) ->
     HTML attribute (else in Markdown); it returns the new destination, or None to keep the
     link as written. Links inside code are left alone.
     """
-    if "/" not in text:
+    if not _ANY_ROOT_LINK.search(text):
         return text
     code: CodeMap | None = None
 
