@@ -204,6 +204,35 @@ def test_redirects_without_site_url_and_with_file_urls(make_site: MakeSite) -> N
     assert broken_links(site.site_dir) == []
 
 
+def test_aliases_of_other_pages(make_site: MakeSite) -> None:
+    """As in Hugo, any page with front matter can have aliases, relative to its own folder."""
+    files = {
+        "docs/about.md": '+++\ntitle = "About"\naliases = ["about-us", "/team/"]\n+++\n\nUs.\n',
+        "docs/guide/setup.md": "---\ntitle: Setup\naliases: [install]\n---\n\nSteps.\n",
+        "docs/posts/x.md": essay("X"),
+    }
+    site = make_site(files, config={"site_url": SUBPATH})
+    assert redirect_files(site.site_dir) == {
+        "about-us/index.html",
+        "team/index.html",
+        "guide/install/index.html",
+    }
+    target, canonical, _, soup = redirect(site, "about-us/index.html")
+    assert (target, canonical) == ("../about/", SUBPATH + "about/")
+    assert soup.title.string == "About"
+    assert redirect(site, "guide/install/index.html")[:2] == ("../setup/", SUBPATH + "guide/setup/")
+    assert broken_links(site.site_dir) == []
+
+
+def test_alias_of_a_page_at_another_page_names_both(make_site: MakeSite) -> None:
+    files = {
+        "docs/about.md": '+++\ntitle = "About"\n\naliases = ["contact"]\n+++\n\nUs.\n',
+        "docs/contact.md": "# Contact\n",
+    }
+    error = error_of(make_site, files)
+    assert "docs/about.md:4: alias 'contact' (/contact/) is the address of docs/contact.md" in error
+
+
 # -- errors -------------------------------------------------------------------------------------
 
 

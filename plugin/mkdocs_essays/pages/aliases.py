@@ -1,4 +1,5 @@
-"""Hugo ``aliases``: a small redirect page at each old address of an essay.
+"""Hugo ``aliases``: a small redirect page at each old address of an essay (or of any other
+page whose front matter has ``aliases``, as in Hugo).
 
 Hugo's rules, checked against Hugo 0.168: an alias that starts with ``/`` is a path from the
 site's root; any other alias is relative to the folder the essay's URL sits in (``old`` on
@@ -106,86 +107,143 @@ def _url_of_dest(dest: str) -> str:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A page with ``aliases``: an essay, or another page of the site with front matter."""
+
+    kind: str
+    """``essay`` or ``page``, for messages."""
+    path: str
+    """The file as messages name it (``docs/posts/x.md``)."""
+    line: int
+    """Line of the ``aliases`` key."""
+    title: str
+    location: str
+    """Where the page lives (``posts/x``): relative aliases start from its folder."""
+    url: str
+    """The page's site-relative URL, the redirects' target."""
+    dest: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Redirect:
-    essay: Essay
+    source: Source
     alias: str
     """As the writer wrote it."""
     dest: str
     """The file in the site folder (``posts/old/index.html``)."""
-    line: int
 
     @property
     def where(self) -> str:
-        return f"{self.essay.path}:{self.line}"
+        return f"{self.source.path}:{self.source.line}"
 
 
 class Aliases(Feature):
-    """A redirect page (virtual ``.html`` file) for each alias of each essay the site shows."""
+    """A redirect page (virtual ``.html`` file) for each alias of each page the site shows:
+    essays, and (as in Hugo) any other page whose front matter has ``aliases``."""
 
     def __init__(self, build: EssaysBuild) -> None:
         super().__init__(build)
         self.redirects: dict[str, Redirect] = {}
 
     def extra_files(self) -> Iterable[str]:
-        build = self.build
-        if not any(essay.front.aliases for essay in build.collection.essays):
+        sources = self._sources()
+        if not sources:
             return ()
         taken = self._taken()
         errors: list[str] = []
+        for source in sources:
+            for alias in source.aliases:
+                problem = self._add(source, alias, taken)
+                if problem:
+                    errors.append(str(CollectionError(source.path, source.line, problem)))
+        if errors:
+            raise PluginError("\n".join(errors))
+        return list(self.redirects)
+
+    def _written(self, file: File) -> bool:
+        written = InclusionLevel.is_in_serve if self.build.serve else InclusionLevel.is_included
+        return written(file.inclusion)
+
+    def _sources(self) -> list[Source]:
+        """Essays the build shows (newest first), then other pages (by path), with aliases."""
+        build = self.build
+        sources: list[Source] = []
         for essay in build.collection.essays:
             if not essay.front.aliases or essay not in build.locations:
                 continue
             if not build.collection.shown(essay):
                 continue  # not published in this build: neither are its old addresses
-            line = essay.front.line_of("aliases")
-            own = build.policy.dest(build.locations[essay])
-            for alias in essay.front.aliases:
-                problem = self._add(essay, alias, line, own, taken)
-                if problem:
-                    errors.append(str(CollectionError(essay.path, line, problem)))
-        if errors:
-            raise PluginError("\n".join(errors))
-        return list(self.redirects)
+            location = build.locations[essay]
+            sources.append(
+                Source(
+                    "essay",
+                    essay.path,
+                    essay.front.line_of("aliases"),
+                    essay.title,
+                    location,
+                    build.essay_url(essay),
+                    build.policy.dest(location),
+                    essay.front.aliases,
+                )
+            )
+        assert build.files is not None
+        for src_uri in sorted(build.documents):
+            document = build.documents[src_uri]
+            if src_uri in build.essay_files or not document.front.aliases:
+                continue
+            file = build.files.get_file_from_path(src_uri)
+            if file is None or not self._written(file):
+                continue
+            location = unquote(file.url).rstrip("/")
+            sources.append(
+                Source(
+                    "page",
+                    build.display_path(file),
+                    document.front.line_of("aliases"),
+                    document.front.title or file.url,
+                    "" if location == "." else location,
+                    file.url,
+                    file.dest_uri,
+                    document.front.aliases,
+                )
+            )
+        return sources
 
-    def _add(self, essay: Essay, alias: str, line: int, own: str, taken: dict[str, str]) -> str:
+    def _add(self, source: Source, alias: str, taken: dict[str, str]) -> str:
         """Record one redirect; return what is wrong with it instead, if anything."""
-        build = self.build
         try:
-            location = resolve_alias(alias, build.locations[essay], build.config.site_url)
+            location = resolve_alias(alias, source.location, self.build.config.site_url)
         except PathError as error:
             return str(error)
         dest = alias_dest(location)
         at = f"/{_url_of_dest(dest)}"
-        if dest == own:
-            return f"alias {alias!r} ({at}) is the essay's own address; remove it"
+        if dest == source.dest:
+            return f"alias {alias!r} ({at}) is the {source.kind}'s own address; remove it"
         other = self.redirects.get(dest)
         if other is not None:
-            if other.essay == essay:
+            if other.source == source:
                 return f"alias {alias!r} ({at}) is given twice; remove one"
             return (
                 f"alias {alias!r} ({at}) is also an alias of {other.where} ({other.alias!r}); "
-                "keep it in one of the two essays"
+                "keep it on one of the two pages"
             )
         if dest in taken:
             return (
                 f"alias {alias!r} ({at}) is the address of {taken[dest]}; a redirect there "
                 "would replace that page: remove the alias or move that page"
             )
-        self.redirects[dest] = Redirect(essay, alias, dest, line)
+        self.redirects[dest] = Redirect(source, alias, dest)
         return ""
 
     def _taken(self) -> dict[str, str]:
         """Every file this build writes (dest -> how a message names it)."""
         build = self.build
         assert build.files is not None
-        written = InclusionLevel.is_in_serve if build.serve else InclusionLevel.is_included
         by_essay = {essay.src_uri: essay for essay in build.locations}
-        taken: dict[str, str] = {}
-        for file in build.files:
-            if not written(file.inclusion):
-                continue
-            taken[file.dest_uri] = self._name(file, by_essay)
-        return taken
+        return {
+            file.dest_uri: self._name(file, by_essay) for file in build.files if self._written(file)
+        }
 
     def _name(self, file: File, essays: dict[str, Essay]) -> str:
         build = self.build
@@ -202,14 +260,14 @@ class Aliases(Feature):
     def file_content(self, path: str) -> str:
         build = self.build
         redirect = self.redirects[path]
-        essay_url = build.essay_url(redirect.essay)
-        target = relative_url(essay_url, _url_of_dest(path))
+        page_url = redirect.source.url
+        target = relative_url(page_url, _url_of_dest(path))
         site_url = build.config.site_url
-        canonical = urljoin(site_url, essay_url) if site_url else target
+        canonical = urljoin(site_url, page_url) if site_url else target
         language = build.config.theme.get("language") or getattr(build.config.theme, "locale", "")
         return build.renderer.render(
             "redirect.html",
-            title=redirect.essay.title,
+            title=redirect.source.title,
             target=target,
             canonical=canonical,
             language=str(language or "en"),
