@@ -460,7 +460,7 @@ class EssaysBuild:
             page = file.page
             feature = renderers[spec.kind]
             if src_uri in self.hosted:
-                content = page.content
+                content = page.content or ""
                 listing = feature.render(spec, page.url, hosted=True)
                 if spec.marker in content:
                     content = content.replace(spec.marker, listing, 1)
