@@ -124,6 +124,8 @@ def test_lead_is_the_first_sentence_of_the_first_prose_block() -> None:
     assert lead.endswith("…") and len(lead.split()) == 40
     assert lead_of("<ul><li>Item one. More.</li></ul>") == "Item one."
     assert lead_of("") == ""
+    assert lead_of('<h3 id="x">Only</h3><pre><code>code</code></pre>') == ""  # no prose
+    assert lead_of("Bare text. More.") == "Bare text."
 
 
 def test_first_sentence_handles_quotes_initials_and_cjk() -> None:

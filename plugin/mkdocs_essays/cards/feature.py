@@ -75,6 +75,9 @@ class Cards(Feature):
         self.keys: dict[Essay, str] = {}
         self.filled: set[str] = set()
         self._related: dict[str, list[str]] | None = None
+        self._completed = False
+        self._urls: dict[str, dict[str, str]] = {}
+        self._essay_tags: dict[Essay, list[dict[str, str]]] = {}
         self.namer: Namer = PlainNamer()
 
     # -- what is shown ---------------------------------------------------------------------
@@ -296,8 +299,7 @@ class Cards(Feature):
             if heading is None:
                 continue
             link = build.renderer.render(
-                "card_ref.html",
-                card=self._view(card, page_url),
+                "card_ref.html", card=self._view(card, page_url, full=False)
             )
             html = html[: heading.end()] + "\n" + link + html[heading.end() :]
         return html
@@ -311,7 +313,7 @@ class Cards(Feature):
             heading="Pattern cards",
             heading_id="essay-pattern-cards",
             kind="essay",
-            cards=[self._view(c, page_url) for c in cards],
+            cards=[self._view(c, page_url, full=False) for c in cards],
             show_essay=False,
         )
 
@@ -332,9 +334,14 @@ class Cards(Feature):
         self.filled.add(card.id)
 
     def _complete(self) -> None:
+        """Once every essay is rendered (``on_env``): a card whose essay was not rendered in
+        this build (``--dirty``) takes its text from its Markdown."""
+        if self._completed:
+            return
         for card in list(self.cards.values()):
             if card.id not in self.filled:
                 self._fill_from_markdown(card, anchor=card.anchor)
+        self._completed = True
 
     def related(self) -> dict[str, list[str]]:
         """Card id -> up to :data:`RELATED` related card ids (published cards of other essays)."""
@@ -380,9 +387,11 @@ class Cards(Feature):
             essay=build.view(card.essay, page_url),
             # The essay's own rendered HTML, cut at the section: not a writer's raw string.
             section=Markup(section),
-            previous=self._view(previous, page_url) if previous else None,
-            next=self._view(following, page_url) if following else None,
-            related=[self._view(self.cards[i], page_url) for i in self.related()[card.id]],
+            previous=self._view(previous, page_url, full=False) if previous else None,
+            next=self._view(following, page_url, full=False) if following else None,
+            related=[
+                self._view(self.cards[i], page_url, full=False) for i in self.related()[card.id]
+            ],
             catalog_url=relative_url(build.url_of(build.policy.cards()), page_url),
         )
 
@@ -417,45 +426,62 @@ class Cards(Feature):
             filter=ordered if len(ordered) > 1 else [],
         )
 
-    def _view(self, card: Card, page_url: str) -> dict[str, Any]:
-        """What templates know of a card, links relative to the page at ``page_url``."""
-        build = self.build
+    def _site_urls(self, card: Card) -> dict[str, str]:
+        """The card's site-relative URLs, worked out once."""
+        urls = self._urls.get(card.id)
+        if urls is None or urls["anchor"] != card.anchor:
+            build = self.build
+            essay_url = build.essay_url(card.essay)
+            urls = {
+                "anchor": card.anchor,
+                "url": build.url_of(card.location),
+                "essay_url": essay_url,
+                "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
+            }
+            self._urls[card.id] = urls
+        return urls
+
+    def _view(self, card: Card, page_url: str, *, full: bool = True) -> dict[str, Any]:
+        """What templates know of a card, links relative to the page at ``page_url``. A
+        ``full`` view has the link into the essay and the tags too (lists need neither)."""
         essay = card.essay
-        essay_url = build.essay_url(essay)
-        context = f"{essay_url}#{card.anchor}" if card.anchor else essay_url
-        return {
+        urls = self._site_urls(card)
+        view = {
             "id": card.id,
             "title": card.title,
-            "url": relative_url(build.url_of(card.location), page_url),
+            "url": relative_url(urls["url"], page_url),
             "lead": card.lead,
             "words": card.words,
             "stub": card.stub,
             "badges": [*essay.badges, *(["Stub"] if card.stub else [])],
             "essay_title": essay.title,
-            "essay_url": relative_url(essay_url, page_url),
-            "context_url": relative_url(context, page_url),
-            "tags": self._tags(essay, page_url),
+            "essay_url": relative_url(urls["essay_url"], page_url),
         }
+        if full:
+            view["context_url"] = relative_url(urls["context_url"], page_url)
+            view["tags"] = [
+                {**tag, "url": relative_url(tag["url"], page_url)} for tag in self._tags(essay)
+            ]
+        return view
 
-    def _tags(self, essay: Essay, page_url: str) -> list[dict[str, str]]:
-        """The essay's terms of the filter taxonomy (``tags``): name, slug, link."""
+    def _tags(self, essay: Essay) -> list[dict[str, str]]:
+        """The essay's terms of the filter taxonomy (``tags``): name, slug, site-relative URL."""
+        cached = self._essay_tags.get(essay)
+        if cached is not None:
+            return cached
         build = self.build
         plural = _filter_taxonomy(build.taxonomies.values())
-        if plural is None:
-            return []
-        taxonomy = build.collection.taxonomies[plural]
-        out = []
-        for name in essay.terms(plural):
-            slug = taxonomy.slug_of(name)
-            term = taxonomy.by_slug.get(slug)
-            url = build.url_of(build.policy.term(plural, slug))
-            out.append(
-                {
-                    "name": term.name if term is not None else name,
-                    "slug": slug,
-                    "url": relative_url(url, page_url),
-                }
-            )
+        out: list[dict[str, str]] = []
+        if plural is not None:
+            taxonomy = build.collection.taxonomies[plural]
+            for name in essay.terms(plural):
+                slug = taxonomy.slug_of(name)
+                term = taxonomy.by_slug.get(slug)
+                url = build.url_of(build.policy.term(plural, slug))
+                out.append(
+                    {"name": term.name if term is not None else name, "slug": slug, "url": url}
+                )
+        self._essay_tags[essay] = out
         return out
 
     # -- term pages ------------------------------------------------------------------------
@@ -473,7 +499,7 @@ class Cards(Feature):
             heading="Pattern cards",
             heading_id="essays-term-cards",
             kind="term",
-            cards=[self._view(c, page_url) for c in cards],
+            cards=[self._view(c, page_url, full=False) for c in cards],
             show_essay=True,
         )
 
@@ -510,7 +536,7 @@ class Cards(Feature):
                     "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
                     "essay_title": essay.title,
                     "date": essay.date.isoformat() if essay.date else None,
-                    "tags": [t["name"] for t in self._tags(essay, "")],
+                    "tags": [t["name"] for t in self._tags(essay)],
                     "terms": {
                         plural: list(essay.terms(plural))
                         for plural in build.taxonomies.values()

@@ -201,6 +201,7 @@ _BLOCK = re.compile(
     r"<(p|li|blockquote|dd|dt|td|th|figcaption|h[1-6]|pre)\b[^>]*>(.*?)</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+_NOT_PROSE = re.compile(r"<(h[1-6]|pre)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _ABBREVIATION_NAMES = "e.g i.e etc vs cf dr mr mrs ms prof st no fig approx al inc ltd jr sr"
 _ABBREVIATIONS = frozenset(_ABBREVIATION_NAMES.split())
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[。！？]+")
@@ -232,5 +233,5 @@ def lead_of(fragment: str, *, limit: int = 40) -> str:
         text = html_to_text(block.group(2))
         if text:
             return first_words(first_sentence(text), limit)
-    text = html_to_text(fragment)
+    text = html_to_text(_NOT_PROSE.sub(" ", fragment))  # prose outside blocks, if any
     return first_words(first_sentence(text), limit) if text else ""
