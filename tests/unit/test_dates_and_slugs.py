@@ -137,3 +137,16 @@ def test_clean_path(path: str, expected: str) -> None:
 def test_clean_path_refuses_to_leave_the_site(path: str) -> None:
     with pytest.raises(PathError):
         clean_path(path, what="'url'")
+
+
+def test_auto_summary_rounds_to_paragraphs_and_skips_headings_and_code() -> None:
+    from mkdocs_essays.model.text import auto_summary
+
+    html = (
+        '<h2 id="a">Heading words</h2>\n<p>one two three</p>\n'
+        '<div class="highlight"><pre><code>{{&lt; tabs &gt;}} code words</code></pre></div>\n'
+        "<p>four five six seven</p>\n<p>eight nine</p>"
+    )
+    assert auto_summary(html, 2) == "one two three"
+    assert auto_summary(html, 4) == "one two three four five six seven"
+    assert auto_summary(html, 100) == "one two three four five six seven eight nine"

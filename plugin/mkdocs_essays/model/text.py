@@ -106,7 +106,8 @@ def auto_summary(fragment: str, limit: int) -> str:
     """Hugo's automatic summary: whole blocks until ``limit`` words are reached, as plain text.
 
     Like Hugo (0.134 and later) the cut is rounded up to the end of the paragraph holding the
-    last counted word; headings are left out, as a plain-text summary reads better without them.
+    last counted word; headings and code blocks are left out: a plain-text summary reads better
+    without them, and code may show template syntax such as ``{{< tabs >}}``.
     """
     if limit <= 0:
         return ""
@@ -116,8 +117,8 @@ def auto_summary(fragment: str, limit: int) -> str:
     for close in _BLOCK_CLOSE.finditer(fragment):
         block = fragment[start : close.end()]
         start = close.end()
-        if _HEADING_OPEN.match(block):
-            continue
+        if _HEADING_OPEN.match(block) or "<pre" in block:
+            continue  # headings and code blocks are not prose
         text = html_to_text(block)
         if not text:
             continue
