@@ -76,6 +76,12 @@ class EssaysConfig(base.Config):
     """How many of the latest published essays each RSS feed holds (``feed.xml`` and
     ``<taxonomy>/<term>/feed.xml``); 0 writes no feeds. Feeds need ``site_url``."""
 
+    alias_conflicts = c.Choice(("error", "warning", "info"), default="error")
+    """An alias that lands on a page of the site or on another page's alias stops the build
+    (``error``), or is reported at that level while the page (or the first alias, newest
+    essay first) wins (``warning``, ``info``). Hugo silently keeps the page, so
+    ``mkdocs-essays import`` writes ``info``: an imported site builds as Hugo built it."""
+
     # -- Hugo content ------------------------------------------------------------------------
     shortcodes = c.DictOfItems(c.Choice(SHORTCODE_TARGETS), default={})
     """Hugo shortcodes -> what they become, added to the built-in mapping (``notice:

@@ -4,6 +4,7 @@ and the errors for aliases that collide or leave the site."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -305,3 +306,32 @@ def test_every_bad_alias_is_reported_at_once(make_site: MakeSite) -> None:
     error = error_of(make_site, files)
     assert error.count("docs/posts/x.md:4:") == 2
     assert "docs/posts/y.md:4: alias 'x' (/posts/x/) is the address of docs/posts/x.md" in error
+
+
+@pytest.mark.parametrize("level", ["warning", "info"])
+def test_alias_conflicts_can_be_reported_while_the_page_wins(
+    make_site: MakeSite, level: str
+) -> None:
+    files = {
+        "docs/about.md": '+++\ntitle = "About"\n\naliases = ["contact", "old-about"]\n+++\n\nUs.\n',
+        "docs/contact.md": "# Contact\n\nWrite to us.\n",
+        "docs/posts/new.md": essay("New", aliases("/shared/"), date="2024-05-01"),
+        "docs/posts/old.md": essay("Old", aliases("/shared/"), date="2020-05-01"),
+    }
+    site = make_site(
+        files,
+        plugin={"alias_conflicts": level},
+        warnings=[r"alias 'contact'", r"alias '/shared/'"] if level == "warning" else [],
+    )
+    assert "Write to us." in site.text("contact/")  # the page wins
+    assert redirect(site, "shared/index.html")[0] == "../posts/new/"  # the newest essay wins
+    assert redirect(site, "old-about/index.html")[0] == "../about/"  # other aliases still work
+    messages = site.messages(logging.INFO)
+    assert any(
+        "docs/about.md:4: alias 'contact' (/contact/) is the address of docs/contact.md" in m
+        and "kept the page" in m
+        for m in messages
+    )
+    assert any(
+        "docs/posts/old.md:4: alias '/shared/'" in m and "docs/posts/new.md" in m for m in messages
+    )

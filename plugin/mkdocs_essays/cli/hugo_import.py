@@ -273,6 +273,9 @@ class _ConfigBuilder:
                 options[ours] = True
         if str(config.get("refLinksErrorLevel", default="")).lower() == "warning":
             options["ref_errors"] = "warning"
+        # Hugo lets an alias silently replace a page or another alias; keep building the same
+        # content, naming each conflict at info level (the page wins).
+        options["alias_conflicts"] = "info"
         if self.default_language != "en":
             options["default_language"] = self.default_language
         shortcodes = self.shortcodes()

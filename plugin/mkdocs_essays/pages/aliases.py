@@ -9,13 +9,16 @@ with an ``index.html``, whatever ``use_directory_urls`` says, since those are th
 old Hugo site had.
 
 Where Hugo is lax this module is strict: an alias that climbs above the site's root (``..``,
-``%2e%2e``), points to another host, or lands on a page of the site (or on another alias)
-stops the build with a message naming both sides; Hugo clamps the first and silently
-overwrites the page for the last.
+``%2e%2e``) or points to another host stops the build; so does, by default, an alias that
+lands on a page of the site or on another alias, with a message naming both sides (Hugo
+clamps the first and silently lets the page, or the last alias written, win). The option
+``alias_conflicts: warning|info`` reports conflicts at that level instead and keeps the page
+(or the first alias, newest essay first), as ``mkdocs-essays import`` sets it.
 """
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import CollectionError
@@ -34,6 +38,9 @@ if TYPE_CHECKING:
     from ..build import EssaysBuild
 
 __all__ = ["Aliases", "Redirect", "alias_dest", "resolve_alias"]
+
+log = get_plugin_logger(__name__)
+_LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
 
 
 def resolve_alias(alias: str, location: str, site_url: str | None = None) -> str:
@@ -151,12 +158,19 @@ class Aliases(Feature):
         if not sources:
             return ()
         taken = self._taken()
+        policy = self.build.options.alias_conflicts
         errors: list[str] = []
         for source in sources:
             for alias in source.aliases:
-                problem = self._add(source, alias, taken)
-                if problem:
-                    errors.append(str(CollectionError(source.path, source.line, problem)))
+                problem, conflict = self._add(source, alias, taken)
+                if not problem:
+                    continue
+                message = str(CollectionError(source.path, source.line, problem))
+                if conflict and policy != "error":
+                    # alias_conflicts: warning/info: the page (or the first alias) wins
+                    log.log(_LEVELS[policy], f"{message} (kept the page; no redirect written)")
+                else:
+                    errors.append(message)
         if errors:
             raise PluginError("\n".join(errors))
         return list(self.redirects)
@@ -210,31 +224,32 @@ class Aliases(Feature):
             )
         return sources
 
-    def _add(self, source: Source, alias: str, taken: dict[str, str]) -> str:
-        """Record one redirect; return what is wrong with it instead, if anything."""
+    def _add(self, source: Source, alias: str, taken: dict[str, str]) -> tuple[str, bool]:
+        """Record one redirect; else return what is wrong with it, and whether that is a
+        conflict with another page or alias (which ``alias_conflicts`` may let pass)."""
         try:
             location = resolve_alias(alias, source.location, self.build.config.site_url)
         except PathError as error:
-            return str(error)
+            return str(error), False
         dest = alias_dest(location)
         at = f"/{_url_of_dest(dest)}"
         if dest == source.dest:
-            return f"alias {alias!r} ({at}) is the {source.kind}'s own address; remove it"
+            return f"alias {alias!r} ({at}) is the {source.kind}'s own address; remove it", False
         other = self.redirects.get(dest)
         if other is not None:
             if other.source == source:
-                return f"alias {alias!r} ({at}) is given twice; remove one"
+                return f"alias {alias!r} ({at}) is given twice; remove one", True
             return (
                 f"alias {alias!r} ({at}) is also an alias of {other.where} ({other.alias!r}); "
                 "keep it on one of the two pages"
-            )
+            ), True
         if dest in taken:
             return (
                 f"alias {alias!r} ({at}) is the address of {taken[dest]}; a redirect there "
                 "would replace that page: remove the alias or move that page"
-            )
+            ), True
         self.redirects[dest] = Redirect(source, alias, dest)
-        return ""
+        return "", False
 
     def _taken(self) -> dict[str, str]:
         """Every file this build writes (dest -> how a message names it)."""
