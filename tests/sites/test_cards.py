@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -506,60 +503,39 @@ def test_a_writers_page_hosts_the_catalog(tmp_path: Path) -> None:
 
 # -- the tag filter in a browser -------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.mark.browser
 def test_tag_filter_works_with_and_without_javascript(corpus: Site) -> None:
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing (apt-get install chromium)")
-        pytest.skip("Chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from browser import block_outside, chromium
     from serving import serve_site
 
-    with serve_site(corpus.site_dir) as base, sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            # No internet here: the theme's web fonts get an empty answer, not an error.
-            page.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda r: r.fulfill(body=""))
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(base + "patterns/")
-            visible = "li.essay-card:visible"
-            assert page.locator(".essay-cards-filter").is_visible()
-            assert page.locator(visible).count() == 6
-            page.click('.essay-cards-filter button[data-tag="garden"]')
-            assert page.locator(visible).count() == 2
-            assert page.locator(".essay-cards-group:visible").count() == 1
-            assert "tag=garden" in page.url
-            assert page.locator(".essay-cards-filter__status").inner_text() == "2 of 6 cards"
-            page.click('.essay-cards-filter button[data-tag="rag"]')
-            assert page.locator(visible).count() == 4
-            page.click('.essay-cards-filter button[data-tag=""]')
-            assert page.locator(visible).count() == 6
-            page.goto(base + "patterns/?tag=search")  # a shared link keeps its filter
-            assert page.locator(visible).count() == 2
-            assert errors == []
+    with serve_site(corpus.site_dir) as base, chromium() as browser:
+        page = browser.new_page()
+        block_outside(page, base)  # no internet here: web fonts get an empty answer
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "patterns/")
+        visible = "li.essay-card:visible"
+        assert page.locator(".essay-cards-filter").is_visible()
+        assert page.locator(visible).count() == 6
+        page.click('.essay-cards-filter button[data-tag="garden"]')
+        assert page.locator(visible).count() == 2
+        assert page.locator(".essay-cards-group:visible").count() == 1
+        assert "tag=garden" in page.url
+        assert page.locator(".essay-cards-filter__status").inner_text() == "2 of 6 cards"
+        page.click('.essay-cards-filter button[data-tag="rag"]')
+        assert page.locator(visible).count() == 4
+        page.click('.essay-cards-filter button[data-tag=""]')
+        assert page.locator(visible).count() == 6
+        page.goto(base + "patterns/?tag=search")  # a shared link keeps its filter
+        assert page.locator(visible).count() == 2
+        assert errors == []
 
-            off = browser.new_context(java_script_enabled=False).new_page()
-            off.goto(base + "patterns/")
-            assert off.locator(visible).count() == 6
-            assert not off.locator(".essay-cards-filter").is_visible()
-        finally:
-            browser.close()
+        off = browser.new_context(java_script_enabled=False).new_page()
+        off.goto(base + "patterns/")
+        assert off.locator(visible).count() == 6
+        assert not off.locator(".essay-cards-filter").is_visible()
 
 
 def test_logs_name_nothing_as_an_error(seed: Site) -> None:

@@ -164,19 +164,22 @@ class Feeds(Feature):
         return urljoin(base if base.endswith("/") else base + "/", url)
 
     def head(self, page_url: str) -> str:
+        """The site's feed, on every page. A term's own feed is linked in the term page's text
+        instead: Material fetches ``sitemap.xml`` beside every ``<link rel="alternate">`` (it
+        takes them for language versions), so one in ``tags/<term>/`` would 404."""
         if not self.feeds:
             return ""
-        site = self.build.config.site_name
-        links = [(FEED, site)]
-        term_feed = self.term_pages.get(page_url)
-        if term_feed is not None:
-            path, term = term_feed
-            links.append((path, f"{site}: {term.name}"))
-        return "".join(
+        return (
             '<link rel="alternate" type="application/rss+xml" '
-            f"title={_attr(title)} href={_attr(self.href(path, page_url))}>"
-            for path, title in links
+            f"title={_attr(self.build.config.site_name)} href={_attr(self.href(FEED, page_url))}>"
         )
+
+    def term_section(self, term: Term, page_url: str) -> str:
+        term_feed = self.term_pages.get(page_url)
+        if term_feed is None or term_feed[1] != term:
+            return ""
+        href = self.href(term_feed[0], page_url)
+        return self.build.renderer.render("term_feed.html", href=href, term=term.name)
 
     def href(self, path: str, page_url: str) -> str:
         """A link to a feed, relative to the page (the site works under any subpath); a 404
