@@ -11,6 +11,7 @@ what Go (and so Hugo) does with an abbreviation it cannot resolve.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
@@ -83,19 +84,30 @@ _ELEMENTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _compile(layout: str) -> re.Pattern[str]:
+def translate_layout(
+    layout: str, table: Sequence[tuple[str, str]], literal: Callable[[str], str]
+) -> str:
+    """A Go reference layout (``"January 2, 2006"``) in another notation, element by element.
+
+    ``table`` maps Go's layout elements to their translation, longer elements first;
+    ``literal`` translates any other character.
+    """
     out: list[str] = []
     i = 0
     while i < len(layout):
-        for token, pattern in _ELEMENTS:
+        for token, translation in table:
             if layout.startswith(token, i):
-                out.append(pattern)
+                out.append(translation)
                 i += len(token)
                 break
         else:
-            out.append(re.escape(layout[i]))
+            out.append(literal(layout[i]))
             i += 1
-    return re.compile("^" + "".join(out) + "$", re.IGNORECASE)
+    return "".join(out)
+
+
+def _compile(layout: str) -> re.Pattern[str]:
+    return re.compile("^" + translate_layout(layout, _ELEMENTS, re.escape) + "$", re.IGNORECASE)
 
 
 _COMPILED = tuple((layout, _compile(layout)) for layout in LAYOUTS)

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from ..frontmatter.dates import translate_layout
+
 __all__ = ["CONFIG_NAMES", "HugoConfig", "HugoConfigError", "go_date_layout", "read_site_config"]
 
 CONFIG_NAMES = tuple(
@@ -150,15 +152,4 @@ def go_date_layout(layout: str) -> str:
     }
     if layout.strip() in named:
         return named[layout.strip()]
-    out: list[str] = []
-    i = 0
-    while i < len(layout):
-        for token, code in _GO_LAYOUT:
-            if layout.startswith(token, i):
-                out.append(code)
-                i += len(token)
-                break
-        else:
-            out.append("%%" if layout[i] == "%" else layout[i])
-            i += 1
-    return "".join(out)
+    return translate_layout(layout, _GO_LAYOUT, lambda char: "%%" if char == "%" else char)
