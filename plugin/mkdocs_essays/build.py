@@ -253,8 +253,11 @@ class EssaysBuild:
                 others = ", ".join(repr(s) for s in merge.spellings if s != merge.name)
                 note = f"{taxonomy.name} {merge.name!r} (also written {others})"
                 if merge.hugo_slugs:
-                    lost = ", ".join(self._shown_url(taxonomy.name, s) for s in merge.hugo_slugs)
-                    note += f" at {self._shown_url(taxonomy.name, merge.slug)}, not Hugo's {lost}"
+                    moved = ", ".join(self._shown_url(taxonomy.name, s) for s in merge.hugo_slugs)
+                    note += (
+                        f" at {self._shown_url(taxonomy.name, merge.slug)}; Hugo's {moved} "
+                        "redirects there"
+                    )
                 merged.append(note)
             for collision in taxonomy.collisions:
                 plural = taxonomy.name

@@ -37,7 +37,7 @@ from .urls import relative_url
 if TYPE_CHECKING:
     from ..build import EssaysBuild
 
-__all__ = ["Aliases", "Redirect", "alias_dest", "resolve_alias"]
+__all__ = ["Aliases", "Redirect", "alias_dest", "redirect_page", "resolve_alias"]
 
 log = get_plugin_logger(__name__)
 _LEVELS = {"warning": logging.WARNING, "info": logging.INFO}
@@ -276,14 +276,20 @@ class Aliases(Feature):
         build = self.build
         redirect = self.redirects[path]
         page_url = redirect.source.url
-        target = relative_url(page_url, _url_of_dest(path))
-        site_url = build.config.site_url
-        canonical = urljoin(site_url, page_url) if site_url else target
-        language = build.config.theme.get("language") or getattr(build.config.theme, "locale", "")
-        return build.renderer.render(
-            "redirect.html",
-            title=redirect.source.title,
-            target=target,
-            canonical=canonical,
-            language=str(language or "en"),
-        )
+        return redirect_page(build, path, page_url, redirect.source.title)
+
+
+def redirect_page(build: EssaysBuild, dest: str, page_url: str, title: str) -> str:
+    """The HTML of a redirect written at ``dest`` (a file in the site) to the page at
+    ``page_url`` (site-relative): relative target, absolute canonical when site_url is set."""
+    target = relative_url(page_url, _url_of_dest(dest))
+    site_url = build.config.site_url
+    canonical = urljoin(site_url, page_url) if site_url else target
+    language = build.config.theme.get("language") or getattr(build.config.theme, "locale", "")
+    return build.renderer.render(
+        "redirect.html",
+        title=title,
+        target=target,
+        canonical=canonical,
+        language=str(language or "en"),
+    )

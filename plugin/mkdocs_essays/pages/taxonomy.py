@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from ..model import Term
+from .aliases import alias_dest, redirect_page
 from .feature import Feature
 from .plan import PageSpec
 from .urls import relative_url
+
+if TYPE_CHECKING:
+    from ..build import EssaysBuild
 
 __all__ = ["Taxonomies", "weight"]
 
@@ -57,6 +61,34 @@ class Taxonomies(Feature):
             if name == plural:
                 return singular
         return plural
+
+    def __init__(self, build: EssaysBuild) -> None:
+        super().__init__(build)
+        self.redirects: dict[str, Term] = {}
+        """Redirect file -> term, for Hugo paths of spellings merged into another term."""
+
+    def extra_files(self) -> Iterable[str]:
+        """A redirect at each path Hugo gave a spelling that became part of another term
+        (``tags/generative--ai/`` for "Generative  AI"), so no old link breaks."""
+        build = self.build
+        assert build.files is not None
+        for plural in self.plural_names():
+            taxonomy = build.collection.taxonomies[plural]
+            for merge in taxonomy.merges:
+                term = taxonomy.by_slug.get(merge.slug)
+                for slug in merge.hugo_slugs:
+                    dest = alias_dest(build.policy.term(plural, slug))
+                    if term is None or build.files.get_file_from_path(dest) is not None:
+                        continue
+                    self.redirects[dest] = term
+        return list(self.redirects)
+
+    def file_content(self, path: str) -> str:
+        term = self.redirects[path]
+        build = self.build
+        return redirect_page(
+            build, path, build.url_of(build.policy.term(term.taxonomy, term.slug)), term.name
+        )
 
     def plan(self) -> Iterable[PageSpec]:
         build = self.build
