@@ -367,7 +367,7 @@ def test_other_features_add_counts_and_sections(make_site: MakeSite, monkeypatch
 
     class FakeCards(Feature):
         def term_counts(self, term):
-            return {"cards": 2} if term.slug == "llm" else {}
+            return {"cards": 2} if term.slug == "llm" else {"cards": 1}
 
         def term_section(self, term, page_url):
             return f'<section id="fake-cards"><h2>Cards of {term.name}</h2></section>'
@@ -382,6 +382,8 @@ def test_other_features_add_counts_and_sections(make_site: MakeSite, monkeypatch
     assert "· 2 cards" in page.select_one(".essay-term__meta").get_text()
     sections = [s.get("id") or s["class"][0] for s in page.find_all("section", recursive=False)]
     assert sections == ["essay-term__essays", "fake-cards", "essay-term__related"]
+    assert "· 1 card" in site.content("tags/c++/").select_one(".essay-term__meta").get_text()
+    assert "1 cards" not in site.text("tags/")
 
 
 # -- Hugo, live --------------------------------------------------------------------------------
