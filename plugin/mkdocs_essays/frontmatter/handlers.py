@@ -51,6 +51,28 @@ def _near(front: str, index: int) -> str:
     return f" near `{text[:60]}{'…' if len(text) > 60 else ''}`"
 
 
+_NESTED = (
+    "is nested too deeply to read (hundreds of levels of lists or tables); front matter holds "
+    "flat values: write a list of strings or a small table"
+)
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4299,}")
+
+
+def _number_line(fm: str, first_line: int) -> int:
+    """The line of a number too long to read (Python reads at most 4,300 digits)."""
+    found = _LONG_NUMBER.search(fm)
+    return first_line + (fm.count("\n", 0, found.start()) if found else 0)
+
+
+def _too_long_number(path: str, fm: str, first_line: int, format: str) -> FrontMatterError:
+    return FrontMatterError(
+        path,
+        _number_line(fm, first_line),
+        f"invalid {format}: a number has more than 4,300 digits; put it in quotes to keep it as "
+        "text",
+    )
+
+
 def _leading_blank_lines(text: str) -> tuple[int, int]:
     """Return (offset, lines) of the leading whitespace Hugo skips before a block."""
     stripped = text.lstrip(" \t\n")
@@ -127,6 +149,8 @@ class TOMLHandler(HugoHandler):
     def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         try:
             return tomllib.loads(fm)
+        except RecursionError:
+            raise FrontMatterError(path, first_line, f"the TOML {_NESTED}") from None
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             line = first_line + max(fm.count("\n") - 1, 0)
@@ -138,7 +162,7 @@ class TOMLHandler(HugoHandler):
                 message = message[: found.start()]
             near = _near(fm, line - first_line)
             message = message.replace(" (at end of document)", "")
-            illegal = re.match(r"Illegal character '(.+)'$", message)
+            illegal = re.match(r"(?:Illegal|Found invalid) character '(.+)'$", message)
             if illegal:
                 char = illegal.group(1).encode().decode("unicode_escape")
                 if len(char) == 1 and (ord(char) < 0x20 or ord(char) == 0x7F):
@@ -154,6 +178,8 @@ class TOMLHandler(HugoHandler):
                 f"invalid TOML{where}{near}: {message}; fix the TOML syntax "
                 "(strings need quotes, lists need [ ], one key = value per line)",
             ) from None
+        except ValueError:  # int() refuses a number of more than 4,300 digits
+            raise _too_long_number(path, fm, first_line, "TOML") from None
 
     def export(self, metadata: dict[str, object], **kwargs: object) -> str:
         return dump_toml(metadata)
@@ -167,6 +193,29 @@ _Yaml12Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _checked(construct: Any, kind: str) -> Any:
+    """A scalar constructor whose ValueError (``2024-13-01``, a 5,000-digit number) becomes a
+    YAML error at the value's line, like every other YAML error."""
+
+    def checked(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError) as error:
+            value = str(node.value)
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            problem = str(error).split(";")[0]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{shown!r} is not a {kind} ({problem})", node.start_mark
+            ) from None
+
+    return checked
+
+
+for _tag, _kind in (("timestamp", "date"), ("int", "number"), ("float", "number")):
+    _name = f"tag:yaml.org,2002:{_tag}"
+    _Yaml12Loader.add_constructor(_name, _checked(yaml.SafeLoader.yaml_constructors[_name], _kind))
 _Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -183,6 +232,8 @@ class YAMLHandler(HugoHandler):
     def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         try:
             data = yaml.load(fm, Loader=_Yaml12Loader)
+        except RecursionError:
+            raise FrontMatterError(path, first_line, f"the YAML {_NESTED}") from None
         except yaml.MarkedYAMLError as error:
             problem = error.problem or "cannot be read"
             mark = error.problem_mark or error.context_mark
@@ -260,6 +311,8 @@ class JSONHandler(BaseHandler):
     def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         try:
             data = json.loads(fm)
+        except RecursionError:
+            raise FrontMatterError(path, first_line, f"the JSON {_NESTED}") from None
         except json.JSONDecodeError as error:
             raise FrontMatterError(
                 path,
@@ -267,6 +320,8 @@ class JSONHandler(BaseHandler):
                 f"invalid JSON at column {error.colno}{_near(fm, error.lineno - 1)}: "
                 f"{error.msg}; fix the JSON syntax",
             ) from None
+        except ValueError:  # int() refuses a number of more than 4,300 digits
+            raise _too_long_number(path, fm, first_line, "JSON") from None
         if not isinstance(data, dict):
             raise FrontMatterError(path, first_line, "the JSON front matter must be an object")
         return data
