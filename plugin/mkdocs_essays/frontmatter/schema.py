@@ -10,6 +10,7 @@ line of the key and what was expected.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -127,18 +128,98 @@ class FrontMatter:
         return meta
 
 
-def _show(value: object) -> str:
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
+_SHOWN = 60
+"""Characters of a value a message shows (a 5 MB string is not repeated back)."""
+
+
+def _show(value: object, budget: int = _SHOWN) -> str:
+    """The value as the writer would write it, shortened to about ``budget`` characters."""
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return repr(value)
+        parts: list[str] = []
+        used = 1
+        for item in value:
+            if used >= budget:
+                parts.append("…")
+                break
+            part = _show(item, budget - used)
+            parts.append(part)
+            used += len(part) + 2
+        return "[" + ", ".join(parts) + "]"
+    if isinstance(value, str):
+        text = repr(value)
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, dict):
+        text = "a table"
+    elif isinstance(value, datetime | date | time):
+        text = value.isoformat()
+    elif isinstance(value, int) and value.bit_length() > 64:
+        text = "a number too long to show"
+    else:
+        text = repr(value)
+    return text if len(text) <= budget else text[: max(budget - 1, 1)] + "…"
+
+
+def _as_list(value: object) -> str:
+    """How to write a single value as a list: ``"LLM, RAG"`` -> ``["LLM", "RAG"]``."""
+    if isinstance(value, str) and value.strip():
+        items = [item.strip() for item in value.split(",") if item.strip()] or [value]
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        items = [_show(value)]
+    else:
+        items = ["first", "second"]
+    shown = ", ".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return "[" + shown + "]" if len(shown) <= _SHOWN else '["first", "second"]'
+
+
+_DEPTH = 32
+"""Lists and tables nested deeper than this are no front matter a writer means."""
+_VALUES = 100_000
+"""Values a key may expand to (YAML aliases can make a few lines mean billions)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def shape_problem(value: Any) -> str | None:
+    """What makes a loaded value unusable, or None: a list or table that contains itself (YAML
+    anchors), nesting deeper than :data:`_DEPTH`, more than :data:`_VALUES` values once YAML
+    aliases are expanded, or an escaped lone surrogate (``"\\ud800"``), which no file can
+    hold as text. Iterative and linear in the distinct values, so it is safe on any input."""
+    sizes: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, done = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                code = ord(_SURROGATE.search(item).group())  # type: ignore[union-attr]
+                return f"contains the escape \\u{code:04x}, half of a character pair; remove it"
+            continue
+        if not isinstance(item, list | tuple | dict | set | frozenset):
+            continue
+        key = id(item)
+        children = [*item.keys(), *item.values()] if isinstance(item, dict) else list(item)
+        if done:
+            open_.discard(key)
+            nested = [c for c in children if id(c) in sizes]
+            sizes[key] = 1 + sum(sizes[id(c)] for c in nested) + len(children) - len(nested)
+            depths[key] = 1 + max((depths[id(c)] for c in nested), default=0)
+            if depths[key] > _DEPTH:
+                return f"is nested more than {_DEPTH} levels deep; write flat values"
+            if sizes[key] > _VALUES:
+                return (
+                    f"expands to more than {_VALUES:,} values (YAML aliases repeating each "
+                    "other?); write the values out"
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in open_:
+            return "contains itself (a YAML alias inside its own anchor); write the values out"
+        open_.add(key)
+        stack.append((item, True))
+        stack.extend((child, False) for child in children)
+    return None
 
 
 class _Checker:
@@ -173,18 +254,23 @@ class _Checker:
             return None
         key, value = found
         if not isinstance(value, str):
-            hint = f'; put it in quotes: "{value}"' if isinstance(value, int | float) else ""
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            hint = f'; put it in quotes: "{_show(value)}"' if number else ""
             self.fail(key, f"'{key}' must be a string, got {_show(value)}{hint}")
             return None
-        if _CONTROL.search(value):
-            self.fail(key, f"'{key}' contains a control character; remove it")
+        control = _CONTROL.search(value)
+        if control:
+            code = ord(control.group())
+            self.fail(key, f"'{key}' contains the control character U+{code:04X}; remove it")
             return None
         return value
 
     def strings(self, key: str, value: Any, what: str = "strings") -> tuple[str, ...] | None:
         if not isinstance(value, list | tuple):
-            example = f'["{value}"]' if isinstance(value, str) else '["first", "second"]'
-            self.fail(key, f"'{key}' must be a list of {what}, got {_show(value)}; write {example}")
+            self.fail(
+                key,
+                f"'{key}' must be a list of {what}, got {_show(value)}; write {_as_list(value)}",
+            )
             return None
         bad = [item for item in value if not isinstance(item, str)]
         if bad:
@@ -242,11 +328,24 @@ def validate(
     check_extra: Callable[[str, Any], str | None] | None = None,
 ) -> FrontMatter:
     """Check ``data`` and return its :class:`FrontMatter`, or raise :class:`FrontMatterErrors`."""
+    shapes: list[FrontMatterError] = []
+    usable: dict[Any, Any] = {}
+    for key, value in data.items():
+        problem = shape_problem([key, value])
+        if problem is None:
+            usable[key] = value
+            continue
+        # Nothing else is read from such a value (a message would have to show it).
+        name = str(key) if len(str(key)) <= 40 else str(key)[:39] + "…"
+        line = key_lines.get(str(key).lower(), first_line)
+        shapes.append(FrontMatterError(path, line, f"'{name}' {problem}"))
+    data = usable
     check = _Checker(data, path, key_lines, first_line)
+    check.errors.extend(shapes)
     for key in data:
         if not isinstance(key, str):
             check.errors.append(
-                FrontMatterError(path, first_line, f"the key {key!r} must be a string")
+                FrontMatterError(path, first_line, f"the key {_show(key)} must be a string")
             )
 
     strings = {name: check.text(name) for name in STRING_KEYS}
