@@ -7,7 +7,8 @@ The rules are Python-Markdown's (what MkDocs renders with), not CommonMark's:
   a block;
 - lines inside fenced code (`````` ``` `````` or ``~~~``, closed by a fence of the same kind at
   least as long), HTML comments and raw HTML blocks are not headings; ``> ## x`` is a heading
-  inside a blockquote (it takes an id but starts no card);
+  inside a blockquote (it takes an id but starts no card); a fence that is never closed is no
+  fence (Python-Markdown shows it as text, and the headings after it as headings);
 - ids are the ``toc`` extension's: ``{#id}`` (``attr_list``) wins; every other heading gets
   ``slugify(text)``, made unique with ``_1``, ``_2``... against every id already used on the
   page, explicit ids included, in document order.
@@ -118,15 +119,36 @@ def _depth(name: str, line: str) -> int:
     return opened - len(re.findall(rf"</{name}\s*>", line, re.I))
 
 
+def _closers(lines: list[str]) -> dict[str, list[int]]:
+    """Fence character -> for each line, the longest fence of that character on a later line
+    (0 when there is none): a fence opened on line ``i`` is closed only if this is at least
+    its length."""
+    longest = {"`": [0] * len(lines), "~": [0] * len(lines)}
+    best = {"`": 0, "~": 0}
+    for index in range(len(lines) - 1, -1, -1):
+        longest["`"][index] = best["`"]
+        longest["~"][index] = best["~"]
+        stripped = lines[index].strip()
+        if len(stripped) >= 3 and stripped[0] in best and set(stripped) == {stripped[0]}:
+            best[stripped[0]] = max(best[stripped[0]], len(stripped))
+    return longest
+
+
 def find_headings(
-    markdown: str, *, attr_list: bool = True, md_in_html: bool = False
+    markdown: str,
+    *,
+    attr_list: bool = True,
+    md_in_html: bool = False,
+    unclosed: list[int] | None = None,
 ) -> tuple[list[Heading], set[str]]:
     """Every heading of a Markdown body, in order, and the ids attribute lists give to other
     blocks (``{: #id }`` on a paragraph's last line).
 
     With ``md_in_html``, a block like ``<div markdown>`` is Markdown: its headings take ids but
-    are nested (no card); without it, like every raw HTML block, it hides them."""
+    are nested (no card); without it, like every raw HTML block, it hides them. The 1-based
+    lines of code fences that are never closed are appended to ``unclosed``."""
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    closers = _closers(lines)
     headings: list[Heading] = []
     block_ids: set[str] = set()
     fence: tuple[str, int] | None = None
@@ -169,9 +191,13 @@ def find_headings(
             continue
         opened = _FENCE.match(line)
         if opened:
-            fence = (opened.group("fence")[0], len(opened.group("fence")))
-            candidate = None
-            continue
+            char, length = opened.group("fence")[0], len(opened.group("fence"))
+            if closers[char][index] >= length:
+                fence = (char, length)
+                candidate = None
+                continue
+            if unclosed is not None:
+                unclosed.append(index + 1)  # never closed: the line is text
         if block_start and line.startswith("<!--"):
             if "-->" not in line[4:]:
                 in_comment = True
@@ -246,11 +272,14 @@ def extract_sections(
     namer: Namer | None = None,
     attr_list: bool = True,
     md_in_html: bool = False,
+    unclosed: list[int] | None = None,
 ) -> list[Section]:
     """One :class:`Section` for every heading of ``level`` outside blockquotes, HTML blocks
-    and code."""
+    and code (``unclosed``: see :func:`find_headings`)."""
     namer = namer or PlainNamer(attr_list=attr_list)
-    headings, block_ids = find_headings(markdown, attr_list=attr_list, md_in_html=md_in_html)
+    headings, block_ids = find_headings(
+        markdown, attr_list=attr_list, md_in_html=md_in_html, unclosed=unclosed
+    )
     named = assign_ids(headings, namer, used=block_ids)
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     sections: list[Section] = []

@@ -105,13 +105,23 @@ class Cards(Feature):
         for essay in build.collection.essays:
             if essay not in self.keys:
                 continue
+            unclosed: list[int] = []
             sections = extract_sections(
                 build.body(essay),
                 level=level,
                 namer=self.namer,
                 attr_list=attr_list,
                 md_in_html=md_in_html,
+                unclosed=unclosed,
             )
+            for line in unclosed:
+                fence = build.body(essay).split("\n")[line - 1].strip()
+                closing = fence[: len(fence) - len(fence.lstrip(fence[0]))]
+                log.warning(
+                    f"{self._where_line(essay, line)}: the code fence {fence!r} is never closed, "
+                    "so the page shows it as text and the lines after it as Markdown; add a "
+                    f"line {closing!r} where the code ends"
+                )
             self.sections[essay] = sections
             taken: set[str] = set()
             for section in sections:
@@ -178,13 +188,17 @@ class Cards(Feature):
 
     def _where(self, essay: Essay, section: Section) -> str:
         """``docs/posts/x.md:12``: the heading's line in the file when it can be told."""
+        return self._where_line(essay, section.line)
+
+    def _where_line(self, essay: Essay, body_line: int) -> str:
+        """``docs/posts/x.md:12`` for a line of the body MkDocs renders, when it can be told."""
         line: int | None = None
         body = self.build.body(essay)
         if body == essay.body:
-            line = essay.body_line + section.line - 1
-        else:  # a transform changed the body: find the heading's line in the file
+            line = essay.body_line + body_line - 1
+        else:  # a transform changed the body: find the line in the file
             lines = body.split("\n")
-            wanted = lines[section.line - 1] if section.line <= len(lines) else None
+            wanted = lines[body_line - 1] if body_line <= len(lines) else None
             original = essay.body.split("\n")
             if wanted is not None and wanted in original:
                 line = essay.body_line + original.index(wanted)
