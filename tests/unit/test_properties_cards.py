@@ -104,13 +104,12 @@ class Block:
     """(level, title) of a heading at the top of the page."""
 
 
+KINDS = ["para", "para", "atx", "atx", "setext", "fence", "comment", "html", "quote", "list"]
+
+
 @st.composite
-def blocks(draw: st.DrawFn) -> Block:
-    kind = draw(
-        st.sampled_from(
-            ["para", "para", "atx", "atx", "setext", "fence", "comment", "html", "quote", "list"]
-        )
-    )
+def blocks(draw: st.DrawFn, kinds: tuple[str, ...] = tuple(KINDS)) -> Block:
+    kind = draw(st.sampled_from(kinds))
     words = draw(WORDS)
     if kind == "para":
         lines = draw(st.lists(WORDS, min_size=1, max_size=3))
@@ -130,14 +129,16 @@ def blocks(draw: st.DrawFn) -> Block:
         return Block(f"<!--\n## {words}\n-->")
     if kind == "html":
         return Block(f"<div>\n## {words}\n</div>")
+    if kind == "open-fence":  # never closed, unless a later fence block closes it
+        return Block(f"{draw(st.sampled_from(['```', '~~~']))}python\nprint({words!r})")
     if kind == "quote":
         return Block(f"> ## {words}\n> quoted text")
     return Block(f"- {words}\n- item two")
 
 
 @st.composite
-def essays(draw: st.DrawFn) -> tuple[str, list[Block]]:
-    chosen = draw(st.lists(blocks(), max_size=14))
+def essays(draw: st.DrawFn, kinds: tuple[str, ...] = tuple(KINDS)) -> tuple[str, list[Block]]:
+    chosen = draw(st.lists(blocks(kinds), max_size=14))
     separators = [draw(st.sampled_from(["\n\n", "\n\n\n"])) for _ in chosen]
     body = "".join(b.text + s for b, s in zip(chosen, separators, strict=True))
     return body, chosen
@@ -173,7 +174,7 @@ def test_sections_are_the_truth(essay: tuple[str, list[Block]], level: int) -> N
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(essays())
+@given(essays((*KINDS, "open-fence")))
 def test_sections_are_the_headings_python_markdown_shows(essay: tuple[str, list[Block]]) -> None:
     body, _ = essay
     md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"])
