@@ -50,6 +50,9 @@ ASSET = "assets/mkdocs-essays/essays.css"
 # What MkDocs sees before the body of a page we read: an empty YAML block, so MkDocs does not
 # take the body's first lines for MultiMarkdown meta ("Note: ..." would vanish otherwise).
 _EMPTY_META = "---\n{}\n---\n"
+# Meta fields themes print inside an attribute (Material: <meta name="description" content="...">)
+# without escaping them: they get escaped text, quotes included.
+_ATTRIBUTE_META = ("description", "author")
 
 
 @dataclass(frozen=True)
@@ -352,6 +355,9 @@ class EssaysBuild:
             if "title" in meta:
                 # MkDocs themes print page titles as HTML: give them escaped text.
                 meta["title"] = htmllib.escape(str(meta["title"]), quote=False)
+            for key in _ATTRIBUTE_META:
+                if isinstance(meta.get(key), str):
+                    meta[key] = htmllib.escape(meta[key])
             page.meta = {**page.meta, **meta}
         spec = self.specs.get(src_uri)
         if spec is not None and src_uri not in self.hosted:
@@ -370,7 +376,7 @@ class EssaysBuild:
         for feature in self.features:
             html = feature.essay_html(essay, html, url)
         if not essay.front.description:
-            page.meta["description"] = rendered.summary
+            page.meta["description"] = htmllib.escape(rendered.summary)
         body_h1 = html.lstrip().startswith("<h1")
         header = self.renderer.render(
             "essay_header.html", essay=self.view(essay, url), h1=not body_h1
