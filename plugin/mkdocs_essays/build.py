@@ -24,6 +24,7 @@ from mkdocs.structure.toc import TableOfContents
 from .errors import CollectionError, EssaysError
 from .frontmatter import Document, FrontMatterErrors, read
 from .model import Collection, Essay, PathError, Publication, Term, make_essay
+from .model.slugs import dot_segments
 from .model.text import (
     auto_summary,
     first_words,
@@ -206,8 +207,16 @@ class EssaysBuild:
             try:
                 location = self.policy.essay(essay)
             except PathError as error:
-                errors.append(str(EssaysError(essay.path, essay.front.line_of("url"), str(error))))
+                line = essay.front.line_of("url", "slug")
+                errors.append(str(EssaysError(essay.path, line, str(error))))
                 continue
+            if essay.front.url is None and essay.front.slug and dot_segments(essay.front.slug)[1]:
+                log.warning(
+                    f"{essay.path}:{essay.front.line_of('slug')}: 'slug' "
+                    f"{essay.front.slug!r} has '..', which cannot climb out of the essay's "
+                    f"folder: the essay is published at /{unquote(self.url_of(location))}; "
+                    "write the slug without '..', or set 'url' to place the essay elsewhere"
+                )
             file = self.essay_files[essay.src_uri]
             if essay.left_out:
                 # `mkdocs build` leaves it out entirely; `mkdocs serve` previews it.

@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..errors import EssaysError
 from ..frontmatter import FrontMatterErrors, read
 from ..model import PathError, clean_path
-from ..model.slugs import hugo_path
+from ..model.slugs import dot_segments, hugo_path, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
 from ..pages.urls import relative_url
@@ -269,7 +269,12 @@ class HugoContent(Feature):
         if posixpath.splitext(name)[0] in ("index", "README") and folder:
             folder = posixpath.dirname(folder)
         section = "/".join(hugo_path(p) for p in folder.split("/") if p)
-        leaf = hugo_path(slug or "") or "page"
+        if slug is not None and is_url(slug):
+            raise PathError(
+                f"'slug' {slug!r} is a whole URL; a slug is the last part of the page's own "
+                "address: write a name such as 'about', or set 'url' to a path of this site"
+            )
+        leaf = hugo_path(dot_segments(slug or "")[0]) or "page"
         return posixpath.join(section, leaf) if section else leaf
 
     def _move_resources(self) -> None:

@@ -13,7 +13,15 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote
 
-__all__ = ["PathError", "clean_path", "hugo_path", "hugo_urlize", "is_safe_segment"]
+__all__ = [
+    "PathError",
+    "clean_path",
+    "dot_segments",
+    "hugo_path",
+    "hugo_urlize",
+    "is_safe_segment",
+    "is_url",
+]
 
 _KEPT = frozenset("._-#+~@/\\")
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -78,6 +86,22 @@ def hugo_urlize(text: str) -> str:
 def hugo_path(text: str) -> str:
     """Hugo's ``MakePathSanitized`` for one path segment written by a user (file or slug)."""
     return hugo_urlize(text)
+
+
+def is_url(text: str) -> bool:
+    """A whole URL (``https://host/x``, ``//host/x``) rather than a path."""
+    stripped = text.strip()
+    return "://" in stripped or stripped.startswith("//")
+
+
+def dot_segments(slug: str) -> tuple[str, bool]:
+    """``slug`` with percent-encoded ``.``/``..`` segments (``%2e%2e``) written as dots, and
+    whether it has a ``..`` segment at all: Hugo's path cleaning then resolves them inside the
+    slug, so a slug never climbs out of its essay's folder."""
+    parts = slug.replace("\\", "/").split("/")
+    decoded = [unquote(part) for part in parts]
+    cleaned = [d if d in (".", "..") else p for p, d in zip(parts, decoded, strict=True)]
+    return "/".join(cleaned), ".." in decoded
 
 
 def is_safe_segment(segment: str) -> bool:

@@ -14,7 +14,8 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..model import Essay, clean_path
+from ..model import Essay, PathError, clean_path
+from ..model.slugs import is_url
 
 __all__ = ["UrlPolicy", "relative_url"]
 
@@ -29,10 +30,17 @@ class UrlPolicy:
     def essay(self, essay: Essay) -> str:
         """Hugo's URL for an essay: ``url`` if set, else ``<section>/<slug>``.
 
-        Raises :class:`PathError` for a ``url`` that leaves the site.
+        Raises :class:`PathError` for a ``url`` that leaves the site, or a ``slug`` that is a
+        whole URL.
         """
         if essay.front.url is not None:
             return clean_path(essay.front.url.strip(), what="'url'")
+        if essay.front.slug is not None and is_url(essay.front.slug):
+            raise PathError(
+                f"'slug' {essay.front.slug!r} is a whole URL; a slug is the last part of the "
+                "essay's own address (posts/<slug>/): write a name such as 'my-essay', or set "
+                "'url' to a path of this site"
+            )
         return posixpath.join(essay.section, essay.slug) if essay.section else essay.slug
 
     def section(self, name: str) -> str:
