@@ -26,7 +26,9 @@ from .frontmatter import Document, FrontMatterErrors, read
 from .model import Collection, Essay, PathError, Publication, Term, make_essay
 from .model.slugs import dot_segments
 from .model.text import (
+    CONTROL,
     auto_summary,
+    control_character,
     first_words,
     html_to_text,
     markdown_inline_to_text,
@@ -176,7 +178,7 @@ class EssaysBuild:
             body = document.body
             for feature in self.features:
                 body = feature.transform(src_uri, body)
-            self.bodies[src_uri] = body
+            self.bodies[src_uri] = _without_controls(document, body)
         dests = {f.dest_uri: f for f in files.documentation_pages()}
         for feature in self.features:
             for spec in feature.plan():
@@ -514,6 +516,23 @@ class EssaysBuild:
     def post_build(self, site_dir: str) -> None:
         for feature in self.features:
             feature.post_build(site_dir)
+
+
+def _without_controls(document: Document, body: str) -> str:
+    """The body without control characters (pasted from a terminal or a PDF, invisible on a
+    page, invalid in feeds): one warning names the first and how many there are."""
+    first = control_character(document.body)
+    if first is None:
+        return body
+    offset, char = first
+    line = document.body_line + document.body.count("\n", 0, offset)
+    count = len(CONTROL.findall(document.body))
+    more = f" ({count} control characters in the file)" if count > 1 else ""
+    log.warning(
+        f"{document.path}:{line}: the control character U+{ord(char):04X} is invisible and is "
+        f"left out of the page{more}; remove it"
+    )
+    return CONTROL.sub("", body)
 
 
 def _appends(spec: PageSpec, host: File) -> bool:

@@ -12,8 +12,10 @@ import html
 import re
 
 __all__ = [
+    "CONTROL",
     "MORE",
     "auto_summary",
+    "control_character",
     "first_words",
     "html_to_text",
     "markdown_inline_to_text",
@@ -22,6 +24,8 @@ __all__ = [
 ]
 
 MORE = "<!--more-->"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters other than tab and line breaks: invisible in a page, invalid in XML."""
 _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
 # Elements whose text is not prose: scripts, styles, and the permalink anchors MkDocs adds.
@@ -38,6 +42,12 @@ _BLOCK_END = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def control_character(text: str) -> tuple[int, str] | None:
+    """The offset and character of the first :data:`CONTROL` character, or None."""
+    found = CONTROL.search(text)
+    return (found.start(), found.group()) if found else None
 
 
 def html_to_text(fragment: str) -> str:
