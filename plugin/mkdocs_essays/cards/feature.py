@@ -23,6 +23,7 @@ import json
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
@@ -591,7 +592,9 @@ def _segment(section: Section, taken: set[str]) -> str:
     if _SAFE_SEGMENT.fullmatch(anchor):
         base = anchor
     else:
-        base = hugo_path(anchor).replace("/", "-").strip(".") or f"section-{section.position + 1}"
+        # (percent-escapes decoded first: an id such as %2e%2e must not name a '..' folder)
+        base = hugo_path(unquote(anchor)).replace("/", "-").strip(".")
+        base = base or f"section-{section.position + 1}"
     segment, n = base, 2
     while segment.casefold() in taken:
         segment, n = f"{base}-{n}", n + 1
