@@ -61,6 +61,7 @@ RELATED = 5
 """How many related cards a card page shows (and ``cards.json`` lists)."""
 LEAD_WORDS = 40
 _SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
+_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]*)\"[^>]*>.*?</h\1\s*>", re.DOTALL)
 
 
 class Cards(Feature):
@@ -302,22 +303,30 @@ class Cards(Feature):
         return found
 
     def _link_headings(self, essay: Essay, html: str, page_url: str) -> str:
-        """A small link to its card after each carded heading."""
+        """A small link to its card after each carded heading (one pass over the page: an
+        essay of 2,000 sections is scanned once, not once per card)."""
         build = self.build
+        wanted: dict[str, Card] = {}
         for card in self.cards_of(essay):
-            if not card.anchor or card.id not in self.filled:
-                continue
-            ident = re.escape(_attribute(card.anchor))
-            heading = re.search(
-                rf"<h([1-6])\b[^>]*\bid=\"{ident}\"[^>]*>.*?</h\1\s*>", html, re.DOTALL
-            )
-            if heading is None:
+            if card.anchor and card.id in self.filled:
+                wanted.setdefault(_attribute(card.anchor), card)
+        if not wanted:
+            return html
+        pieces: list[str] = []
+        at = 0
+        for heading in _HEADING.finditer(html):
+            card = wanted.pop(heading.group(2), None)
+            if card is None:
                 continue
             link = build.renderer.render(
                 "card_ref.html", card=self._view(card, page_url, full=False)
             )
-            html = html[: heading.end()] + "\n" + link + html[heading.end() :]
-        return html
+            pieces += [html[at : heading.end()], "\n", link]
+            at = heading.end()
+            if not wanted:
+                break
+        pieces.append(html[at:])
+        return "".join(pieces)
 
     def essay_footer(self, essay: Essay, page_url: str) -> str:
         cards = self.cards_of(essay)
