@@ -130,6 +130,7 @@ class Feeds(Feature):
         """Path of each feed -> its term (None: the whole site)."""
         self.term_pages: dict[str, tuple[str, Term]] = {}
         """URL of a term page -> (its feed's path, the term)."""
+        self.items: dict[Essay, Item] = {}
 
     @property
     def limit(self) -> int:
@@ -217,16 +218,22 @@ class Feeds(Feature):
         return rss(channel)
 
     def item(self, essay: Essay) -> Item:
+        """The essay's item, made once per build (it is the same in every feed it is in)."""
+        item = self.items.get(essay)
+        if item is None:
+            item = self.items[essay] = self._item(essay)
+        return item
+
+    def _item(self, essay: Essay) -> Item:
         build = self.build
-        categories: list[tuple[str, str]] = []
+        categories: dict[tuple[str, str], None] = {}
         for plural in build.taxonomies.values():
             taxonomy = build.collection.taxonomies[plural]
             domain = self.absolute(build.url_of(build.policy.taxonomy(plural)))
             for name in essay.terms(plural):
                 term = taxonomy.by_slug.get(taxonomy.slug_of(name))
                 shown = term.name if term is not None else name
-                if (shown, domain) not in categories:
-                    categories.append((shown, domain))
+                categories[(shown, domain)] = None
         return Item(
             title=essay.title,
             link=self.absolute(build.essay_url(essay)),
