@@ -71,6 +71,7 @@ def normalise(text: str) -> str:
 
 _TOML_KEY = re.compile(r"""^[ \t]*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))[ \t]*[.=]""")
 _TOML_TABLE = re.compile(r"^[ \t]*\[")
+_TOML_HEADER = re.compile(r"""^[ \t]*\[\[?[ \t]*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))""")
 _YAML_KEY = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s:#'"][^:]*?))[ \t]*:(?:[ \t]|$)""")
 
 
@@ -110,9 +111,18 @@ def key_lines(split: Split, format: str) -> dict[str, int]:
             i += 1
         return lines
     pattern = _TOML_KEY if format == "toml" else _YAML_KEY
+    in_table = False
     for offset, text in enumerate(split.front.split("\n")):
         if format == "toml" and _TOML_TABLE.match(text):
-            break  # keys below a [table] header belong to that table
+            # keys below a [table] header belong to that table; the table is a key itself
+            in_table = True
+            header = _TOML_HEADER.match(text)
+            if header:
+                key = next(g for g in header.groups() if g is not None)
+                lines.setdefault(key.strip().lower(), split.front_line + offset)
+            continue
+        if in_table:
+            continue
         found = pattern.match(text)
         if found:
             key = next(g for g in found.groups() if g is not None)

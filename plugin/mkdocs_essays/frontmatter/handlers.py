@@ -239,8 +239,19 @@ class YAMLHandler(HugoHandler):
             mark = error.problem_mark or error.context_mark
             if error.context_mark and "end of stream" in problem:
                 mark = error.context_mark  # where the unclosed quote or bracket opened
-            index = mark.line if mark else 0
             context = f" {error.context}" if error.context else ""
+            opened = error.context_mark
+            if opened and error.problem_mark and "flow" in (error.context or ""):
+                # `tags: [one, two` then `date: ...`: the bracket left open is the mistake
+                found = error.problem_mark.line - opened.line
+                if found > 0:
+                    mark = opened
+                    bracket = "[" if "sequence" in (error.context or "") else "{"
+                    context += (
+                        f" opened with {bracket!r} on this line and never closed (YAML "
+                        f"stopped {found} line{'s' if found > 1 else ''} below)"
+                    )
+            index = mark.line if mark else 0
             raise FrontMatterError(
                 path,
                 first_line + index,
