@@ -94,7 +94,7 @@ def rss(channel: Channel) -> str:
         "<channel>",
         f"<title>{_text(channel.title)}</title>",
         f"<link>{_text(channel.link)}</link>",
-        f"<description>{_text(channel.description)}</description>",
+        f"<description>{_text(html_escape(channel.description))}</description>",
     ]
     if channel.language:
         out.append(f"<language>{_text(channel.language)}</language>")
