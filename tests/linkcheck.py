@@ -75,6 +75,8 @@ def broken_links(site: Path, *, pages: list[Path] | None = None) -> list[Broken]
                     problems.append(Broken(name, link, "no such file"))
                     continue
                 fragment = unquote(parts.fragment)
-                if fragment and target.suffix == ".html" and fragment not in ids_of(target):
+                # (resolved, so a page's ids are read once however its links reach it)
+                ids = ids_of(target.resolve()) if fragment and target.suffix == ".html" else None
+                if ids is not None and fragment not in ids:
                     problems.append(Broken(name, link, f"no id {fragment!r} in the target"))
     return problems
