@@ -315,9 +315,9 @@ class Cards(Feature):
         pieces: list[str] = []
         at = 0
         for heading in _HEADING.finditer(html):
-            card = wanted.pop(heading.group(2), None)
-            if card is None:
+            if heading.group(2) not in wanted:
                 continue
+            card = wanted.pop(heading.group(2))
             link = build.renderer.render(
                 "card_ref.html", card=self._view(card, page_url, full=False)
             )
