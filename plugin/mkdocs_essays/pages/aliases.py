@@ -228,7 +228,7 @@ class Aliases(Feature):
         """Record one redirect; else return what is wrong with it, and whether that is a
         conflict with another page or alias (which ``alias_conflicts`` may let pass)."""
         try:
-            location = resolve_alias(alias, source.location, self.build.config.site_url)
+            location = resolve_alias(alias, source.location, self._site_url())
         except PathError as error:
             return str(error), False
         dest = alias_dest(location)
@@ -250,6 +250,16 @@ class Aliases(Feature):
             ), True
         self.redirects[dest] = Redirect(source, alias, dest)
         return "", False
+
+    def _site_url(self) -> str | None:
+        """The ``site_url`` of mkdocs.yml. ``mkdocs serve`` puts its own address in
+        ``config.site_url``, but an alias written as ``https://example.org/old/`` still
+        names the real site (it stopped `mkdocs serve` as "another site" before)."""
+        for settings in reversed(self.build.config.user_configs):
+            written = settings.get("site_url") if isinstance(settings, dict) else None
+            if written:
+                return str(written)
+        return self.build.config.site_url
 
     def _taken(self) -> dict[str, str]:
         """Every file this build writes (dest -> how a message names it)."""
