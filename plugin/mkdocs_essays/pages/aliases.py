@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -255,10 +256,13 @@ class Aliases(Feature):
         """The ``site_url`` of mkdocs.yml. ``mkdocs serve`` puts its own address in
         ``config.site_url``, but an alias written as ``https://example.org/old/`` still
         names the real site (it stopped `mkdocs serve` as "another site" before)."""
-        for settings in reversed(self.build.config.user_configs):
-            written = settings.get("site_url") if isinstance(settings, dict) else None
-            if written:
-                return str(written)
+        with warnings.catch_warnings():  # deprecated in MkDocs 1.6, there until 1.7
+            warnings.simplefilter("ignore", DeprecationWarning)
+            written = getattr(self.build.config, "user_configs", [])
+        for settings in reversed(written):
+            url = settings.get("site_url") if isinstance(settings, dict) else None
+            if url:
+                return str(url)
         return self.build.config.site_url
 
     def _taken(self) -> dict[str, str]:
