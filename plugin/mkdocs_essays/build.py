@@ -152,9 +152,19 @@ class EssaysBuild:
                 continue
             path = self.display_path(file)
             try:
-                document = read(
-                    file.content_bytes, path, zone=self.zone, taxonomies=self.taxonomies
-                )
+                source = file.content_bytes
+            except FileNotFoundError:
+                # Renamed or deleted while this build runs (`mkdocs serve` builds again after
+                # the change): the site is built without it, as it will be.
+                log.info(f"{path} was removed or renamed during the build; it is left out")
+                files.remove(file)
+                continue
+            except OSError as error:
+                errors.append(f"{path}: cannot be read ({error.strerror}); check the file")
+                files.remove(file)
+                continue
+            try:
+                document = read(source, path, zone=self.zone, taxonomies=self.taxonomies)
             except FrontMatterErrors as error:
                 errors.extend(str(e) for e in error.errors)
                 self.broken[file.src_uri] = [str(e) for e in error.errors]
