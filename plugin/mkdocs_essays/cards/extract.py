@@ -5,10 +5,11 @@ The rules are Python-Markdown's (what MkDocs renders with), not CommonMark's:
 - a line starting with ``#`` is a heading wherever it is in a paragraph (``#hashtag`` too), its
   closing ``#``s dropped; ``Text`` over ``---``/``===`` is a setext heading when ``Text`` opens
   a block;
-- lines inside fenced code (`````` ``` `````` or ``~~~``, closed by a fence of the same kind at
-  least as long), HTML comments and raw HTML blocks are not headings; ``> ## x`` is a heading
-  inside a blockquote (it takes an id but starts no card); a fence that is never closed is no
-  fence (Python-Markdown shows it as text, and the headings after it as headings);
+- lines inside fenced code (`````` ``` `````` or ``~~~``, closed by the same fence: same
+  character, same length, as fenced_code and superfences read it), HTML comments and raw
+  HTML blocks are not headings; ``> ## x`` is a heading inside a blockquote (it takes an id
+  but starts no card); a fence that is never closed is no fence (Python-Markdown shows it as
+  text, and the headings after it as headings);
 - ids are the ``toc`` extension's: ``{#id}`` (``attr_list``) wins; every other heading gets
   ``slugify(text)``, made unique with ``_1``, ``_2``... against every id already used on the
   page, explicit ids included, in document order.
@@ -119,19 +120,15 @@ def _depth(name: str, line: str) -> int:
     return opened - len(re.findall(rf"</{name}\s*>", line, re.I))
 
 
-def _closers(lines: list[str]) -> dict[str, list[int]]:
-    """Fence character -> for each line, the longest fence of that character on a later line
-    (0 when there is none): a fence opened on line ``i`` is closed only if this is at least
-    its length."""
-    longest = {"`": [0] * len(lines), "~": [0] * len(lines)}
-    best = {"`": 0, "~": 0}
-    for index in range(len(lines) - 1, -1, -1):
-        longest["`"][index] = best["`"]
-        longest["~"][index] = best["~"]
-        stripped = lines[index].strip()
-        if len(stripped) >= 3 and stripped[0] in best and set(stripped) == {stripped[0]}:
-            best[stripped[0]] = max(best[stripped[0]], len(stripped))
-    return longest
+def _closers(lines: list[str]) -> dict[str, int]:
+    """Each fence (```` ``` ````, ``~~~~``...) -> the last line that is that fence alone: a
+    fence opened on line ``i`` is closed only if that line comes after ``i``."""
+    last: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if len(stripped) >= 3 and stripped[0] in "`~" and set(stripped) == {stripped[0]}:
+            last[stripped] = index
+    return last
 
 
 def find_headings(
@@ -169,7 +166,7 @@ def find_headings(
         if fence is not None:
             closing = stripped.rstrip()
             char, length = fence
-            if closing and set(closing) == {char} and len(closing) >= length:
+            if closing and set(closing) == {char} and len(closing) == length:
                 fence = None
                 block_start = True
             continue
@@ -192,7 +189,7 @@ def find_headings(
         opened = _FENCE.match(line)
         if opened:
             char, length = opened.group("fence")[0], len(opened.group("fence"))
-            if closers[char][index] >= length:
+            if closers.get(opened.group("fence"), -1) > index:
                 fence = (char, length)
                 candidate = None
                 continue
