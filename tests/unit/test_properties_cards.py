@@ -175,6 +175,8 @@ def test_sections_are_the_truth(essay: tuple[str, list[Block]], level: int) -> N
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(essays((*KINDS, "open-fence")))
+@example(("```python\nprint('a')\n\n# a\n\n````\n## a\ncode line\n````\n\n", []))
+@example(("```\ncode\n````\n## inside\n```\n\n## out\n", []))
 def test_sections_are_the_headings_python_markdown_shows(essay: tuple[str, list[Block]]) -> None:
     body, _ = essay
     md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", "attr_list"])
