@@ -329,7 +329,7 @@ def test_alias_conflicts_can_be_reported_while_the_page_wins(
     messages = site.messages(logging.INFO)
     assert any(
         "docs/about.md:4: alias 'contact' (/contact/) is the address of docs/contact.md" in m
-        and "kept the page" in m
+        and "this redirect is not written" in m
         for m in messages
     )
     assert any(

@@ -252,8 +252,8 @@ def test_same_urls_as_hugo(imported, tmp_path: Path) -> None:
     # parallel, so either one); the plugin keeps the newest essay's (markdown-syntax), every time
     hugo_redirect = (tmp_path / "public/posts/migrate-from-jekyl/index.html").read_text("utf-8")
     assert re.search(r"url=[^\"]*(markdown-syntax|html-and-css-only-tabs)/\"", hugo_redirect)
-    ours = (site.site_dir / "posts/migrate-from-jekyl/index.html").read_text("utf-8")
-    assert re.search(r'http-equiv="refresh" content="0; url=\.\./markdown-syntax/"', ours)
+    our_redirect = (site.site_dir / "posts/migrate-from-jekyl/index.html").read_text("utf-8")
+    assert re.search(r'http-equiv="refresh" content="0; url=\.\./markdown-syntax/"', our_redirect)
     # about.md's alias 'contact' lands on contact.md's page: in both builds the page wins
     assert "contact/" in hugo["other"] and "contact/" in ours["other"]
     assert any(

@@ -169,7 +169,7 @@ class Aliases(Feature):
                 message = str(CollectionError(source.path, source.line, problem))
                 if conflict and policy != "error":
                     # alias_conflicts: warning/info: the page (or the first alias) wins
-                    log.log(_LEVELS[policy], f"{message} (kept the page; no redirect written)")
+                    log.log(_LEVELS[policy], f"{message} (this redirect is not written)")
                 else:
                     errors.append(message)
         if errors:
