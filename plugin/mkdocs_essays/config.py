@@ -79,8 +79,8 @@ class EssaysConfig(base.Config):
     alias_conflicts = c.Choice(("error", "warning", "info"), default="error")
     """An alias that lands on a page of the site or on another page's alias stops the build
     (``error``), or is reported at that level while the page (or the first alias, newest
-    essay first) wins (``warning``, ``info``). Hugo silently keeps the page, so
-    ``mkdocs-essays import`` writes ``info``: an imported site builds as Hugo built it."""
+    essay first) wins (``warning``, ``info``). Hugo silently keeps whichever it writes last,
+    so ``mkdocs-essays import`` writes ``info``: an imported site builds, as it did in Hugo."""
 
     # -- Hugo content ------------------------------------------------------------------------
     shortcodes = c.DictOfItems(c.Choice(SHORTCODE_TARGETS), default={})

@@ -244,8 +244,13 @@ def test_same_urls_as_hugo(imported, tmp_path: Path) -> None:
 
     assert ours["posts"] == hugo["posts"]
     assert ours["terms"] == hugo["terms"]
-    assert ours["aliases"] == hugo["aliases"] - set(ONLY_HUGO)
-    assert ours["other"] == hugo["other"] - set(ONLY_HUGO)
+    # about.md's alias 'contact' lands on contact.md's page. Hugo writes pages and aliases in
+    # parallel, so /contact/ is the page in some runs and the redirect in others; the plugin
+    # always keeps the page (and says so at info level).
+    assert "contact/" in ours["other"] and "contact/" in hugo["other"] | hugo["aliases"]
+    raced = {"contact/"}
+    assert ours["aliases"] == hugo["aliases"] - set(ONLY_HUGO) - raced
+    assert ours["other"] - raced == hugo["other"] - set(ONLY_HUGO) - raced
     # the listed differences are real (remove an entry when it stops being true)
     assert set(ONLY_HUGO) <= hugo["aliases"] | hugo["other"]
     # two posts claim 'migrate-from-jekyl': Hugo keeps whichever it wrote last (it renders in
@@ -254,8 +259,6 @@ def test_same_urls_as_hugo(imported, tmp_path: Path) -> None:
     assert re.search(r"url=[^\"]*(markdown-syntax|html-and-css-only-tabs)/\"", hugo_redirect)
     our_redirect = (site.site_dir / "posts/migrate-from-jekyl/index.html").read_text("utf-8")
     assert re.search(r'http-equiv="refresh" content="0; url=\.\./markdown-syntax/"', our_redirect)
-    # about.md's alias 'contact' lands on contact.md's page: in both builds the page wins
-    assert "contact/" in hugo["other"] and "contact/" in ours["other"]
     assert any(
         "alias 'contact' (/contact/) is the address of docs/contact.md" in m
         for m in site.messages()

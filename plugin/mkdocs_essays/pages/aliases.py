@@ -11,7 +11,8 @@ old Hugo site had.
 Where Hugo is lax this module is strict: an alias that climbs above the site's root (``..``,
 ``%2e%2e``) or points to another host stops the build; so does, by default, an alias that
 lands on a page of the site or on another alias, with a message naming both sides (Hugo
-clamps the first and silently lets the page, or the last alias written, win). The option
+clamps the first and, for the others, keeps whichever file it happens to write last: it
+writes in parallel, so the result changes from run to run). The option
 ``alias_conflicts: warning|info`` reports conflicts at that level instead and keeps the page
 (or the first alias, newest essay first), as ``mkdocs-essays import`` sets it.
 """
