@@ -8,7 +8,9 @@ folder, the same way for every site, so every build pays the same start-up cost:
 ``--hooks`` wraps every ``on_*`` hook of mkdocs-essays' plugin class in a timer before MkDocs
 loads the plugin and writes ``{"build": seconds, "hooks": {name: [calls, seconds]}}``: the
 share of the build spent in the plugin's own hooks (including what they call: Markdown,
-Jinja). ``--profile`` runs the build under cProfile and dumps the stats.
+Jinja). ``--profile`` runs the build under cProfile and dumps the stats. ``--tracemalloc``
+traces allocations and dumps a snapshot taken just before ``on_post_build``, when every page
+has been written and everything the build holds is still alive.
 """
 
 from __future__ import annotations
@@ -47,10 +49,31 @@ def _timed(name: str, method: Callable[..., Any], stats: dict[str, list[float]])
     return wrapper
 
 
+def snapshot_before_post_build(path: str, frames: int) -> None:
+    import tracemalloc
+
+    from mkdocs.plugins import PluginCollection
+
+    tracemalloc.start(frames)
+    original = PluginCollection.on_post_build
+
+    def on_post_build(self: PluginCollection, *, config: Any) -> None:
+        snapshot = tracemalloc.take_snapshot()
+        current, peak = tracemalloc.get_traced_memory()
+        snapshot.dump(path)
+        with open(path + ".json", "w", encoding="utf-8") as out:
+            json.dump({"current": current, "peak": peak}, out)
+        original(self, config=config)
+
+    PluginCollection.on_post_build = on_post_build  # type: ignore[method-assign]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--hooks", help="write the time spent in mkdocs-essays' hooks here")
     parser.add_argument("--profile", help="run under cProfile and dump the stats here")
+    parser.add_argument("--tracemalloc", help="dump a tracemalloc snapshot here")
+    parser.add_argument("--frames", type=int, default=30, help="frames kept by tracemalloc")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -59,6 +82,8 @@ def main() -> int:
     stats: dict[str, list[float]] = {}
     if args.hooks:
         time_hooks(stats)
+    if args.tracemalloc:
+        snapshot_before_post_build(args.tracemalloc, args.frames)
     argv = ["build", "--quiet", "--config-file", "mkdocs.yml", "--site-dir", "site"]
     profiler = None
     if args.profile:

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -269,6 +270,12 @@ def targets(results: list[Result]) -> list[str]:
         figures = ", ".join(f"{r:.2f}x at {n:,}" for n, r in ratios)
         ok = all(r <= PER_PAGE_MAX for _, r in ratios)
         out.append(f"- per output page (c) <= {PER_PAGE_MAX}x (a): {figures}: {verdict(ok)}")
+        per_essay = ", ".join(
+            f"{essays.median / plain.median:.2f}x at {n:,}"
+            for n in sizes
+            if (essays := _find(results, "essays", n)) and (plain := _find(results, "plain", n))
+        )
+        out.append(f"  (for the same essays, in total: (c) takes {per_essay} the time of (a))")
     if len(sizes) >= 2:
         low, high = sizes[-2], sizes[-1]
         limit = GROWTH_SLACK * high / low
@@ -313,54 +320,80 @@ def machine() -> str:
 # -- the profile -----------------------------------------------------------------------------
 
 
-def profile(n: int, work: Path, top: int) -> str:
-    """Build (c) at N essays under cProfile; where the plugin's time goes."""
+def profile(
+    n: int, work: Path, top: int, *, profiler: str = "cprofile", site: str = "essays"
+) -> str:
+    """Build one site at N essays under a profiler; where its time goes.
+
+    ``cprofile`` (deterministic, but its overhead inflates Python-heavy code such as Jinja
+    and the plugin) or ``py-spy`` (sampling, 100 Hz, no such bias; ``pip install py-spy``).
+    For (c) the hooks are also timed without any profiler in a separate build.
+    """
+    root = corpus.write_sites(work / f"profile-{site}-n{n}", n, (site,))[site]
+    lines = []
+    if site == "essays":
+        hooks_file = work / f"{site}-{n}.hooks.json"
+        command = [sys.executable, str(HERE / "build_site.py"), "--hooks", str(hooks_file)]
+        code, wall, _ = measure(command, _fresh(root), work / f"hooks-{n}.log")
+        if code != 0:
+            raise SystemExit((work / f"hooks-{n}.log").read_text("utf-8", "replace"))
+        report = json.loads(hooks_file.read_text("utf-8"))
+        build = report["build"]
+        lines += [
+            f"Hooks of mkdocs-essays at N = {n:,}, timed without a profiler "
+            f"(build {build:.1f} s in process, {wall:.1f} s wall):",
+            f"  {'hook':<24} {'calls':>6} {'seconds':>9} {'share':>6}",
+        ]
+        hooks = sorted(report["hooks"].items(), key=lambda i: -i[1][1])
+        for hook, (calls, seconds) in hooks:
+            lines.append(
+                f"  {hook:<24} {int(calls):>6} {seconds:8.2f}s {100 * seconds / build:5.1f}%"
+            )
+        spent = sum(seconds for _, seconds in report["hooks"].values())
+        lines += [f"  {'all hooks':<24} {'':>6} {spent:8.2f}s {100 * spent / build:5.1f}%", ""]
+    if profiler == "py-spy":
+        lines += _py_spy(root, work, n, top, site)
+    elif profiler == "tracemalloc":
+        lines += _tracemalloc(root, work, n, top, site)
+    else:
+        lines += _cprofile(root, work, n, top, site)
+    return "\n".join(lines)
+
+
+def _fresh(root: Path) -> Path:
+    """The site folder, its output removed (as before each benchmark build)."""
+    shutil.rmtree(root / "site", ignore_errors=True)
+    return root
+
+
+def _short(filename: str) -> str:
+    for marker in ("/mkdocs_essays/", "/site-packages/", "/lib/python3"):
+        if marker in filename:
+            rest = filename.split(marker, 1)[1]
+            return "mkdocs_essays/" + rest if marker == "/mkdocs_essays/" else rest
+    return filename
+
+
+def _cprofile(root: Path, work: Path, n: int, top: int, site: str) -> list[str]:
     import pstats
 
-    root = corpus.write_sites(work / f"profile-n{n}", n, ("essays",))["essays"]
-    stats_file = work / f"essays-{n}.prof"
-    hooks_file = work / f"essays-{n}.hooks.json"
-    command = [
-        sys.executable,
-        str(HERE / "build_site.py"),
-        "--profile",
-        str(stats_file),
-        "--hooks",
-        str(hooks_file),
-    ]
-    code, wall, _ = measure(command, root, work / f"profile-{n}.log")
+    stats_file = work / f"{site}-{n}.prof"
+    command = [sys.executable, str(HERE / "build_site.py"), "--profile", str(stats_file)]
+    code, wall, _ = measure(command, _fresh(root), work / f"profile-{n}.log")
     if code != 0:
         raise SystemExit((work / f"profile-{n}.log").read_text("utf-8", "replace"))
-    stats = pstats.Stats(str(stats_file))
-    raw = stats.stats  # type: ignore[attr-defined]
+    raw = pstats.Stats(str(stats_file)).stats  # type: ignore[attr-defined]
     total = max(ct for _, _, _, ct, _ in raw.values())
-    report = json.loads(hooks_file.read_text("utf-8"))
 
     def name(key: tuple[str, int, str]) -> str:
         filename, line, function = key
-        for marker in ("/mkdocs_essays/", "/site-packages/"):
-            if marker in filename:
-                filename = filename.split(marker, 1)[1]
-                if marker == "/mkdocs_essays/":
-                    filename = "mkdocs_essays/" + filename
-                break
-        return f"{filename}:{line}({function})"
+        return f"{_short(filename)}:{line}({function})"
 
-    lines = [
-        f"cProfile of (c) at N = {n:,}: {total:.1f} s profiled ({wall:.1f} s wall with the "
-        "profiler's overhead)",
-        "",
-        "Hooks (timed, without the profiler's overhead: calls, seconds, share of the build):",
-    ]
-    build = report["build"]
-    for hook, (calls, seconds) in sorted(report["hooks"].items(), key=lambda i: -i[1][1]):
-        lines.append(f"  {hook:<24} {int(calls):>6} {seconds:8.2f} s {100 * seconds / build:6.1f}%")
     own = [(k, v) for k, v in raw.items() if "/mkdocs_essays/" in k[0]]
     self_time = sum(v[2] for _, v in own)
-    lines += [
-        "",
-        f"Own code of mkdocs_essays (self time): {self_time:.2f} s, "
-        f"{100 * self_time / total:.1f}% of the profiled build",
+    lines = [
+        f"cProfile of {LABELS[site]} at N = {n:,}: {total:.1f} s profiled ({wall:.1f} s wall)",
+        f"Self time in mkdocs_essays code: {self_time:.2f} s, {100 * self_time / total:.1f}%",
         "",
         f"mkdocs_essays functions by cumulative time (top {top}):",
         f"  {'calls':>8} {'cumulative':>10} {'share':>6}  function",
@@ -372,7 +405,120 @@ def profile(n: int, work: Path, top: int) -> str:
     lines += ["", f"Every function by self time (top {top}):"]
     for key, (_, calls, tottime, _, _) in sorted(raw.items(), key=lambda i: -i[1][2])[:top]:
         lines.append(f"  {calls:>8} {tottime:9.2f}s {100 * tottime / total:5.1f}%  {name(key)}")
-    return "\n".join(lines)
+    return lines
+
+
+def _py_spy(root: Path, work: Path, n: int, top: int, site: str) -> list[str]:
+    spy = shutil.which("py-spy")
+    if spy is None:
+        raise SystemExit("py-spy is not installed: pip install py-spy")
+    raw_file = work / f"{site}-{n}.py-spy.txt"
+    command = [spy, "record", "--rate", "100", "--format", "raw", "--output", str(raw_file)]
+    command += ["--", sys.executable, str(HERE / "build_site.py")]
+    code, wall, _ = measure(command, _fresh(root), work / f"py-spy-{n}.log")
+    if code != 0:
+        raise SystemExit((work / f"py-spy-{n}.log").read_text("utf-8", "replace"))
+    title = f"py-spy of {LABELS[site]} at N = {n:,} ({wall:.1f} s wall)"
+    return summarize_samples(raw_file, top, title=title)
+
+
+def _tracemalloc(root: Path, work: Path, n: int, top: int, site: str) -> list[str]:
+    """What the build holds when every page is written (just before ``on_post_build``), by
+    the code that allocated it: the innermost mkdocs_essays frame, else the innermost frame
+    of an installed package."""
+    import linecache
+    import tracemalloc
+
+    dump = work / f"{site}-{n}.tracemalloc"
+    command = [sys.executable, str(HERE / "build_site.py"), "--tracemalloc", str(dump)]
+    command += ["--frames", "15"]  # deep enough to reach the caller in the plugin; slow
+    code, wall, peak_rss = measure(command, _fresh(root), work / f"tracemalloc-{n}.log")
+    if code != 0:
+        raise SystemExit((work / f"tracemalloc-{n}.log").read_text("utf-8", "replace"))
+    traced = json.loads(Path(str(dump) + ".json").read_text("utf-8"))
+    snapshot = tracemalloc.Snapshot.load(str(dump))
+    owners: Counter[str] = Counter()
+    packages: Counter[str] = Counter()
+    for stat in snapshot.statistics("traceback"):
+        frames = list(stat.traceback)  # oldest first
+        owner = next((f for f in reversed(frames) if "/mkdocs_essays/" in f.filename), None)
+        owner = owner or next((f for f in reversed(frames) if "-packages/" in f.filename), None)
+        if owner is None:
+            owners["(other)"] += stat.size
+            packages["(other)"] += stat.size
+            continue
+        short = _short(owner.filename)
+        code_line = linecache.getline(owner.filename, owner.lineno).strip()[:60]
+        owners[f"{short}:{owner.lineno}  {code_line}"] += stat.size
+        parts = short.split("/")
+        depth = 3 if parts[0] == "material" else 2 if parts[0] == "mkdocs_essays" else 1
+        packages["/".join(parts[:depth])] += stat.size
+    mib = 1024 * 1024
+    held = sum(owners.values())
+    lines = [
+        f"tracemalloc of {LABELS[site]} at N = {n:,} ({wall:.1f} s wall with tracing): "
+        f"{held / mib:.0f} MiB held before on_post_build, traced peak {traced['peak'] / mib:.0f}"
+        f" MiB, peak RSS {peak_rss:.0f} MiB",
+        "",
+        "Held, by package of the allocating code:",
+    ]
+    lines += [f"  {size / mib:7.1f} MiB  {name}" for name, size in packages.most_common(top)]
+    lines += ["", f"Held, by allocating line (top {top}):"]
+    lines += [f"  {size / mib:7.1f} MiB  {name}" for name, size in owners.most_common(top)]
+    return lines
+
+
+def _frame(frame: str) -> str:
+    """``function (path:line)`` -> ``function (short path)``: one name per function."""
+    name, _, where = frame.partition(" (")
+    path = where.rstrip(")").rsplit(":", 1)[0]
+    return f"{name} ({_short(path)})" if path else name
+
+
+def _phase(frames: list[str]) -> str:
+    """The hook of mkdocs-essays a sample is in, else the two steps of ``mkdocs build`` it is
+    in (``_build_page > Template.render``: the theme's template; ``_populate_page >
+    Page.render``: Markdown; ``PluginCollection.on_page_context``: the search plugin's index)."""
+    for frame in frames:
+        if frame.startswith("EssaysPlugin.on_"):
+            return "mkdocs-essays: " + frame.split(" ", 1)[0].split(".", 1)[1]
+    for at, frame in enumerate(frames):
+        if frame.startswith("build (mkdocs/commands/build.py"):
+            steps = [f.split(" ", 1)[0] for f in frames[at + 1 : at + 3]]
+            return " > ".join(steps) or "build"
+    return "start-up and configuration"
+
+
+def summarize_samples(raw_file: Path, top: int, *, title: str) -> list[str]:
+    """Inclusive shares from py-spy's raw (collapsed stacks) output: the phases of the MkDocs
+    build, mkdocs_essays' functions, and the functions the samples were in (self)."""
+    inclusive: Counter[str] = Counter()
+    own: Counter[str] = Counter()
+    phases: Counter[str] = Counter()
+    total = 0
+    for line in raw_file.read_text("utf-8").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack:
+            continue
+        samples = int(count)
+        total += samples
+        frames = [_frame(f) for f in stack.split(";")]
+        for frame in set(frames):
+            inclusive[frame] += samples
+        own[frames[-1]] += samples
+        phases[_phase(frames)] += samples
+
+    def share(count: int) -> str:
+        return f"{100 * count / total:5.1f}%"
+
+    lines = [f"{title}: {total} samples", "", "Where the build goes (hooks and build steps):"]
+    lines += [f"  {share(c)}  {p}" for p, c in phases.most_common(top)]
+    lines += ["", f"mkdocs_essays functions, inclusive (top {top}):"]
+    essays = [(f, c) for f, c in inclusive.most_common() if "mkdocs_essays/" in f]
+    lines += [f"  {share(c)}  {f}" for f, c in essays[:top]]
+    lines += ["", f"Functions the samples were in (top {top}):"]
+    lines += [f"  {share(c)}  {f}" for f, c in own.most_common(top)]
+    return lines
 
 
 # -- command line ------------------------------------------------------------------------------
@@ -406,6 +552,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=int, metavar="N", help="instead: profile one build of (c) at N essays"
     )
+    parser.add_argument(
+        "--profiler",
+        choices=("cprofile", "py-spy", "tracemalloc"),
+        default="cprofile",
+        help="with --profile: cProfile (default), py-spy (sampling; pip install py-spy), or "
+        "tracemalloc (what the build holds in memory)",
+    )
+    parser.add_argument(
+        "--profile-site",
+        choices=corpus.SITES[:3],
+        default="essays",
+        help="with --profile: which site (default essays, i.e. (c))",
+    )
     parser.add_argument("--top", type=int, default=25, help="rows in the profile listings")
     args = parser.parse_args(argv)
     unknown = set(args.sites) - set(corpus.SITES)
@@ -414,7 +573,15 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
 
     if args.profile:
-        print(profile(args.profile, args.work, args.top))
+        print(
+            profile(
+                args.profile,
+                args.work,
+                args.top,
+                profiler=args.profiler,
+                site=args.profile_site,
+            )
+        )
         return 0
 
     header = machine()
