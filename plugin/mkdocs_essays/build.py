@@ -110,6 +110,8 @@ class EssaysBuild:
         self.hosted: set[str] = set()
         """src_uris of writers' pages that host a listing."""
         self.extra: dict[str, tuple[Feature, File]] = {}
+        self._views: dict[tuple[str, str], dict[str, Any]] | None = None
+        """Essay views by (essay, page folder), once listings are rendered (``on_env``)."""
         self.features = [feature(self) for feature in features]
 
     # -- paths and messages -------------------------------------------------------------------
@@ -434,7 +436,21 @@ class EssaysBuild:
         return first_words(markdown_inline_to_text(body), self.options.summary_length)
 
     def view(self, essay: Essay, page_url: str) -> dict[str, Any]:
-        """What templates know of an essay, with links relative to the page at ``page_url``."""
+        """What templates know of an essay, with links relative to the page at ``page_url``.
+
+        Once every essay is rendered (``on_env``) a view depends only on the essay and the
+        page's folder, so it is made once per pair: the five cards of an essay, or the essays
+        listed on sixty term pages, share them. Callers must not change the dict.
+        """
+        if self._views is None:
+            return self._view(essay, page_url)
+        key = (essay.src_uri, page_url if page_url.endswith("/") else posixpath.dirname(page_url))
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = self._view(essay, page_url)
+        return view
+
+    def _view(self, essay: Essay, page_url: str) -> dict[str, Any]:
         rendered = self.rendered.get(essay.src_uri)
         terms = []
         for plural in self.taxonomies.values():
@@ -482,6 +498,7 @@ class EssaysBuild:
 
     def fill(self, files: Files) -> None:
         """Render every listing now that every essay is rendered."""
+        self._views = {}
         renderers = {kind: feature for feature in self.features for kind in feature.kinds}
         for src_uri, spec in self.specs.items():
             file = files.get_file_from_path(src_uri)

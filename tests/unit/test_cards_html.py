@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+from pathlib import Path
+
 import markdown
 from bs4 import BeautifulSoup
 from mkdocs_essays.cards.html import (
@@ -14,6 +17,7 @@ from mkdocs_essays.cards.html import (
     resolve,
     section_of,
 )
+from mkdocs_essays.model.text import html_to_text
 
 BODY = """
 Intro.
@@ -134,3 +138,96 @@ def test_first_sentence_handles_quotes_initials_and_cjk() -> None:
     assert first_sentence("版本很好。下一句。") == "版本很好。"
     assert first_sentence("no ending") == "no ending"
     assert first_sentence("Version 3.5 is out. Next.") == "Version 3.5 is out."
+
+
+# -- page_headings against an HTML parser ---------------------------------------------------------
+
+
+class _Reference(HTMLParser):
+    """The top-level headings as Python's HTML parser sees them (the scan must agree)."""
+
+    VOID = frozenset(
+        [
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+        ]
+    )
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.lines = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+        self.stack: list[str] = []
+        self.open: tuple[int, str, int] | None = None
+        self.found: list[tuple[int, str, str, int, int]] = []
+
+    def at(self) -> int:
+        line, column = self.getpos()
+        return self.lines[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not self.stack:
+            self.open = (int(tag[1]), next((v for k, v in attrs if k == "id" and v), ""), self.at())
+        self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag not in self.stack:
+            return
+        while self.stack and self.stack.pop() != tag:
+            pass
+        if not self.stack and self.open is not None and tag.startswith("h") and len(tag) == 2:
+            level, ident, start = self.open
+            self.open = None
+            end = self.source.find(">", self.at()) + 1
+            self.found.append((level, ident, html_to_text(self.source[start:end]), start, end))
+
+
+def reference(source: str) -> list[tuple[int, str, str, int, int]]:
+    parser = _Reference(source)
+    parser.feed(source)
+    parser.close()
+    return parser.found
+
+
+TRICKY = [
+    '<div class="admonition"><h2 id="in">Inside</h2></div>\n<h2 id="out">Out</h2>',
+    '<h2 id="a" title="x > y">A &amp; B</h2><p>t</p></span><h3 id="b">B</h3>',
+    "<!-- <h2 id=\"c\">comment</h2> -->\n<h2 id='d'>D</h2><br><hr/><div/><h2 id=e>E</h2>",
+    '<script>document.write("<h2 id=x>no</h2>")</script><h2 id="f">F</h2>',
+    '<ul><li><h2 id="g">in list</h2></li></ul>'
+    '<h2 id="h">H<a class="headerlink" href="#h">¶</a></h2>',
+    '<p>unclosed <div><h2 id="i">nested in unclosed div</h2>',
+    '<h2 id="j&quot;k">Quoted</h2><H2 ID="L">Upper</H2>',
+]
+
+
+def test_page_headings_agree_with_an_html_parser() -> None:
+    golden = Path(__file__).resolve().parent.parent / "golden" / "cards"
+    sources = list(TRICKY)
+    for path in sorted(golden.glob("*.md")):
+        sources.append(
+            markdown.markdown(
+                path.read_text("utf-8"),
+                extensions=["toc", "attr_list", "admonition", "md_in_html", "fenced_code"],
+            )
+        )
+    for source in sources:
+        ours = [(h.level, h.id, h.text, h.start, h.end) for h in page_headings(source)]
+        assert ours == reference(source), source[:200]

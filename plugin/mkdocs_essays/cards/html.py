@@ -11,7 +11,6 @@ import html as htmllib
 import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model.text import first_words, html_to_text
@@ -47,50 +46,67 @@ class PageHeading:
     """Offset just after ``</hN>``."""
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._src = source
-        self._starts = [0]
-        for found in re.finditer("\n", source):
-            self._starts.append(found.end())
-        self._stack: list[str] = []
-        self.headings: list[PageHeading] = []
-        self._open: tuple[int, str, int] | None = None  # level, id, start
-
-    def _at(self) -> int:
-        line, column = self.getpos()
-        return self._starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            return
-        if tag in _HEADINGS and not self._stack:
-            ident = next((v for k, v in attrs if k == "id" and v is not None), "")
-            self._open = (int(tag[1]), ident, self._at())
-        self._stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self._stack:
-            return
-        while self._stack:
-            if self._stack.pop() == tag:
-                break
-        if not self._stack and self._open is not None and tag in _HEADINGS:
-            level, ident, start = self._open
-            self._open = None
-            at = self._at()
-            end = self._src.find(">", at) + 1 or len(self._src)
-            inner = self._src[start:end]
-            self.headings.append(PageHeading(level, ident, html_to_text(inner), start, end))
+# A tag, a comment, or markup declaration; attribute values may hold ``>`` inside quotes.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)"
+    r"|<[!?][^>]*>"
+    r"""|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    re.DOTALL,
+)
+_ID = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 
 
 def page_headings(body: str) -> list[PageHeading]:
-    """Every top-level heading of a rendered body, in order."""
-    scanner = _Scanner(body)
-    scanner.feed(body)
-    scanner.close()
-    return scanner.headings
+    """Every top-level heading of a rendered body, in order.
+
+    One regular-expression pass over the tags, keeping a stack of open elements as an HTML
+    parser does (an end tag closes up to its start tag; a stray one is ignored; void and
+    self-closed elements hold nothing; script and style hold text only). A heading is top level
+    when nothing is open around it.
+    """
+    headings: list[PageHeading] = []
+    stack: list[str] = []
+    opened: tuple[int, str, int] | None = None  # level, id, start
+    at = 0
+    while True:
+        token = _TOKEN.search(body, at)
+        if token is None:
+            return headings
+        at = token.end()
+        name = token.group(2)
+        if name is None:
+            continue  # a comment or declaration
+        tag = name.lower()
+        attributes = token.group(3)
+        if token.group(1):  # an end tag
+            if tag not in stack:
+                continue
+            while stack and stack.pop() != tag:
+                pass
+            if not stack and opened is not None and tag in _HEADINGS:
+                level, ident, start = opened
+                opened = None
+                inner = body[start:at]
+                headings.append(PageHeading(level, ident, html_to_text(inner), start, at))
+            continue
+        if tag in _VOID:
+            continue
+        if attributes.rstrip().endswith("/"):
+            continue  # <div/>: opened and closed at once
+        if tag in _RAW_TEXT:
+            close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(body, at)
+            at = close.end() if close else len(body)
+            continue
+        if tag in _HEADINGS and not stack:
+            found = _ID.search(attributes)
+            ident = (
+                htmllib.unescape(next((g for g in found.groups() if g is not None), ""))
+                if found
+                else ""
+            )
+            opened = (int(tag[1]), ident, token.start())
+        stack.append(tag)
 
 
 def section_of(body: str, headings: list[PageHeading], index: int) -> str:

@@ -67,6 +67,8 @@ def split_more(fragment: str) -> tuple[str, str] | None:
 
 
 def _words(text: str) -> list[str]:
+    if not _CJK.search(text):
+        return text.split()  # the common case: one scan for ideographs, then a plain split
     words: list[str] = []
     for token in text.split():
         if _CJK.search(token):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..model import Essay, PathError, clean_path
@@ -64,6 +65,7 @@ class UrlPolicy:
         """The path a virtual Markdown file pretends to have in the docs folder."""
         return f"{location}/index.md" if location else "index.md"
 
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - a frozen value, alive as long as the build
     def dest(self, location: str) -> str:
         """The file written in the site folder."""
         if location.endswith((".html", ".htm")):
@@ -74,6 +76,7 @@ class UrlPolicy:
             return f"{location}/index.html"
         return f"{location}/index.html" if location.endswith("/index") else f"{location}.html"
 
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - a frozen value, alive as long as the build
     def url(self, location: str) -> str:
         """The site-relative URL of a location, percent-encoded (as MkDocs' ``File.url``)."""
         dest = self.dest(location)
@@ -83,21 +86,34 @@ class UrlPolicy:
         return quote(dest)
 
 
+def _segments(path: str) -> list[str]:
+    return [part for part in path.split("/") if part and part != "."]
+
+
+@lru_cache(maxsize=1 << 18)
 def relative_url(target: str, base: str) -> str:
     """``target`` relative to the page at ``base`` (both site-relative URLs, as MkDocs gives).
 
-    Same result as ``mkdocs.utils.get_relative_url``; kept here so the core needs no MkDocs.
+    Same result as ``mkdocs.utils.get_relative_url`` (a test compares them); kept here so the
+    core needs no MkDocs, and cached: listings ask for the same few links on every page.
     """
-    target_dir, target_name = posixpath.split(target.split("#", 1)[0])
-    fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
-    base_dir = posixpath.dirname(base) if not base.endswith("/") else base.rstrip("/")
+    path, hashmark, fragment = target.partition("#")
+    target_dir, _, target_name = path.rpartition("/")
     if base in (".", "./", ""):
         base_dir = ""
-    target_dir = "" if target_dir in (".", "") else target_dir
-    rel = posixpath.relpath("/" + target_dir, "/" + base_dir)
-    rel = "" if rel == "." else rel
-    if target_name:
-        joined = posixpath.join(rel, target_name) if rel else target_name
+    elif base.endswith("/"):
+        base_dir = base[:-1]
     else:
-        joined = (rel + "/") if rel else "./"
-    return joined + fragment
+        base_dir = base.rpartition("/")[0]
+    to, start = _segments(target_dir), _segments(base_dir)
+    common = 0
+    for a, b in zip(to, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + to[common:])
+    if target_name:
+        joined = f"{rel}/{target_name}" if rel else target_name
+    else:
+        joined = f"{rel}/" if rel else "./"
+    return joined + hashmark + fragment
