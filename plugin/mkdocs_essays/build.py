@@ -39,7 +39,7 @@ from .model.text import word_count as count_words
 from .pages.feature import Feature
 from .pages.plan import PageSpec
 from .pages.urls import UrlPolicy, relative_url
-from .render import Renderer
+from .render import Renderer, View
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -468,19 +468,19 @@ class EssaysBuild:
                 term = taxonomy.by_slug.get(slug)
                 shown = term.name if term is not None else name
                 location = self.policy.term(plural, slug)
-                items.append({"name": shown, "url": relative_url(self.url_of(location), page_url)})
-            terms.append({"taxonomy": plural, "label": plural.capitalize(), "links": items})
-        return {
-            "title": essay.title,
-            "url": relative_url(self.essay_url(essay), page_url),
-            "date": essay.date,
-            "lastmod": essay.front.lastmod,
-            "badges": essay.badges,
-            "summary": self.summary(essay),
-            "minutes": minutes_for(rendered.words) if rendered else None,
-            "terms": terms,
-            "essay": essay,
-        }
+                items.append(View(name=shown, url=relative_url(self.url_of(location), page_url)))
+            terms.append(View(taxonomy=plural, label=plural.capitalize(), links=items))
+        return View(
+            title=essay.title,
+            url=relative_url(self.essay_url(essay), page_url),
+            date=essay.date,
+            lastmod=essay.front.lastmod,
+            badges=essay.badges,
+            summary=self.summary(essay),
+            minutes=minutes_for(rendered.words) if rendered else None,
+            terms=terms,
+            essay=essay,
+        )
 
     # -- on_page_context ---------------------------------------------------------------------------
 

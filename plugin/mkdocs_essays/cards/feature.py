@@ -34,6 +34,7 @@ from ..model.text import first_words, html_to_text, markdown_inline_to_text, wor
 from ..pages.feature import Feature
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
+from ..render import View
 from .extract import Namer, PlainNamer, extract_sections
 from .html import (
     PageHeading,
@@ -470,21 +471,21 @@ class Cards(Feature):
         ``full`` view has the link into the essay and the tags too (lists need neither)."""
         essay = card.essay
         urls = self._site_urls(card)
-        view = {
-            "id": card.id,
-            "title": card.title,
-            "url": relative_url(urls["url"], page_url),
-            "lead": card.lead,
-            "words": card.words,
-            "stub": card.stub,
-            "badges": [*essay.badges, *(["Stub"] if card.stub else [])],
-            "essay_title": essay.title,
-            "essay_url": relative_url(urls["essay_url"], page_url),
-        }
+        view = View(
+            id=card.id,
+            title=card.title,
+            url=relative_url(urls["url"], page_url),
+            lead=card.lead,
+            words=card.words,
+            stub=card.stub,
+            badges=[*essay.badges, *(["Stub"] if card.stub else [])],
+            essay_title=essay.title,
+            essay_url=relative_url(urls["essay_url"], page_url),
+        )
         if full:
             view["context_url"] = relative_url(urls["context_url"], page_url)
             view["tags"] = [
-                {**tag, "url": relative_url(tag["url"], page_url)} for tag in self._tags(essay)
+                View(tag, url=relative_url(tag["url"], page_url)) for tag in self._tags(essay)
             ]
         return view
 

@@ -110,9 +110,9 @@ class RelatedIndex:
 
     def _vector(self, counted: Counter[str], tags: Sequence[str]) -> Vector:
         idf = self.idf
-        weighted = [((1 + math.log(c)) * idf[w], w) for w, c in counted.items() if w in idf]
+        scored = [((1 + math.log(c)) * idf[w], w) for w, c in counted.items() if w in idf]
         # the heaviest words; ties by word, so the choice is stable
-        top = heapq.nsmallest(self.terms_per_card, weighted, key=lambda e: (-e[0], e[1]))
+        top = heapq.nsmallest(self.terms_per_card, scored, key=lambda e: (-e[0], e[1]))
         words = [(w, x) for x, w in top]
         vector: Vector = {}
         norm = math.sqrt(sum(w * w for _, w in words))

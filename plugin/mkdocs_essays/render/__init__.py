@@ -14,7 +14,23 @@ from typing import Any
 
 import jinja2
 
-__all__ = ["Renderer", "format_date"]
+__all__ = ["Renderer", "View", "format_date"]
+
+
+class View(dict[str, Any]):
+    """What a template knows of a thing: a dict whose keys read as attributes too.
+
+    Jinja's ``{{ card.title }}`` tries ``getattr`` before the key; on a plain dict that lookup
+    fails first, on every use. Keys must not be names of dict methods (``items``, ``keys``...).
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def format_date(value: datetime | None, fmt: str) -> str:
@@ -40,7 +56,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
             undefined=jinja2.StrictUndefined,
+            # A new environment each build: templates never change under it, so no file checks.
+            auto_reload=False,
         )
+        self._templates: dict[str, jinja2.Template] = {}
         self.date_format = date_format
         self.env.filters["date"] = self._date
         self.env.filters["isodate"] = lambda d: d.isoformat() if d else ""
@@ -50,7 +69,10 @@ class Renderer:
 
     def render(self, template: str, /, **context: Any) -> str:
         """Render ``essays/<template>``; any context name is allowed (``name=`` included)."""
-        return self.env.get_template(f"essays/{template}").render(**context)
+        compiled = self._templates.get(template)
+        if compiled is None:
+            compiled = self._templates[template] = self.env.get_template(f"essays/{template}")
+        return compiled.render(**context)
 
     def add_global(self, name: str, value: Callable[..., Any] | object) -> None:
         self.env.globals[name] = value
