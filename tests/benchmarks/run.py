@@ -12,6 +12,9 @@ peak memory (maximum RSS of the build process), growth of the median time from t
 N, and for mkdocs-essays its cost per page relative to plain Material, its total time relative
 to the blog plugin, and the share of the build spent in the plugin's own hooks. The targets
 of issue 6 are checked below the table. Progress goes to stderr.
+
+Every build uses a copy of ``mkdocs_essays`` taken when the run starts (``--no-snapshot``: the
+live checkout), so edits made during a long run do not mix two versions in one table.
 """
 
 from __future__ import annotations
@@ -112,9 +115,42 @@ def hugo_binary() -> str:
     return found
 
 
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+"""Added to the environment of every build (``PYTHONPATH`` once the plugin is snapshotted)."""
+
+
+def snapshot_plugin(work: Path) -> str:
+    """Copy the mkdocs_essays package under ``work`` and build every site with that copy.
+
+    Other people edit the checkout while a run takes its twenty minutes; with a snapshot every
+    build of the run measures the same code. Returns which code it is (commit, local changes).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("mkdocs_essays")
+    if spec is None or spec.origin is None:
+        raise SystemExit("mkdocs_essays is not installed (pip install -e .)")
+    source = Path(spec.origin).parent
+    target = work / "snapshot"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target / "mkdocs_essays", ignore=shutil.ignore_patterns("__pycache__"))
+    paths = [str(target), *filter(None, [os.environ.get("PYTHONPATH")])]
+    BUILD_ENV["PYTHONPATH"] = os.pathsep.join(paths)
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=source, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "snapshot of the installed package"
+    changed = git("status", "--porcelain", "--", ".")
+    return f"commit {commit}" + (" with uncommitted changes" if changed else "")
+
+
 def measure(command: list[str], cwd: Path, log: Path) -> tuple[int, float, float]:
     """Run ``command``; return its exit code, wall seconds and peak RSS in MiB."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **BUILD_ENV}
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -550,6 +586,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
+        "--no-snapshot",
+        dest="snapshot",
+        action="store_false",
+        help="build with the live checkout instead of a copy of mkdocs_essays taken at the start",
+    )
+    parser.add_argument(
         "--profile", type=int, metavar="N", help="instead: profile one build of (c) at N essays"
     )
     parser.add_argument(
@@ -573,6 +615,8 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
 
     if args.profile:
+        if args.snapshot:
+            print(f"mkdocs-essays: {snapshot_plugin(args.work)}\n")
         print(
             profile(
                 args.profile,
@@ -585,6 +629,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     header = machine()
+    if args.snapshot:
+        header += f" ({snapshot_plugin(args.work)})"
     results = run_benchmark(sorted(args.sizes), args.runs, args.work, args.sites)
     print(f"Build of N essays, {args.runs} run(s) each; {header}\n")
     print(table(results))
