@@ -278,3 +278,18 @@ def test_long_values_are_shortened_in_messages() -> None:
     outcome = check("+++\ntags = '" + "word " * 100_000 + "'\n+++\n")
     assert isinstance(outcome, FrontMatterErrors)
     assert len(str(outcome)) < 400
+
+
+def test_yaml_escapes_beyond_unicode_are_errors_with_lines() -> None:
+    """Hypothesis found these: PyYAML decodes ``\\U99999999`` with chr() and fails with a
+    ValueError or OverflowError that carries no mark."""
+    cases = {
+        '---\ntitle: x\nsummary: "a\\U99999999b"\n---\n': 3,
+        '---\ntitle: "\\U00110000"\n---\n': 2,
+        '---\ntags:\n  - ok\n  - "\\UFFFFFFFF"\n---\n': 4,
+    }
+    for text, line in cases.items():
+        outcome = check(text)
+        assert isinstance(outcome, FrontMatterErrors), text[:60]
+        assert outcome.errors[0].line == line, (text[:60], str(outcome))
+        assert "\\U0010FFFF" in str(outcome)

@@ -223,6 +223,14 @@ _Yaml12Loader.add_implicit_resolver(
 )
 
 
+def _bad_escape_line(fm: str) -> int | None:
+    """The 0-based line of the first ``\\U`` escape beyond U+10FFFF, if there is one."""
+    for match in re.finditer(r"\\U([0-9A-Fa-f]{8})", fm):
+        if int(match.group(1), 16) > 0x10FFFF:
+            return fm.count("\n", 0, match.start())
+    return None
+
+
 class YAMLHandler(HugoHandler):
     """YAML between ``---`` lines (YAML 1.2 booleans)."""
 
@@ -256,6 +264,19 @@ class YAMLHandler(HugoHandler):
                 path,
                 first_line + index,
                 f"invalid YAML{_near(fm, index)}: {problem}{context}; fix the YAML syntax",
+            ) from None
+        except (ValueError, OverflowError) as error:
+            # PyYAML turns "\U99999999" into chr(0x99999999) and fails outside its marks
+            escape = _bad_escape_line(fm)
+            if escape is None:
+                raise FrontMatterError(
+                    path, first_line, f"invalid YAML: {error}; fix the YAML syntax"
+                ) from None
+            raise FrontMatterError(
+                path,
+                first_line + escape,
+                f"invalid YAML{_near(fm, escape)}: an escape \\U... names no Unicode "
+                "character (the largest is \\U0010FFFF); fix or remove the escape",
             ) from None
         except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
             position = getattr(error, "position", 0) or 0
