@@ -111,6 +111,7 @@ class EssaysBuild:
         """src_uris of writers' pages that host a listing."""
         self.extra: dict[str, tuple[Feature, File]] = {}
         self._views: dict[tuple[str, str], dict[str, Any]] | None = None
+        self._renderers: dict[str, Feature] | None = None
         """Essay views by (essay, page folder), once listings are rendered (``on_env``)."""
         self.features = [feature(self) for feature in features]
 
@@ -497,15 +498,18 @@ class EssaysBuild:
     # -- on_env ----------------------------------------------------------------------------------
 
     def fill(self, files: Files) -> None:
-        """Render every listing now that every essay is rendered."""
+        """Once every essay is rendered: the listings in writers' own pages, and the contents
+        of the virtual files (feeds, cards.json). The plugin's own pages are rendered one at a
+        time, just before MkDocs writes each (:meth:`render_page`), so a site of thousands of
+        card pages never holds all their HTML at once."""
         self._views = {}
-        renderers = {kind: feature for feature in self.features for kind in feature.kinds}
+        self._renderers = {kind: feature for feature in self.features for kind in feature.kinds}
         for src_uri, spec in self.specs.items():
             file = files.get_file_from_path(src_uri)
             if file is None or file.page is None or file.page.content is None:
                 continue
             page = file.page
-            feature = renderers[spec.kind]
+            feature = self._renderers[spec.kind]
             if src_uri in self.hosted:
                 content = page.content or ""
                 listing = feature.render(spec, page.url, hosted=True)
@@ -516,10 +520,16 @@ class EssaysBuild:
                 if "<h1" not in content and page.title:
                     content = f"<h1>{page.title}</h1>\n{content}"  # page.title is HTML already
                 page.content = content
-            else:
-                page.content = feature.render(spec, page.url, hosted=False)
         for path, (feature, file) in self.extra.items():
             file.content_string = _as_text(feature.file_content(path))
+
+    def render_page(self, page: Page) -> None:
+        """The HTML of one of the plugin's own pages (``on_page_context``, before search)."""
+        src_uri = page.file.src_uri
+        spec = self.specs.get(src_uri)
+        if spec is None or src_uri in self.hosted or self._renderers is None:
+            return
+        page.content = self._renderers[spec.kind].render(spec, page.url, hosted=False)
 
     def term_sections(self, term: Term, page_url: str) -> str:
         return "".join(feature.term_section(term, page_url) for feature in self.features)
@@ -533,7 +543,10 @@ class EssaysBuild:
     # -- on_post_page / on_post_build -------------------------------------------------------------
 
     def post_page(self, output: str, page: Page) -> str:
-        """Add what features want in every page's ``<head>`` (feed links)."""
+        """Add what features want in every page's ``<head>`` (feed links). A page of the
+        plugin's own gives back its HTML here: it is written, and nothing reads it again."""
+        if page.file.src_uri in self.specs and page.file.src_uri not in self.hosted:
+            page.content = ""
         head = "".join(feature.head(page.url) for feature in self.features)
         if not head:
             return output

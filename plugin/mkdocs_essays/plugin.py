@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .build import ASSET, EssaysBuild
 from .cards.feature import Cards
@@ -90,8 +90,20 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.build is not None:
             self.build.post_build(config.site_dir)
 
+    @event_priority(100)  # before the search plugin indexes the page
+    def _on_page_context_fill(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        if self.build is not None:
+            self.build.render_page(page)
+        return context
+
     @event_priority(-100)  # after the search plugin has indexed the page's sections
-    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any):
+    def _on_page_context_toc(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
         if self.build is not None:
             self.build.page_context(page)
         return context
+
+    on_page_context = CombinedEvent(_on_page_context_fill, _on_page_context_toc)

@@ -27,10 +27,16 @@ from typing import Any
 
 def time_hooks(stats: dict[str, list[float]]) -> None:
     """Wrap each hook the plugin class defines; MkDocs registers them when it loads the config."""
+    from mkdocs.plugins import CombinedEvent
     from mkdocs_essays.plugin import EssaysPlugin
 
     for name, method in list(vars(EssaysPlugin).items()):
-        if name.startswith("on_") and callable(method):
+        if not name.startswith("on_"):
+            continue
+        if isinstance(method, CombinedEvent):  # several methods at their own priorities
+            timed = [_timed(name, part, stats) for part in method.methods]
+            setattr(EssaysPlugin, name, CombinedEvent(*timed))
+        elif callable(method):
             setattr(EssaysPlugin, name, _timed(name, method, stats))
 
 
