@@ -119,9 +119,18 @@ def search(reader: Reader, query: str) -> list[str]:
     page = reader.page
     page.click("input.md-search__input")
     page.keyboard.type(query)
-    items = page.locator(".md-search-result__item a")
-    items.first.wait_for(state="attached", timeout=15_000)
-    return [items.nth(i).get_attribute("href") or "" for i in range(items.count())]
+    page.locator(".md-search-result__item a").first.wait_for(state="attached", timeout=15_000)
+    # Material re-renders the list as each key is handled: read it whole, once it is still
+    hrefs: list[str] = []
+    for _ in range(100):
+        page.wait_for_timeout(100)
+        now = page.eval_on_selector_all(
+            ".md-search-result__item a", "links => links.map(a => a.getAttribute('href') || '')"
+        )
+        if now and now == hrefs:
+            break
+        hrefs = now
+    return hrefs
 
 
 def test_search_finds_essays_by_body_words_and_cards_by_title(browser: Any, base: str) -> None:
