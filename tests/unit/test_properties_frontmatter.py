@@ -268,10 +268,18 @@ def test_huge_numbers_and_bad_dates_are_errors_with_lines() -> None:
         '{"title": "a\\udfffb"}\n': 1,
         '{"tags": ["\\ud83d"]}\n': 1,
     }
+    assert_errors_on_lines(cases)
+
+
+def assert_errors_on_lines(cases: dict[str, int]) -> list[FrontMatterErrors]:
+    """Each text is an error whose first line is the one given."""
+    outcomes = []
     for text, line in cases.items():
         outcome = check(text)
         assert isinstance(outcome, FrontMatterErrors), text[:60]
         assert outcome.errors[0].line == line, (text[:60], str(outcome))
+        outcomes.append(outcome)
+    return outcomes
 
 
 def test_long_values_are_shortened_in_messages() -> None:
@@ -288,8 +296,5 @@ def test_yaml_escapes_beyond_unicode_are_errors_with_lines() -> None:
         '---\ntitle: "\\U00110000"\n---\n': 2,
         '---\ntags:\n  - ok\n  - "\\UFFFFFFFF"\n---\n': 4,
     }
-    for text, line in cases.items():
-        outcome = check(text)
-        assert isinstance(outcome, FrontMatterErrors), text[:60]
-        assert outcome.errors[0].line == line, (text[:60], str(outcome))
+    for outcome in assert_errors_on_lines(cases):
         assert "\\U0010FFFF" in str(outcome)
