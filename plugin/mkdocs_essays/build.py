@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as htmllib
 import os
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,8 @@ _EMPTY_META = "---\n{}\n---\n"
 # Meta fields themes print inside an attribute (Material: <meta name="description" content="...">)
 # without escaping them: they get escaped text, quotes included.
 _ATTRIBUTE_META = ("description", "author")
+# Where an essay page waits for what depends on every other essay (``Feature.essay_late``).
+LATE = "<!-- mkdocs-essays: after the essay -->"
 
 
 @dataclass(frozen=True)
@@ -411,7 +414,7 @@ class EssaysBuild:
         else:
             html = header + "\n" + html
         footer = "".join(feature.essay_footer(essay, url) for feature in self.features)
-        return html + footer
+        return html + footer + LATE
 
     def _measure(self, essay: Essay, html: str) -> Rendered:
         text = html_to_text(html)
@@ -520,8 +523,20 @@ class EssaysBuild:
                 if "<h1" not in content and page.title:
                     content = f"<h1>{page.title}</h1>\n{content}"  # page.title is HTML already
                 page.content = content
+        for essay, page, content in self._essay_pages(files):
+            late = "".join(feature.essay_late(essay, page.url) for feature in self.features)
+            before, _, after = content.rpartition(LATE)  # the last: a writer may quote it
+            page.content = before + late + after
         for path, (feature, file) in self.extra.items():
             file.content_string = _as_text(feature.file_content(path))
+
+    def _essay_pages(self, files: Files) -> Iterator[tuple[Essay, Page, str]]:
+        """Essay pages rendered in this build that wait for :meth:`Feature.essay_late`."""
+        for essay in self.locations:
+            file = files.get_file_from_path(essay.src_uri)
+            page = file.page if file is not None else None
+            if page is not None and page.content is not None and LATE in page.content:
+                yield essay, page, page.content
 
     def render_page(self, page: Page) -> None:
         """The HTML of one of the plugin's own pages (``on_page_context``, before search)."""

@@ -13,6 +13,7 @@ from .config import EssaysConfig
 from .feeds.rss import Feeds
 from .hugo.content import HugoContent
 from .pages.aliases import Aliases
+from .pages.backlinks import Backlinks
 from .pages.essay_index import EssayIndex
 from .pages.taxonomy import Taxonomies
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 # Order matters where features build on each other: Hugo's content rules first (they decide
 # which files are essays and rewrite shortcodes), then the pages that list essays.
-FEATURES = [HugoContent, EssayIndex, Taxonomies, Cards, Feeds, Aliases]
+FEATURES = [HugoContent, EssayIndex, Taxonomies, Cards, Backlinks, Feeds, Aliases]
 
 
 class EssaysPlugin(BasePlugin[EssaysConfig]):

@@ -73,6 +73,11 @@ class Feature:
         """HTML placed after an essay's body."""
         return ""
 
+    def essay_late(self, essay: Essay, page_url: str) -> str:
+        """HTML placed after :meth:`essay_footer` once every essay is rendered (``on_env``):
+        what depends on other essays' bodies (e.g. the essays that link to this one)."""
+        return ""
+
     def head(self, page_url: str) -> str:
         """HTML for every page's ``<head>`` (e.g. a feed's ``<link rel="alternate">``)."""
         return ""
