@@ -1,8 +1,13 @@
-"""Serve a built site over HTTP under a project subpath, as GitHub Pages does (`/repo/`)."""
+"""Serve a built site over HTTP under a project subpath, as GitHub Pages does (`/repo/`), or
+run the real `mkdocs serve` on a project."""
 
 from __future__ import annotations
 
 import functools
+import os
+import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,3 +41,33 @@ def serve_site(site_dir: Path, prefix: str = "/repo/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def mkdocs_serve(root: Path, port: int, log_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """`mkdocs serve` on ``127.0.0.1:port`` from ``root``, its output in ``log_path``; stopped
+    (and waited for) when the block ends."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            yield process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

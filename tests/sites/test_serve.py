@@ -5,10 +5,7 @@ Starts the real `mkdocs serve` on 127.0.0.1 with a temporary project and watches
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,14 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from serving import free_port, mkdocs_serve
 
 TIMEOUT = 40.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -88,26 +80,10 @@ def server(tmp_path: Path) -> Iterator[Server]:
         encoding="utf-8",
     )
     log = tmp_path / "serve.log"
-    handle = log.open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    srv = Server(tmp_path, f"http://127.0.0.1:{port}/", process, log)
-    try:
+    with mkdocs_serve(tmp_path, port, log) as process:
+        srv = Server(tmp_path, f"http://127.0.0.1:{port}/", process, log)
         srv.wait("the first build", lambda: srv.page_has("posts/first/", "First essay"))
         yield srv
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        handle.close()
 
 
 ESSAY = """+++

@@ -13,9 +13,6 @@ import os
 import random
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -24,6 +21,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 from conftest import run_build
+from serving import free_port, mkdocs_serve
 
 OPERATIONS = 200
 SETTLE = 90.0
@@ -44,12 +42,6 @@ WORDS = [
     "rank",
     "tool",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def essay(rng: random.Random, title: str) -> tuple[str, list[str], list[str]]:
@@ -117,19 +109,11 @@ def test_serve_survives_200_rapid_changes(tmp_path: Path) -> None:
     for n in range(12):
         write(f"e{n:03d}")
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    with mkdocs_serve(root, port, log_path) as server:
 
-    def alive() -> None:
-        assert server.poll() is None, "mkdocs serve stopped:\n" + log_path.read_text()[-3000:]
+        def alive() -> None:
+            assert server.poll() is None, "mkdocs serve stopped:\n" + log_path.read_text()[-3000:]
 
-    try:
         deadline = time.monotonic() + 60
         while get(base + "posts/e000/")[0] != 200:
             alive()
@@ -203,10 +187,3 @@ def test_serve_survives_200_rapid_changes(tmp_path: Path) -> None:
             f"{time.perf_counter() - settled:.2f} s later; {output.count('Building documentation')}"
             " builds"
         )
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()

@@ -805,30 +805,25 @@ class _Renderer:
         src = f"https://www.youtube-nocookie.com/embed/{video}" + (
             "?" + "&".join(query) if query else ""
         )
-        return _Out(
-            self.services.html(
-                "shortcode_video.html",
-                provider="youtube",
-                src=src,
-                page=f"https://www.youtube.com/watch?v={video}",
-                title=call.named.get("title", "YouTube video"),
-                css=call.named.get("class", ""),
-                loading=call.named.get("loading", "lazy"),
-            ),
-            "html",
-        )
+        return self._video(call, "youtube", src, f"https://www.youtube.com/watch?v={video}")
 
     def r_vimeo(self, call: Call) -> _Out:
         video = call.arg("id", position=0).strip()
         if not video.isdigit():
             return self.error(call, "vimeo needs a numeric video id: {{< vimeo 55073825 >}}")
+        src = f"https://player.vimeo.com/video/{video}?dnt=1"
+        return self._video(call, "vimeo", src, f"https://vimeo.com/{video}")
+
+    def _video(self, call: Call, provider: str, src: str, page: str) -> _Out:
+        """A privacy-friendly embed (no cookies until played) with a link to the video's page."""
+        default_title = {"youtube": "YouTube video", "vimeo": "Vimeo video"}[provider]
         return _Out(
             self.services.html(
                 "shortcode_video.html",
-                provider="vimeo",
-                src=f"https://player.vimeo.com/video/{video}?dnt=1",
-                page=f"https://vimeo.com/{video}",
-                title=call.named.get("title", "Vimeo video"),
+                provider=provider,
+                src=src,
+                page=page,
+                title=call.named.get("title", default_title),
                 css=call.named.get("class", ""),
                 loading=call.named.get("loading", "lazy"),
             ),
