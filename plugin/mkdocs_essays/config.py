@@ -28,6 +28,22 @@ class TimeZone(c.Type[str]):
         return name
 
 
+class PagerSize(c.Type[int]):
+    """A whole number of 1 or more (Hugo: "pagerSize must be positive")."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        size = super().run_validation(value)
+        if isinstance(size, bool) or size < 1:
+            raise base.ValidationError(
+                f"Expected the number of essays per listing page (1 or more), but received "
+                f"{size!r}."
+            )
+        return size
+
+
 class EssaysConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it (for example ``enabled: !ENV [ESSAYS, true]``)."""
@@ -58,6 +74,9 @@ class EssaysConfig(base.Config):
     home_latest = c.Type(int, default=5)
     """How many latest essays the home page lists (0: none). Placed at ``<!-- essays:latest -->``
     if the home page has that comment, else after its text."""
+    pager_size = PagerSize(default=10)
+    """Essays per page of a listing (the essay index, term pages, the card catalog), as Hugo's
+    ``[pagination] pagerSize``: page 1 at the listing's URL, then ``<listing>/page/2/``..."""
 
     # -- taxonomies --------------------------------------------------------------------------
     taxonomies = c.DictOfItems(c.Type(str), default={"tag": "tags", "category": "categories"})

@@ -15,6 +15,7 @@ from .hugo.content import HugoContent
 from .pages.aliases import Aliases
 from .pages.backlinks import Backlinks
 from .pages.essay_index import EssayIndex
+from .pages.pagination import Pagination
 from .pages.taxonomy import Taxonomies
 
 if TYPE_CHECKING:
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 # Order matters where features build on each other: Hugo's content rules first (they decide
-# which files are essays and rewrite shortcodes), then the pages that list essays.
-FEATURES = [HugoContent, EssayIndex, Taxonomies, Cards, Backlinks, Feeds, Aliases]
+# which files are essays and rewrite shortcodes), then the pages that list essays, then what
+# every paginated listing needs (Pagination reads the specs those features planned).
+FEATURES = [HugoContent, EssayIndex, Taxonomies, Cards, Backlinks, Feeds, Pagination, Aliases]
 
 
 class EssaysPlugin(BasePlugin[EssaysConfig]):

@@ -32,6 +32,7 @@ from ..model import Essay, Term
 from ..model.slugs import hugo_path
 from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
+from ..pages.pagination import items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..render import View
@@ -82,6 +83,8 @@ class Cards(Feature):
         self._urls: dict[str, dict[str, str]] = {}
         self._essay_tags: dict[Essay, list[dict[str, str]]] = {}
         self.namer: Namer = PlainNamer()
+        self._catalog: list[Essay] | None = None
+        self._tag_counts: list[dict[str, Any]] | None = None
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -149,7 +152,8 @@ class Cards(Feature):
                 )
                 self.cards[card.id] = card
                 self.by_essay.setdefault(essay, []).append(card.id)
-        yield PageSpec("cards", build.policy.cards(), CATALOG_TITLE, top_level=True)
+        catalog = PageSpec("cards", build.policy.cards(), CATALOG_TITLE, top_level=True)
+        yield from paginate(catalog, len(self._catalog_essays()), build.options.pager_size)
         for card in self.cards.values():
             yield PageSpec("card", card.location, card.title, key=card.id)
 
@@ -420,35 +424,51 @@ class Cards(Feature):
             catalog_url=relative_url(build.url_of(build.policy.cards()), page_url),
         )
 
+    def _catalog_essays(self) -> list[Essay]:
+        """The essays with cards, newest first: the catalog's groups (one per essay)."""
+        if self._catalog is None:
+            essays = [e for e in self.build.collection.essays if self.by_essay.get(e)]
+            self._catalog = essays
+        return self._catalog
+
+    def _catalog_tags(self) -> list[dict[str, Any]]:
+        """The catalog's tags (name, slug, site-relative URL, cards), most cards first."""
+        tags: dict[str, dict[str, Any]] = {}
+        for essay in self._catalog_essays():
+            for tag in self._tags(essay):
+                entry = tags.setdefault(tag["slug"], {**tag, "count": 0})
+                entry["count"] += len(self.by_essay[essay])
+        return sorted(tags.values(), key=lambda t: (-t["count"], t["name"].casefold()))
+
     def _render_catalog(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         build = self.build
         groups = []
-        tags: dict[str, dict[str, Any]] = {}
-        count = 0
-        for essay in build.collection.essays:
-            cards = [self._view(c, page_url) for c in self.cards_of(essay)]
-            if not cards:
-                continue
-            count += len(cards)
-            for card in cards:
-                for tag in card["tags"]:
-                    entry = tags.setdefault(tag["slug"], {**tag, "count": 0})
-                    entry["count"] += 1
+        for essay in items_of(spec, self._catalog_essays()):
             groups.append(
                 {
                     "id": "essay-" + self.keys[essay].replace("/", "-"),
                     "essay": build.view(essay, page_url),
-                    "cards": cards,
+                    "cards": [self._view(c, page_url) for c in self.cards_of(essay)],
                 }
             )
-        ordered = sorted(tags.values(), key=lambda t: (-t["count"], t["name"].casefold()))
+        if self._tag_counts is None:
+            self._tag_counts = self._catalog_tags()
+        tags = [View(t, url=relative_url(t["url"], page_url)) for t in self._tag_counts]
+        # One page: a filter over its cards (JavaScript); several pages: each tag links to its
+        # term page, which lists every card with the tag (a filter would see one page).
+        paged = spec.pager is not None and spec.pager.count > 1
+        for tag in tags if paged else ():
+            tag["url"] += "#essays-term-cards"
         return build.renderer.render(
             "card_catalog.html",
             title=spec.title,
             h1=not hosted,
             groups=groups,
-            count=count,
-            filter=ordered if len(ordered) > 1 else [],
+            count=len(self.cards),
+            essay_count=len(self._catalog_essays()),
+            filter=tags if len(tags) > 1 and not paged else [],
+            tag_links=tags if paged else [],
+            pager=pager_html(build, spec, page_url),
         )
 
     def _site_urls(self, card: Card) -> dict[str, str]:

@@ -25,7 +25,13 @@ import yaml
 
 from ..hugo.layout import language_of
 from ..hugo.shortcodes import BUILTIN, ShortcodeSyntaxError, scan
-from ..hugo.site_config import HugoConfig, HugoConfigError, go_date_layout, read_site_config
+from ..hugo.site_config import (
+    HugoConfig,
+    HugoConfigError,
+    go_date_layout,
+    pager_size,
+    read_site_config,
+)
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
@@ -261,6 +267,11 @@ class _ConfigBuilder:
         summary = config.get("summaryLength")
         if isinstance(summary, int) and not isinstance(summary, bool):
             options["summary_length"] = summary
+        size = pager_size(config)
+        if isinstance(size, int):
+            options["pager_size"] = size
+        elif size is not None:
+            self.notes.append(f"{size} is not a number of 1 or more; listings show 10 a page")
         layout = config.get("params", "dateFormat") or config.get("params", "date_format")
         if isinstance(layout, str) and layout:
             options["date_format"] = go_date_layout(layout)

@@ -18,7 +18,14 @@ import yaml
 
 from ..frontmatter.dates import translate_layout
 
-__all__ = ["CONFIG_NAMES", "HugoConfig", "HugoConfigError", "go_date_layout", "read_site_config"]
+__all__ = [
+    "CONFIG_NAMES",
+    "HugoConfig",
+    "HugoConfigError",
+    "go_date_layout",
+    "pager_size",
+    "read_site_config",
+]
 
 CONFIG_NAMES = tuple(
     f"{stem}.{extension}"
@@ -110,6 +117,20 @@ def read_site_config(site: Path) -> HugoConfig:
             else:
                 _merge(config.data, {path.stem: data})
     return config
+
+
+def pager_size(config: HugoConfig) -> int | str | None:
+    """Items per listing page: ``[pagination] pagerSize`` (Hugo 0.128+), else the older
+    top-level ``paginate``; ``None`` when neither is set. A value Hugo refuses (not a whole
+    number of 1 or more) comes back as its text, for the caller to report."""
+    for keys in (("pagination", "pagerSize"), ("paginate",)):
+        value = config.get(*keys)
+        if value is None:
+            continue
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return value
+        return f"{'.'.join(keys)} = {value!r}"
+    return None
 
 
 # Go's reference time, piece by piece, longest first -> strftime.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from markupsafe import escape
 
+from ..model import Essay
 from ..model.slugs import hugo_path
 from .feature import Feature
+from .pagination import items_of, pager_html, paginate
 from .plan import PageSpec
 from .urls import relative_url
 
@@ -21,28 +24,29 @@ class EssayIndex(Feature):
     def location(self) -> str:
         return "/".join(hugo_path(part) for part in self.build.essays_dir.split("/") if part)
 
+    @cached_property
+    def listed(self) -> list[Essay]:
+        """The essays the index lists, newest first (once their places are known)."""
+        return [e for e in self.build.collection.listed if e in self.build.locations]
+
     def plan(self) -> Iterable[PageSpec]:
         build = self.build
-        yield PageSpec(
-            "essay-index",
-            self.location,
-            build.options.index_title,
-            top_level=True,
-        )
+        index = PageSpec("essay-index", self.location, build.options.index_title, top_level=True)
+        yield from paginate(index, len(self.listed), build.options.pager_size)
         if build.options.home_latest > 0:
             yield PageSpec("latest", "", build.config.site_name, meta={"hide": ["toc"]})
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         build = self.build
         if spec.kind == "essay-index":
-            essays = build.collection.listed
             return build.renderer.render(
                 "essay_index.html",
                 title=spec.title,
                 h1=not hosted,
                 intro="",
                 level=2,
-                essays=[build.view(e, page_url) for e in essays if e in build.locations],
+                essays=[build.view(e, page_url) for e in items_of(spec, self.listed)],
+                pager=pager_html(build, spec, page_url),
             )
         latest = [e for e in build.collection.listed if e in build.locations]
         latest = latest[: build.options.home_latest]

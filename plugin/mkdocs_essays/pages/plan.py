@@ -8,7 +8,10 @@ MkDocs files (``File.generated``) or attaches them to the writer's page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .pagination import Pager
 
 __all__ = ["MARKERS", "PageSpec"]
 
@@ -38,6 +41,8 @@ class PageSpec:
     """An index page (essays, tags, patterns) that belongs in an automatic nav."""
     meta: dict[str, Any] = field(default_factory=dict)
     """Extra ``page.meta`` for the page (for example ``{"hide": ["toc"]}``)."""
+    pager: Pager | None = None
+    """Which page of a paginated listing this is (:mod:`mkdocs_essays.pages.pagination`)."""
 
     @property
     def marker(self) -> str:

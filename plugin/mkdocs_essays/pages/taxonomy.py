@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..model import Term
+from ..model import Essay, Term
 from .aliases import alias_dest, redirect_page
 from .feature import Feature
+from .pagination import items_of, pager_html, paginate
 from .plan import PageSpec
 from .urls import relative_url
 
@@ -66,6 +68,8 @@ class Taxonomies(Feature):
         super().__init__(build)
         self.redirects: dict[str, Term] = {}
         """Redirect file -> term, for Hugo paths of spellings merged into another term."""
+        self._listed: dict[Term, list[Essay]] = {}
+        self._counted: dict[Term, dict[str, int]] = {}
 
     def extra_files(self) -> Iterable[str]:
         """A redirect at each path Hugo gave a spelling that became part of another term
@@ -104,7 +108,15 @@ class Taxonomies(Feature):
                 top_level=len(taxonomy) > 0,
             )
             for term in taxonomy:
-                yield PageSpec("term", build.policy.term(plural, term.slug), term.name, key=term)
+                spec = PageSpec("term", build.policy.term(plural, term.slug), term.name, key=term)
+                yield from paginate(spec, len(self.listed(term)), build.options.pager_size)
+
+    def listed(self, term: Term) -> list[Essay]:
+        """The term's essays shown in this build, newest first (worked out once per term)."""
+        essays = self._listed.get(term)
+        if essays is None:
+            essays = self._listed[term] = [e for e in term.essays if e in self.build.locations]
+        return essays
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         if spec.kind == "taxonomy":
@@ -112,8 +124,13 @@ class Taxonomies(Feature):
         return self._render_term(spec, page_url, hosted=hosted)
 
     def _counts(self, term: Term) -> dict[str, int]:
-        """What other features count for the term (``{"cards": 2}``), leaving out zeros."""
-        return {kind: n for kind, n in self.build.term_counts(term).items() if n}
+        """What other features count for the term (``{"cards": 2}``), leaving out zeros
+        (worked out once per term: every page of a paginated term shows them)."""
+        counts = self._counted.get(term)
+        if counts is None:
+            counts = {kind: n for kind, n in self.build.term_counts(term).items() if n}
+            self._counted[term] = counts
+        return counts
 
     def _link(self, term: Term, page_url: str) -> str:
         build = self.build
@@ -155,6 +172,9 @@ class Taxonomies(Feature):
             for other, shared in taxonomy.related_to(term, RELATED_TERMS)
         ]
         index_url = relative_url(build.url_of(build.policy.taxonomy(plural)), page_url)
+        essays = items_of(spec, self.listed(term))
+        # What other features add is for the essays of this page (their cards).
+        shown = replace(term, essays=tuple(essays)) if spec.pager and spec.pager.count > 1 else term
         return build.renderer.render(
             "term.html",
             term=term,
@@ -165,10 +185,11 @@ class Taxonomies(Feature):
             count=term.count,
             counts=self._counts(term),
             level=3,
-            essays=[build.view(e, page_url) for e in term.essays if e in build.locations],
+            essays=[build.view(e, page_url) for e in essays],
             # HTML other features render for the term (the cards carrying it): not a writer's
             # string, their templates escape those.
-            sections=Markup(build.term_sections(term, page_url)),
+            sections=Markup(build.term_sections(shown, page_url)),
+            pager=pager_html(build, spec, page_url),
             related=related,
             index_url=index_url,
         )
