@@ -9,9 +9,11 @@ For each N the corpus (``corpus.py``) is written as four equivalent sites, and e
 printed to stdout (Markdown) has, per site and N: wall seconds of the build process (median,
 min, max), output pages (HTML files, redirect stubs left out), milliseconds per output page,
 peak memory (maximum RSS of the build process), growth of the median time from the previous
-N, and for mkdocs-essays its cost per page relative to plain Material, its total time relative
-to the blog plugin, and the share of the build spent in the plugin's own hooks. The targets
-of issue 6 are checked below the table. Progress goes to stderr.
+N, the largest listing page (the largest HTML page that is not one essay's own page or one of
+its cards: an index, a tag page, the catalog), and for mkdocs-essays its cost per page relative
+to plain Material, its total time relative to the blog plugin, and the share of the build spent
+in the plugin's own hooks. The targets of issues 6 and 12 are checked below the table.
+Progress goes to stderr.
 
 Every build uses a copy of ``mkdocs_essays`` taken when the run starts (``--no-snapshot``: the
 live checkout), so edits made during a long run do not mix two versions in one table.
@@ -51,6 +53,7 @@ PER_PAGE_MAX = 1.15  # (c)/(a) milliseconds per output page
 GROWTH_SLACK = 1.05  # time may grow 5% faster than the number of essays (3,000/1,000: 3.15x)
 HOOKS_MAX = 0.05  # share of the build in the plugin's hooks, at N = 1,000
 MEMORY_MAX_MIB = 1024  # peak memory at N = 3,000
+LISTING_MAX_KB = 300  # the largest listing page at N = 3,000 (issue 12)
 
 
 @dataclass
@@ -61,6 +64,10 @@ class Run:
     pages: int
     hooks: float | None = None
     """Share of the in-process build time spent in mkdocs-essays' hooks."""
+    listing_bytes: int = 0
+    """Size of the largest listing page (see :func:`largest_listing`)."""
+    listing: str = ""
+    """Its path in the output (``patterns/index.html``)."""
 
 
 @dataclass
@@ -89,6 +96,14 @@ class Result:
     @property
     def peak_mib(self) -> float:
         return max(r.peak_mib for r in self.runs)
+
+    @property
+    def listing_kb(self) -> float:
+        return self.runs[-1].listing_bytes / 1024
+
+    @property
+    def listing(self) -> str:
+        return self.runs[-1].listing
 
     @property
     def hooks(self) -> float | None:
@@ -170,7 +185,26 @@ def count_pages(output: Path) -> int:
     return pages
 
 
-def build_once(site: str, root: Path, logs: Path, label: str) -> Run:
+def largest_listing(output: Path, slugs: frozenset[str]) -> tuple[int, str]:
+    """The largest HTML page that lists things: not a page of one essay (a folder named by an
+    essay's slug: the essay, its cards), not a redirect stub, not 404.html. Returns its size
+    in bytes and its path in ``output``."""
+    best, where = 0, ""
+    for path in output.rglob("*.html"):
+        rel = path.relative_to(output)
+        if path.name == "404.html" or slugs.intersection(rel.parts[:-1]):
+            continue
+        size = path.stat().st_size
+        if size < 2048 and b'http-equiv="refresh"' in path.read_bytes():
+            continue
+        if size > best:
+            best, where = size, rel.as_posix()
+    return best, where
+
+
+def build_once(
+    site: str, root: Path, logs: Path, label: str, slugs: frozenset[str] = frozenset()
+) -> Run:
     output = root / OUTPUT[site]
     if output.exists():
         shutil.rmtree(output)
@@ -190,7 +224,15 @@ def build_once(site: str, root: Path, logs: Path, label: str) -> Run:
     if site == "essays":
         report = json.loads(hooks_file.read_text("utf-8"))
         hooks = sum(seconds for _, seconds in report["hooks"].values()) / report["build"]
-    return Run(wall=wall, peak_mib=peak, pages=count_pages(output), hooks=hooks)
+    listing_bytes, listing = largest_listing(output, slugs)
+    return Run(
+        wall=wall,
+        peak_mib=peak,
+        pages=count_pages(output),
+        hooks=hooks,
+        listing_bytes=listing_bytes,
+        listing=listing,
+    )
 
 
 def run_benchmark(
@@ -199,6 +241,7 @@ def run_benchmark(
     results: list[Result] = []
     for n in sizes:
         roots = corpus.write_sites(work / f"n{n}", n, sites)
+        slugs = frozenset(e.slug for e in corpus.essays(n))
         logs = work / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         by_site = {site: Result(site, n) for site in sites}
@@ -209,13 +252,16 @@ def run_benchmark(
                     continue
                 label = f"{site}-{n}-{number}"
                 try:
-                    run = build_once(site, roots[site], logs, label)
+                    run = build_once(site, roots[site], logs, label, slugs)
                 except RuntimeError as error:
                     result.error = str(error)
                     _progress(f"{label}: FAILED {error}")
                     continue
                 result.runs.append(run)
-                _progress(f"{label}: {run.wall:.2f} s, {run.pages} pages, {run.peak_mib:.0f} MiB")
+                _progress(
+                    f"{label}: {run.wall:.2f} s, {run.pages} pages, {run.peak_mib:.0f} MiB, "
+                    f"largest listing {run.listing_bytes / 1024:,.0f} KB ({run.listing})"
+                )
         results.extend(by_site.values())
         for site in sites:  # keep the sources, drop the (large) output
             shutil.rmtree(roots[site] / OUTPUT[site], ignore_errors=True)
@@ -237,6 +283,7 @@ COLUMNS = [
     "max",
     "ms/page",
     "peak MiB",
+    "largest listing KB",
     "growth",
     "(c)/(a) per page",
     "(c)/(b) total",
@@ -267,6 +314,7 @@ def rows(results: list[Result]) -> list[list[str]]:
             f"{max(walls):.2f}",
             f"{result.ms_per_page:.1f}",
             f"{result.peak_mib:.0f}",
+            f"{result.listing_kb:,.0f} ({_page_url(result.listing)})",
         ]
         at = sizes.index(result.n)
         previous = _find(results, result.site, sizes[at - 1]) if at else None
@@ -281,6 +329,11 @@ def rows(results: list[Result]) -> list[list[str]]:
             row += ["", "", ""]
         out.append(row)
     return out
+
+
+def _page_url(path: str) -> str:
+    """``patterns/index.html`` -> ``patterns/``, as a reader would name the page."""
+    return path[: -len("index.html")] or "/" if path.endswith("index.html") else path
 
 
 def table(results: list[Result]) -> str:
@@ -336,6 +389,11 @@ def targets(results: list[Result]) -> list[str]:
         out.append(
             f"- peak memory at N = {sizes[-1]:,} < {MEMORY_MAX_MIB} MiB: {peak:.0f} MiB: "
             f"{verdict(peak < MEMORY_MAX_MIB)}"
+        )
+        kb = essays_top.listing_kb
+        out.append(
+            f"- largest listing page at N = {sizes[-1]:,} <= {LISTING_MAX_KB} KB: {kb:,.0f} KB "
+            f"({_page_url(essays_top.listing)}): {verdict(kb <= LISTING_MAX_KB)}"
         )
     return out
 

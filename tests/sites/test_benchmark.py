@@ -25,6 +25,7 @@ COLUMNS = [
     "max",
     "ms/page",
     "peak MiB",
+    "largest listing KB",
     "growth",
     "(c)/(a) per page",
     "(c)/(b) total",
@@ -99,12 +100,14 @@ def test_benchmark_runs_and_prints_one_table(tmp_path: Path) -> None:
         median, low, high = (float(row[c]) for c in ("wall s (median)", "min", "max"))
         assert 0 < low <= median <= high
         assert float(row["ms/page"]) > 0 and float(row["peak MiB"]) > 0
+        assert re.fullmatch(r"[\d,]+ \(\S+\)", row["largest listing KB"]), row
         assert row["growth"] == ""  # a single size: nothing to grow from
     essays = rows["(c) mkdocs-essays"]
     assert re.fullmatch(r"\d+\.\d\dx", essays["(c)/(a) per page"])
     assert re.fullmatch(r"\d+\.\d\dx", essays["(c)/(b) total"])
     assert re.fullmatch(r"\d+\.\d%", essays["hooks"])
     assert "Targets:" in run.stdout and "per output page (c) <= 1.15x (a)" in run.stdout
+    assert "largest listing page at N = 20 <= 300 KB" in run.stdout
 
     payload = json.loads(results.read_text("utf-8"))
     assert [(r["site"], r["n"], len(r["runs"])) for r in payload["results"]] == [
