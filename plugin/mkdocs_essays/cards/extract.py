@@ -38,7 +38,9 @@ from .model import Heading, Section
 __all__ = [
     "Namer",
     "PlainNamer",
+    "SameId",
     "assign_ids",
+    "drop_footnote_refs",
     "explicit_id",
     "extract_sections",
     "find_headings",
@@ -48,14 +50,22 @@ Slugify = Callable[[str, str], str]
 
 _HASH = HashHeaderProcessor.RE
 _SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ ]*$")
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
-_QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)+")
-# attr_list's HEADER_RE and BLOCK_RE, applied to one heading / one line.
-_HEADER_ATTRS = re.compile(r"[ ]+\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
+# A code fence, also right after a list marker or a footnote label (``- ```py``, ``[^1]: ```):
+# its closing line is then no opening fence.
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>(?:[-*+]|\d{1,9}[.)])[ \t]+|\[\^[^\]\s]+\]:[ \t]*)?"
+    r"(?P<fence>`{3,}|~{3,})"
+)
+# A list item or a footnote opening at the margin: the blocks under it are indented by 4.
+_CONTAINER = re.compile(r"^[ ]{0,3}(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\[\^[^\]\s]+\]:)")
+# attr_list's HEADER_RE (``[ ]+\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$``, searched in a heading) is
+# applied by :func:`_header_attrs`; this is where its list may start after the ``{``.
+_ATTRS_START = re.compile(r"\{\:?[ ]*[^\}\n ]")
+# attr_list's BLOCK_RE, applied to one line.
 _LINE_ATTRS = re.compile(r"^[ ]*\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$")
 _HTML_OPEN = re.compile(r"^<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b(?P<attrs>[^>]*)>?")
 _MARKDOWN_ATTR = re.compile(r"\bmarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s>/]|$))")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_RUN = re.compile(r"[^\]\s]+")
 # Python-Markdown's block-level elements: a raw HTML block opens with one of them.
 _BLOCK_NAMES = (
     "address article aside blockquote details div dl fieldset figcaption figure footer form "
@@ -67,6 +77,18 @@ _BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
 _VOID_TAGS = frozenset({"hr", "br", "img", "input", "meta", "link", "col", "area", "embed"})
 
 
+@dataclass(frozen=True)
+class SameId:
+    """A heading given the ``{#id}`` an earlier heading of the page has (both keep it)."""
+
+    id: str
+    first_line: int
+    """1-based line of the earlier heading in the Markdown body."""
+    first_title: str
+    line: int
+    title: str
+
+
 class Namer(Protocol):
     def __call__(self, source: str) -> tuple[str, str]:
         """``(text, id)`` of a heading whose Markdown is ``source`` on a page of its own:
@@ -74,16 +96,65 @@ class Namer(Protocol):
         ...
 
 
+def _header_attrs(source: str) -> tuple[int, str] | None:
+    """Where attr_list's ``HEADER_RE`` match starts in a heading, and its list: the first
+    `` {`` (white space before it) whose list runs to a last ``}``. One pass: searched
+    with ``re``, that regex rescanned the rest of the heading from every `` {``."""
+    text = source.rstrip(" ")
+    if not text.endswith("}"):
+        return None
+    close = len(text) - 1
+    at = text.find(" {", 0, close)
+    while at >= 0:
+        found = _ATTRS_START.match(text, at + 1)
+        if found and found.end() <= close:
+            return len(text[: at + 1].rstrip(" ")), text[found.end() - 1 : close]
+        at = text.find(" {", at + 1, close)
+    return None
+
+
+def drop_footnote_refs(text: str) -> str:
+    r"""``text`` without footnote references (``[^1]``): ``re.sub(r"\[\^[^\]\s]+\]", "", text)``
+    in one pass over its runs of characters other than ``]`` and white space (the regex
+    rescanned a run from every ``[^`` in it)."""
+    out: list[str] = []
+    done = 0
+    for run in _RUN.finditer(text):
+        if text[run.end() : run.end() + 1] != "]":
+            continue
+        opened = text.find("[^", run.start(), run.end())
+        if opened < 0 or opened + 2 >= run.end():
+            continue
+        out.append(text[done:opened])
+        done = run.end() + 1
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _quote_end(line: str) -> int:
+    """Where the ``>`` marks of a blockquote line end (``^(?:[ ]{0,3}>[ ]?)+``), or 0."""
+    at = end = 0
+    while True:
+        spaces = len(line[at : at + 3]) - len(line[at : at + 3].lstrip(" "))
+        if line[at + spaces : at + spaces + 1] != ">":
+            return end
+        at += spaces + 1
+        if line[at : at + 1] == " ":
+            at += 1
+        end = at
+
+
 def explicit_id(source: str) -> tuple[str, str | None]:
     """``attr_list`` on a heading: ``("Title", "id")`` for ``Title {#id}``, else
     ``(source, None)``. Like ``attr_list``, an unparsable list is left as text."""
-    found = _HEADER_ATTRS.search(source)
+    found = _header_attrs(source)
     if not found:
         return source, None
-    attrs, remainder = get_attrs_and_remainder(found.group(1))
+    start, listed = found
+    attrs, remainder = get_attrs_and_remainder(listed)
     if remainder:
         return source, None
-    text = source[: found.start()].rstrip("#").rstrip()
+    text = source[:start].rstrip("#").rstrip()
     ids = [value for key, value in attrs if key in ("#", "id") and value]
     return text, (ids[-1] if ids else None)
 
@@ -99,7 +170,7 @@ class PlainNamer:
 
     def __call__(self, source: str) -> tuple[str, str]:
         text, given = explicit_id(source) if self.attr_list else (source, None)
-        name = markdown_inline_to_text(_FOOTNOTE_REF.sub("", text))
+        name = markdown_inline_to_text(drop_footnote_refs(text))
         if given is not None:
             return name, given
         return name, self.slugify(name, self.separator)
@@ -154,6 +225,7 @@ def find_headings(
     wrapper: tuple[str, int] | None = None  # an HTML block holding Markdown (md_in_html)
     block_start = True
     candidate: int | None = None  # a line that opens a block: setext heading text?
+    container = False  # inside a list item or a footnote: its code blocks are indented by 8
 
     def add(level: int, source: str, index: int, *, nested: bool = False) -> None:
         given = explicit_id(source)[1] if attr_list else None
@@ -186,6 +258,10 @@ def find_headings(
             block_start = True
             candidate = None
             continue
+        if _CONTAINER.match(line):
+            container = True
+        elif block_start and not line.startswith(" "):
+            container = False
         opened = _FENCE.match(line)
         if opened:
             char, length = opened.group("fence")[0], len(opened.group("fence"))
@@ -193,8 +269,11 @@ def find_headings(
                 fence = (char, length)
                 candidate = None
                 continue
-            if unclosed is not None:
-                unclosed.append(index + 1)  # never closed: the line is text
+            # Never closed: the line is text, unless it is in an indented code block (after a
+            # blank line, indented by 4, or by 8 in a list item or a footnote): then it is code.
+            code = block_start and len(opened.group("indent")) >= (8 if container else 4)
+            if unclosed is not None and not (code and not opened.group("marker")):
+                unclosed.append(index + 1)
         if block_start and line.startswith("<!--"):
             if "-->" not in line[4:]:
                 in_comment = True
@@ -232,9 +311,9 @@ def find_headings(
             block_start = True
             candidate = None
             continue
-        quoted = _QUOTE.match(line)
+        quoted = _quote_end(line)
         if quoted:
-            inner = line[quoted.end() :]
+            inner = line[quoted:]
             nested = _HASH.match(inner) if inner.startswith("#") else None
             if nested:
                 add(len(nested.group("level")), nested.group("header").strip(), index, nested=True)
@@ -270,14 +349,29 @@ def extract_sections(
     attr_list: bool = True,
     md_in_html: bool = False,
     unclosed: list[int] | None = None,
+    same_ids: list[SameId] | None = None,
 ) -> list[Section]:
     """One :class:`Section` for every heading of ``level`` outside blockquotes, HTML blocks
-    and code (``unclosed``: see :func:`find_headings`)."""
+    and code (``unclosed``: see :func:`find_headings`). Every heading (of any level) that
+    gives itself the ``{#id}`` an earlier heading has is appended to ``same_ids``."""
     namer = namer or PlainNamer(attr_list=attr_list)
     headings, block_ids = find_headings(
         markdown, attr_list=attr_list, md_in_html=md_in_html, unclosed=unclosed
     )
     named = assign_ids(headings, namer, used=block_ids)
+    if same_ids is not None:
+        first: dict[str, int] = {}
+        for i, heading in enumerate(headings):
+            if heading.explicit_id is None:
+                continue
+            j = first.setdefault(heading.explicit_id, i)
+            if j != i:
+                earlier = headings[j]
+                same_ids.append(
+                    SameId(
+                        heading.explicit_id, earlier.line, named[j][0], heading.line, named[i][0]
+                    )
+                )
     lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     sections: list[Section] = []
     top = [(h, n) for h, n in zip(headings, named, strict=True) if not h.nested]

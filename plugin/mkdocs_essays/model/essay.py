@@ -97,9 +97,36 @@ class Essay:
         return (-stamp, self.title.casefold(), self.src_uri)
 
 
-_ATX_H1 = re.compile(r"^ {0,3}#(?!#)[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_ATX_OPEN = re.compile(r" {0,3}#(?!#)[ \t]+")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
-_ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+
+
+def _atx_h1(line: str) -> str | None:
+    """The text of ``# Title #`` (closing ``#``s dropped), or None. String operations after
+    one anchored match: the single regex it replaces was cubic on a line of ``#`` and spaces."""
+    opened = _ATX_OPEN.match(line)
+    if opened is None:
+        return None
+    text = line[opened.end() :].rstrip(" \t")
+    if not text:  # only spaces after the '#': the last one (none when there is only one)
+        return line[-1] if len(line) - line.index("#") > 2 else None
+    head = text.rstrip("#")
+    if head and head != text and head[-1] in " \t":
+        text = head.rstrip(" \t")  # the closing '#'s, after a space
+    return text
+
+
+def _drop_attr_list(text: str) -> str:
+    """``Title {: .x #id }`` -> ``Title``: a last ``{...}`` (no ``}`` inside) and the white
+    space around it."""
+    stripped = text.rstrip()
+    if not stripped.endswith("}"):
+        return text
+    close = len(stripped) - 1
+    opened = stripped.find("{", stripped.rfind("}", 0, close) + 1, close)
+    if opened < 0:
+        return text
+    return stripped[:opened].rstrip()
 
 
 def leading_h1(body: str) -> str | None:
@@ -107,11 +134,11 @@ def leading_h1(body: str) -> str | None:
     lines = body.lstrip("\n").split("\n", 2)
     if not lines or not lines[0].strip():
         return None
-    atx = _ATX_H1.match(lines[0])
-    if atx:
-        return markdown_inline_to_text(_ATTR_LIST.sub("", atx.group(1)))
+    atx = _atx_h1(lines[0])
+    if atx is not None:
+        return markdown_inline_to_text(_drop_attr_list(atx))
     if len(lines) > 1 and _SETEXT_H1.match(lines[1]) and not lines[0].startswith("    "):
-        return markdown_inline_to_text(_ATTR_LIST.sub("", lines[0]))
+        return markdown_inline_to_text(_drop_attr_list(lines[0]))
     return None
 
 

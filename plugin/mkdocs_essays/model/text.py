@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 
 __all__ = [
     "CONTROL",
     "MORE",
     "auto_summary",
+    "bracketed",
     "control_character",
     "first_words",
     "html_to_text",
@@ -145,21 +148,126 @@ def auto_summary(fragment: str, limit: int) -> str:
     return " ".join(pieces)
 
 
-_INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images -> alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links -> text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"`+([^`]+)`+"), r"\1"),  # code spans
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),  # emphasis
-    (re.compile(r"~~(.+?)~~"), r"\1"),
-    (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
-)
+def bracketed(
+    text: str,
+    replace: Callable[[str, str], str],
+    *,
+    then: str,
+    end: str,
+    bang: str = "",
+    nonempty: bool = False,
+) -> str:
+    r"""Every ``[x]`` + ``then`` + ``y`` + ``end`` in ``text`` (``x`` without ``]``, ``y``
+    without ``end``), leftmost first, replaced by ``replace(mark, x)``. ``bang``: "!" when the
+    ``[`` must follow a ``!`` (an image), "?" when it may (``mark`` is then that "!").
+
+    The same result as ``re.sub`` with the regexes it replaces (``[^\]]*`` up to ``]``, then
+    ``[^)]*`` up to ``)``), in one pass: those regexes rescanned the rest of the text from
+    every ``[`` that is never closed (quadratic on ``[[[[...``). Every ``[`` between two ``]``
+    meets the same ``]``, so only the first of them can start a match."""
+    out: list[str] = []
+    done = at = 0
+    while True:
+        close = text.find("]", at)
+        if close < 0:
+            break
+        opened = text.find("![" if bang == "!" else "[", at, close)
+        if bang == "!" and opened >= 0:
+            opened += 1  # the '[' after the '!'
+        if opened < 0 or (nonempty and opened == close - 1) or text[close + 1 : close + 2] != then:
+            at = close + 1
+            continue
+        finish = text.find(end, close + 2)
+        if finish < 0:
+            break
+        marked = bang == "!" or (bang == "?" and opened > at and text[opened - 1] == "!")
+        start = opened - 1 if marked else opened
+        out += [text[done:start], replace("!" if marked else "", text[opened + 1 : close])]
+        done = at = finish + 1
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _tags_dropped(text: str) -> str:
+    """``re.sub(r"<[^>]+>", "", text)`` in one pass (that regex rescans from every ``<``)."""
+    out: list[str] = []
+    at = 0
+    while True:
+        close = text.find(">", at)
+        if close < 0:
+            break
+        opened = text.find("<", at, close)
+        if 0 <= opened < close - 1:
+            out.append(text[at:opened])
+        else:
+            out.append(text[at : close + 1])
+        at = close + 1
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _emphasis_dropped(text: str) -> str:
+    r"""``*x*`` and ``_x_`` -> ``x``, as ``re.sub`` with
+    ``(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])`` -> ``\2`` does, with each opener's
+    closer found by bisection: the lazy ``.+?`` rescanned the line from every opener that is
+    never closed (``*a *a *a...``)."""
+    if "*" not in text and "_" not in text:
+        return text
+    n = len(text)
+    closers: dict[str, list[int]] = {"*": [], "_": []}
+    for j, char in enumerate(text):
+        if char in closers and j and not text[j - 1].isspace():
+            after = text[j + 1] if j + 1 < n else ""
+            if not after or not (_is_word(after) or after == "*"):
+                closers[char].append(j)
+    newlines = [j for j, char in enumerate(text) if char == "\n"]
+    out: list[str] = []
+    at = 0
+    s = 0
+    while s < n:
+        char = text[s]
+        if char not in closers or s + 1 >= n or text[s + 1].isspace():
+            s += 1
+            continue
+        before = text[s - 1] if s else ""
+        if before and (_is_word(before) or before == "*"):
+            s += 1
+            continue
+        ends = closers[char]
+        k = bisect_left(ends, s + 2)
+        line_end = newlines[bisect_left(newlines, s)] if newlines and newlines[-1] >= s else n
+        if k == len(ends) or ends[k] > line_end:
+            s += 1
+            continue
+        out += [text[at:s], text[s + 1 : ends[k]]]
+        at = s = ends[k] + 1
+    out.append(text[at:])
+    return "".join(out)
+
+
+_CODE_SPAN = re.compile(r"(?<!`)`+([^`]+)`+")  # (?<!`): a run of backticks is tried once
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")  # a failed opener means no '**' later on its line
+_STRIKE = re.compile(r"~~(.+?)~~")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
 def markdown_inline_to_text(text: str) -> str:
-    """Plain text of a short piece of inline Markdown (a heading, a summary field)."""
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~])", r"\1", text)
+    """Plain text of a short piece of inline Markdown (a heading, a summary field).
+
+    Images become their alt text, links and reference links their text; code spans, strong,
+    emphasis and strike-through lose their marks and inline HTML tags are dropped, in that
+    order. Every step is one pass over the text."""
+    text = bracketed(text, lambda _, alt: alt, then="(", end=")", bang="!")  # images
+    text = bracketed(text, lambda _, x: x, then="(", end=")", nonempty=True)  # links
+    text = bracketed(text, lambda _, x: x, then="[", end="]", nonempty=True)  # references
+    text = _CODE_SPAN.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _emphasis_dropped(text)
+    text = _STRIKE.sub(r"\1", text)
+    text = _tags_dropped(text)
+    text = _ESCAPE.sub(r"\1", text)
     return _SPACE.sub(" ", html.unescape(text)).strip()
