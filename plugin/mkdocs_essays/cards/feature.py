@@ -36,7 +36,7 @@ from ..pages.pagination import items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..render import View
-from .extract import Namer, PlainNamer, extract_sections
+from .extract import Namer, PlainNamer, SameId, extract_sections
 from .html import (
     PageHeading,
     first_sentence,
@@ -83,6 +83,11 @@ class Cards(Feature):
         self._urls: dict[str, dict[str, str]] = {}
         self._essay_tags: dict[Essay, list[dict[str, str]]] = {}
         self.namer: Namer = PlainNamer()
+        self._lines: dict[Essay, tuple[str, list[str] | None, dict[str, int]]] = {}
+        """Per essay: its rendered body, that body's lines when a transform changed it, and
+        the first line of the file holding each text (see :meth:`_file_line`)."""
+        self._sibling_at: dict[str, int] = {}
+        """Card id -> its place among its essay's cards (previous / next links)."""
         self._catalog: list[Essay] | None = None
         self._tag_counts: list[dict[str, Any]] | None = None
 
@@ -112,21 +117,35 @@ class Cards(Feature):
             if essay not in self.keys:
                 continue
             unclosed: list[int] = []
+            same_ids: list[SameId] = []
+            body = build.body(essay)
             sections = extract_sections(
-                build.body(essay),
+                body,
                 level=level,
                 namer=self.namer,
                 attr_list=attr_list,
                 md_in_html=md_in_html,
                 unclosed=unclosed,
+                same_ids=same_ids,
             )
+            lines = body.split("\n") if unclosed else []
             for line in unclosed:
-                fence = build.body(essay).split("\n")[line - 1].strip()
+                text = lines[line - 1].strip()
+                fence = text[min(i for i in (text.find("`"), text.find("~")) if i >= 0) :]
                 closing = fence[: len(fence) - len(fence.lstrip(fence[0]))]
                 log.warning(
                     f"{self._where_line(essay, line)}: the code fence {fence!r} is never closed, "
                     "so the page shows it as text and the lines after it as Markdown; add a "
                     f"line {closing!r} where the code ends"
+                )
+            for same in same_ids:
+                first = self._file_line(essay, same.first_line)
+                earlier = f"on line {first}" if first else "above it"
+                log.warning(
+                    f"{self._where_line(essay, same.line)}: the heading {same.title!r} and the "
+                    f"heading {same.first_title!r} {earlier} both have the id {same.id!r} "
+                    f"('{{#{same.id}}}' on each), so links to #{same.id} (and this heading's "
+                    "pattern card) go to the first one; give one of the two headings another id"
                 )
             self.sections[essay] = sections
             taken: set[str] = set()
@@ -151,7 +170,9 @@ class Cards(Feature):
                     stub=section.empty,
                 )
                 self.cards[card.id] = card
-                self.by_essay.setdefault(essay, []).append(card.id)
+                siblings = self.by_essay.setdefault(essay, [])
+                self._sibling_at[card.id] = len(siblings)
+                siblings.append(card.id)
         catalog = PageSpec("cards", build.policy.cards(), CATALOG_TITLE, top_level=True)
         yield from paginate(catalog, len(self._catalog_essays()), build.options.pager_size)
         for card in self.cards.values():
@@ -199,17 +220,30 @@ class Cards(Feature):
 
     def _where_line(self, essay: Essay, body_line: int) -> str:
         """``docs/posts/x.md:12`` for a line of the body MkDocs renders, when it can be told."""
-        line: int | None = None
-        body = self.build.body(essay)
-        if body == essay.body:
-            line = essay.body_line + body_line - 1
-        else:  # a transform changed the body: find the line in the file
-            lines = body.split("\n")
-            wanted = lines[body_line - 1] if body_line <= len(lines) else None
-            original = essay.body.split("\n")
-            if wanted is not None and wanted in original:
-                line = essay.body_line + original.index(wanted)
+        line = self._file_line(essay, body_line)
         return f"{essay.path}:{line}" if line else essay.path
+
+    def _file_line(self, essay: Essay, body_line: int) -> int | None:
+        """The file's line number of a line of the body MkDocs renders, when it can be told:
+        a transform (a shortcode, a rewritten link) may have changed the body, and then the
+        line is found by its text. Both bodies are split once per essay, not once per call."""
+        body = self.build.body(essay)
+        cached = self._lines.get(essay)
+        if cached is None or cached[0] is not body:
+            if body is essay.body or body == essay.body:
+                cached = (body, None, {})
+            else:
+                first: dict[str, int] = {}
+                for index, text in enumerate(essay.body.split("\n")):
+                    first.setdefault(text, index)
+                cached = (body, body.split("\n"), first)
+            self._lines[essay] = cached
+        _, lines, first = cached
+        if lines is None:
+            return essay.body_line + body_line - 1
+        if not 0 < body_line <= len(lines) or lines[body_line - 1] not in first:
+            return None
+        return essay.body_line + first[lines[body_line - 1]]
 
     # -- on_page_content -------------------------------------------------------------------
 
@@ -299,6 +333,8 @@ class Cards(Feature):
             found[section.position] = index
             used.add(index)
             real = headings[index].id
+            if real == section.anchor:
+                continue  # a second heading with this {#id}: warned about in plan()
             log.warning(
                 f"{where}: the heading {section.title!r} has the id {real!r} on the essay page, "
                 f"not {section.anchor!r} as the plugin computed; its pattern card links to "
@@ -403,7 +439,7 @@ class Cards(Feature):
     def _render_card(self, card: Card, page_url: str, *, hosted: bool) -> str:
         build = self.build
         siblings = self.by_essay[card.essay]
-        at = siblings.index(card.id)
+        at = self._sibling_at[card.id]
         previous = self.cards[siblings[at - 1]] if at > 0 else None
         following = self.cards[siblings[at + 1]] if at + 1 < len(siblings) else None
         essay_url = build.essay_url(card.essay)
