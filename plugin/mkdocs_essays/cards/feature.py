@@ -30,23 +30,14 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..model import Essay, Term
 from ..model.slugs import hugo_path
-from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
+from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
 from ..pages.pagination import items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..render import View
 from .extract import Namer, PlainNamer, SameId, extract_sections
-from .html import (
-    PageHeading,
-    first_sentence,
-    ids_in,
-    lead_of,
-    links_of,
-    page_headings,
-    rebase,
-    section_of,
-)
+from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .model import Card, Section
 from .naming import SiteNamer, toc_settings
 from .related import Document, RelatedIndex
@@ -82,6 +73,9 @@ class Cards(Feature):
         self._completed = False
         self._urls: dict[str, dict[str, str]] = {}
         self._essay_tags: dict[Essay, list[dict[str, str]]] = {}
+        self._pages: dict[str, tuple[str, str]] = {}
+        """Card id -> its section as its page shows it (links from the card's page), and an
+        element name the section does not use (see :meth:`.html.Fragment.wrapper`)."""
         self.namer: Namer = PlainNamer()
         self._lines: dict[Essay, tuple[str, list[str] | None, dict[str, int]]] = {}
         """Per essay: its rendered body, that body's lines when a transform changed it, and
@@ -253,7 +247,8 @@ class Cards(Feature):
             return html
         rendered = self.build.rendered.get(essay.src_uri)
         body = rendered.html if rendered is not None else html
-        headings = page_headings(body)
+        parsed = EssayBody(body)
+        headings = parsed.headings
         found = self._match(essay, sections, headings)
         essay_url = page_url
         for card in self.cards_of(essay):
@@ -261,17 +256,17 @@ class Cards(Feature):
             if index is None:
                 self._fill_from_markdown(card, anchor=None)
                 continue
-            fragment = section_of(body, headings, index)
-            local = ids_in(fragment)
-            text = html_to_text(fragment)
+            fragment = parsed.section(index)  # balanced, with its own footnotes
+            text = fragment.text
             self.cards[card.id] = card.filled(
                 anchor=headings[index].id,
-                html=fragment,
-                lead=lead_of(fragment, limit=LEAD_WORDS),
+                html=fragment.html,
+                lead=fragment.lead(limit=LEAD_WORDS),
                 text=text,
                 words=word_count(text),
-                links=links_of(fragment, essay_url, local_ids=local),
+                links=fragment.links(essay_url, local_ids=fragment.ids),
             )
+            self._pages[card.id] = self._page_html(card, fragment)
             self.filled.add(card.id)
         return self._link_headings(essay, html, page_url)
 
@@ -442,9 +437,7 @@ class Cards(Feature):
         at = self._sibling_at[card.id]
         previous = self.cards[siblings[at - 1]] if at > 0 else None
         following = self.cards[siblings[at + 1]] if at + 1 < len(siblings) else None
-        essay_url = build.essay_url(card.essay)
-        card_url = build.url_of(card.location)
-        section = rebase(card.html, essay_url, card_url, local_ids=ids_in(card.html))
+        section, tag = self._pages.get(card.id) or self._page_html(card, Fragment.parse(card.html))
         return build.renderer.render(
             "card_page.html",
             h1=not hosted,
@@ -452,6 +445,8 @@ class Cards(Feature):
             essay=build.view(card.essay, page_url),
             # The essay's own rendered HTML, cut at the section: not a writer's raw string.
             section=Markup(section),
+            # An element name the section does not use: see Fragment.wrapper.
+            section_tag=tag,
             previous=self._view(previous, page_url, full=False) if previous else None,
             next=self._view(following, page_url, full=False) if following else None,
             related=[
@@ -475,6 +470,15 @@ class Cards(Feature):
                 entry = tags.setdefault(tag["slug"], {**tag, "count": 0})
                 entry["count"] += len(self.by_essay[essay])
         return sorted(tags.values(), key=lambda t: (-t["count"], t["name"].casefold()))
+
+    def _page_html(self, card: Card, fragment: Fragment) -> tuple[str, str]:
+        """The section with its links pointed from the card's page, and the name of an element
+        it does not use (to wrap it in): worked out once, while the essay is cut."""
+        build = self.build
+        essay_url = build.essay_url(card.essay)
+        card_url = build.url_of(card.location)
+        html = fragment.rebase(essay_url, card_url, local_ids=fragment.ids)
+        return html, fragment.wrapper()
 
     def _render_catalog(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         build = self.build

@@ -1,16 +1,34 @@
 """A card's HTML, text and links, cut out of its essay's rendered body (no MkDocs import).
 
 Each section's Markdown is rendered once, on the essay page; a card page shows the slice of
-that HTML between its heading and the next heading of the same or a higher level. Links in the
-slice were written for the essay page, so :func:`rebase` points them from the card's page.
+that HTML between its heading and the next heading of the same or a higher level. The body is
+read once with Python's HTML parser (:mod:`html.parser`) into tokens, and every slice is
+written back *balanced*, whatever the essay holds: an element opened in the slice is closed in
+it, an end tag with no start tag in the slice is left out, an end tag that closes elements left
+open closes them first, ``<div/>`` becomes ``<div></div>``, and a ``<`` the parser read as
+text (an unclosed comment, a broken tag) is written ``&lt;``. So a card page is well-formed
+for browsers and for Material's search indexer (which stops the build on an unbalanced page).
+
+Footnotes (Python-Markdown's ``footnotes`` extension) are moved: the essay's list
+(``<div class="footnote">``) is left out of every slice, and each card ends with a list of
+the footnotes its own section references, numbered as on the essay page, with the links back
+to references that are on the card. Leads and text leave out the reference numbers.
+
+Links in a slice were written for the essay page, so :func:`rebase` points them from the
+card's page.
 """
 
 from __future__ import annotations
 
+import gc
 import html as htmllib
 import posixpath
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from urllib.parse import urlsplit, urlunsplit
 
 from ..model.text import first_words, html_to_text
@@ -18,7 +36,10 @@ from ..pages.urls import relative_url
 from .model import Link
 
 __all__ = [
+    "EssayBody",
+    "Fragment",
     "PageHeading",
+    "first_sentence",
     "ids_in",
     "lead_of",
     "links_of",
@@ -30,7 +51,450 @@ __all__ = [
 
 _VOID_NAMES = "area base br col embed hr img input link meta param source track wbr"
 _VOID = frozenset(_VOID_NAMES.split())
+"""Elements without content (the same list as Material's search indexer)."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_RAW_TEXT = frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
+"""Elements whose content the parser reads as text (script, style)."""
+_FOREIGN = frozenset({"svg", "math"})
+"""Inside these, ``<x/>`` is an empty element, as browsers read it."""
+_SPACED_NAMES = "p div h1 h2 h3 h4 h5 h6 li ul ol pre blockquote table tr td th br hr section"
+_SPACED_NAMES += " figure"
+_SPACED = frozenset(_SPACED_NAMES.split())
+"""Tags that separate words in plain text (as :func:`~mkdocs_essays.model.text.html_to_text`)."""
+_NOT_TEXT = frozenset({"script", "style", "template"})
+_PROSE_NAMES = "p li blockquote dd dt td th figcaption h1 h2 h3 h4 h5 h6 pre"
+_PROSE_BLOCKS = frozenset(_PROSE_NAMES.split())
+_WRAPPERS = ("section", "div", "article", "aside")
+
+# Token kinds. START opens an element; EMPTY is a void element's tag; SELF is ``<x/>`` of any
+# other element; OTHER is a comment, declaration or processing instruction; TEXT is what lies
+# between them: character data (raw text inside script and style), or source the parser read
+# as text (a ``<`` that starts no tag, an unclosed comment).
+START, END, EMPTY, SELF, TEXT, OTHER = range(6)
+
+Attrs = list[tuple[str, str | None]]
+Token = tuple[int, str, Attrs | None, int, int]
+"""kind, tag, attributes, start offset, end offset."""
+Event = tuple[int, str, Attrs | None, str]
+"""kind, tag, attributes, HTML as written: one piece of a balanced fragment."""
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+class _Tokenizer(HTMLParser):
+    """The tags, comments and declarations of a piece of HTML, with their offsets."""
+
+    def __init__(self, source: str, base: int, lines: list[int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.base = base
+        self.lines = lines
+        self.first = bisect_right(lines, base) - 1
+        self.tokens: list[Token] = []
+
+    def at(self) -> int:
+        """The offset in the source of what the parser is reading."""
+        line, column = self.getpos()
+        if line == 1:
+            return self.base + column
+        return self.lines[self.first + line - 1] + column
+
+    def _tag(self, kind: int, tag: str, attrs: Attrs) -> None:
+        start = self.at()
+        text = self.get_starttag_text() or ""
+        self.tokens.append((kind, tag, attrs, start, start + len(text)))
+
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
+        self._tag(EMPTY if tag in _VOID else START, tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
+        self._tag(EMPTY if tag in _VOID else SELF, tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self.at()
+        end = self.source.find(">", start + 2) + 1 or len(self.source)
+        self.tokens.append((END, tag, None, start, end))
+
+    def _other(self, data: str, prefix: int) -> None:
+        """A comment (``<!--`` data ``-->``), declaration, processing instruction: it ends at
+        the first ``>`` after its data (or with the source, when never closed)."""
+        start = self.at()
+        end = self.source.find(">", start + prefix + len(data)) + 1 or len(self.source)
+        self.tokens.append((OTHER, "", None, start, end))
+
+    def handle_comment(self, data: str) -> None:
+        self._other(data, 4 if self.source.startswith("<!--", self.at()) else 2)
+
+    def handle_decl(self, decl: str) -> None:
+        self._other(decl, 2)
+
+    def handle_pi(self, data: str) -> None:
+        self._other(data, 2)
+
+    def unknown_decl(self, data: str) -> None:
+        self._other(data, 3)
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    at = source.find("\n")
+    while at != -1:
+        starts.append(at + 1)
+        at = source.find("\n", at + 1)
+    return starts
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """No garbage collection while tokens are made: they hold no cycles, and the collector,
+    run again and again over hundreds of thousands of new tuples, doubled the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _tokenize(source: str) -> list[Token]:
+    """Every token of ``source`` in order; together they cover it exactly."""
+    with _bulk():
+        return _read(source)
+
+
+def _read(source: str) -> list[Token]:
+    lines = _line_starts(source)
+    found: list[Token] = []
+    base = 0
+    while True:
+        parser = _Tokenizer(source, base, lines)
+        try:
+            parser.feed(source[base:] if base else source)
+            parser.close()
+        except AssertionError:
+            # Python 3.11's parser gives up on a few broken constructs (``<![foo``): the ``<``
+            # it stopped at is text, and reading goes on after it.
+            stop = parser.at()
+            found += [t for t in parser.tokens if t[3] < stop]
+            base = stop + 1
+            continue
+        found += parser.tokens
+        break
+    tokens: list[Token] = []
+    cursor = 0
+    for token in found:
+        start, end = token[3], token[4]
+        if start < cursor:
+            continue  # (a parser never reads a place twice; this keeps the cover exact)
+        if start > cursor:
+            tokens.append((TEXT, "", None, cursor, start))
+        tokens.append(token)
+        cursor = end
+    if cursor < len(source):
+        tokens.append((TEXT, "", None, cursor, len(source)))
+    return tokens
+
+
+def _attr(attrs: Attrs | None, name: str) -> str | None:
+    if attrs:
+        for key, value in attrs:
+            if key == name:
+                return value
+    return None
+
+
+def _classes(attrs: Attrs | None) -> list[str]:
+    return (_attr(attrs, "class") or "").split()
+
+
+def _tag_text(tag: str, attrs: Attrs | None, *, empty: bool = False) -> str:
+    parts = [f"<{tag}"]
+    for name, value in attrs or ():
+        parts.append(f" {name}" if value is None else f' {name}="{htmllib.escape(value)}"')
+    parts.append(" />" if empty else ">")
+    return "".join(parts)
+
+
+def _balance(
+    source: str,
+    tokens: list[Token],
+    lo: int,
+    hi: int,
+    *,
+    skip: Mapping[int, int] | None = None,
+    replace: Mapping[int, str] | None = None,
+) -> tuple[list[Event], list[int]]:
+    """Tokens ``lo..hi`` as balanced events, and for each START event the index of its END.
+
+    ``skip`` maps a token to the token to go on at (an element left out); ``replace`` gives
+    another text for a tag.
+    """
+    events: list[Event] = []
+    match: list[int] = []
+    stack: list[int] = []
+    open_tags: dict[str, int] = {}
+    foreign = 0  # svg or math open
+    raw = 0  # script or style open
+    i = lo
+    while i < hi:
+        if skip and i in skip:
+            i = max(skip[i], i + 1)
+            continue
+        kind, tag, attrs, start, end = tokens[i]
+        written = source[start:end]
+        if replace and i in replace:
+            written = replace[i]
+        i += 1
+        if kind == TEXT:
+            if not raw and "<" in written:
+                written = written.replace("<", "&lt;")  # text to the parser: text to a browser
+            events.append((TEXT, "", None, written))
+            match.append(-1)
+        elif kind == START:
+            stack.append(len(events))
+            open_tags[tag] = open_tags.get(tag, 0) + 1
+            if tag in _FOREIGN:
+                foreign += 1
+            elif tag in _RAW_TEXT:
+                raw += 1
+            events.append((START, tag, attrs, written))
+            match.append(-1)
+        elif kind == END:
+            if not open_tags.get(tag):
+                continue  # a stray end tag
+            while True:
+                at = stack.pop()
+                name = events[at][1]
+                open_tags[name] -= 1
+                if name in _FOREIGN:
+                    foreign -= 1
+                elif name in _RAW_TEXT:
+                    raw -= 1
+                match[at] = len(events)
+                # an element left open inside the one closed here is closed first
+                events.append((END, name, None, written if name == tag else f"</{name}>"))
+                match.append(-1)
+                if name == tag:
+                    break
+        elif kind == SELF and not foreign:
+            match.append(len(events) + 1)
+            events.append((START, tag, attrs, _tag_text(tag, attrs)))
+            events.append((END, tag, None, f"</{tag}>"))
+            match.append(-1)
+        elif kind == OTHER and not written.endswith(">"):
+            events.append((TEXT, "", None, written.replace("<", "&lt;")))  # never closed
+            match.append(-1)
+        else:  # EMPTY, SELF in svg or math, OTHER
+            events.append((EMPTY if kind == SELF else kind, tag, attrs, written))
+            match.append(-1)
+    while stack:
+        at = stack.pop()
+        name = events[at][1]
+        match[at] = len(events)
+        events.append((END, name, None, f"</{name}>"))
+        match.append(-1)
+    return events, match
+
+
+def _ids(events: Iterable[Event]) -> set[str]:
+    ids: set[str] = set()
+    for kind, _, attrs, _ in events:
+        if attrs and kind in (START, EMPTY):
+            for key, value in attrs:
+                if key == "id" and value is not None:
+                    ids.add(value)
+    return ids
+
+
+def _target(attrs: Attrs | None) -> str | None:
+    """The id an ``href="#id"`` points at."""
+    href = _attr(attrs, "href")
+    return href[1:] if href and href.startswith("#") else None
+
+
+_NOT_PROSE_LINKS = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
+"""Links whose text is not prose: permalinks, footnote numbers and back links."""
+_NOT_LEAD = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
+
+# -- the fragment of a card ---------------------------------------------------------------------
+
+
+class Fragment:
+    """A balanced piece of HTML: what a card page shows of its section."""
+
+    def __init__(self, events: list[Event], match: list[int]) -> None:
+        self.events = events
+        self.match = match
+        """For each START event, the index of its END event."""
+        self._ids: set[str] | None = None
+
+    @classmethod
+    def parse(cls, source: str) -> Fragment:
+        """Any HTML, balanced."""
+        tokens = _tokenize(source)
+        return cls(*_balance(source, tokens, 0, len(tokens)))
+
+    @property
+    def html(self) -> str:
+        return "".join(e[3] for e in self.events).strip()
+
+    @property
+    def ids(self) -> set[str]:
+        """The ids of its elements."""
+        if self._ids is None:
+            self._ids = _ids(self.events)
+        return self._ids
+
+    @property
+    def tags(self) -> set[str]:
+        """The names of its elements."""
+        return {e[1] for e in self.events if e[0] in (START, EMPTY)}
+
+    def wrapper(self) -> str:
+        """An element name the fragment does not use, to wrap it in.
+
+        Material's search indexer matches an end tag to a ``data-search-exclude`` element by
+        name only, so an excluded ``<div>`` around a fragment holding a ``<div>`` (an
+        admonition, a code block) stops being excluded at that inner ``</div>``, and a later
+        ``</li>`` stops the build. A name not inside the fragment cannot end it early.
+        """
+        used = self.tags
+        for name in _WRAPPERS:
+            if name not in used:
+                return name
+        n = 1
+        while f"essay-card-section-{n}" in used:
+            n += 1
+        return f"essay-card-section-{n}"
+
+    def _text(self, lo: int, hi: int, *, drop: frozenset[str] = frozenset()) -> str:
+        """The plain text of events ``lo..hi``: no footnote numbers, permalinks, scripts, nor
+        the elements named in ``drop``."""
+        events, match = self.events, self.match
+        pieces: list[str] = []
+        i = lo
+        while i < hi:
+            kind, tag, attrs, written = events[i]
+            if kind == TEXT:
+                pieces.append(htmllib.unescape(written) if "&" in written else written)
+            elif kind == START and (
+                tag in _NOT_TEXT
+                or tag in drop
+                or (attrs and tag == "a" and _NOT_PROSE_LINKS.intersection(_classes(attrs)))
+            ):
+                i = match[i] + 1
+                continue
+            elif tag in _SPACED:
+                pieces.append(" ")
+            i += 1
+        return " ".join("".join(pieces).split())
+
+    @property
+    def text(self) -> str:
+        """The visible text, footnotes included, without reference numbers."""
+        return self._text(0, len(self.events))
+
+    def lead(self, *, limit: int = 40) -> str:
+        """The first sentence of the first block of prose (not a heading, code, an
+        admonition's title or a footnote), at most ``limit`` words."""
+        events, match = self.events, self.match
+        i = 0
+        while i < len(events):
+            kind, tag, attrs, _ = events[i]
+            if kind != START:
+                i += 1
+                continue
+            classes = _classes(attrs)
+            if (
+                tag in _NOT_LEAD
+                or tag in _NOT_TEXT
+                or "admonition-title" in classes
+                or (tag == "div" and "footnote" in classes)
+            ):
+                i = match[i] + 1
+                continue
+            if tag in _PROSE_BLOCKS:
+                text = self._text(i + 1, match[i])
+                if text:
+                    return first_words(first_sentence(text), limit)
+                i = match[i] + 1
+                continue
+            i += 1
+        prose = self._without_footnotes()
+        text = prose._text(0, len(prose.events), drop=_NOT_LEAD)  # prose outside blocks
+        return first_words(first_sentence(text), limit) if text else ""
+
+    def _without_footnotes(self) -> Fragment:
+        events, match = self.events, self.match
+        for i, (kind, tag, attrs, _) in enumerate(events):
+            if kind == START and tag == "div" and "footnote" in _classes(attrs):
+                end = match[i] + 1
+                shift = end - i
+                kept = events[:i] + events[end:]
+                pairs = match[:i] + [m - shift if m >= end else m for m in match[end:]]
+                return Fragment(kept, pairs)._without_footnotes()
+        return self
+
+    def links(self, page_url: str, *, local_ids: set[str]) -> tuple[Link, ...]:
+        """The outbound links, written for the page at ``page_url`` (permalinks and links to
+        ids inside the fragment are not outbound)."""
+        links: list[Link] = []
+        seen: set[str] = set()
+        events, match = self.events, self.match
+        inner = -1  # where an <a> inside the last link starts
+        for i, (kind, tag, attrs, _) in enumerate(events):
+            if kind != START or tag != "a":
+                continue
+            url = _attr(attrs, "href")
+            if not url or "headerlink" in _classes(attrs):
+                continue
+            if url.startswith("#") and url[1:] in local_ids:
+                continue
+            target = resolve(url, page_url)
+            shown = target if target is not None else url
+            if shown in seen:
+                continue
+            seen.add(shown)
+            # An <a> inside an <a> ends the outer one's text (as a browser reads it): each
+            # event is read once, however deep links nest.
+            end = match[i]
+            if inner < i:
+                inner = next(
+                    (j for j in range(i + 1, end) if events[j][0] == START and events[j][1] == "a"),
+                    end,
+                )
+            links.append(Link(self._text(i + 1, min(end, inner)), shown, target is not None))
+        return tuple(links)
+
+    def rebase(self, essay_url: str, card_url: str, *, local_ids: set[str]) -> str:
+        """The HTML with its links pointed from ``card_url`` instead of ``essay_url``.
+
+        ``#x`` stays when ``x`` is inside the fragment, else it goes to ``essay_url#x``.
+        """
+        to_essay = relative_url(essay_url, card_url)
+
+        def move(url: str) -> str:
+            if url.startswith("#"):
+                return url if url[1:] in local_ids else to_essay + url
+            target = resolve(url, essay_url)
+            return url if target is None else relative_url(target, card_url)
+
+        pieces: list[str] = []
+        for kind, tag, attrs, written in self.events:
+            if attrs and kind in (START, EMPTY):
+                moved = [
+                    (k, move(v) if v is not None and k in ("href", "src") else v) for k, v in attrs
+                ]
+                if moved != attrs:
+                    written = _tag_text(tag, moved, empty=written.endswith("/>"))
+            pieces.append(written)
+        return "".join(pieces).strip()
+
+
+# -- the essay's body ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -44,97 +508,250 @@ class PageHeading:
     """Offset of ``<hN``."""
     end: int
     """Offset just after ``</hN>``."""
+    body: EssayBody | None = field(default=None, compare=False, repr=False)
+    """The parsed body it was found in."""
 
 
-# A tag, a comment, or markup declaration; attribute values may hold ``>`` inside quotes.
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|$)"
-    r"|<[!?][^>]*>"
-    r"""|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""",
-    re.DOTALL,
-)
-_ID = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-_RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
+@dataclass
+class _Footnote:
+    start: int
+    """Token of its ``<li>``."""
+    number: int
+    """Its number in the essay's list."""
+    stop: int = -1
+    """The token after it."""
+    events: tuple[list[Event], list[int]] | None = None
+
+
+class EssayBody:
+    """A rendered essay body, read once: its top-level headings, its footnotes, its sections.
+
+    One pass keeps a stack of open elements as an HTML parser does (an end tag closes up to
+    its start tag; a stray one is ignored; void and self-closed elements hold nothing; script
+    and style hold text only). A heading is top level when nothing is open around it.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.tokens: list[Token] = []
+        self.stop: dict[int, int] = {}
+        """Token of an element's start -> the token after the element."""
+        self.headings: list[PageHeading] = []
+        self._heading_tokens: list[tuple[int, int]] = []
+        self.footnotes: dict[str, _Footnote] = {}
+        """Footnote id (``fn:x``) -> where it is."""
+        self.containers: dict[int, int] = {}
+        """Start token of each footnote list (``<div class="footnote">``) -> the token after."""
+        with _bulk():
+            self._scan(_read(source))
+
+    def _scan(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        stack: list[int] = []
+        open_tags: dict[str, int] = {}
+        opened: int | None = None  # the token of a top-level heading's start tag
+        numbers: dict[int, int] = {}  # an <ol> of footnotes -> its last item's number
+        items: dict[int, _Footnote] = {}
+        stop = self.stop
+        for i, (kind, tag, attrs, _, _) in enumerate(tokens):
+            if kind == START:
+                if not stack:
+                    if tag in _HEADINGS:
+                        opened = i
+                elif tag == "li" and stack[-1] in numbers:
+                    numbers[stack[-1]] += 1
+                    ident = _attr(attrs, "id")
+                    if ident and ident not in self.footnotes:
+                        items[i] = self.footnotes[ident] = _Footnote(i, numbers[stack[-1]])
+                elif tag == "ol" and stack[-1] in self.containers:
+                    numbers[i] = 0
+                if tag == "div" and attrs and "footnote" in _classes(attrs):
+                    self.containers[i] = len(tokens)
+                stack.append(i)
+                open_tags[tag] = open_tags.get(tag, 0) + 1
+            elif kind == END and open_tags.get(tag):
+                while True:
+                    at = stack.pop()
+                    name = tokens[at][1]
+                    open_tags[name] -= 1
+                    if name == tag:
+                        stop[at] = i + 1
+                        break
+                    stop[at] = i
+                if not stack and opened is not None and tag in _HEADINGS:
+                    self._heading(opened, i)
+                    opened = None
+        for at in stack:
+            stop[at] = len(tokens)
+        for at in self.containers:
+            self.containers[at] = stop[at]
+        for at, note in items.items():
+            note.stop = stop[at]
+
+    def _heading(self, first: int, last: int) -> None:
+        _, tag, attrs, start, _ = self.tokens[first]
+        end = self.tokens[last][4]
+        ident = next((v for k, v in attrs or () if k == "id" and v), "")
+        text = html_to_text(self.source[start:end])
+        self.headings.append(PageHeading(int(tag[1]), ident, text, start, end, self))
+        self._heading_tokens.append((first, last + 1))
+
+    def section(self, index: int) -> Fragment:
+        """The section under ``headings[index]``, up to the next heading of the same or a
+        higher level, balanced, ending with the footnotes it references."""
+        level = self.headings[index].level
+        lo = self._heading_tokens[index][1]
+        hi = len(self.tokens)
+        for at in range(index + 1, len(self.headings)):
+            if self.headings[at].level <= level:
+                hi = self._heading_tokens[at][0]
+                break
+        with _bulk():
+            return self._section(lo, hi)
+
+    def _section(self, lo: int, hi: int) -> Fragment:
+        events, match = _balance(self.source, self.tokens, lo, hi, skip=self.containers)
+        if self.footnotes:
+            notes = self._notes_for(events)
+            if notes:
+                return self._with_notes(events, match, notes)
+        return Fragment(events, match)
+
+    def _note(self, ident: str) -> tuple[list[Event], list[int]]:
+        note = self.footnotes[ident]
+        if note.events is None:
+            note.events = _balance(self.source, self.tokens, note.start, note.stop)
+        return note.events
+
+    def _references(self, events: Iterable[Event]) -> list[str]:
+        found = []
+        for kind, tag, attrs, _ in events:
+            if attrs and kind == START and tag == "a" and "footnote-ref" in _classes(attrs):
+                target = _target(attrs)
+                if target in self.footnotes:
+                    found.append(target)
+        return found
+
+    def _notes_for(self, events: list[Event]) -> list[str]:
+        """The footnotes a section references, in order of first reference (with those they
+        reference in turn)."""
+        notes = list(dict.fromkeys(self._references(events)))
+        seen = set(notes)
+        at = 0
+        while at < len(notes):
+            for target in self._references(self._note(notes[at])[0]):
+                if target not in seen:
+                    seen.add(target)
+                    notes.append(target)
+            at += 1
+        return notes
+
+    def _with_notes(self, events: list[Event], match: list[int], notes: list[str]) -> Fragment:
+        """The section followed by its own footnote list, numbered as on the essay page; back
+        links to references that are not on the card are left out."""
+        kept = _ids(events)
+        for ident in notes:
+            kept |= _ids(self._note(ident)[0])
+        out = _Builder(events, match)
+        out.text("\n")
+        out.open("div", [("class", "footnote")])
+        out.text("\n")
+        out.empty("hr")
+        out.text("\n")
+        out.open("ol", [])
+        out.text("\n")
+        for ident in notes:
+            note = self.footnotes[ident]
+            item, pairs = self._note(ident)
+            drop = [
+                i
+                for i, (kind, tag, attrs, _) in enumerate(item)
+                if attrs
+                and kind == START
+                and tag == "a"
+                and "footnote-backref" in _classes(attrs)
+                and _target(attrs) not in kept
+            ]
+            first = item[0]
+            if first[0] == START and not _attr(first[2], "value"):
+                attrs = [*(first[2] or ()), ("value", str(note.number))]
+                item = [(START, first[1], attrs, _tag_text(first[1], attrs)), *item[1:]]
+            out.extend(item, pairs, drop=drop)
+            out.text("\n")
+        out.close()
+        out.text("\n")
+        out.close()
+        return Fragment(out.events, out.match)
+
+
+class _Builder:
+    """Events written one by one, each START paired with its END."""
+
+    def __init__(self, events: list[Event], match: list[int]) -> None:
+        self.events = list(events)
+        self.match = list(match)
+        self.stack: list[int] = []
+
+    def _add(self, event: Event) -> None:
+        self.events.append(event)
+        self.match.append(-1)
+
+    def text(self, text: str) -> None:
+        self._add((TEXT, "", None, text))
+
+    def empty(self, tag: str) -> None:
+        self._add((EMPTY, tag, [], f"<{tag} />"))
+
+    def open(self, tag: str, attrs: Attrs) -> None:
+        self.stack.append(len(self.events))
+        self._add((START, tag, attrs, _tag_text(tag, attrs)))
+
+    def close(self) -> None:
+        at = self.stack.pop()
+        self.match[at] = len(self.events)
+        tag = self.events[at][1]
+        self._add((END, tag, None, f"</{tag}>"))
+
+    def extend(self, events: list[Event], match: list[int], *, drop: Iterable[int] = ()) -> None:
+        """A balanced piece, without the elements starting at the events in ``drop``."""
+        left_out = [False] * len(events)
+        for start in drop:
+            for i in range(start, match[start] + 1):
+                if left_out[i]:
+                    break  # the rest is inside an element already left out
+                left_out[i] = True
+        base = len(self.events)
+        place: list[int] = []  # old index -> new index
+        for out in left_out:
+            place.append(-1 if out else base)
+            if not out:
+                base += 1
+        for i, event in enumerate(events):
+            if not left_out[i]:
+                self.events.append(event)
+                self.match.append(place[match[i]] if match[i] >= 0 else -1)
+
+
+# -- the functions the rest of the plugin calls ------------------------------------------------
 
 
 def page_headings(body: str) -> list[PageHeading]:
-    """Every top-level heading of a rendered body, in order.
-
-    One regular-expression pass over the tags, keeping a stack of open elements as an HTML
-    parser does (an end tag closes up to its start tag; a stray one is ignored; void and
-    self-closed elements hold nothing; script and style hold text only). A heading is top level
-    when nothing is open around it.
-    """
-    headings: list[PageHeading] = []
-    stack: list[str] = []
-    opened: tuple[int, str, int] | None = None  # level, id, start
-    at = 0
-    while True:
-        token = _TOKEN.search(body, at)
-        if token is None:
-            return headings
-        at = token.end()
-        name = token.group(2)
-        if name is None:
-            continue  # a comment or declaration
-        tag = name.lower()
-        attributes = token.group(3)
-        if token.group(1):  # an end tag
-            if tag not in stack:
-                continue
-            while stack and stack.pop() != tag:
-                pass
-            if not stack and opened is not None and tag in _HEADINGS:
-                level, ident, start = opened
-                opened = None
-                inner = body[start:at]
-                headings.append(PageHeading(level, ident, html_to_text(inner), start, at))
-            continue
-        if tag in _VOID:
-            continue
-        if attributes.rstrip().endswith("/"):
-            continue  # <div/>: opened and closed at once
-        if tag in _RAW_TEXT:
-            close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(body, at)
-            at = close.end() if close else len(body)
-            continue
-        if tag in _HEADINGS and not stack:
-            found = _ID.search(attributes)
-            ident = (
-                htmllib.unescape(next((g for g in found.groups() if g is not None), ""))
-                if found
-                else ""
-            )
-            opened = (int(tag[1]), ident, token.start())
-        stack.append(tag)
+    """Every top-level heading of a rendered body, in order."""
+    return EssayBody(body).headings
 
 
 def section_of(body: str, headings: list[PageHeading], index: int) -> str:
-    """The HTML after ``headings[index]`` up to the next heading of the same or a higher level."""
-    heading = headings[index]
-    end = len(body)
-    for later in headings[index + 1 :]:
-        if later.level <= heading.level:
-            end = later.start
-            break
-    return body[heading.end : end].strip()
-
-
-_ID_ATTR = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_URL_ATTR = re.compile(r"""(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+    """The HTML after ``headings[index]`` up to the next heading of the same or a higher level,
+    balanced, with the footnotes it references (see :meth:`EssayBody.section`)."""
+    parsed = headings[index].body
+    if parsed is None or parsed.source != body:
+        parsed = EssayBody(body)
+    return parsed.section(index).html
 
 
 def ids_in(fragment: str) -> set[str]:
     """The ids of the elements of an HTML fragment."""
-    ids: set[str] = set()
-    for tag in _TAG.finditer(fragment):
-        for found in _ID_ATTR.finditer(tag.group(0)):
-            ids.add(htmllib.unescape(found.group(1) or found.group(2) or ""))
-    return ids
+    return Fragment.parse(fragment).ids
 
 
 def _directory(url: str) -> str:
@@ -164,60 +781,22 @@ def resolve(url: str, page_url: str) -> str | None:
 
 
 def rebase(fragment: str, essay_url: str, card_url: str, *, local_ids: set[str]) -> str:
-    """Point the links of a fragment written for ``essay_url`` from ``card_url`` instead.
-
-    ``#x`` stays when ``x`` is inside the fragment, else it goes to ``essay_url#x``.
-    """
-
-    def move(url: str) -> str:
-        if url.startswith("#"):
-            if htmllib.unescape(url[1:]) in local_ids:
-                return url
-            return relative_url(essay_url, card_url) + url
-        target = resolve(url, essay_url)
-        if target is None:
-            return url
-        return relative_url(target, card_url)
-
-    def attribute(found: re.Match[str]) -> str:
-        value = found.group(2) if found.group(2) is not None else found.group(3)
-        moved = move(htmllib.unescape(value))
-        return f'{found.group(1)}"{htmllib.escape(moved)}"'
-
-    return _TAG.sub(lambda tag: _URL_ATTR.sub(attribute, tag.group(0)), fragment)
+    """Point the links of a fragment written for ``essay_url`` from ``card_url`` instead
+    (the fragment comes back balanced; see :meth:`Fragment.rebase`)."""
+    return Fragment.parse(fragment).rebase(essay_url, card_url, local_ids=local_ids)
 
 
 def links_of(fragment: str, page_url: str, *, local_ids: set[str]) -> tuple[Link, ...]:
     """The outbound links of a fragment written for ``page_url`` (permalinks and links to ids
     inside the fragment are not outbound)."""
-    links: list[Link] = []
-    seen: set[str] = set()
-    for anchor in _ANCHOR.finditer(fragment):
-        attrs = anchor.group(1)
-        classes = _CLASS.search(attrs)
-        if classes and "headerlink" in (classes.group(1) or classes.group(2) or "").split():
-            continue
-        href = _HREF.search(attrs)
-        if href is None:
-            continue
-        url = htmllib.unescape(href.group(1) if href.group(1) is not None else href.group(2))
-        if not url or (url.startswith("#") and url[1:] in local_ids):
-            continue
-        target = resolve(url, page_url)
-        internal = target is not None
-        shown = target if target is not None else url
-        if shown in seen:
-            continue
-        seen.add(shown)
-        links.append(Link(html_to_text(anchor.group(2)), shown, internal))
-    return tuple(links)
+    return Fragment.parse(fragment).links(page_url, local_ids=local_ids)
 
 
-_BLOCK = re.compile(
-    r"<(p|li|blockquote|dd|dt|td|th|figcaption|h[1-6]|pre)\b[^>]*>(.*?)</\1\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
-_NOT_PROSE = re.compile(r"<(h[1-6]|pre)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+def lead_of(fragment: str, *, limit: int = 40) -> str:
+    """The first sentence of a section's first block of prose, at most ``limit`` words."""
+    return Fragment.parse(fragment).lead(limit=limit)
+
+
 _ABBREVIATION_NAMES = "e.g i.e etc vs cf dr mr mrs ms prof st no fig approx al inc ltd jr sr"
 _ABBREVIATIONS = frozenset(_ABBREVIATION_NAMES.split())
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[。！？]+")
@@ -226,28 +805,17 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[。！？]+")
 def first_sentence(text: str) -> str:
     """The first sentence of a plain text ("e.g." and the like do not end one)."""
     for end in _SENTENCE_END.finditer(text):
-        before = text[: end.start()].rsplit(None, 1)
-        word = before[-1].lower().rstrip(".") if before else ""
+        at = end.start()
+        begin = at
+        while begin > 0 and not text[begin - 1].isspace():
+            begin -= 1  # the word before the stop (each is looked at once)
+        word = text[begin:at].lower().rstrip(".")
         if end.group(0) == "." and word in _ABBREVIATIONS:
             continue
         if end.group(0) == "." and len(word) == 1 and word.isalpha():
             continue  # an initial: "J. Smith"
-        rest = text[end.end() :].lstrip()
+        rest = text[end.end() : end.end() + 64].lstrip()
         if rest and rest[0].islower():
             continue
         return text[: end.end()].strip()
     return text.strip()
-
-
-def lead_of(fragment: str, *, limit: int = 40) -> str:
-    """The first sentence of a section's first block of prose, at most ``limit`` words."""
-    for block in _BLOCK.finditer(fragment):
-        name = block.group(1).lower()
-        opening = block.group(0)[: block.group(0).find(">") + 1]
-        if name == "pre" or name.startswith("h") or "admonition-title" in opening:
-            continue
-        text = html_to_text(block.group(2))
-        if text:
-            return first_words(first_sentence(text), limit)
-    text = html_to_text(_NOT_PROSE.sub(" ", fragment))  # prose outside blocks, if any
-    return first_words(first_sentence(text), limit) if text else ""
