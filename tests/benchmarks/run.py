@@ -15,6 +15,9 @@ to plain Material, its total time relative to the blog plugin, and the share of 
 in the plugin's own hooks. The targets of issues 6 and 12 are checked below the table.
 Progress goes to stderr.
 
+How long a writer waits under ``mkdocs serve`` after saving an essay is measured apart, by
+``serve_rebuild.py`` (N = 100 and 300 by default).
+
 Every build uses a copy of ``mkdocs_essays`` taken when the run starts (``--no-snapshot``: the
 live checkout), so edits made during a long run do not mix two versions in one table.
 """

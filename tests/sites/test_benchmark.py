@@ -116,3 +116,28 @@ def test_benchmark_runs_and_prints_one_table(tmp_path: Path) -> None:
         ("essays", 20, 1),
         ("hugo", 20, 1),
     ]
+
+
+SERVE = REPO / "tests" / "benchmarks" / "serve_rebuild.py"
+
+
+def test_serve_rebuild_runs_and_prints_one_table(tmp_path: Path) -> None:
+    """The real ``mkdocs serve`` on a small corpus: each save is seen, its wait measured."""
+    run = subprocess.run(
+        [sys.executable, str(SERVE), "--sizes", "5", "--saves", "2", "--work", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    print(run.stdout)
+    assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    lines = [line for line in run.stdout.splitlines() if line.startswith("|")]
+    assert len(lines) == 3, "header, rule, one row"
+    cells = [cell.strip() for cell in lines[2].strip("|").split("|")]
+    assert cells[:2] == ["5", "2"]
+    median, low, high, rebuild = (float(c) for c in cells[2:])
+    assert 0 < low <= median <= high and rebuild > 0
+    saved = [p for p in (tmp_path / "serve-n5/essays/docs/posts").glob("*.md")]
+    assert [p.name for p in saved if "Saved edit number 1 of 5." in p.read_text("utf-8")] == [
+        f"{corpus.essays(5)[2].slug}.md"
+    ], "the middle essay was saved, with the last edit"
