@@ -30,7 +30,6 @@ from typing import Protocol
 from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify as toc_slugify
-from markdown.extensions.toc import unique
 
 from ..model.text import markdown_inline_to_text
 from .model import Heading, Section
@@ -324,6 +323,31 @@ def find_headings(
     return headings, block_ids
 
 
+_ID_COUNT = re.compile(r"(.*)_([0-9]+)")
+
+
+def _unique(id: str, ids: set[str], counters: dict[str, int]) -> str:
+    """``toc``'s ``unique``: ``id``, else ``id_1``, ``id_2``... (``x_2`` goes on to ``x_3``),
+    the first not in ``ids``, added to them. ``counters`` remembers, per base, the last suffix
+    up to which every one is taken, so 2,000 headings with one title are not quadratic (as
+    ``counters`` does in Python-Markdown 3.10 and later; same ids)."""
+    if id in ids or not id:
+        found = _ID_COUNT.fullmatch(id)
+        base, count = (found.group(1), int(found.group(2))) if found else (id, 0)
+        known = counters.get(base, 0)
+        skip = count <= known or id == f"{base}_{known + 1}"
+        if skip:
+            count = max(count, known)
+        count += 1
+        while f"{base}_{count}" in ids:
+            count += 1
+        id = f"{base}_{count}"
+        if skip:
+            counters[base] = count
+    ids.add(id)
+    return id
+
+
 def assign_ids(
     headings: Iterable[Heading], namer: Namer, *, used: Iterable[str] = ()
 ) -> list[tuple[str, str]]:
@@ -331,13 +355,14 @@ def assign_ids(
     (they are never changed), then every other heading in order, ``_1``, ``_2``... appended."""
     headings = list(headings)
     taken = set(used) | {h.explicit_id for h in headings if h.explicit_id}
+    counters: dict[str, int] = {}
     out: list[tuple[str, str]] = []
     for heading in headings:
         text, slug = namer(heading.source)
         if heading.explicit_id:
             out.append((text, heading.explicit_id))
             continue
-        out.append((text, unique(slug, taken)))
+        out.append((text, _unique(slug, taken, counters)))
     return out
 
 

@@ -31,17 +31,14 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters other than tab and line breaks: invisible in a page, invalid in XML."""
 _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
+# A tag's name (a tag runs from '<' to the next '>').
+_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 # Elements whose text is not prose: scripts, styles, and the permalink anchors MkDocs adds.
-_DROP = re.compile(
-    r"<(script|style|template)\b[^>]*>.*?</\1\s*>"
-    r"|<a\b[^>]*\bclass=\"[^\"]*\bheaderlink\b[^\"]*\"[^>]*>.*?</a>"
-    r"|<!--.*?-->",
-    re.IGNORECASE | re.DOTALL,
-)
-_TAG = re.compile(r"<[^>]*>")
-_BLOCK_END = re.compile(
-    r"</?(?:p|div|h[1-6]|li|ul|ol|pre|blockquote|table|tr|td|th|br|hr|section|figure)\b[^>]*>",
-    re.IGNORECASE,
+_NOT_PROSE = frozenset({"script", "style", "template"})
+_HEADERLINK = re.compile(r"\bclass=\"[^\"]*\bheaderlink\b[^\"]*\"", re.IGNORECASE)
+_BLOCKS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "pre", "blockquote"}
+    | {"table", "tr", "td", "th", "br", "hr", "section", "figure"}
 )
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -54,11 +51,51 @@ def control_character(text: str) -> tuple[int, str] | None:
 
 
 def html_to_text(fragment: str) -> str:
-    """The visible text of an HTML fragment, entities decoded, white space collapsed."""
-    text = _DROP.sub(" ", fragment)
-    text = _BLOCK_END.sub(" ", text)
-    text = _TAG.sub("", text)
-    return _SPACE.sub(" ", html.unescape(text)).strip()
+    """The visible text of an HTML fragment, entities decoded, white space collapsed.
+
+    One pass over the tags: comments, ``<script>``, ``<style>``, ``<template>`` and permalink
+    anchors (``class="headerlink"``) are left out with what they hold, the tags of blocks
+    separate words, other tags are dropped. Once an element is found never closed (an
+    ``<!--`` without ``-->``), no later one is looked for: the regexes this replaces searched
+    the rest of the text again from each one."""
+    out: list[str] = []
+    at = 0
+    unclosed: set[str] = set()
+    while True:
+        opened = fragment.find("<", at)
+        if opened < 0:
+            break
+        out.append(fragment[at:opened])
+        if fragment.startswith("<!--", opened) and "--" not in unclosed:
+            end = fragment.find("-->", opened + 4)
+            if end >= 0:
+                out.append(" ")
+                at = end + 3
+                continue
+            unclosed.add("--")
+        end = fragment.find(">", opened)
+        if end < 0:  # no tag from here on
+            at = opened
+            break
+        tag = fragment[opened : end + 1]
+        at = end + 1
+        named = _TAG_NAME.match(tag)
+        name = named.group(1).lower() if named else ""
+        skipped = (
+            not tag.startswith("</")
+            and name not in unclosed
+            and (name in _NOT_PROSE or (name == "a" and _HEADERLINK.search(tag)))
+        )
+        if skipped:
+            end_tag = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(fragment, at)
+            if end_tag is not None:
+                out.append(" ")
+                at = end_tag.end()
+                continue
+            unclosed.add(name)
+        out.append(" " if name in _BLOCKS else "")
+    out.append(fragment[at:])
+    return _SPACE.sub(" ", html.unescape("".join(out))).strip()
 
 
 def split_more(fragment: str) -> tuple[str, str] | None:

@@ -1,0 +1,348 @@
+"""Every function that scans a writer's text runs in linear time, on hostile input too.
+
+Each case runs one function on an input of size n, 2n, 4n and 8n built to defeat it (the
+inputs that made regexes backtrack: words before ``{#id}``, runs of ``#`` and spaces, ``[``
+never closed, ``*a`` never closed, shortcode openers never closed...). The time (best of 3)
+of 8n over n must stay under :data:`LIMIT`: linear code gives about 8, quadratic about 64,
+anything exponential never finishes at 8n. Ratios only, never absolute times; a case is
+measured a second time before it fails, so one slow moment of a shared machine does not fail
+it. n is chosen so the whole file runs in a few seconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from mkdocs_essays.cards.extract import (
+    PlainNamer,
+    explicit_id,
+    extract_sections,
+    find_headings,
+)
+from mkdocs_essays.cards.feature import Cards
+from mkdocs_essays.cards.html import first_sentence, lead_of, links_of, rebase
+from mkdocs_essays.cards.naming import SiteNamer
+from mkdocs_essays.frontmatter import read
+from mkdocs_essays.frontmatter.schema import FrontMatterErrors
+from mkdocs_essays.hugo.markdown import headings as hugo_headings
+from mkdocs_essays.hugo.markdown import rewrite_root_links
+from mkdocs_essays.hugo.shortcodes import ShortcodeSyntaxError, scan
+from mkdocs_essays.model.essay import leading_h1
+from mkdocs_essays.model.text import (
+    auto_summary,
+    first_words,
+    html_to_text,
+    markdown_inline_to_text,
+    word_count,
+)
+
+LIMIT = 20.0
+"""The largest 8n/n time ratio accepted (linear: ~8; quadratic: ~64)."""
+SIZES = (1, 2, 4, 8)
+
+
+def best_of_3(function: Callable[[Any], object], argument: Any) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        function(argument)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def ratios(function: Callable[[Any], object], make: Callable[[int], Any], n: int) -> list[float]:
+    """Time at 2n, 4n and 8n over the time at n."""
+    inputs = [make(n * k) for k in SIZES]
+    function(inputs[0])  # warm up (imports, compiled regexes, caches)
+    times = [max(best_of_3(function, x), 1e-7) for x in inputs]
+    return [t / times[0] for t in times[1:]]
+
+
+def assert_linear(function: Callable[[Any], object], make: Callable[[int], Any], n: int) -> None:
+    measured = ratios(function, make, n)
+    if measured[-1] >= LIMIT:
+        measured = ratios(function, make, n)  # a busy machine: measure once more
+    shown = ", ".join(f"{r:.1f}" for r in measured)
+    assert measured[-1] < LIMIT, f"not linear: 2n, 4n, 8n take {shown} times as long as n"
+
+
+def _quiet(function: Callable[[str], object]) -> Callable[[str], object]:
+    """``function``, with the error a hostile input may rightly raise taken as its result."""
+
+    def run(text: str) -> object:
+        try:
+            return function(text)
+        except (ShortcodeSyntaxError, FrontMatterErrors) as error:
+            return error
+
+    return run
+
+
+# -- heading naming ---------------------------------------------------------------------------
+
+WORDS = ["Ordered", "list", "after", "an", "unordered", "list"]
+
+
+def _words(n: int) -> str:
+    return " ".join(WORDS[i % len(WORDS)] for i in range(n))
+
+
+SITE_NAMER = SiteNamer(["toc", "attr_list"], {})
+PLAIN_NAMER = PlainNamer()
+
+NAMING: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
+    # the hang of issue 11: words, then {#id} (each word doubled the time of the old regex)
+    "site-namer-words-then-id": (SITE_NAMER, lambda n: _words(n) + " {#olist}", 4),
+    "site-namer-long-word-colon": (SITE_NAMER, lambda n: "Anti" * n + ": why", 16),
+    "site-namer-spaces-then-colon": (SITE_NAMER, lambda n: "a" + " " * n + ":", 64),
+    "plain-namer-words-then-id": (PLAIN_NAMER, lambda n: _words(n) + " {#olist}", 400),
+    "plain-namer-open-brackets": (PLAIN_NAMER, lambda n: "x " + "[" * n, 4000),
+    "plain-namer-open-images": (PLAIN_NAMER, lambda n: "x " + "![" * n, 2000),
+    "plain-namer-open-links": (PLAIN_NAMER, lambda n: "x " + "[a](" * n, 1000),
+    "plain-namer-open-emphasis": (PLAIN_NAMER, lambda n: "x " + "*a " * n, 1000),
+    "plain-namer-open-underscores": (PLAIN_NAMER, lambda n: "x " + "_a " * n, 1000),
+    "plain-namer-backticks": (PLAIN_NAMER, lambda n: "x " + "`" * n, 4000),
+    "plain-namer-open-tags": (PLAIN_NAMER, lambda n: "x " + "<" * n, 4000),
+    "plain-namer-footnote-refs": (PLAIN_NAMER, lambda n: "x " + "[^a" * n, 2000),
+    "explicit-id-open-braces": (explicit_id, lambda n: "x" + " {a" * n, 2000),
+    "explicit-id-spaces": (explicit_id, lambda n: "x" + " " * n + "y}", 8000),
+    "explicit-id-many-lists": (explicit_id, lambda n: "x" + " {#a}" * n, 2000),
+}
+
+
+@pytest.mark.parametrize("case", NAMING, ids=list(NAMING))
+def test_heading_naming_is_linear(case: str) -> None:
+    function, make, n = NAMING[case]
+    assert_linear(function, make, n)
+
+
+def test_the_issue_11_headings_are_named_at_once() -> None:
+    """The two headings that took 33 s: named, with their ids, as MkDocs names them."""
+    assert SITE_NAMER("Ordered list after an unordered list {#olist}") == (
+        "Ordered list after an unordered list",
+        "olist",
+    )
+    assert SITE_NAMER("Antidisestablishmentarianism: why") == (
+        "Antidisestablishmentarianism: why",
+        "antidisestablishmentarianism-why",
+    )
+
+
+# -- card extraction --------------------------------------------------------------------------
+
+
+def _sections(n: int) -> str:
+    return "".join(f"## {_words(6)} {k} {{#s{k}}}\n\nText {k}.\n\n" for k in range(n))
+
+
+EXTRACTION = {
+    "sections-with-ids": (_sections, 100),
+    "hash-runs": (lambda n: ("#" * 40 + " " + "# " * 20 + "\n") * n, 100),
+    "one-line-of-hashes": (lambda n: "# " + "#" * (100 * n) + " x\n", 100),
+    "one-line-of-hashes-and-spaces": (lambda n: "# " + "# " * (50 * n) + "\n", 100),
+    "unclosed-fences": (lambda n: "```python\ncode\n\n" * n, 500),
+    "indented-fences-in-lists": (lambda n: "- item\n\n    ```\n    x\n    ```\n\n" * n, 300),
+    "footnote-fences": (lambda n: "[^1]: ```py\n    x\n    ```\n\n" * n, 300),
+    "nested-quotes": (lambda n: ("> " * 50 + "## q\n") * n, 100),
+    "unclosed-comments": (lambda n: "<!-- x\n\n## h\n\n" * n, 300),
+    "html-blocks": (lambda n: "<div>\n<div>\n## x\n</div>\n</div>\n\n" * n, 300),
+    "setext-candidates": (lambda n: "Title\n---\n\n" * n, 500),
+    "long-paragraph-line": (lambda n: "word " * (200 * n) + "{: #x }\n", 100),
+}
+
+
+@pytest.mark.parametrize("case", EXTRACTION, ids=list(EXTRACTION))
+def test_card_extraction_is_linear(case: str) -> None:
+    make, n = EXTRACTION[case]
+    assert_linear(lambda text: extract_sections(text, unclosed=[], same_ids=[]), make, n)
+
+
+def test_heading_scan_is_linear() -> None:
+    assert_linear(find_headings, lambda n: ("## x {#a}\n\n" + "> ## q\n\n") * n, 300)
+
+
+def test_site_namer_over_an_essay_is_linear() -> None:
+    """Hundreds of {#custom-id} headings, each of many words, named with the site's Markdown."""
+    assert_linear(lambda text: extract_sections(text, namer=SITE_NAMER), _sections, 50)
+
+
+# -- the leading H1 ----------------------------------------------------------------------------
+
+H1 = {
+    "hashes-and-spaces": lambda n: "# " + "# " * (100 * n) + "x",
+    "hashes-and-tabs": lambda n: "#\t" + "#\t" * (100 * n) + "\t",
+    "spaces-then-hashes": lambda n: "# a" + " " * (100 * n) + "#" * (100 * n) + "b",
+    "open-braces": lambda n: "# Title" + " {" * (100 * n),
+    "setext-braces": lambda n: "Title" + " {" * (100 * n) + "\n===\n",
+}
+
+
+@pytest.mark.parametrize("case", H1, ids=list(H1))
+def test_leading_h1_is_linear(case: str) -> None:
+    assert_linear(leading_h1, H1[case], 50)
+
+
+# -- summaries and plain text ------------------------------------------------------------------
+
+INLINE = {
+    "open-brackets": lambda n: "[" * n,
+    "open-images": lambda n: "![" * n,
+    "open-link-targets": lambda n: "[a](" * n,
+    "open-references": lambda n: "[a][" * n,
+    "open-emphasis": lambda n: "*a " * n,
+    "open-underscores": lambda n: "_a " * n,
+    "open-strong": lambda n: "**a " * n,
+    "open-strike": lambda n: "~~a " * n,
+    "backtick-runs": lambda n: "`" * n,
+    "open-tags": lambda n: "<" * n,
+    "prose": lambda n: "Some *words* and `code` with [a link](x) and <b>tags</b>. " * n,
+}
+
+
+@pytest.mark.parametrize("case", INLINE, ids=list(INLINE))
+def test_markdown_inline_to_text_is_linear(case: str) -> None:
+    assert_linear(markdown_inline_to_text, INLINE[case], 2000)
+
+
+HTML = {
+    "paragraphs": lambda n: "<p>Some <em>words</em> &amp; more.</p>\n" * n,
+    "open-comments": lambda n: "<p>x</p><!--" * n,
+    "open-scripts": lambda n: "<p>x</p><script>" * n,
+    "open-tags": lambda n: "<p>x</p><" * n,
+    "headerlinks": lambda n: '<a class="headerlink x" href="#a">' * n,
+}
+
+
+@pytest.mark.parametrize("case", HTML, ids=list(HTML))
+def test_html_to_text_is_linear(case: str) -> None:
+    assert_linear(html_to_text, HTML[case], 500)
+
+
+@pytest.mark.parametrize("case", HTML, ids=list(HTML))
+def test_auto_summary_is_linear(case: str) -> None:
+    assert_linear(lambda html: auto_summary(html, 10**9), HTML[case], 500)
+
+
+def test_word_count_and_first_words_are_linear() -> None:
+    mixed = lambda n: "word 中文字 " * n  # noqa: E731
+    assert_linear(word_count, mixed, 2000)
+    assert_linear(lambda text: first_words(text, 10**9), mixed, 2000)
+    assert_linear(lambda text: first_words(text, len(text) // 20), mixed, 2000)
+
+
+SENTENCES = {
+    "abbreviations": lambda n: "See e.g. " * n,
+    "initials": lambda n: "J. " * n,
+    "lower-case-after-stop": lambda n: "a. b " * n,
+}
+
+
+@pytest.mark.parametrize("case", SENTENCES, ids=list(SENTENCES))
+def test_first_sentence_is_linear(case: str) -> None:
+    assert_linear(first_sentence, SENTENCES[case], 500)
+
+
+# -- front matter -------------------------------------------------------------------------------
+
+FRONT = {
+    "toml-many-keys": lambda n: "+++\n" + "".join(f"k{i} = {i}\n" for i in range(n)) + "+++\nx\n",
+    "yaml-many-keys": lambda n: "---\n" + "".join(f"k{i}: {i}\n" for i in range(n)) + "---\nx\n",
+    "toml-never-closed": lambda n: "+++\n" + "title = 'x'\n" * n,
+    "long-body": lambda n: "+++\ntitle = 'x'\n+++\n" + "+++ text\n" * n,
+}
+
+
+@pytest.mark.parametrize("case", FRONT, ids=list(FRONT))
+def test_front_matter_reader_is_linear(case: str) -> None:
+    assert_linear(_quiet(lambda text: read(text, "x.md")), FRONT[case], 300)
+
+
+# -- shortcodes ---------------------------------------------------------------------------------
+
+SHORTCODES = {
+    "calls": lambda n: 'Text {{< param "x" >}} and {{% tab %}}x{{% /tab %}}.\n' * n,
+    "openers-never-closed": lambda n: "{{< " * n,
+    "nested-never-closed": lambda n: "{{< a >}}" * n,
+    "escaped": lambda n: "{{</* a */>}}" * n,
+    "in-code": lambda n: "```\n{{< a >}}\n```\n" * n,
+    "long-argument": lambda n: '{{< a "' + "x" * (50 * n) + '" >}}',
+}
+
+
+@pytest.mark.parametrize("case", SHORTCODES, ids=list(SHORTCODES))
+def test_shortcode_lexer_is_linear(case: str) -> None:
+    assert_linear(_quiet(scan), SHORTCODES[case], 200)
+
+
+# -- link rewriting -----------------------------------------------------------------------------
+
+ROOT_LINKS = {
+    "links": lambda n: "See [a](/posts/a/) and <a href='/b/'>b</a>.\n" * n,
+    "open-link-targets": lambda n: "](" + " " * n,
+    "hrefs-without-values": lambda n: "href " * n,
+    "links-in-code": lambda n: "```\n[a](/x/)\n```\n" * n,
+}
+
+
+@pytest.mark.parametrize("case", ROOT_LINKS, ids=list(ROOT_LINKS))
+def test_root_link_rewriting_is_linear(case: str) -> None:
+    def rewrite(text: str) -> str:
+        return rewrite_root_links(text, lambda path, html: "/x" + path)
+
+    assert_linear(rewrite, ROOT_LINKS[case], 200)
+
+
+def test_hugo_heading_ids_are_linear() -> None:
+    assert_linear(hugo_headings, _sections, 100)
+
+
+FRAGMENT = lambda n: '<h2 id="a">A</h2>\n' + '<p>See <a href="../b/">b</a> e.g. x.</p>\n' * n  # noqa: E731
+
+
+def test_card_html_is_linear() -> None:
+    assert_linear(lambda f: rebase(f, "posts/a/", "patterns/a/b/", local_ids=set()), FRAGMENT, 100)
+    assert_linear(lambda f: links_of(f, "posts/a/", local_ids=set()), FRAGMENT, 100)
+    assert_linear(lead_of, FRAGMENT, 100)
+
+
+# -- a card's line in the file ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Essay:
+    body: str
+    body_line: int
+    path: str
+
+
+def test_where_a_card_is_is_found_in_linear_time() -> None:
+    """8,000 sections after a shortcode changed the body took 13.6 s: every section's line was
+    looked up by splitting the whole essay again."""
+
+    def where_all(n: int) -> Callable[[None], object]:
+        body = "{{< param x >}}\n\n" + _sections(n)
+        essay = _Essay(body=body, body_line=5, path="docs/posts/x.md")
+        rendered = body.replace("{{< param x >}}", "value")
+        lines = range(3, 4 * n, 4)
+
+        def run(_: None) -> object:
+            cards = Cards(SimpleNamespace(body=lambda e: rendered))  # type: ignore[arg-type]
+            return [cards._where_line(essay, line) for line in lines]  # type: ignore[arg-type]
+
+        return run
+
+    def timed(n: int) -> float:
+        return best_of_3(where_all(n), None)
+
+    sizes = [timed(200 * k) for k in SIZES]
+    if sizes[-1] / sizes[0] >= LIMIT:
+        sizes = [timed(200 * k) for k in SIZES]
+    assert sizes[-1] / sizes[0] < LIMIT
+    cards = Cards(SimpleNamespace(body=lambda e: "value\n\n## A\n"))  # type: ignore[arg-type]
+    essay = _Essay(body="{{< param x >}}\n\n## A\n", body_line=5, path="docs/x.md")
+    assert cards._where_line(essay, 3) == "docs/x.md:7"  # type: ignore[arg-type]
