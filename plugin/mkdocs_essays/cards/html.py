@@ -249,7 +249,8 @@ def _balance(
         i += 1
         if kind == TEXT:
             if not raw and "<" in written:
-                written = written.replace("<", "&lt;")  # text to the parser: text to a browser
+                # text to the parser is text to a browser; "</>" is nothing to both
+                written = written.replace("</>", "").replace("<", "&lt;")
             events.append((TEXT, "", None, written))
             match.append(-1)
         elif kind == START:
