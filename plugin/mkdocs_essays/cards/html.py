@@ -318,6 +318,10 @@ def _target(attrs: Attrs | None) -> str | None:
 _NOT_PROSE_LINKS = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
 """Links whose text is not prose: permalinks, footnote numbers and back links."""
 _NOT_LEAD = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+_BLOCKISH = _PROSE_BLOCKS | frozenset(
+    {"div", "ul", "ol", "dl", "table", "details", "figure", "section", "article", "aside"}
+)
+"""Elements that start a block: a prose block's lead stops at one inside it."""
 
 
 # -- the fragment of a card ---------------------------------------------------------------------
@@ -418,10 +422,16 @@ class Fragment:
                 i = match[i] + 1
                 continue
             if tag in _PROSE_BLOCKS:
-                text = self._text(i + 1, match[i])
+                # its own text, up to a block inside it (a list item's note, a nested list)
+                stop = i + 1
+                while stop < match[i] and not (
+                    events[stop][0] == START and events[stop][1] in _BLOCKISH
+                ):
+                    stop += 1
+                text = self._text(i + 1, stop)
                 if text:
                     return first_words(first_sentence(text), limit)
-                i = match[i] + 1
+                i = stop if stop < match[i] else match[i] + 1  # else look inside
                 continue
             i += 1
         prose = self._without_footnotes()
