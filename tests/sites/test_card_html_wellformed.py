@@ -272,3 +272,12 @@ def test_hugodocs_gitinfo_builds_through_the_plugin(tmp_path: Path) -> None:
     hosting = cards["hosting-considerations"]
     assert "git fetch --unshallow" in hosting.select_one("li#fn\\:1").get_text()
     assert len(hosting.select("li#fn\\:1 a.footnote-backref")) == 3  # Cloudflare, Render, Vercel
+
+
+def test_the_essay_summary_has_no_footnote_numbers(clones: Site) -> None:
+    meta = clones.html("posts/clone-depth/").select_one('meta[name="description"]')
+    assert meta is not None
+    summary = meta["content"]
+    assert "first line of the message. " in summary + " "  # not "message.1"
+    assert "deep. Shallow" in summary  # not "deep.1 Shallow"
+    assert "↩" not in summary

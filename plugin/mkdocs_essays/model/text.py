@@ -35,7 +35,10 @@ _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 # Elements whose text is not prose: scripts, styles, and the permalink anchors MkDocs adds.
 _NOT_PROSE = frozenset({"script", "style", "template"})
-_HEADERLINK = re.compile(r"\bclass=\"[^\"]*\bheaderlink\b[^\"]*\"", re.IGNORECASE)
+# Permalinks, and footnote numbers and back links (Python-Markdown's footnotes): not prose.
+_HEADERLINK = re.compile(
+    r"\bclass=\"[^\"]*\b(?:headerlink|footnote-ref|footnote-backref)\b[^\"]*\"", re.IGNORECASE
+)
 _BLOCKS = frozenset(
     {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "pre", "blockquote"}
     | {"table", "tr", "td", "th", "br", "hr", "section", "figure"}
