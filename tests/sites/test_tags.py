@@ -396,7 +396,8 @@ HUGO_LAYOUT = {
     "layouts/list.html": "{{ .Title }}",
     "layouts/taxonomy.html": '{{ range .Data.Terms.ByCount }}<a href="{{ .Page.RelPermalink }}" '
     'data-count="{{ .Count }}">{{ .Page.Title }}</a>\n{{ end }}',
-    "layouts/term.html": "{{ range .Pages }}{{ .Title }}\n{{ end }}",
+    # paginated, as the plugin's term pages are (Hugo then writes tags/<term>/page/1/ too)
+    "layouts/term.html": "{{ range .Paginator.Pages }}{{ .Title }}\n{{ end }}",
 }
 HUGO_ESSAYS = {
     "a": ("2024-01-01", ["LLM", "C++", "C#", "日本語", "Generative AI", "foo_bar"]),

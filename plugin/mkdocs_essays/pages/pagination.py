@@ -5,9 +5,9 @@ A listing of many essays (the essay index, a term page, the card catalog) shows
 page 1 at the listing's own URL, page ``n`` at ``<listing>/page/<n>/`` (Hugo's default
 ``[pagination] path``), each with previous/next links, page numbers and ``rel="prev"`` /
 ``rel="next"`` in its ``<head>``. ``<listing>/page/1/`` redirects to the listing, as Hugo
-writes it (for listings of more than one page). The default size is Hugo's and Material
-blog's (10): a site imported from Hugo keeps the addresses of its listing pages, and each
-holds the same essays it held in Hugo.
+writes it for every list a theme paginates (hugo-coder's, for one). The default size is
+Hugo's and Material blog's (10): a site imported from Hugo keeps the addresses of its listing
+pages, and each holds the same essays it held in Hugo.
 
 :func:`paginate` turns the spec of a listing into one spec per page (each carries its
 :class:`Pager`); a feature's ``render`` shows :func:`items_of` the page and
@@ -161,9 +161,9 @@ def pager_html(build: EssaysBuild, spec: PageSpec, page_url: str) -> Markup:
 
 class Pagination(Feature):
     """``rel="prev"``/``"next"`` in the ``<head>`` of every page of a listing of several
-    pages, and a redirect at its ``<listing>/page/1/`` (Hugo writes one where a template
-    paginates). Placed after the features that plan listings, so every paginated spec of the
-    build is known."""
+    pages, and a redirect at the ``<listing>/page/1/`` of every listing (Hugo writes one for
+    each list its templates paginate, of one page too). Placed after the features that plan
+    listings, so every paginated spec of the build is known."""
 
     def __init__(self, build: EssaysBuild) -> None:
         super().__init__(build)
@@ -179,7 +179,7 @@ class Pagination(Feature):
         assert build.files is not None
         for spec in self._paged():
             assert spec.pager is not None
-            if spec.pager.number != 1 or spec.pager.count < 2:
+            if spec.pager.number != 1:
                 continue
             dest = alias_dest(posixpath.join(spec.location, PAGE_PATH, "1"))
             if build.files.get_file_from_path(dest) is None:
