@@ -281,3 +281,25 @@ def test_the_essay_summary_has_no_footnote_numbers(clones: Site) -> None:
     assert "first line of the message. " in summary + " "  # not "message.1"
     assert "deep. Shallow" in summary  # not "deep.1 Shallow"
     assert "↩" not in summary
+
+
+def test_the_card_link_follows_the_cards_own_heading(make_site: MakeSite) -> None:
+    """Found by the parse that cut the cards: a raw ``<h2>`` of the same id inside a block (not
+    a card's heading), or a heading never closed, does not take the link."""
+    essay = (
+        "---\ntitle: Twice\ndate: 2024-01-01\n---\n\nIntro.\n\n"
+        '<div><h2 id="one">Raw heading in a block</h2></div>\n\n'
+        "## One\n\nThe card's text.\n\n## Two\n\nMore.\n"
+    )
+    site = make_site(
+        {"docs/posts/twice.md": essay},
+        config={"markdown_extensions": [{"toc": {"permalink": True}}]},
+    )
+    content = site.content("posts/twice/")
+    assert len(content.select("h2#one")) == 2  # raw HTML is no heading to toc: same id
+    refs = content.select("p.essay-card-ref")
+    assert len(refs) == 2
+    for ref in refs:
+        heading = ref.find_previous_sibling(["h2"])
+        assert heading is not None and heading.parent.name != "div"
+        assert ref.a["href"].endswith(f"/{heading.get_text().strip(' ¶').lower()}/")

@@ -251,6 +251,7 @@ class Cards(Feature):
         headings = parsed.headings
         found = self._match(essay, sections, headings)
         essay_url = page_url
+        ends: dict[str, int] = {}  # card id -> where its heading ends in the body
         for card in self.cards_of(essay):
             index = found.get(card.section.position)
             if index is None:
@@ -268,7 +269,8 @@ class Cards(Feature):
             )
             self._pages[card.id] = self._page_html(card, fragment)
             self.filled.add(card.id)
-        return self._link_headings(essay, html, page_url)
+            ends[card.id] = headings[index].end
+        return self._link_headings(essay, html, page_url, ends if html == body else None)
 
     def _match(
         self, essay: Essay, sections: list[Section], headings: list[PageHeading]
@@ -338,17 +340,32 @@ class Cards(Feature):
             )
         return found
 
-    def _link_headings(self, essay: Essay, html: str, page_url: str) -> str:
+    def _link_headings(
+        self, essay: Essay, html: str, page_url: str, ends: dict[str, int] | None = None
+    ) -> str:
         """A small link to its card after each carded heading (one pass over the page: an
-        essay of 2,000 sections is scanned once, not once per card)."""
+        essay of 2,000 sections is scanned once, not once per card). ``ends``: where each
+        card's heading ends in ``html``, as its parse found it."""
         build = self.build
+        if ends is not None:
+            pieces: list[str] = []
+            at = 0
+            placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
+            for end, card in sorted(placed, key=lambda p: p[0]):
+                link = build.renderer.render(
+                    "card_ref.html", card=self._view(card, page_url, full=False)
+                )
+                pieces += [html[at:end], "\n", link]
+                at = end
+            pieces.append(html[at:])
+            return "".join(pieces)
         wanted: dict[str, Card] = {}
         for card in self.cards_of(essay):
             if card.anchor and card.id in self.filled:
                 wanted.setdefault(_attribute(card.anchor), card)
         if not wanted:
             return html
-        pieces: list[str] = []
+        pieces = []
         at = 0
         for heading in _HEADING.finditer(html):
             if heading.group(2) not in wanted:
