@@ -225,6 +225,7 @@ def find_headings(
     block_start = True
     candidate: int | None = None  # a line that opens a block: setext heading text?
     container = False  # inside a list item or a footnote: its code blocks are indented by 8
+    indented: int | None = None  # inside an indented code block: the indent it needs
 
     def add(level: int, source: str, index: int, *, nested: bool = False) -> None:
         given = explicit_id(source)[1] if attr_list else None
@@ -257,10 +258,22 @@ def find_headings(
             block_start = True
             candidate = None
             continue
+        width = len(line) - len(line.lstrip(" "))
+        if indented is not None:
+            if width >= indented:
+                continue  # code: a fence in it is text
+            indented = None
+            block_start = True
         if _CONTAINER.match(line):
             container = True
-        elif block_start and not line.startswith(" "):
+        elif block_start and not width:
             container = False
+        if block_start and width >= (8 if container else 4):
+            # An indented code block (after a blank line, indented by 4, or by 8 in a list
+            # item or a footnote): its lines are code, a fence among them included.
+            indented = 8 if container else 4
+            candidate = None
+            continue
         opened = _FENCE.match(line)
         if opened:
             char, length = opened.group("fence")[0], len(opened.group("fence"))
@@ -268,11 +281,8 @@ def find_headings(
                 fence = (char, length)
                 candidate = None
                 continue
-            # Never closed: the line is text, unless it is in an indented code block (after a
-            # blank line, indented by 4, or by 8 in a list item or a footnote): then it is code.
-            code = block_start and len(opened.group("indent")) >= (8 if container else 4)
-            if unclosed is not None and not (code and not opened.group("marker")):
-                unclosed.append(index + 1)
+            if unclosed is not None:
+                unclosed.append(index + 1)  # never closed: the line is text
         if block_start and line.startswith("<!--"):
             if "-->" not in line[4:]:
                 in_comment = True
