@@ -719,3 +719,14 @@ GROWTH = {
 def test_card_cutting_is_linear(case: str) -> None:
     function, make, n = GROWTH[case]
     assert _ratio(function, make, n) < 16
+
+
+def test_a_div_of_class_footnote_without_footnotes_stays_in_its_section() -> None:
+    body = (
+        '<h2 id="a">A</h2><div class="admonition footnote"><p>Words of an admonition.</p></div>'
+        '<div class="footnote"><ol><li>an item without an id</li></ol></div>'
+        '<h2 id="b">B</h2><p>B.</p>'
+    )
+    fragment = EssayBody(body).section(0)
+    assert "Words of an admonition." in fragment.text
+    assert "an item without an id" in fragment.text

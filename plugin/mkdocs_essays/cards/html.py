@@ -562,6 +562,9 @@ class EssayBody:
         open_tags: dict[str, int] = {}
         opened: int | None = None  # the token of a top-level heading's start tag
         numbers: dict[int, int] = {}  # an <ol> of footnotes -> its last item's number
+        lists: dict[int, int] = {}  # an <ol> of footnotes -> its <div class="footnote">
+        candidates: set[int] = set()  # <div class="footnote">, a list of footnotes if it holds one
+        used: set[int] = set()
         items: dict[int, _Footnote] = {}
         stop = self.stop
         for i, (kind, tag, attrs, _, _) in enumerate(tokens):
@@ -574,10 +577,12 @@ class EssayBody:
                     ident = _attr(attrs, "id")
                     if ident and ident not in self.footnotes:
                         items[i] = self.footnotes[ident] = _Footnote(i, numbers[stack[-1]])
-                elif tag == "ol" and stack[-1] in self.containers:
+                        used.add(lists[stack[-1]])
+                elif tag == "ol" and stack[-1] in candidates:
                     numbers[i] = 0
+                    lists[i] = stack[-1]
                 if tag == "div" and attrs and "footnote" in _classes(attrs):
-                    self.containers[i] = len(tokens)
+                    candidates.add(i)
                 stack.append(i)
                 open_tags[tag] = open_tags.get(tag, 0) + 1
             elif kind == END and open_tags.get(tag):
@@ -594,8 +599,7 @@ class EssayBody:
                     opened = None
         for at in stack:
             stop[at] = len(tokens)
-        for at in self.containers:
-            self.containers[at] = stop[at]
+        self.containers = {at: stop[at] for at in sorted(used)}
         for at, note in items.items():
             note.stop = stop[at]
 
