@@ -635,11 +635,12 @@ def test_footnote_links_stay_on_the_card_page_after_rebasing() -> None:
 
 
 def _best_of_3(function, argument) -> float:
+    """CPU time of this thread: a busy machine does not inflate it."""
     best = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started = time.thread_time()
         function(argument)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.thread_time() - started)
     return best
 
 
@@ -681,12 +682,12 @@ GROWTH = {
     "essay: every card cut": (_cut_all, _essay_html, 40),
     "one section: rebase": (
         lambda f: rebase(f, "posts/e/", "patterns/e/c/", local_ids=set()),
-        lambda n: '<p><a href="../x/">x</a> <img src="i.png"></p>' * n * 20,
+        lambda n: '<p><a href="../x/">x</a> <img src="i.png"></p>' * n * 8,
         50,
     ),
     "one section: links": (
         lambda f: links_of(f, "posts/e/", local_ids=set()),
-        lambda n: '<p><a href="../x/">x</a> <a href="#y">y</a></p>' * n * 20,
+        lambda n: '<p><a href="../x/">x</a> <a href="#y">y</a></p>' * n * 8,
         50,
     ),
     "one section: lead": (
