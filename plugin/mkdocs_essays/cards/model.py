@@ -7,14 +7,12 @@ HTML says (lead, text, word count, links) once that exists. No MkDocs import.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Essay
+from ..model.text import without_comments
 
 __all__ = ["Card", "Heading", "Link", "Section"]
-
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class Section:
     @property
     def empty(self) -> bool:
         """Nothing but white space and comments under the heading: a stub."""
-        return not _COMMENT.sub("", self.markdown).strip()
+        return not without_comments(self.markdown).strip()
 
 
 @dataclass(frozen=True)

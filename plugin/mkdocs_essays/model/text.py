@@ -23,6 +23,7 @@ __all__ = [
     "html_to_text",
     "markdown_inline_to_text",
     "reading_time",
+    "without_comments",
     "word_count",
 ]
 
@@ -99,6 +100,23 @@ def html_to_text(fragment: str) -> str:
         out.append(" " if name in _BLOCKS else "")
     out.append(fragment[at:])
     return _SPACE.sub(" ", html.unescape("".join(out))).strip()
+
+
+def without_comments(text: str) -> str:
+    """``text`` without its HTML comments (``<!-- ... -->``), in one pass: once a comment is
+    never closed, none after it can be (``re.sub(r"<!--.*?-->", "", text, flags=re.S)``
+    searched the rest of the text again from each ``<!--``)."""
+    out: list[str] = []
+    at = 0
+    while True:
+        opened = text.find("<!--", at)
+        closed = text.find("-->", opened + 4) if opened >= 0 else -1
+        if closed < 0:
+            break
+        out.append(text[at:opened])
+        at = closed + 3
+    out.append(text[at:])
+    return "".join(out)
 
 
 def split_more(fragment: str) -> tuple[str, str] | None:
