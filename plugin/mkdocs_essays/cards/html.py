@@ -164,7 +164,46 @@ def _tokenize(source: str) -> list[Token]:
         return _read(source)
 
 
-def _read(source: str) -> list[Token]:
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_SECTION_CLOSE = re.compile(r"\]\s*>")
+
+
+def _never_closed(source: str) -> str:
+    """``source`` with the ``<`` of constructs that cannot end made text (``\x00``, same
+    length, so offsets stay): a start tag, end tag, declaration or comment after the last
+    ``>``, a comment after the last ``-->``, a marked section after the last ``]>``.
+
+    Python 3.11's parser looks for the end of each of them to the end of the source, one
+    after the other (16,000 unclosed ``<a href='x`` took 45 s); it then reads each as text,
+    which is what they become here at once.
+    """
+    cuts: list[int] = []
+    last = source.rfind(">")
+    at = source.find("<", last + 1)
+    while at != -1:
+        cuts.append(at)
+        at = source.find("<", at + 1)
+    for opener, close in (("<!--", _COMMENT_CLOSE), ("<![", _SECTION_CLOSE)):
+        end = 0
+        for found in close.finditer(source):
+            end = found.end()
+        at = source.find(opener, end)
+        while at != -1 and at <= last:
+            cuts.append(at)
+            at = source.find(opener, at + 1)
+    if not cuts:
+        return source
+    pieces: list[str] = []
+    at = 0
+    for cut in sorted(set(cuts)):
+        pieces += [source[at:cut], "\x00"]
+        at = cut + 1
+    pieces.append(source[at:])
+    return "".join(pieces)
+
+
+def _read(original: str) -> list[Token]:
+    source = _never_closed(original)
     lines = _line_starts(source)
     found: list[Token] = []
     base = 0
