@@ -40,7 +40,7 @@ from .extract import Namer, PlainNamer, SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .model import Card, Section
 from .naming import SiteNamer, toc_settings
-from .related import Document, RelatedIndex
+from .related import Document, rank
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
@@ -73,9 +73,9 @@ class Cards(Feature):
         self._completed = False
         self._urls: dict[str, dict[str, str]] = {}
         self._essay_tags: dict[Essay, list[dict[str, str]]] = {}
-        self._pages: dict[str, tuple[str, str]] = {}
-        """Card id -> its section as its page shows it (links from the card's page), and an
-        element name the section does not use (see :meth:`.html.Fragment.wrapper`)."""
+        self._wrappers: dict[str, str] = {}
+        """Card id -> an element name its section does not use, to wrap it in on its page
+        (see :meth:`.html.Fragment.wrapper`)."""
         self.namer: Namer = PlainNamer()
         self._lines: dict[Essay, tuple[str, list[str] | None, dict[str, int]]] = {}
         """Per essay: its rendered body, that body's lines when a transform changed it, and
@@ -261,13 +261,13 @@ class Cards(Feature):
             text = fragment.text
             self.cards[card.id] = card.filled(
                 anchor=headings[index].id,
-                html=fragment.html,
+                html=self._page_html(card, fragment),
                 lead=fragment.lead(limit=LEAD_WORDS),
                 text=text,
                 words=word_count(text),
                 links=fragment.links(essay_url, local_ids=fragment.ids),
             )
-            self._pages[card.id] = self._page_html(card, fragment)
+            self._wrappers[card.id] = fragment.wrapper()
             self.filled.add(card.id)
             ends[card.id] = headings[index].end
         return self._link_headings(essay, html, page_url, ends if html == body else None)
@@ -428,10 +428,7 @@ class Cards(Feature):
             pool = [
                 documents[c.id] for c in self.cards.values() if c.essay.published and not c.stub
             ]
-            index = RelatedIndex(pool)
-            self._related = {
-                card_id: index.related(document, RELATED) for card_id, document in documents.items()
-            }
+            self._related = rank(list(documents.values()), pool, RELATED)
         return self._related
 
     def _document(self, card: Card) -> Document:
@@ -454,7 +451,8 @@ class Cards(Feature):
         at = self._sibling_at[card.id]
         previous = self.cards[siblings[at - 1]] if at > 0 else None
         following = self.cards[siblings[at + 1]] if at + 1 < len(siblings) else None
-        section, tag = self._pages.get(card.id) or self._page_html(card, Fragment.parse(card.html))
+        section = card.html  # cut and pointed from the card's page once, in essay_html
+        tag = self._wrappers.get(card.id) or Fragment.parse(section).wrapper()
         return build.renderer.render(
             "card_page.html",
             h1=not hosted,
@@ -488,14 +486,13 @@ class Cards(Feature):
                 entry["count"] += len(self.by_essay[essay])
         return sorted(tags.values(), key=lambda t: (-t["count"], t["name"].casefold()))
 
-    def _page_html(self, card: Card, fragment: Fragment) -> tuple[str, str]:
-        """The section with its links pointed from the card's page, and the name of an element
-        it does not use (to wrap it in): worked out once, while the essay is cut."""
+    def _page_html(self, card: Card, fragment: Fragment) -> str:
+        """The section with its links pointed from the card's page (worked out once, while
+        the essay is cut: one copy of each card's HTML is kept)."""
         build = self.build
         essay_url = build.essay_url(card.essay)
         card_url = build.url_of(card.location)
-        html = fragment.rebase(essay_url, card_url, local_ids=fragment.ids)
-        return html, fragment.wrapper()
+        return fragment.rebase(essay_url, card_url, local_ids=fragment.ids)
 
     def _render_catalog(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         build = self.build

@@ -80,7 +80,8 @@ class Card:
     """The heading's id on the rendered essay page: the planned one until checked, ``""`` when
     the heading is not on the page (the card then links to the top of the essay)."""
     html: str = ""
-    """The section as rendered on the essay page, links relative to the essay page."""
+    """The section as rendered on the essay page (balanced, with its own footnotes), links
+    pointed from the card's page."""
     lead: str = ""
     """The first sentence, plain text, at most about 40 words."""
     text: str = ""
