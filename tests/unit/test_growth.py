@@ -340,7 +340,7 @@ OTHERS = {
     "hugo-headings-open-braces": (
         hugo_headings,
         lambda n: "# a" + " {" * n + "\n",
-        100,
+        200,
         "hugo/markdown.py:187 _ATTRS ([ \\t]*\\{:?([^}]*)\\}[ \\t]*$, searched) rescans the "
         "rest of the heading from each '{'",
     ),
@@ -358,10 +358,17 @@ OTHERS = {
         "hugo/markdown.py:31 _PRE (<pre\\b.*?</pre\\s*>) in CodeMap rescans the rest of the "
         "text from every <pre that is never closed",
     ),
+    "root-links-unclosed-backticks": (
+        lambda text: rewrite_root_links(text, lambda path, html: "/x" + path),
+        lambda n: "[a](/b/) ``a` " * n,
+        1200,
+        "hugo/markdown.py:146-160 CodeMap._spans: every backtick run never closed rescans the "
+        "rest of its paragraph for a closing run (and for the paragraph's end)",
+    ),
     "shortcodes-unclosed-pre": (
         _quiet(scan),
         lambda n: "{{< a />}} <pre>x\n" * n,
-        75,
+        150,
         "hugo/markdown.py:31 _PRE in CodeMap (the shortcode lexer maps code first)",
     ),
 }
