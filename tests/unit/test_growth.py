@@ -66,14 +66,16 @@ def best_of_3(function: Callable[[Any], object], argument: Any) -> float:
     return best
 
 
-def ratios(function: Callable[[Any], object], make: Callable[[int], Any], n: int) -> list[float]:
+def ratios(
+    function: Callable[[Any], object], make: Callable[[int], Any], n: int, attempts: int = 3
+) -> list[float]:
     """Time at 2n, 4n and 8n over the time at n. Measured up to 3 times while the 8n ratio is
     over :data:`LIMIT`, each size keeping its fastest time: a machine busy with other work
     slows some runs, never the fastest of all of them."""
     inputs = [make(n * k) for k in SIZES]
     function(inputs[0])  # warm up (imports, compiled regexes, caches)
     times = [float("inf")] * len(SIZES)
-    for _ in range(3):
+    for _ in range(attempts):
         times = [
             min(t, max(best_of_3(function, x), 1e-7)) for t, x in zip(times, inputs, strict=True)
         ]
@@ -82,8 +84,10 @@ def ratios(function: Callable[[Any], object], make: Callable[[int], Any], n: int
     return [t / times[0] for t in times[1:]]
 
 
-def assert_linear(function: Callable[[Any], object], make: Callable[[int], Any], n: int) -> None:
-    measured = ratios(function, make, max(1, n // 2))
+def assert_linear(
+    function: Callable[[Any], object], make: Callable[[int], Any], n: int, attempts: int = 3
+) -> None:
+    measured = ratios(function, make, max(1, n // 2), attempts)
     shown = ", ".join(f"{r:.1f}" for r in measured)
     assert measured[-1] < LIMIT, f"not linear: 2n, 4n, 8n take {shown} times as long as n"
 
@@ -361,7 +365,7 @@ OTHERS = {
     "root-links-unclosed-backticks": (
         lambda text: rewrite_root_links(text, lambda path, html: "/x" + path),
         lambda n: "[a](/b/) ``a` " * n,
-        1200,
+        800,
         "hugo/markdown.py:146-160 CodeMap._spans: every backtick run never closed rescans the "
         "rest of its paragraph for a closing run (and for the paragraph's end)",
     ),
@@ -383,7 +387,7 @@ OTHERS = {
 )
 def test_known_offenders_elsewhere(case: str) -> None:
     function, make, n, _ = OTHERS[case]
-    assert_linear(function, make, n)
+    assert_linear(function, make, n, attempts=1)  # expected to fail: measured once
 
 
 def test_stub_detection_is_linear() -> None:
