@@ -1,8 +1,7 @@
 """One build of the site: the state the plugin keeps from ``on_files`` to ``on_post_build``.
 
-The plugin creates a new :class:`EssaysBuild` in ``on_config`` (``mkdocs serve`` reuses the
-plugin object, so nothing survives from one build to the next) and each hook makes one call
-here. Data flows one way: sources -> front matter -> model -> virtual pages -> HTML.
+A new :class:`EssaysBuild` each ``on_config``: only what ``cache.py`` keeps by content outlives
+a build. Each hook makes one call here. Sources -> front matter -> model -> pages -> HTML.
 """
 
 from __future__ import annotations
@@ -22,8 +21,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
+from .cache import CACHE
 from .errors import CollectionError, EssaysError
-from .frontmatter import Document, FrontMatterErrors, read
+from .frontmatter import Document, FrontMatterErrors
 from .model import Collection, Essay, PathError, Publication, Term, make_essay
 from .model.slugs import dot_segments
 from .model.text import (
@@ -170,7 +170,7 @@ class EssaysBuild:
                 files.remove(file)
                 continue
             try:
-                document = read(source, path, zone=self.zone, taxonomies=self.taxonomies)
+                document = CACHE.read(source, path, zone=self.zone, taxonomies=self.taxonomies)
             except FrontMatterErrors as error:
                 errors.extend(str(e) for e in error.errors)
                 self.broken[file.src_uri] = [str(e) for e in error.errors]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .build import ASSET, EssaysBuild
+from .cache import CACHE, config_fingerprint
 from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
@@ -42,6 +43,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = None  # `mkdocs serve` reuses this object: nothing survives a rebuild
+        # ... but what is kept by content (cache.py), unless mkdocs.yml changed.
+        CACHE.begin(config_fingerprint(config.config_file_path, self.config))
         if not self.config.enabled:
             return config
         self.build = EssaysBuild(
@@ -82,6 +85,9 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.build is not None:
             self.build.fill(files)
+        # MkDocs makes a new environment each build: its templates cannot change under it, so
+        # Jinja need not check each template's file at each of a page's ~30 lookups.
+        env.auto_reload = False
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -22,7 +22,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Document", "RelatedIndex", "tokens"]
+from ..cache import CACHE, digest
+
+__all__ = ["Document", "RelatedIndex", "rank", "tokens"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _STOPWORDS = """a about above after again against all also am an and any are as at be because been
@@ -103,10 +105,13 @@ class RelatedIndex:
 
     @staticmethod
     def _counts(document: Document) -> Counter[str]:
-        counted = Counter(tokens(document.text))
-        for word in tokens(document.title):
-            counted[word] += 2
-        return counted
+        """Word counts of a card (kept by content between ``mkdocs serve`` rebuilds; the
+        Counter returned is shared and must not be changed)."""
+        return CACHE.get(
+            "related-counts",
+            digest(document.title, document.text),
+            lambda: _count_words(document.title, document.text),
+        )
 
     def _vector(self, counted: Counter[str], tags: Sequence[str]) -> Vector:
         idf = self.idf
@@ -159,3 +164,34 @@ class RelatedIndex:
                 ranked.append((exact, other.id))
         ranked.sort(key=lambda e: (-e[0], e[1]))
         return [identifier for _, identifier in ranked[:limit]]
+
+
+def _count_words(title: str, text: str) -> Counter[str]:
+    counted = Counter(tokens(text))
+    for word in tokens(title):
+        counted[word] += 2
+    return counted
+
+
+def rank(
+    documents: Sequence[Document], pool: Sequence[Document], limit: int
+) -> dict[str, list[str]]:
+    """For each of ``documents``, up to ``limit`` related ids among ``pool``.
+
+    The whole ranking depends only on the cards' ids, groups, tags, titles and texts: it is
+    kept by their digest, so a rebuild under ``mkdocs serve`` that changed no card (a save of
+    an essay's introduction, of a page that is no essay) ranks nothing again.
+    """
+    parts: list[str] = [str(limit)]
+    for group in (pool, documents):
+        parts.append(str(len(group)))
+        for d in group:
+            parts += [d.id, d.group, "\x1f".join(d.tags), d.title, d.text]
+    key = digest(*parts)
+
+    def make() -> dict[str, list[str]]:
+        index = RelatedIndex(pool)
+        return {d.id: index.related(d, limit) for d in documents}
+
+    ranked = CACHE.get("related", key, make)
+    return {card_id: list(ids) for card_id, ids in ranked.items()}

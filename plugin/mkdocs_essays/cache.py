@@ -1,0 +1,113 @@
+"""What may outlive a build: results that depend only on content, keyed by that content.
+
+``mkdocs serve`` rebuilds the whole site after every save, and most files have not changed.
+The project's rule is that every build starts from nothing (:class:`~mkdocs_essays.build.
+EssaysBuild` is new each time); the one exception is this cache, whose every key is a digest
+of everything its value depends on (the bytes of a file, the settings that change how it is
+read). A changed, renamed or deleted file cannot be served from it: its key is new, or nobody
+asks for the old one.
+
+Memory is bounded: :meth:`ContentCache.begin` (once per build, from ``on_config``) drops every
+entry the previous build did not use, and drops everything when the configuration's
+fingerprint changes (an edited ``mkdocs.yml``). Values must be immutable, or treated so.
+
+Plain Python: no MkDocs import (the core rule).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Mapping
+from datetime import tzinfo
+from typing import Any, TypeVar
+
+from . import frontmatter
+
+__all__ = ["CACHE", "ContentCache", "digest"]
+
+T = TypeVar("T")
+
+
+def digest(*parts: str | bytes) -> bytes:
+    """A key for ``parts``: sha256 over each part's length and bytes (no two lists collide)."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.digest()
+
+
+class ContentCache:
+    """Values by (kind, digest of their inputs); entries unused in a build go at the next."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, bytes], Any] = {}
+        self._used: set[tuple[str, bytes]] = set()
+        self._fingerprint: bytes | None = None
+        self.misses: Counter[str] = Counter()
+        """Values computed in this build, by kind (tests count parses with it)."""
+        self.hits: Counter[str] = Counter()
+
+    def begin(self, fingerprint: bytes) -> None:
+        """Start a build: keep only what the last build used, nothing if the config changed."""
+        if fingerprint != self._fingerprint:
+            self._entries.clear()
+        else:
+            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._fingerprint = fingerprint
+        self._used = set()
+        self.misses.clear()
+        self.hits.clear()
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._used = set()
+        self._fingerprint = None
+
+    def get(self, kind: str, key: bytes, make: Callable[[], T]) -> T:
+        entry = (kind, key)
+        self._used.add(entry)
+        try:
+            value: T = self._entries[entry]
+        except KeyError:
+            self.misses[kind] += 1
+            value = self._entries[entry] = make()
+            return value
+        self.hits[kind] += 1
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- what the plugin keeps ----------------------------------------------------------------
+
+    def read(
+        self, source: bytes, path: str, *, zone: tzinfo, taxonomies: Mapping[str, str]
+    ) -> frontmatter.Document:
+        """:func:`mkdocs_essays.frontmatter.read`, once per content (errors are not kept: a
+        broken file is read again, and reports again, at every build)."""
+        settings = repr((str(zone), sorted(taxonomies.items())))
+        key = digest(source, path, settings)
+        return self.get(
+            "frontmatter",
+            key,
+            lambda: frontmatter.read(source, path, zone=zone, taxonomies=taxonomies),
+        )
+
+
+CACHE = ContentCache()
+"""The one cache of the process (``mkdocs serve`` keeps the process, and reuses the plugin)."""
+
+
+def config_fingerprint(config_file: str | None, options: object) -> bytes:
+    """What invalidates everything: the bytes of ``mkdocs.yml`` and the plugin's options."""
+    data = b""
+    if config_file:
+        try:
+            with open(config_file, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            data = b""
+    return digest(data, repr(options))
