@@ -40,7 +40,7 @@ from .extract import Namer, PlainNamer, SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .model import Card, Section
 from .naming import SiteNamer, toc_settings
-from .related import Document, RelatedIndex
+from .related import Document, rank
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
@@ -428,10 +428,7 @@ class Cards(Feature):
             pool = [
                 documents[c.id] for c in self.cards.values() if c.essay.published and not c.stub
             ]
-            index = RelatedIndex(pool)
-            self._related = {
-                card_id: index.related(document, RELATED) for card_id, document in documents.items()
-            }
+            self._related = rank(list(documents.values()), pool, RELATED)
         return self._related
 
     def _document(self, card: Card) -> Document:

@@ -202,7 +202,22 @@ def _never_closed(source: str) -> str:
     return "".join(pieces)
 
 
-def _read(original: str) -> list[Token]:
+_LAST_READ: list[tuple[str, list[Token]]] = []
+"""The last essay body read (``keep``) and its tokens: a body is read for its cards, then
+again, the same string, for its links (backlinks)."""
+
+
+def _read(original: str, *, keep: bool = False) -> list[Token]:
+    if _LAST_READ and _LAST_READ[0][0] is original:
+        return list(_LAST_READ[0][1])
+    tokens = _read_tokens(original)
+    if keep:
+        _LAST_READ[:] = [(original, tokens)]
+        return list(tokens)
+    return tokens
+
+
+def _read_tokens(original: str) -> list[Token]:
     source = _never_closed(original)
     lines = _line_starts(source)
     found: list[Token] = []
@@ -593,7 +608,7 @@ class EssayBody:
         self.containers: dict[int, int] = {}
         """Start token of each footnote list (``<div class="footnote">``) -> the token after."""
         with _bulk():
-            self._scan(_read(source))
+            self._scan(_read(source, keep=True))
 
     def _scan(self, tokens: list[Token]) -> None:
         self.tokens = tokens

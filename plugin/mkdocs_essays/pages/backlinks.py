@@ -39,7 +39,10 @@ class Backlinks(Feature):
 
     def essay_html(self, essay: Essay, html: str, page_url: str) -> str:
         by_url = self._essays_by_url()
-        for link in links_of(html, page_url, local_ids=set()):
+        # The body as MkDocs rendered it, which the cards have read already (the same string:
+        # read once); the links the cards add to it point to card pages, which do not count.
+        rendered = self.build.rendered.get(essay.src_uri)
+        for link in links_of(rendered.html if rendered else html, page_url, local_ids=set()):
             if not link.internal:
                 continue
             path = link.url.partition("#")[0].partition("?")[0]
