@@ -32,8 +32,24 @@ if os.environ.get("CI"):
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "docs" / "posts" / "generative-ai-development-strategies-and-patterns.md"
-SHARED = REPO.parent / "shared"
-HUGO_CODER = SHARED / "corpora" / "hugo-coder"
+# The shared corpora (read only, never copied into the project) sit beside the checkout; CI
+# fetches them there (.github/workflows/ci.yml). MKDOCS_ESSAYS_SHARED points elsewhere.
+SHARED = Path(os.environ.get("MKDOCS_ESSAYS_SHARED") or REPO.parent / "shared")
+CORPORA = SHARED / "corpora"
+HUGO_CODER = CORPORA / "hugo-coder"
+HUGODOCS = CORPORA / "hugodocs"
+
+
+def corpus(name: str) -> Path:
+    """The folder of the corpus ``name`` (``hugo-coder``, ``hugodocs``); the calling test or
+    fixture skips, saying why, when it is absent (a fresh clone without ``../shared``)."""
+    path = CORPORA / name
+    if not (path / "content").is_dir():
+        pytest.skip(
+            f"corpus {name!r} is absent: no {path}/content. Fetch it as "
+            ".github/workflows/ci.yml does (see its SOURCE.md pins), or set MKDOCS_ESSAYS_SHARED"
+        )
+    return path
 
 
 class _Collect(logging.Handler):

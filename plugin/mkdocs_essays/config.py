@@ -116,6 +116,11 @@ class EssaysConfig(base.Config):
     """A ``ref``/``relref`` to a page or heading that does not exist stops the build
     (``error``) or is reported and links to the page itself (``warning``), like Hugo's
     ``refLinksErrorLevel``."""
+    hugo_content = c.Type(bool, default=False)
+    """Every page of ``docs_dir`` is Hugo content: URLs lower-cased as Hugo makes them
+    (``API-Guide.md`` -> ``api-guide/``), and pages outside ``essays_dir`` scheduled for later,
+    expired, headless or ``build: {render: never}`` left out. ``mkdocs-essays import`` writes
+    ``true``. Drafts are left out everywhere, whatever this says."""
     default_language = c.Type(str, default="en")
     """Hugo's ``defaultContentLanguage``: ``x.<default_language>.md`` is published as ``x``;
     pages in other languages (``x.pt-br.md``) are translations, left out until multilingual

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import HUGO_CODER, Site, run_build
+from conftest import HUGO_CODER, Site, corpus, run_build
 from linkcheck import broken_links
 from mkdocs_essays.cli import main
 from mkdocs_essays.frontmatter import read
@@ -35,8 +35,9 @@ ONLY_OURS_PREFIXES = {
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, float]:
+    source = corpus("hugo-coder")
     root = tmp_path_factory.mktemp("hugo-coder") / "site"
-    assert main(["import", str(HUGO_CODER), "--into", str(root)]) == 0
+    assert main(["import", str(source), "--into", str(root)]) == 0
     started = time.perf_counter()
     site = run_build(root, strict=True)
     return site, time.perf_counter() - started

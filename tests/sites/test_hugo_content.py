@@ -353,3 +353,42 @@ def test_pages_without_front_matter_and_pages_moved_by_slug(make_site: MakeSite)
     assert site.content("somewhere/else/").find("p").get_text() == "Here."
     assert not site.exists("contact-page/") and not site.exists("where/")
     no_calls_outside_code(site)
+
+
+# -- the page set outside essays_dir (issue 11) -----------------------------------------------
+
+
+def test_drafts_outside_essays_dir_are_never_published(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/about.md": essay("About", extra="draft = true"),
+            "docs/docs/guide.md": "---\ntitle: Guide\ndraft: true\n---\n\nSecret.\n",
+            "docs/docs/open.md": essay("Open"),
+            "docs/posts/x.md": essay("X"),
+        },
+        config=CONFIG,
+    )
+    assert not site.exists("about/") and not site.exists("docs/guide/")
+    assert site.exists("docs/open/")
+    assert not any("Secret." in p.read_text("utf-8") for p in site.site_dir.rglob("*.html"))
+
+
+def test_hugo_content_rules_only_when_the_option_is_on(make_site: MakeSite) -> None:
+    files = {
+        "docs/index.md": "# Home\n",
+        "docs/API-Guide.md": essay("API guide"),
+        "docs/later.md": essay("Later", extra="publishDate = 2999-01-01"),
+        "docs/hidden/index.md": essay("Hidden", extra="headless = true"),
+        "docs/never.md": essay("Never", extra='[build]\nrender = "never"'),
+        "docs/old.md": essay("Old", extra="[_build]\nrender = false"),
+        "docs/posts/Big-Name.md": essay("Big"),
+    }
+    plain = make_site(files, config=CONFIG)
+    assert plain.exists("API-Guide/")  # where MkDocs puts it
+    assert plain.exists("later/")
+    hugo = make_site(files, config=CONFIG, plugin={"hugo_content": True})
+    assert hugo.exists("api-guide/") and not hugo.exists("API-Guide/")
+    assert hugo.exists("posts/big-name/") and not hugo.exists("posts/Big-Name/")
+    for url in ("later/", "hidden/", "never/", "old/"):
+        assert not hugo.exists(url), url

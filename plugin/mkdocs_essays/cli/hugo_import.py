@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
 def plan_import(site: Path, into: Path) -> Plan:
     """Everything the import will do, without touching the disk."""
     config = read_site_config(site)
-    content = site / str(config.get("contentDir", default="content"))
+    content = site / _content_mount(config)
     if not content.is_dir():
         raise FileNotFoundError(f"{site} has no {content.name}/ folder: is it a Hugo site?")
     plan = Plan()
@@ -171,6 +171,18 @@ def plan_import(site: Path, into: Path) -> Plan:
         if (site / folder).is_dir() and any((site / folder).iterdir()):
             plan.notes.append(what)
     return plan
+
+
+def _content_mount(config: HugoConfig) -> str:
+    """The folder Hugo reads content from: a module mount onto ``content`` (Hugo's docs mount
+    ``content/en``), else ``contentDir``."""
+    mounts = config.get("module", "mounts")
+    for mount in mounts if isinstance(mounts, list) else []:
+        if isinstance(mount, Mapping) and str(mount.get("target", "")).strip("/") == "content":
+            source = mount.get("source")
+            if isinstance(source, str) and source.strip("/"):
+                return source.strip("/")
+    return str(config.get("contentDir", default="content"))
 
 
 class _ConfigBuilder:
@@ -287,6 +299,7 @@ class _ConfigBuilder:
         # Hugo lets an alias silently replace a page or another alias; keep building the same
         # content, naming each conflict at info level (the page wins).
         options["alias_conflicts"] = "info"
+        options["hugo_content"] = True  # Hugo's rules (lower-case URLs...) for every page
         if self.default_language != "en":
             options["default_language"] = self.default_language
         shortcodes = self.shortcodes()

@@ -353,7 +353,7 @@ def validate(
     own = {name: check.when(keys, zone) for name, keys in DATE_KEYS.items()}
     # Hugo's fallbacks: date <- publishDate <- lastmod; publishDate <- date; lastmod <- date.
     date = own["date"] or own["publishDate"] or own["lastmod"]
-    publish = own["publishDate"] or own["date"]
+    publish = own["publishDate"] or date  # Hugo: publishDate <- date (<- lastmod)
     lastmod = own["lastmod"] or own["date"] or own["publishDate"]
 
     draft = check.boolean("draft")

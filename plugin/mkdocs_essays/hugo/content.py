@@ -215,10 +215,67 @@ class HugoContent(Feature):
         if self._ready:
             return
         self._ready = True
+        self._leave_out_unpublished()
         self._move_pages()
+        if self.build.options.hugo_content:
+            self._lower_case_urls()
         self._move_resources()
         self._index_targets()
         self._title_index_pages()
+
+    def _leave_out_unpublished(self) -> None:
+        """Pages other than essays follow the essays' rules: a draft is never published by
+        ``mkdocs build`` (``mkdocs serve`` previews it); with ``hugo_content`` so are pages
+        scheduled for later or expired, and pages Hugo does not render (``headless = true``,
+        ``build.render = "never"``, the old ``_build``)."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        hugo = build.options.hugo_content
+        for src_uri, document in build.documents.items():
+            if src_uri in build.essay_files:
+                continue
+            front = document.front
+            reasons = [r for r in build.publication.left_out(front) if hugo or r == "draft"]
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.generated_by is not None:
+                continue
+            if reasons:
+                file.inclusion = InclusionLevel.DRAFT if build.preview else InclusionLevel.EXCLUDED
+            elif hugo and not _rendered(front.meta()):
+                file.inclusion = InclusionLevel.EXCLUDED
+
+    def _lower_case_urls(self) -> None:
+        """Hugo lower-cases the URLs it makes from paths (``disablePathToLower`` off):
+        ``Org-File-A.md`` is ``/org-file-a/``. A ``url`` written in front matter is kept."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        pages = [
+            f
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if f.generated_by is None
+        ]
+        taken = {f.dest_uri for f in pages}
+        by_file = {build.essay_files[e.src_uri].src_uri: e for e in build.locations}
+        for file in pages:
+            if file.dest_uri == file.dest_uri.lower():
+                continue
+            document = build.documents.get(file.src_uri)
+            if document is not None and document.front.url is not None:
+                continue
+            dest = file.dest_uri.lower()
+            if dest in taken:
+                continue  # two pages whose names differ in case only: both keep theirs
+            taken.discard(file.dest_uri)
+            taken.add(dest)
+            essay = by_file.get(file.src_uri)
+            if essay is not None:
+                location = build.locations[essay].lower()
+                build.locations[essay] = location
+                _relocate(file, dest, build.url_of(location))
+            else:
+                _relocate(file, dest, quote(unquote(file.url).lower()))
 
     def _move_pages(self) -> None:
         """Pages other than essays go where their ``slug`` or ``url`` puts them, as in Hugo."""
@@ -521,9 +578,13 @@ class _Services:
     def param(self, name: str) -> Any:
         document = self.build.documents.get(self.src_uri)
         if document is not None:
-            found = _lookup(document.front.meta(), name)
-            if found is not None:
-                return found
+            meta = document.front.meta()
+            params = meta.get("params")
+            # Hugo's page params: top-level keys, or the ``params`` table of newer front matter
+            for table in (meta, params if isinstance(params, dict) else {}):
+                found = _lookup(table, name)
+                if found is not None:
+                    return found
         return _lookup(dict(self.build.config.extra or {}), name)
 
     def resource(self, src: str) -> str:
@@ -575,6 +636,23 @@ class _Services:
         if target is None or target.anchors is None:
             return fragment
         return target.anchors().get(fragment, fragment)
+
+
+def _rendered(meta: Mapping[str, Any]) -> bool:
+    """Whether Hugo renders the page: not a headless bundle, not ``render: never``."""
+    if meta.get("headless") is True:
+        return False
+    params = meta.get("params")
+    tables = [meta, params if isinstance(params, dict) else {}]
+    for table in tables:
+        for key in ("build", "_build"):
+            options = table.get(key)
+            if not isinstance(options, dict):
+                continue
+            render = {str(k).lower(): v for k, v in options.items()}.get("render")
+            if render is False or str(render).lower() == "never":
+                return False
+    return True
 
 
 def _url_key(url: str) -> str:

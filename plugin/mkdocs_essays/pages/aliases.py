@@ -236,7 +236,7 @@ class Aliases(Feature):
         dest = alias_dest(location)
         at = f"/{_url_of_dest(dest)}"
         if dest == source.dest:
-            return f"alias {alias!r} ({at}) is the {source.kind}'s own address; remove it", False
+            return f"alias {alias!r} ({at}) is the {source.kind}'s own address; remove it", True
         other = self.redirects.get(dest)
         if other is not None:
             if other.source == source:
