@@ -392,3 +392,23 @@ def test_hugo_content_rules_only_when_the_option_is_on(make_site: MakeSite) -> N
     assert hugo.exists("posts/big-name/") and not hugo.exists("posts/Big-Name/")
     for url in ("later/", "hidden/", "never/", "old/"):
         assert not hugo.exists(url), url
+
+
+def test_build_options_cascade_from_a_section(make_site: MakeSite) -> None:
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/_common/_index.md": "---\ncascade:\n  build:\n    render: never\n---\n",
+            "docs/_common/snippet.md": "---\ntitle: Snippet\n---\n\nReused.\n",
+            "docs/glossary/_index.md": (
+                "---\ntitle: Glossary\nbuild:\n  render: always\ncascade:\n"
+                "  build:\n    render: never\n---\n"
+            ),
+            "docs/glossary/term.md": "---\ntitle: Term\n---\n\nA term.\n",
+            "docs/posts/x.md": essay("X"),
+        },
+        config=CONFIG,
+        plugin={"hugo_content": True},
+    )
+    assert not site.exists("_common/snippet/") and not site.exists("_common/")
+    assert site.exists("glossary/") and not site.exists("glossary/term/")

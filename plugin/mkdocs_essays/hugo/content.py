@@ -232,6 +232,7 @@ class HugoContent(Feature):
         files = build.files
         assert files is not None
         hugo = build.options.hugo_content
+        cascades = self._cascades() if hugo else {}
         for src_uri, document in build.documents.items():
             if src_uri in build.essay_files:
                 continue
@@ -242,8 +243,24 @@ class HugoContent(Feature):
                 continue
             if reasons:
                 file.inclusion = InclusionLevel.DRAFT if build.preview else InclusionLevel.EXCLUDED
-            elif hugo and not _rendered(front.meta()):
+            elif hugo and not _rendered(front.meta(), _cascaded(src_uri, cascades)):
                 file.inclusion = InclusionLevel.EXCLUDED
+
+    def _cascades(self) -> dict[str, dict[str, Any]]:
+        """Folder -> the ``cascade`` of its ``_index.md`` (the entries without a target)."""
+        found: dict[str, dict[str, Any]] = {}
+        for src_uri, document in self.build.documents.items():
+            if not is_index_page(src_uri):
+                continue
+            value = document.front.meta().get("cascade")
+            entries = value if isinstance(value, list) else [value]
+            merged: dict[str, Any] = {}
+            for entry in entries:
+                if isinstance(entry, dict) and not ({"target", "_target"} & set(entry)):
+                    merged = {**entry, **merged}
+            if merged:
+                found[posixpath.dirname(src_uri)] = merged
+        return found
 
     def _lower_case_urls(self) -> None:
         """Hugo lower-cases the URLs it makes from paths (``disablePathToLower`` off):
@@ -638,20 +655,34 @@ class _Services:
         return target.anchors().get(fragment, fragment)
 
 
-def _rendered(meta: Mapping[str, Any]) -> bool:
-    """Whether Hugo renders the page: not a headless bundle, not ``render: never``."""
+def _cascaded(src_uri: str, cascades: Mapping[str, Mapping[str, Any]]) -> Mapping[str, Any]:
+    """What the nearest ``_index.md`` above the page (or its own) cascades to it."""
+    folder = posixpath.dirname(src_uri)
+    while True:
+        found = cascades.get(folder)
+        if found is not None and {"build", "_build"} & set(found):
+            return found
+        if not folder:
+            return {}
+        folder = posixpath.dirname(folder)
+
+
+def _rendered(meta: Mapping[str, Any], cascaded: Mapping[str, Any] | None = None) -> bool:
+    """Whether Hugo renders the page: not a headless bundle, not ``render: never`` (its own,
+    else cascaded from a section above)."""
     if meta.get("headless") is True:
         return False
     params = meta.get("params")
-    tables = [meta, params if isinstance(params, dict) else {}]
+    tables = [meta, params if isinstance(params, dict) else {}, cascaded or {}]
     for table in tables:
         for key in ("build", "_build"):
             options = table.get(key)
             if not isinstance(options, dict):
                 continue
             render = {str(k).lower(): v for k, v in options.items()}.get("render")
-            if render is False or str(render).lower() == "never":
-                return False
+            if render is None:
+                continue
+            return not (render is False or str(render).lower() == "never")
     return True
 
 
