@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import HUGO_CODER, write_tree
+from conftest import HUGO_CODER, corpus, write_tree
 from mkdocs_essays.cli import main
 from mkdocs_essays.hugo.site_config import (
     HugoConfigError,
@@ -89,7 +89,7 @@ def test_go_date_layouts(layout: str, strftime: str) -> None:
 
 def test_hugo_coder_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     into = tmp_path / "site"
-    assert main(["import", str(HUGO_CODER), "--into", str(into)]) == 0
+    assert main(["import", str(corpus("hugo-coder")), "--into", str(into)]) == 0
     out = capsys.readouterr().out
     sources = sorted(
         p.relative_to(HUGO_CODER / "content")
@@ -154,7 +154,7 @@ def test_import_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[s
         into,
         {"mkdocs.yml": "site_name: Mine\n", "docs/about.md": "# My own about\n"},
     )
-    assert main(["import", str(HUGO_CODER), "--into", str(into)]) == 1
+    assert main(["import", str(corpus("hugo-coder")), "--into", str(into)]) == 1
     out = capsys.readouterr().out
     assert (into / "mkdocs.yml").read_text() == "site_name: Mine\n"
     assert (into / "docs/about.md").read_text() == "# My own about\n"
