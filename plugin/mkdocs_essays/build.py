@@ -40,7 +40,7 @@ from .model.text import word_count as count_words
 from .pages.feature import Feature
 from .pages.plan import PageSpec
 from .pages.urls import UrlPolicy, relative_url
-from .render import Renderer, View
+from .render import Renderer, View, stylesheet
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -116,6 +116,7 @@ class EssaysBuild:
         self._views: dict[tuple[str, str], dict[str, Any]] | None = None
         self._renderers: dict[str, Feature] | None = None
         """Essay views by (essay, page folder), once listings are rendered (``on_env``)."""
+        self._deferred: dict[str, str] = {}
         self.features = [feature(self) for feature in features]
 
     # -- paths and messages -------------------------------------------------------------------
@@ -209,7 +210,7 @@ class EssaysBuild:
                     files.remove(files.get_file_from_path(path))  # type: ignore[arg-type]
                 files.append(extra)
                 self.extra[path] = (feature, extra)
-        css = File.generated(self.config, ASSET, content=_stylesheet())
+        css = File.generated(self.config, ASSET, content=stylesheet())
         files.append(css)
         return files
 
@@ -494,9 +495,19 @@ class EssaysBuild:
         Material reads ``hide: [toc]`` from the meta; other themes draw ``page.toc``, which is
         emptied here, after the search plugin has used it.
         """
+        for token, html in self._deferred.items():  # the HTML search had no need to read
+            page.content = (page.content or "").replace(token, html, 1)
+        self._deferred = {}
         document = self.documents.get(page.file.src_uri)
         if document is not None and document.front.show_toc is False:
             page.toc = TableOfContents([])
+
+    def defer(self, html: str) -> str:
+        """A stand-in for HTML search must not index (``data-search-exclude``, which Material's
+        indexer reads all the same): the page gets it back after search (:meth:`page_context`)."""
+        token = f"<!-- mkdocs-essays: deferred {len(self._deferred)} -->"
+        self._deferred[token] = html
+        return token
 
     # -- on_env ----------------------------------------------------------------------------------
 
@@ -528,7 +539,8 @@ class EssaysBuild:
             before, _, after = content.rpartition(LATE)  # the last: a writer may quote it
             page.content = before + late + after
         for path, (feature, file) in self.extra.items():
-            file.content_string = _as_text(feature.file_content(path))
+            content = feature.file_content(path)
+            file.content_string = content.decode() if isinstance(content, bytes) else content
 
     def _essay_pages(self, files: Files) -> Iterator[tuple[Essay, Page, str]]:
         """Essay pages rendered in this build that wait for :meth:`Feature.essay_late`."""
@@ -596,21 +608,8 @@ def _appends(spec: PageSpec, host: File) -> bool:
     return spec.kind == "latest" or posixpath.basename(host.src_uri).startswith("_index.")
 
 
-def _as_text(content: str | bytes) -> str:
-    return content.decode("utf-8") if isinstance(content, bytes) else content
-
-
 def _move(file: File, dest: str, url: str) -> None:
     """Give a file its Hugo URL (MkDocs caches these, so set all three)."""
     file.dest_uri = dest
     file.url = url
     file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest))
-
-
-def _stylesheet() -> str:
-    """Every stylesheet under ``assets/`` (one per feature), in name order, as one file."""
-    from importlib.resources import files as package_files
-
-    folder = package_files("mkdocs_essays") / "assets"
-    sheets = sorted((p for p in folder.iterdir() if p.name.endswith(".css")), key=lambda p: p.name)
-    return "\n".join(p.read_text("utf-8") for p in sheets)

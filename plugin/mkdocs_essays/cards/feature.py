@@ -459,7 +459,7 @@ class Cards(Feature):
             card=self._view(card, page_url),
             essay=build.view(card.essay, page_url),
             # The essay's own rendered HTML, cut at the section: not a writer's raw string.
-            section=Markup(section),
+            section=Markup(section if hosted else build.defer(section)),  # search skips it
             # An element name the section does not use: see Fragment.wrapper.
             section_tag=tag,
             previous=self._view(previous, page_url, full=False) if previous else None,
@@ -468,6 +468,7 @@ class Cards(Feature):
                 self._view(self.cards[i], page_url, full=False) for i in self.related()[card.id]
             ],
             catalog_url=relative_url(build.url_of(build.policy.cards()), page_url),
+            defer=Markup if hosted else lambda html: Markup(build.defer(html)),
         )
 
     def _catalog_essays(self) -> list[Essay]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-__all__ = ["Renderer", "View", "format_date"]
+__all__ = ["Renderer", "View", "format_date", "stylesheet"]
 
 
 class View(dict[str, Any]):
@@ -76,3 +76,12 @@ class Renderer:
 
     def add_global(self, name: str, value: Callable[..., Any] | object) -> None:
         self.env.globals[name] = value
+
+
+def stylesheet() -> str:
+    """Every stylesheet under ``assets/`` (one per feature), in name order, as one file."""
+    from importlib.resources import files as package_files
+
+    folder = package_files("mkdocs_essays") / "assets"
+    sheets = sorted((p for p in folder.iterdir() if p.name.endswith(".css")), key=lambda p: p.name)
+    return "\n".join(p.read_text("utf-8") for p in sheets)
