@@ -90,6 +90,12 @@ class EssaysConfig(base.Config):
     """Publish cards for empty sections in ``mkdocs build`` too, with a Stub badge (under
     ``mkdocs serve`` they always show)."""
 
+    # -- the knowledge map ------------------------------------------------------------------
+    local_map = c.Type(bool, default=True)
+    """Draw a small map under each essay and each pattern card page: the page, its cards, its
+    terms, the essays linking to it or from it, its related cards. The whole map is at
+    ``map/`` either way."""
+
     # -- feeds -------------------------------------------------------------------------------
     feed_items = c.Type(int, default=20)
     """How many of the latest published essays each RSS feed holds (``feed.xml`` and

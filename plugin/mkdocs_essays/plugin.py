@@ -13,6 +13,7 @@ from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
 from .hugo.content import HugoContent
+from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
 from .pages.backlinks import Backlinks
 from .pages.essay_index import EssayIndex
@@ -28,7 +29,17 @@ if TYPE_CHECKING:
 # Order matters where features build on each other: Hugo's content rules first (they decide
 # which files are essays and rewrite shortcodes), then the pages that list essays, then what
 # every paginated listing needs (Pagination reads the specs those features planned).
-FEATURES = [HugoContent, EssayIndex, Taxonomies, Cards, Backlinks, Feeds, Pagination, Aliases]
+FEATURES = [
+    HugoContent,
+    EssayIndex,
+    Taxonomies,
+    Cards,
+    Backlinks,
+    KnowledgeMap,
+    Feeds,
+    Pagination,
+    Aliases,
+]
 
 
 class EssaysPlugin(BasePlugin[EssaysConfig]):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
     from ..build import EssaysBuild
+    from ..cards.model import Card
     from ..model import Essay, Term
 
 __all__ = ["Feature"]
@@ -71,6 +72,10 @@ class Feature:
 
     def essay_footer(self, essay: Essay, page_url: str) -> str:
         """HTML placed after an essay's body."""
+        return ""
+
+    def card_footer(self, card: Card, page_url: str) -> str:
+        """HTML placed after a pattern card's page (e.g. the map around the card)."""
         return ""
 
     def essay_late(self, essay: Essay, page_url: str) -> str:

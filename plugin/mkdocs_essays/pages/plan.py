@@ -23,6 +23,7 @@ MARKERS = {
     "term": "<!-- essays:term -->",
     "cards": "<!-- essays:cards -->",
     "card": "<!-- essays:card -->",
+    "map": "<!-- essays:map -->",
 }
 
 

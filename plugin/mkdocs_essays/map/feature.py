@@ -1,0 +1,250 @@
+"""The knowledge map (issue 13): ``map/``, the whole collection as one picture, and a local
+map under each essay and each pattern card page.
+
+The graph (:mod:`.graph`) is made once per build, when the first map is drawn (``on_env``,
+once every essay is rendered, so the essay-to-essay links the backlinks read are all known):
+the listed essays (drafts only under ``mkdocs serve``, with their badge), their terms, their
+pattern cards, the links between essays and the related cards. Layout (:mod:`.layout`) and
+drawing (:mod:`.svg`) happen at build time, so the picture and its links work without
+JavaScript; ``map.js`` adds zoom, pan and the filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib.resources import files as package_files
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from ..model import Essay
+from ..pages.feature import Feature
+from ..pages.plan import PageSpec
+from ..pages.urls import relative_url
+from ..render import View
+from .graph import KnowledgeGraph, Node, neighbourhood
+from .layout import force_layout, ring_layout
+from .svg import draw
+
+if TYPE_CHECKING:
+    from ..build import EssaysBuild
+    from ..cards.feature import Cards
+    from ..cards.model import Card
+    from ..pages.backlinks import Backlinks
+
+__all__ = ["CARDS_UP_TO", "KnowledgeMap"]
+
+LOCATION = "map"
+TITLE = "Map"
+SCRIPT = "assets/mkdocs-essays/map.js"
+CARDS_UP_TO = 400
+"""The whole map shows pattern cards while essays, terms and cards together are at most this
+many nodes; past it, cards are left out (each essay's local map still shows its cards)."""
+MAX_LABELS = 60
+WIDTH, HEIGHT = 1000, 700
+LOCAL_WIDTH, LOCAL_HEIGHT = 640, 400
+
+_KIND_LABELS = {"essay": ("Essay", "Essays"), "card": ("Pattern card", "Pattern cards")}
+_EDGE_LABELS = {
+    "tag": "essay and its tag",
+    "card": "essay and its pattern card",
+    "link": "one essay links to the other",
+    "related": "related pattern cards",
+}
+
+
+class KnowledgeMap(Feature):
+    kinds = ("map",)
+
+    def __init__(self, build: EssaysBuild) -> None:
+        super().__init__(build)
+        self._graph: KnowledgeGraph | None = None
+
+    # -- the graph --------------------------------------------------------------------------
+
+    def _feature(self, name: str) -> Any:
+        for feature in self.build.features:
+            if type(feature).__name__ == name:
+                return feature
+        return None
+
+    @property
+    def graph(self) -> KnowledgeGraph:
+        if self._graph is None:
+            self._graph = self._make_graph()
+        return self._graph
+
+    def _make_graph(self) -> KnowledgeGraph:
+        build = self.build
+        graph = KnowledgeGraph()
+        essays = [e for e in build.collection.listed if e in build.locations]
+        for essay in essays:
+            graph.add(
+                Node(
+                    f"essay:{essay.src_uri}",
+                    "essay",
+                    essay.title,
+                    build.essay_url(essay),
+                    badges=essay.badges,
+                )
+            )
+        for plural in dict.fromkeys(build.taxonomies.values()):
+            for term in build.collection.taxonomies[plural]:
+                term_id = f"term:{plural}/{term.slug}"
+                url = build.url_of(build.policy.term(plural, term.slug))
+                graph.add(Node(term_id, "term", term.name, url, group=plural))
+                for essay in term.essays:
+                    graph.connect(f"essay:{essay.src_uri}", term_id, "tag")
+        cards: Cards | None = self._feature("Cards")
+        if cards is not None:
+            for essay in essays:
+                for card in cards.cards_of(essay):
+                    badges = (*essay.badges, *(["Stub"] if card.stub else []))
+                    node = Node(
+                        f"card:{card.id}",
+                        "card",
+                        card.title,
+                        build.url_of(card.location),
+                        badges=badges,
+                        group=essay.title,
+                    )
+                    graph.add(node)
+                    graph.connect(f"essay:{essay.src_uri}", node.id, "card")
+        backlinks: Backlinks | None = self._feature("Backlinks")
+        if backlinks is not None:
+            for target in essays:
+                for source in sorted(backlinks.inbound.get(target, ()), key=_src):
+                    graph.connect(f"essay:{source.src_uri}", f"essay:{target.src_uri}", "link")
+        if cards is not None and graph.count("card"):
+            for card_id, others in cards.related().items():
+                for other in others:
+                    graph.connect(f"card:{card_id}", f"card:{other}", "related")
+        return graph
+
+    # -- map/ -------------------------------------------------------------------------------
+
+    def plan(self) -> Iterable[PageSpec]:
+        yield PageSpec(
+            "map",
+            LOCATION,
+            TITLE,
+            top_level=True,
+            meta={"hide": ["toc"], "search": {"exclude": True}},
+        )
+
+    def extra_files(self) -> Iterable[str]:
+        return [SCRIPT]
+
+    def file_content(self, path: str) -> str:
+        return (package_files("mkdocs_essays") / "assets" / "map.js").read_text("utf-8")
+
+    def _script(self, page_url: str) -> str:
+        return relative_url(SCRIPT, page_url)
+
+    def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        whole = self.graph
+        graph = whole if len(whole) <= CARDS_UP_TO else whole.without("card")
+        left_out = whole.count("card") - graph.count("card")
+        positions = force_layout(graph, WIDTH, HEIGHT)
+        n = max(len(graph), 1)
+        scale = max(1.2, min(5.0, 40 / n**0.5))
+        by_weight = sorted(
+            graph.nodes, key=lambda i: (graph.nodes[i].kind != "term", -graph.degree(i), i)
+        )
+        counts = self._counts(graph)
+        drawing = draw(
+            graph,
+            positions,
+            width=WIDTH,
+            height=HEIGHT,
+            href=lambda node: relative_url(node.url, page_url),
+            scale=scale,
+            font=17,
+            label_order=by_weight,
+            max_labels=MAX_LABELS,
+            label="Map of the site: " + ", ".join(f"{c['count']} {c['label']}" for c in counts),
+        )
+        html = self.build.renderer.render(
+            "map_page.html",
+            title=spec.title,
+            h1=not hosted,
+            svg=Markup(drawing.svg),  # built by .svg, every title escaped there
+            data=Markup(drawing.data),  # digits and punctuation
+            script_url=self._script(page_url),
+            legend=counts,
+            edges=self._edge_legend(graph),
+            cards_left_out=left_out,
+            patterns_url=relative_url(self.build.url_of(self.build.policy.cards()), page_url),
+            nodes=len(graph),
+        )
+        return html
+
+    def _counts(self, graph: KnowledgeGraph) -> list[View]:
+        out = []
+        plurals = [p for p in dict.fromkeys(self.build.taxonomies.values())]
+        for kind in ("essay", "card", "term"):
+            count = graph.count(kind)
+            if not count:
+                continue
+            if kind == "term":
+                used = [
+                    p
+                    for p in plurals
+                    if any(n.kind == "term" and n.group == p for n in graph.nodes.values())
+                ]
+                label = " and ".join(p.capitalize() for p in used) if used else "Terms"
+                one = label
+            else:
+                one, label = _KIND_LABELS[kind]
+            out.append(View(kind=kind, label=label if count != 1 else one, count=count))
+        return out
+
+    def _edge_legend(self, graph: KnowledgeGraph) -> list[View]:
+        present = dict.fromkeys(graph.edges.values())
+        return [View(kind=k, label=v) for k, v in _EDGE_LABELS.items() if k in present]
+
+    # -- local maps -------------------------------------------------------------------------
+
+    def _local(self, center: str, page_url: str, what: str) -> str:
+        if not self.build.options.local_map or center not in self.graph.nodes:
+            return ""
+        graph = self.graph
+        rings = neighbourhood(graph, center)
+        if not rings[1]:
+            return ""
+        local = graph.subgraph(n for ring in rings for n in ring)
+        positions = ring_layout(rings, LOCAL_WIDTH, LOCAL_HEIGHT, margin=48)
+        drawing = draw(
+            local,
+            positions,
+            width=LOCAL_WIDTH,
+            height=LOCAL_HEIGHT,
+            href=lambda node: relative_url(node.url, page_url),
+            scale=4.0,
+            font=13,
+            label_order=[n for ring in rings for n in ring],
+            max_labels=len(local),
+            label=f"Map around this {what}",
+            center=center,
+        )
+        html = self.build.renderer.render(
+            "map_local.html",
+            what=what,
+            svg=Markup(drawing.svg),
+            data=Markup(drawing.data),
+            script_url=self._script(page_url),
+            map_url=relative_url(self.build.url_of(LOCATION), page_url),
+            legend=self._counts(local),
+            edges=self._edge_legend(local),
+        )
+        return html
+
+    def essay_late(self, essay: Essay, page_url: str) -> str:
+        return self._local(f"essay:{essay.src_uri}", page_url, "essay")
+
+    def card_footer(self, card: Card, page_url: str) -> str:
+        return self._local(f"card:{card.id}", page_url, "card")
+
+
+def _src(essay: Essay) -> str:
+    return essay.src_uri

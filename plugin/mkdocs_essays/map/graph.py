@@ -1,0 +1,129 @@
+"""The knowledge graph of a site: essays, pattern cards and terms, and the edges between them.
+
+Plain data, no MkDocs: the feature (:mod:`.feature`) fills a :class:`KnowledgeGraph` from the
+build; the layout (:mod:`.layout`) and the drawing (:mod:`.svg`) read it. Node ids are stable
+strings (``essay:posts/x.md``, ``card:x/heading``, ``term:tags/llm``) and every collection is
+kept in insertion order, so two builds of the same sources give the same graph whatever the
+hash seed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "KnowledgeGraph", "Node", "neighbourhood"]
+
+NODE_KINDS = ("term", "essay", "card")
+"""Node kinds in drawing order (terms under essays under cards)."""
+EDGE_KINDS = ("tag", "card", "link", "related")
+"""``tag``: essay - term; ``card``: essay - its card; ``link``: essay - essay it links to;
+``related``: card - related card."""
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: str
+    """``essay``, ``card`` or ``term``."""
+    title: str
+    url: str
+    """Site-relative URL of the node's page."""
+    badges: tuple[str, ...] = ()
+    """``Draft``, ``Scheduled``, ``Expired``, ``Stub``: only under ``mkdocs serve``."""
+    group: str = ""
+    """What the node belongs to: a term's taxonomy (``tags``), a card's essay title."""
+
+
+@dataclass
+class KnowledgeGraph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    adjacency: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Node id -> neighbour id -> edge kind (both directions)."""
+    edges: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(first id, second id) in the order they were added -> edge kind; one entry per pair."""
+    _ranked: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def add(self, node: Node) -> None:
+        if node.id not in self.nodes:
+            self.nodes[node.id] = node
+            self.adjacency[node.id] = {}
+
+    def connect(self, a: str, b: str, kind: str) -> None:
+        """An undirected edge; the first kind given for a pair wins, self-loops are ignored."""
+        if a == b or a not in self.nodes or b not in self.nodes or b in self.adjacency[a]:
+            return
+        self._ranked.clear()
+        self.adjacency[a][b] = kind
+        self.adjacency[b][a] = kind
+        self.edges[(a, b)] = kind
+
+    def degree(self, node_id: str) -> int:
+        return len(self.adjacency[node_id])
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def subgraph(self, keep: Iterable[str]) -> KnowledgeGraph:
+        """The nodes ``keep`` (in this graph's order) and the edges between them."""
+        wanted = set(keep)
+        out = KnowledgeGraph()
+        for node_id, node in self.nodes.items():
+            if node_id in wanted:
+                out.add(node)
+        for (a, b), kind in self.edges.items():
+            if a in wanted and b in wanted:
+                out.connect(a, b, kind)
+        return out
+
+    def without(self, kind: str) -> KnowledgeGraph:
+        return self.subgraph(i for i, n in self.nodes.items() if n.kind != kind)
+
+    def rank(self, node_id: str) -> tuple[int, int, str]:
+        """Who comes first around a node: cards, essays, then terms; most connected first."""
+        kind = self.nodes[node_id].kind
+        return (_FIRST_RING_ORDER.get(kind, 3), -len(self.adjacency[node_id]), node_id)
+
+    def ranked(self, node_id: str) -> list[str]:
+        """The node's neighbours by :meth:`rank` (sorted once per node and build)."""
+        cached = self._ranked.get(node_id)
+        if cached is None:
+            cached = self._ranked[node_id] = sorted(self.adjacency[node_id], key=self.rank)
+        return cached
+
+    def count(self, kind: str) -> int:
+        return sum(1 for node in self.nodes.values() if node.kind == kind)
+
+
+_FIRST_RING_ORDER = {"card": 0, "essay": 1, "term": 2}
+
+
+def neighbourhood(
+    graph: KnowledgeGraph, center: str, *, first: int = 14, second: int = 14
+) -> list[list[str]]:
+    """The rings around ``center``: ``[[center], one step out, two steps out]``.
+
+    One step out: every neighbour (at most ``first``: cards, then essays, then terms, most
+    connected first). Two steps out: the neighbours of those, but not through a term (a tag
+    of a thousand essays would bury the page): at most ``second``, the ones tied to the most
+    nodes of the first ring first. Ring two is ordered by the first-ring node it hangs from,
+    so a layout that follows the order puts children beside their parent. The work is bounded
+    by the degrees of the nodes visited, not by the size of the graph.
+    """
+    ring1 = graph.ranked(center)[:first]
+    seen = {center, *ring1}
+    ties: dict[str, int] = {}
+    parent: dict[str, int] = {}
+    for position, node_id in enumerate(ring1):
+        if graph.nodes[node_id].kind == "term":
+            continue
+        # (the first few of a ranked list: a card page of an essay of 2,000 sections looks
+        # at a bounded number of its siblings, so all its card pages together stay linear)
+        for other in graph.ranked(node_id)[: second + len(seen)]:
+            if other in seen:
+                continue
+            ties[other] = ties.get(other, 0) + 1
+            parent.setdefault(other, position)
+    chosen = sorted(ties, key=lambda i: (-ties[i], *graph.rank(i)))[:second]
+    ring2 = sorted(chosen, key=lambda i: (parent[i], *graph.rank(i)))
+    return [[center], ring1, ring2]

@@ -1,0 +1,109 @@
+"""Where each node of a map goes, computed with networkx at build time.
+
+- The whole collection (:func:`force_layout`): networkx's Fruchterman-Reingold
+  (``spring_layout``) with a fixed seed. Its cost grows with the square of the nodes, so past
+  :data:`SKELETON` nodes only a skeleton is laid out that way (every term, then the most
+  connected essays); each other node goes to the middle of its neighbours already placed, a
+  little aside (a golden-angle spiral, so nodes with the same neighbours do not pile up). The
+  work beyond the skeleton is linear in the edges.
+- A local map (:func:`ring_layout`): the page in the middle, the rings of
+  :func:`.graph.neighbourhood` around it (networkx's ``shell_layout``).
+
+Positions come back scaled into a ``width`` x ``height`` box and rounded to whole units, so
+the SVG is byte-identical from one build to the next.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from .graph import KnowledgeGraph
+
+__all__ = ["SEED", "SKELETON", "Positions", "force_layout", "ring_layout"]
+
+SEED = 13
+SKELETON = 300
+"""Most nodes laid out by force; the others are placed among their neighbours."""
+_GOLDEN = math.pi * (3 - math.sqrt(5))
+
+Positions = dict[str, tuple[int, int]]
+
+
+def force_layout(
+    graph: KnowledgeGraph, width: int, height: int, *, margin: int = 40, skeleton: int = SKELETON
+) -> Positions:
+    import networkx as nx  # imported when a map is drawn: numpy is not free to load
+
+    order = list(graph.nodes)
+    if not order:
+        return {}
+    g = nx.Graph()
+    g.add_nodes_from(order)
+    g.add_edges_from(graph.edges)
+    if len(order) <= skeleton:
+        raw = nx.spring_layout(g, seed=SEED, iterations=60)
+        points = {n: (float(raw[n][0]), float(raw[n][1])) for n in order}
+    else:
+        # every term, then essays and cards by how connected they are (ties: graph order)
+        position = {n: i for i, n in enumerate(order)}
+        by_weight = sorted(
+            order,
+            key=lambda n: (graph.nodes[n].kind != "term", -graph.degree(n), position[n]),
+        )
+        core = set(by_weight[:skeleton])
+        core_graph = g.subgraph([n for n in order if n in core])
+        raw = nx.spring_layout(core_graph, seed=SEED, iterations=60)
+        points = {n: (float(raw[n][0]), float(raw[n][1])) for n in core_graph}
+        spread = 0.6 / math.sqrt(skeleton)
+        for count, node in enumerate(by_weight[skeleton:]):
+            placed = [points[m] for m in graph.ranked(node)[:8] if m in points]
+            if placed:
+                cx = sum(p[0] for p in placed) / len(placed)
+                cy = sum(p[1] for p in placed) / len(placed)
+            else:
+                cx, cy = 0.0, 0.0
+            radius = spread * math.sqrt(1 + count % 7)
+            angle = _GOLDEN * count
+            points[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return _fit(points, width, height, margin)
+
+
+def ring_layout(
+    rings: Sequence[Sequence[str]], width: int, height: int, *, margin: int
+) -> Positions:
+    """The center in the middle, each further ring on a wider ellipse (``shell_layout``)."""
+    import networkx as nx
+
+    shells = [list(ring) for ring in rings if ring]
+    nodes = [n for ring in shells for n in ring]
+    if len(nodes) == 1:
+        return {nodes[0]: (width // 2, height // 2)}
+    raw = nx.shell_layout(nodes, shells, scale=1.0, rotate=0.0 if len(shells) < 3 else 0.3)
+    half_w, half_h = width / 2 - margin, height / 2 - margin
+    return {
+        n: (
+            round(width / 2 + half_w * float(raw[n][0])),
+            round(height / 2 + half_h * float(raw[n][1])),
+        )
+        for n in nodes
+    }
+
+
+def _fit(points: dict[str, tuple[float, float]], width: int, height: int, margin: int) -> Positions:
+    xs = [p[0] for p in points.values()]
+    ys = [p[1] for p in points.values()]
+    low_x, low_y = min(xs), min(ys)
+    span_x, span_y = max(xs) - low_x, max(ys) - low_y
+    if span_x == 0:  # one node, or nodes in a column: in the middle
+        low_x, span_x = low_x - 1.0, 2.0
+    if span_y == 0:
+        low_y, span_y = low_y - 1.0, 2.0
+    inner_w, inner_h = width - 2 * margin, height - 2 * margin
+    out: Positions = {}
+    for node, (x, y) in points.items():
+        out[node] = (
+            round(margin + inner_w * (x - low_x) / span_x),
+            round(margin + inner_h * (y - low_y) / span_y),
+        )
+    return out
