@@ -443,7 +443,9 @@ class Cards(Feature):
         self._complete()
         if spec.kind == "cards":
             return self._render_catalog(spec, page_url, hosted=hosted)
-        return self._render_card(self.cards[spec.key], page_url, hosted=hosted)
+        card = self.cards[spec.key]
+        footer = "".join(f.card_footer(card, page_url) for f in self.build.features)
+        return self._render_card(card, page_url, hosted=hosted) + footer
 
     def _render_card(self, card: Card, page_url: str, *, hosted: bool) -> str:
         build = self.build
