@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -412,3 +413,29 @@ def test_build_options_cascade_from_a_section(make_site: MakeSite) -> None:
     )
     assert not site.exists("_common/snippet/") and not site.exists("_common/")
     assert site.exists("glossary/") and not site.exists("glossary/term/")
+
+
+def test_import_reads_a_content_mount_and_keeps_templates(tmp_path: Path) -> None:
+    from conftest import run_build, write_tree
+    from mkdocs_essays.cli import main
+
+    hugo = tmp_path / "hugo"
+    write_tree(
+        hugo,
+        {
+            "hugo.toml": (
+                'title = "Docs"\nbaseURL = "https://example.org/"\n'
+                '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n'
+            ),
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+            "content/en/templates/Menu.md": "---\ntitle: Menu\n---\n\nMenus.\n",
+            "content/en/guide/draft.md": "---\ntitle: Draft\ndraft: true\n---\n",
+            "content/en/posts/x.md": essay("X"),
+        },
+    )
+    into = tmp_path / "site"
+    assert main(["import", str(hugo), "--into", str(into)]) == 0
+    site = run_build(into)
+    assert site.exists("templates/menu/")  # MkDocs would leave templates/ out; Hugo does not
+    assert site.exists("posts/x/") and not site.exists("en/")
+    assert not site.exists("guide/draft/")

@@ -67,7 +67,27 @@ _GOLDMARK = {
     "linkify": "pymdownx.magiclink",
     "typographer": "smarty",
 }
-_MATH = re.compile(r"^\s*math\s*[=:]\s*true\s*$|\$\$|\\\(", re.MULTILINE | re.IGNORECASE)
+_MATH_KEY = re.compile(r"math\s*[=:]\s*true", re.IGNORECASE)
+
+
+def _uses_math(text: str) -> bool:
+    """``$$``, ``\\(`` or ``math = true`` alone on its line(s): what
+    ``^\\s*math\\s*[=:]\\s*true\\s*$`` (multiline) found, with the white space around the key
+    walked once (as one regex, ``^\\s*`` crossed every blank line from every line start)."""
+    if "$$" in text or "\\(" in text:
+        return True
+    for found in _MATH_KEY.finditer(text):
+        start = found.start()
+        while start and text[start - 1] != "\n" and text[start - 1].isspace():
+            start -= 1
+        if start and text[start - 1] != "\n":
+            continue
+        end = found.end()
+        while end < len(text) and text[end] != "\n" and text[end].isspace():
+            end += 1
+        if end == len(text) or text[end] == "\n":
+            return True
+    return False
 
 
 def register(commands: Any) -> None:
@@ -210,6 +230,9 @@ class _ConfigBuilder:
         description = self.config.get("params", "description")
         if isinstance(description, str) and description:
             head["site_description"] = description
+        if (self.content / "templates").is_dir():
+            # MkDocs leaves a top-level templates/ folder out by default; Hugo publishes it
+            head["exclude_docs"] = "!/templates/"
         author = self.config.get("params", "author") or self.config.get("author")
         if isinstance(author, Mapping):
             author = author.get("name")
@@ -423,7 +446,7 @@ class _ConfigBuilder:
                 "      emoji_index: !!python/name:material.extensions.emoji.twemoji",
                 "      emoji_generator: !!python/name:material.extensions.emoji.to_svg",
             ]
-        if any(_MATH.search(p.read_text("utf-8", errors="replace")) for p in self._english()):
+        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self._english()):
             lines += ["  - pymdownx.arithmatex:", "      generic: true"]
             self.notes.append(
                 "math: formulas are kept as written (pymdownx.arithmatex); to typeset them add "
