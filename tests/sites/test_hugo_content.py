@@ -395,6 +395,18 @@ def test_hugo_content_rules_only_when_the_option_is_on(make_site: MakeSite) -> N
         assert not hugo.exists(url), url
 
 
+def test_markdown_in_a_leaf_bundle_outside_essays_dir_is_a_resource(make_site: MakeSite) -> None:
+    files = {
+        "docs/index.md": "# Home\n",
+        "docs/guide/index.md": essay("Guide"),
+        "docs/guide/part.md": essay("Part"),
+        "docs/posts/x.md": essay("X"),
+    }
+    assert make_site(files, config=CONFIG).exists("guide/part/")  # plain MkDocs pages
+    hugo = make_site(files, config=CONFIG, plugin={"hugo_content": True})
+    assert hugo.exists("guide/") and not hugo.exists("guide/part/")
+
+
 def test_build_options_cascade_from_a_section(make_site: MakeSite) -> None:
     site = make_site(
         {

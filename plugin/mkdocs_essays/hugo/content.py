@@ -152,7 +152,8 @@ class HugoContent(Feature):
     def _bundle_resources(self, pages: list[File]) -> list[File]:
         """Markdown files inside a leaf bundle are its resources, as in Hugo: not pages."""
         build = self.build
-        self.bundles = bundle_folders((f.src_uri for f in pages), build.essays_dir)
+        root = "" if build.options.hugo_content else build.essays_dir  # Hugo: the whole tree
+        self.bundles = bundle_folders((f.src_uri for f in pages), root)
         if not self.bundles:
             return pages
         resources: dict[str, list[File]] = defaultdict(list)
