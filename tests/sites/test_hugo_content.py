@@ -451,3 +451,17 @@ def test_import_reads_a_content_mount_and_keeps_templates(tmp_path: Path) -> Non
     assert site.exists("templates/menu/")  # MkDocs would leave templates/ out; Hugo does not
     assert site.exists("posts/x/") and not site.exists("en/")
     assert not site.exists("guide/draft/")
+
+
+def test_every_section_gets_a_list_page(make_site: MakeSite) -> None:
+    files = {
+        "docs/index.md": "# Home\n",
+        "docs/org-roam/Org-File-A.md": essay("File A"),
+        "docs/org-roam/b.md": essay("File B"),
+        "docs/org-roam/hidden.md": essay("Hidden", extra="draft = true"),
+        "docs/posts/x.md": essay("X"),
+    }
+    assert not make_site(files, config=CONFIG).exists("org-roam/")
+    site = make_site(files, config=CONFIG, plugin={"hugo_content": True})
+    links = {a.get_text(): a["href"] for a in site.content("org-roam/").select("li a")}
+    assert links == {"File A": "org-file-a/", "File B": "b/"}

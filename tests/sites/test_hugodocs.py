@@ -28,6 +28,7 @@ ONLY_HUGO_PREFIXES: dict[str, str] = {}
 ONLY_OURS_PREFIXES = {
     "patterns/": "pattern cards, which Hugo does not have",
     "404.html": "MkDocs' not-found page (the stub layouts have no 404 layout)",
+    "map/": "the knowledge map of essays and tags, which Hugo does not have",
     "functions/page/": "the essay index is paginated (pager_size); Hugo paginates a list "
     "only when its layout calls .Paginator, and the stub list layout does not",
 }

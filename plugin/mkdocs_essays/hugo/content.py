@@ -63,6 +63,8 @@ _UNPUBLISHED = {"draft": "a draft", "future": "scheduled for later", "expired": 
 class HugoContent(Feature):
     """Hugo's content rules: translations, ``_index.md``, bundles, shortcodes, root links."""
 
+    kinds = ("section",)
+
     def __init__(self, build: EssaysBuild) -> None:
         super().__init__(build)
         options = build.options
@@ -511,7 +513,54 @@ class HugoContent(Feature):
         self._setup()
         self._pages_without_front_matter()
         self._report()
-        return ()
+        return self._sections() if self.build.options.hugo_content else ()
+
+    def _sections(self) -> list[PageSpec]:
+        """Hugo writes a list page for every top-level folder of content, ``_index.md`` or not:
+        one for each section that has none, listing its pages."""
+        from ..pages.plan import PageSpec
+
+        build = self.build
+        files = build.files
+        assert files is not None
+        pages = [
+            f
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if f.generated_by is None and "/" in f.src_uri
+        ]
+        taken = {f.dest_uri for f in files.documentation_pages()}
+        skip = {build.essays_dir, *build.taxonomies.values()}
+        specs: list[PageSpec] = []
+        for folder in sorted({f.src_uri.split("/", 1)[0] for f in pages} - skip):
+            location = hugo_path(folder).lower()
+            if not location or build.policy.dest(location) in taken:
+                continue
+            members = tuple(f.src_uri for f in pages if f.src_uri.startswith(folder + "/"))
+            title = folder[:1].upper() + folder[1:]
+            specs.append(PageSpec("section", location, title, key=members))
+        return specs
+
+    def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
+        """A section's list page: a link to each of its pages, by title."""
+        import html
+
+        build = self.build
+        files = build.files
+        assert files is not None
+        items: list[tuple[str, str]] = []
+        for src_uri in spec.key:
+            file = files.get_file_from_path(src_uri)
+            if file is None or not file.inclusion.is_included():
+                continue
+            document = build.documents.get(src_uri)
+            title = document.front.title if document is not None else None
+            items.append((str(title or posixpath.basename(file.url.rstrip("/"))), file.url))
+        links = "".join(
+            f'<li><a href="{html.escape(relative_url(url, page_url))}">{html.escape(title)}</a>'
+            "</li>"
+            for title, url in sorted(items, key=lambda item: item[0].lower())
+        )
+        return f'<ul class="essay-section">{links}</ul>'
 
     def _pages_without_front_matter(self) -> None:
         """Shortcodes, root links and ``_index.md`` titles in pages without front matter (the

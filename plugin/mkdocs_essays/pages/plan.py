@@ -24,6 +24,7 @@ MARKERS = {
     "cards": "<!-- essays:cards -->",
     "card": "<!-- essays:card -->",
     "map": "<!-- essays:map -->",
+    "section": "<!-- essays:section -->",
 }
 
 
