@@ -465,3 +465,17 @@ def test_every_section_gets_a_list_page(make_site: MakeSite) -> None:
     site = make_site(files, config=CONFIG, plugin={"hugo_content": True})
     links = {a.get_text(): a["href"] for a in site.content("org-roam/").select("li a")}
     assert links == {"File A": "org-file-a/", "File B": "b/"}
+
+
+def test_publish_date_falls_back_to_lastmod_as_in_hugo(make_site: MakeSite) -> None:
+    # Hugo's [frontmatter]: date <- lastmod, publishDate <- date: a page with only a future
+    # lastmod is scheduled for later (checked with Hugo 0.168)
+    site = make_site(
+        {
+            "docs/index.md": "# Home\n",
+            "docs/posts/a.md": '+++\ntitle = "A"\nlastmod = 2999-01-01\n+++\n\nLater.\n',
+            "docs/posts/b.md": '+++\ntitle = "B"\nlastmod = 2001-01-01\n+++\n\nNow.\n',
+        },
+        config=CONFIG,
+    )
+    assert site.exists("posts/b/") and not site.exists("posts/a/")
