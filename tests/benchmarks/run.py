@@ -67,6 +67,8 @@ class Run:
     pages: int
     hooks: float | None = None
     """Share of the in-process build time spent in mkdocs-essays' hooks."""
+    map_share: float | None = None
+    """Share of it spent drawing the knowledge maps (graph, layout, SVG; part of ``hooks``)."""
     listing_bytes: int = 0
     """Size of the largest listing page (see :func:`largest_listing`)."""
     listing: str = ""
@@ -223,16 +225,18 @@ def build_once(
     if code != 0:
         tail = log.read_text("utf-8", "replace").strip().splitlines()[-15:]
         raise RuntimeError(f"exit {code}: " + "\n".join(tail))
-    hooks = None
+    hooks = map_share = None
     if site == "essays":
         report = json.loads(hooks_file.read_text("utf-8"))
         hooks = sum(seconds for _, seconds in report["hooks"].values()) / report["build"]
+        map_share = sum(s for _, s in report.get("map", {}).values()) / report["build"]
     listing_bytes, listing = largest_listing(output, slugs)
     return Run(
         wall=wall,
         peak_mib=peak,
         pages=count_pages(output),
         hooks=hooks,
+        map_share=map_share,
         listing_bytes=listing_bytes,
         listing=listing,
     )
@@ -291,6 +295,7 @@ COLUMNS = [
     "(c)/(a) per page",
     "(c)/(b) total",
     "hooks",
+    "map",
 ]
 
 
@@ -328,8 +333,10 @@ def rows(results: list[Result]) -> list[list[str]]:
             row.append(f"{result.ms_per_page / plain.ms_per_page:.2f}x" if plain else "")
             row.append(f"{result.median / blog.median:.2f}x" if blog else "")
             row.append(f"{100 * result.hooks:.1f}%" if result.hooks is not None else "")
+            shares = [r.map_share for r in result.runs if r.map_share is not None]
+            row.append(f"{100 * statistics.median(shares):.1f}%" if shares else "")
         else:
-            row += ["", "", ""]
+            row += ["", "", "", ""]
         out.append(row)
     return out
 

@@ -80,7 +80,8 @@ def ring_layout(
     if len(nodes) == 1:
         return {nodes[0]: (width // 2, height // 2)}
     raw = nx.shell_layout(nodes, shells, scale=1.0, rotate=0.0 if len(shells) < 3 else 0.3)
-    half_w, half_h = width / 2 - margin, height / 2 - margin
+    reach = max(max(abs(float(p[0])), abs(float(p[1]))) for p in raw.values()) or 1.0
+    half_w, half_h = (width / 2 - margin) / reach, (height / 2 - margin) / reach
     return {
         n: (
             round(width / 2 + half_w * float(raw[n][0])),
