@@ -29,6 +29,7 @@ ONLY_HUGO = {
 }
 ONLY_OURS_PREFIXES = {
     "patterns/": "pattern cards, which Hugo does not have",
+    "map/": "the knowledge map of essays and tags, which Hugo does not have",
     "404.html": "MkDocs' not-found page (Hugo writes one only when the theme has a 404 layout)",
 }
 

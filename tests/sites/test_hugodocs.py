@@ -36,7 +36,9 @@ ONLY_OURS_ALIASES = (
     "hugo.toml has disableAliases = true (the site redirects through Netlify's _redirects); "
     "the plugin writes the aliases as redirect pages"
 )
-# The warnings the build gives on this content (each pattern must still match one).
+# The build warns on this content (the site's own shortcodes have no equivalent, links to
+# pages of Hugo's theme...): warnings are allowed, errors and tracebacks are not. The test
+# prints how many warnings there are, by the file they name.
 WARNINGS = [r"."]
 
 
@@ -118,7 +120,7 @@ def hugo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_imports_and_builds_without_edits(ours) -> None:
     site, seconds = ours
-    print(f"\nhugodocs: imported site built in {seconds:.1f} s")
+    print(f"\nhugodocs: imported site built in {seconds:.1f} s, {len(site.warnings())} warnings")
     assert site.error is None
     assert site.exists("") and site.exists("functions/")
     assert not any("Traceback" in m for m in site.messages())
@@ -137,3 +139,22 @@ def test_same_urls_as_hugo(ours, hugo: Path) -> None:
     assert mine["aliases"], ONLY_OURS_ALIASES
     assert only_hugo == []
     assert only_ours == []
+
+
+def test_ci_fetches_the_pinned_corpora_beside_the_checkout() -> None:
+    import yaml
+    from conftest import REPO
+
+    workflow = yaml.safe_load((REPO / ".github/workflows/ci.yml").read_text("utf-8"))
+    script = workflow["env"]["FETCH_CORPORA"]
+    assert 'dirname "$GITHUB_WORKSPACE")/shared/corpora' in script
+    for pin in (
+        "luizdepra/hugo-coder 58d956f41c056a12e15d5b6ee27c54fc98cd6e49",
+        "gohugoio/hugoDocs 1c613349f4220ae84070df25979d720c43e5cfa6",
+    ):
+        assert pin in script
+    for job in ("test", "lowest"):
+        runs = [step.get("run", "") for step in workflow["jobs"][job]["steps"]]
+        fetch = runs.index('bash -c "$FETCH_CORPORA"')
+        tests = next(i for i, run in enumerate(runs) if ".ci/run" in run)
+        assert fetch < tests, job
