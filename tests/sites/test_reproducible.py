@@ -93,6 +93,10 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     differ = [path for path in a if a[path] != b[path]]
     assert not differ, f"{len(differ)} files differ, e.g. {differ[:5]}"
     kinds = {Path(p).suffix for p in a if a[p]}
+    # the knowledge map and the local maps (their layout is seeded, their coordinates whole)
+    assert "map/index.html" in a and "assets/mkdocs-essays/map.js" in a
+    essay = first / "site" / "posts/corpus/essay-001/index.html"
+    assert b"essay-map--local" in essay.read_bytes()
     assert {".html", ".xml", ".json", ".css", ".gz"} <= kinds
     print(f"\nreproducible: two builds, {len(a)} files each, identical ({seconds:.2f} s)")
 
