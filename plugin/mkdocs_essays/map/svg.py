@@ -15,6 +15,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import escape
 
@@ -46,6 +47,12 @@ def radius(degree: int, scale: float) -> float:
 def label_of(node: Node) -> str:
     title = " ".join(node.title.split())
     return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+@lru_cache(maxsize=1 << 16)
+def _texts(node: Node) -> tuple[str, str]:
+    """The node's escaped tooltip and label (a node is drawn on many local maps)."""
+    return str(escape(_tooltip(node))), str(escape(label_of(node)))
 
 
 def _tooltip(node: Node) -> str:
@@ -134,10 +141,6 @@ def draw(
     index = {n: i for i, n in enumerate(order)}
 
     grid = _Grid(cell=font * 8)
-    for n in order:  # no label may cover a node
-        x, y = positions[n]
-        r = radii[n]
-        grid.put((x - r, y - r, x + r, y + r))
     labelled: list[str] = []
     spots: dict[str, tuple[float, float]] = {}
     big = font * PHONE
@@ -154,9 +157,11 @@ def draw(
         if top + big * 1.2 > height:
             top = y - radii[n] - 1 - big * 1.2  # above the node at the bottom edge
         box = (lx - half, top, lx + half, top + big * 1.2)
-        if not grid.free(box):
+        dot = (x - radii[n], y - radii[n], x + radii[n], y + radii[n])
+        if not grid.free(box) or not grid.free(dot):
             continue
         grid.put(box)
+        grid.put(dot)  # no later label covers a labelled node
         labelled.append(n)
         spots[n] = (lx, top)
     permanent = set(labelled)
@@ -188,17 +193,18 @@ def draw(
         if n == center:
             classes += " essay-map__node--center"
         aria = ' aria-current="page"' if n == center else ""
+        tooltip, text = _texts(node)
         hover = (
             ""
             if n in permanent
             else (
                 f'<text class="essay-map__label essay-map__label--hover" x="{x}" '
-                f'y="{_n(y + r + 1)}">{escape(label_of(node))}</text>'
+                f'y="{_n(y + r + 1)}">{text}</text>'
             )
         )
         parts.append(
             f'<a class="{classes}" href="{escape(href(node))}"{aria}>'
-            f"<title>{escape(_tooltip(node))}</title>{_shape(node, x, y, r)}{hover}</a>"
+            f"<title>{tooltip}</title>{_shape(node, x, y, r)}{hover}</a>"
         )
     parts.append("</g>")
     parts.append('<g class="essay-map__labels" aria-hidden="true">')
@@ -207,7 +213,7 @@ def draw(
         node = graph.nodes[n]
         parts.append(
             f'<text class="essay-map__label essay-map__label--{node.kind}" '
-            f'data-node="{index[n]}" x="{_n(lx)}" y="{_n(top)}">{escape(label_of(node))}</text>'
+            f'data-node="{index[n]}" x="{_n(lx)}" y="{_n(top)}">{_texts(node)[1]}</text>'
         )
     parts.append("</g>")
     parts.append("</svg>")
