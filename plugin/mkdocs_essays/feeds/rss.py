@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape, quoteattr
 from mkdocs.plugins import get_plugin_logger
 
 from ..model import Essay, Term
+from ..model.slugs import fit_location
 from ..pages.feature import Feature
 from ..pages.urls import relative_url
 
@@ -152,7 +153,7 @@ class Feeds(Feature):
         for plural, taxonomy in build.collection.taxonomies.items():
             for term in taxonomy:
                 location = build.policy.term(plural, term.slug)
-                path = f"{location}/{FEED}"
+                path = fit_location(f"{location}/{FEED}")  # a long term: a short folder
                 self.feeds[path] = term
                 self.term_pages[build.url_of(location)] = (path, term)
         return list(self.feeds)

@@ -120,12 +120,26 @@ class FrontMatter:
             meta["keywords"] = list(self.keywords)
         if self.weight:
             meta["weight"] = self.weight
+        if meta.get("hide") is not None and not isinstance(meta["hide"], list | str):
+            meta["hide"] = _hidden(meta["hide"])  # Material asks `"toc" in page.meta.hide`
         if self.show_toc is False:
-            hide = list(meta.get("hide") or [])
+            hide = _hidden(meta.get("hide"))
             if "toc" not in hide:
                 hide.append("toc")
             meta["hide"] = hide
         return meta
+
+
+def _hidden(value: object) -> list[Any]:
+    """Material's ``hide`` as a list: a list as it is, nothing for nothing, any other value (a
+    theme's own ``hide = true`` or ``hide = 5``) as the one item of a list, which Material
+    ignores (a bare ``5`` would stop its templates), and to which ``toc = false`` adds
+    ``toc``."""
+    if value is None or value == "" or value == []:
+        return []
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value]
 
 
 _SHOWN = 60

@@ -353,11 +353,39 @@ def parse(text: str) -> list[Node]:
 
 
 def _walk(nodes: list[Node]) -> Iterator[Call]:
-    for node in nodes:
+    """Every call of the tree in document order. Iterative: a page of 10,000 nested calls is
+    walked like any other."""
+    stack: list[Iterator[Node]] = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
         if isinstance(node, Call):
             yield node
             if node.inner:
-                yield from _walk(node.inner)
+                stack.append(iter(node.inner))
+
+
+MAX_NESTING = 64
+"""Shortcodes nested deeper than this are refused with a message (rendering them, then
+Markdown's nested blocks, would exhaust Python's stack); Hugo sites nest a handful."""
+
+
+def too_deep(nodes: list[Node]) -> Call | None:
+    """The first call nested more than :data:`MAX_NESTING` deep, or None."""
+    stack: list[Iterator[Node]] = [iter(nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, Call):
+            if len(stack) > MAX_NESTING:  # a top-level call is at depth 1
+                return node
+            if node.inner:
+                stack.append(iter(node.inner))
+    return None
 
 
 def scan(text: str) -> list[Call]:
@@ -449,6 +477,19 @@ def expand(
             nodes = parse(text)
         except ShortcodeSyntaxError as error:
             problems.append(Problem("error", "", error.line, str(error)))
+            break
+        deep = too_deep(nodes)
+        if deep is not None:
+            problems.append(
+                Problem(
+                    "error",
+                    deep.name,
+                    deep.line,
+                    f"the shortcode {deep.name!r} is nested more than {MAX_NESTING} shortcodes "
+                    f"deep, more than can be rendered; close some of the shortcodes around it "
+                    "sooner",
+                )
+            )
             break
         renderer = _Renderer(text, services, targets, unknown, extensions)
         text = renderer.nodes(nodes)
@@ -748,16 +789,17 @@ class _Renderer:
     def _code(self, code: str, language: str, options: dict[str, str]) -> str:
         linenos = options.get("linenos", "false").lower() not in ("false", "")
         start = options.get("linenostart", "1").strip() or "1"
-        lines = options.get("hl_lines", "").replace(",", " ").split()
+        ranges = _line_ranges(options.get("hl_lines", ""), code.count("\n") + 1)
         info = re.sub(r"[^\w#+.\-]", "", language)
         if "pymdownx.superfences" in self.extensions:
             extra = []
             if linenos:
                 extra.append(f'linenums="{start}"')
-            if lines:
-                extra.append(f'hl_lines="{" ".join(lines)}"')
+            if ranges:
+                shown = " ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+                extra.append(f'hl_lines="{shown}"')
             return _fence(code, " ".join(filter(None, [info, *extra])))
-        expanded = [str(n) for item in lines for n in _line_range(item)]
+        expanded = [str(n) for first, last in ranges for n in range(first, last + 1)]
         extra = [f'hl_lines="{" ".join(expanded)}"'] if expanded else []
         return _fence(code, " ".join(filter(None, [info, *extra])))
 
@@ -908,9 +950,32 @@ def _highlight_options(text: str) -> dict[str, str]:
     return options
 
 
-def _line_range(item: str) -> list[int]:
-    if "-" in item:
-        first, _, last = item.partition("-")
-        if first.isdigit() and last.isdigit():
-            return list(range(int(first), int(last) + 1))
-    return [int(item)] if item.isdigit() else []
+def _line_ranges(text: str, count: int) -> list[tuple[int, int]]:
+    """Hugo's ``hl_lines`` (``"2 4-5"``, lines of the block counted from 1 whatever
+    ``linenostart`` says) as merged ranges inside the block's ``count`` lines: Hugo 0.168
+    highlights nothing for a line the block does not have, so ``1-100000000`` on a block of
+    3 lines is ``1-3`` (never a list of a hundred million numbers), and ``4-5`` is nothing.
+    Linear in the text plus the ranges' sorting."""
+    ranges: list[tuple[int, int]] = []
+    for item in text.replace(",", " ").split():
+        first, dash, last = item.partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            continue
+        low = _line_number(first, count + 1)  # count + 1: after the block, nothing to show
+        high = min(_line_number(last, count + 1), count) if dash else low
+        if 1 <= low <= high <= count:
+            ranges.append((low, high))
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for low, high in ranges:
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _line_number(digits: str, most: int) -> int:
+    """A line number, at most ``most`` (a number of 5,000 digits is not read whole)."""
+    digits = digits.lstrip("0") or "0"
+    return most if len(digits) > len(str(most)) else min(int(digits), most)

@@ -8,19 +8,26 @@ Go's ``strings.ToLower`` does, so "ΣΑΣ" becomes "σασ" and "İ" becomes "i"
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_PATH_BYTES",
+    "MAX_SEGMENT_BYTES",
     "PathError",
     "clean_path",
     "dot_segments",
+    "fit_location",
+    "fit_segment",
     "hugo_path",
     "hugo_urlize",
     "is_safe_segment",
     "is_url",
+    "too_deep",
 ]
 
 _KEPT = frozenset("._-#+~@/\\")
@@ -126,3 +133,79 @@ def clean_path(path: str, *, what: str) -> str:
         raise PathError(f"{what} {path!r} contains '..'; give a path without '..'")
     cleaned = posixpath.normpath("/" + "/".join(segments)).lstrip("/")
     return cleaned
+
+
+# -- what a file system can hold ---------------------------------------------------------------
+
+MAX_SEGMENT_BYTES = 200
+"""Longest folder or file name written (UTF-8 bytes). File systems stop at 255 bytes (86 CJK
+characters); 200 leaves room for ``.html`` and keeps names readable."""
+MAX_DEPTH = 64
+"""Most folders a page's path may have (MkDocs creates them recursively)."""
+MAX_PATH_BYTES = 1024
+"""Longest page path written below the site folder (Linux stops at 4,096 with the site folder)."""
+_HASH = 8
+"""Hex digits of the hash that keeps two shortened names apart."""
+
+
+def _cut(text: str, budget: int) -> str:
+    """The longest start of ``text`` whose UTF-8 form has at most ``budget`` bytes."""
+    return text.encode("utf-8")[:budget].decode("utf-8", "ignore")
+
+
+def fit_segment(segment: str, limit: int = MAX_SEGMENT_BYTES) -> str:
+    """``segment`` itself when its UTF-8 form fits in ``limit`` bytes, else its start cut at a
+    character boundary, ``-`` and a short hash of the whole segment: stable from build to build,
+    and two long names sharing their first 190 bytes still get two folders. A ``.html``/``.htm``
+    ending is kept (an alias names that file)."""
+    size = len(segment.encode("utf-8"))
+    if size <= limit:
+        return segment
+    suffix = next((s for s in (".html", ".htm") if segment.endswith(s)), "")
+    digest = hashlib.sha256(segment.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH]
+    stem = segment[: len(segment) - len(suffix)] if suffix else segment
+    head = _cut(stem, limit - _HASH - 1 - len(suffix)).rstrip("-")
+    return f"{head}-{digest}{suffix}"
+
+
+def too_deep(path: str) -> str | None:
+    """Why a page path cannot be written (too many folders, too long), or None."""
+    segments = [s for s in path.split("/") if s]
+    if len(segments) > MAX_DEPTH:
+        return (
+            f"has {len(segments):,} folders, more than the {MAX_DEPTH} a page's path may have "
+            "(its folders could not be written); shorten it"
+        )
+    size = len("/".join(fit_segment(s) for s in segments).encode("utf-8"))
+    if size > MAX_PATH_BYTES:
+        return (
+            f"is {size:,} bytes long, more than the {MAX_PATH_BYTES:,} a page's path may have "
+            "(its file could not be written); shorten it"
+        )
+    return None
+
+
+@lru_cache(maxsize=65536)
+def fit_location(path: str) -> str:
+    """``path`` (``tags/<term>``, ``posts/x/index.html``) with every folder and file name short
+    enough to be written (:func:`fit_segment`). A path still too deep or too long keeps its
+    first folders and folds the rest into one shortened name, so that no page of any input
+    ends the build in an ``OSError``; the fields a writer sets (``url``, ``slug``, aliases)
+    are refused earlier with a message (:func:`too_deep`)."""
+    segments = path.split("/")
+    fitted = [fit_segment(s) if s else s for s in segments]
+    if len(fitted) <= MAX_DEPTH and len("/".join(fitted).encode("utf-8")) <= MAX_PATH_BYTES:
+        return "/".join(fitted)
+    kept: list[str] = []
+    used = 0
+    for segment in fitted[:-1]:
+        size = len(segment.encode("utf-8")) + 1
+        if len(kept) >= MAX_DEPTH - 2 or used + size > MAX_PATH_BYTES - 2 * MAX_SEGMENT_BYTES:
+            break
+        kept.append(segment)
+        used += size
+    rest = "-".join(s for s in segments[len(kept) : -1] if s)
+    digest = hashlib.sha256(rest.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH]
+    kept.append(_cut(rest, MAX_SEGMENT_BYTES - _HASH - 1).rstrip("-") + "-" + digest)
+    kept.append(fitted[-1])
+    return "/".join(kept)

@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import CollectionError
 from ..model import Essay, PathError
+from ..model.slugs import fit_location, too_deep
 from .feature import Feature
 from .urls import relative_url
 
@@ -82,6 +83,10 @@ def resolve_alias(alias: str, location: str, site_url: str | None = None) -> str
         raise PathError(
             f"alias {alias!r} is the site's home page, which cannot be a redirect; remove it"
         )
+    problem = too_deep("/".join(segments))
+    if problem:
+        shown = alias if len(alias) <= 60 else alias[:59] + "…"
+        raise PathError(f"alias {shown!r} {problem}")
     return "/".join(segments)
 
 
@@ -102,10 +107,11 @@ def _inside_site(alias: str, site_url: str | None) -> str:
 
 
 def alias_dest(location: str) -> str:
-    """The file an alias is written to: Hugo's rule (``.html``/``.htm`` kept, else a folder)."""
+    """The file an alias is written to: Hugo's rule (``.html``/``.htm`` kept, else a folder),
+    each name shortened to what a file system holds (a long old title as a folder)."""
     if location.endswith((".html", ".htm")):
-        return location
-    return f"{location}/index.html"
+        return fit_location(location)
+    return fit_location(f"{location}/index.html")
 
 
 def _url_of_dest(dest: str) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from ..model import Essay, PathError, clean_path
-from ..model.slugs import is_url
+from ..model.slugs import fit_location, is_url, too_deep
 
 __all__ = ["UrlPolicy", "relative_url"]
 
@@ -31,18 +31,26 @@ class UrlPolicy:
     def essay(self, essay: Essay) -> str:
         """Hugo's URL for an essay: ``url`` if set, else ``<section>/<slug>``.
 
-        Raises :class:`PathError` for a ``url`` that leaves the site, or a ``slug`` that is a
-        whole URL.
+        Raises :class:`PathError` for a ``url`` that leaves the site, a ``slug`` that is a
+        whole URL, or either one too deep or too long for a file system to hold.
         """
         if essay.front.url is not None:
-            return clean_path(essay.front.url.strip(), what="'url'")
+            location = clean_path(essay.front.url.strip(), what="'url'")
+            problem = too_deep(location)
+            if problem:
+                raise PathError(f"'url' {problem}")
+            return location
         if essay.front.slug is not None and is_url(essay.front.slug):
             raise PathError(
                 f"'slug' {essay.front.slug!r} is a whole URL; a slug is the last part of the "
                 "essay's own address (posts/<slug>/): write a name such as 'my-essay', or set "
                 "'url' to a path of this site"
             )
-        return posixpath.join(essay.section, essay.slug) if essay.section else essay.slug
+        location = posixpath.join(essay.section, essay.slug) if essay.section else essay.slug
+        problem = too_deep(location)
+        if problem:
+            raise PathError(f"the essay's path {location[:60]!r}… {problem}")
+        return location
 
     def section(self, name: str) -> str:
         return name.strip("/")
@@ -67,14 +75,19 @@ class UrlPolicy:
 
     @lru_cache(maxsize=1 << 16)  # noqa: B019 - a frozen value, alive as long as the build
     def dest(self, location: str) -> str:
-        """The file written in the site folder."""
+        """The file written in the site folder. A folder or file name longer than a file system
+        holds (a long heading, tag or slug) is shortened, with a hash that keeps two long names
+        apart (:func:`~mkdocs_essays.model.slugs.fit_location`); links follow, since every URL
+        is made from here."""
         if location.endswith((".html", ".htm")):
-            return location
+            return fit_location(location)
         if not location:
             return "index.html"
         if self.use_directory_urls:
-            return f"{location}/index.html"
-        return f"{location}/index.html" if location.endswith("/index") else f"{location}.html"
+            return fit_location(f"{location}/index.html")
+        if location.endswith("/index"):
+            return fit_location(f"{location}/index.html")
+        return fit_location(f"{location}.html")
 
     @lru_cache(maxsize=1 << 16)  # noqa: B019 - a frozen value, alive as long as the build
     def url(self, location: str) -> str:
