@@ -95,16 +95,17 @@ class _Grid:
         self.cell = cell
         self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
 
-    def _keys(self, box: tuple[float, float, float, float]) -> Iterable[tuple[int, int]]:
-        x0, y0, x1, y1 = box
-        for i in range(int(x0 // self.cell), int(x1 // self.cell) + 1):
-            for j in range(int(y0 // self.cell), int(y1 // self.cell) + 1):
-                yield (i, j)
+    def _keys(self, box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+        cell = self.cell
+        xs = range(int(box[0] // cell), int(box[2] // cell) + 1)
+        ys = range(int(box[1] // cell), int(box[3] // cell) + 1)
+        return [(i, j) for i in xs for j in ys]
 
     def free(self, box: tuple[float, float, float, float]) -> bool:
         x0, y0, x1, y1 = box
+        cells = self.cells
         for key in self._keys(box):
-            for a0, b0, a1, b1 in self.cells.get(key, ()):
+            for a0, b0, a1, b1 in cells.get(key, ()):
                 if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
                     return False
         return True
@@ -140,7 +141,7 @@ def draw(
     order = [n for kind in NODE_KINDS for n, node in graph.nodes.items() if node.kind == kind]
     index = {n: i for i, n in enumerate(order)}
 
-    grid = _Grid(cell=font * 8)
+    grid = _Grid(cell=font * 16)
     labelled: list[str] = []
     spots: dict[str, tuple[float, float]] = {}
     big = font * PHONE
