@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from mkdocs_essays.map.graph import KnowledgeGraph, Node, neighbourhood
@@ -170,3 +172,25 @@ def test_the_map_core_imports_without_mkdocs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_skeleton_layout_ignores_the_hash_seed() -> None:
+    """Past the skeleton too, two processes with other hash seeds place every node alike."""
+    script = (
+        "import sys; sys.path.insert(0, 'tests/unit')\n"
+        "from test_map import site\n"
+        "from mkdocs_essays.map.layout import force_layout\n"
+        "print(sorted(force_layout(site(500, cards=0), 1000, 700, skeleton=80).items()))\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        for seed in ("1", "2")
+    ]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("essay:") == 500
