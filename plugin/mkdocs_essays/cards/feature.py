@@ -36,6 +36,7 @@ from ..pages.pagination import items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..render import View
+from .anchors import heading_ends
 from .extract import Namer, PlainNamer, SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .model import Card, Section
@@ -54,7 +55,6 @@ RELATED = 5
 """How many related cards a card page shows (and ``cards.json`` lists)."""
 LEAD_WORDS = 40
 _SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
-_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]*)\"[^>]*>.*?</h\1\s*>", re.DOTALL)
 
 
 class Cards(Feature):
@@ -292,29 +292,36 @@ class Cards(Feature):
                 used.add(at)
         levels = {headings[i].level for i in found.values()}
         level = levels.pop() if len(levels) == 1 else None
+        # The first free heading of the level (of the title, else any) between the nearest
+        # sections found before and after: both bounds only grow from section to section, so
+        # each queue of headings is walked once (not every heading once per section).
+        after_from = [len(headings)] * (len(sections) + 1)
+        for k in range(len(sections) - 1, -1, -1):
+            after_from[k] = min(after_from[k + 1], found.get(k, len(headings)))
+        queues: dict[object, list[int]] = {}
+        for i, heading in enumerate(headings):
+            queues.setdefault(heading.level, []).append(i)
+            queues.setdefault((heading.level, " ".join(heading.text.split())), []).append(i)
+        heads: dict[object, int] = {}
+
+        def first_free(key: object, before: int, after: int) -> int | None:
+            queue = queues.get(key, [])
+            at = heads.get(key, 0)
+            while at < len(queue) and (queue[at] <= before or queue[at] in used):
+                at += 1
+            heads[key] = at
+            return queue[at] if at < len(queue) and queue[at] < after else None
+
+        before = -1
         for section in sections:
             if section.position in found:
+                before = max(before, found[section.position])
                 continue
-            before = max(
-                (found[s.position] for s in sections[: section.position] if s.position in found),
-                default=-1,
-            )
-            after = min(
-                (
-                    found[s.position]
-                    for s in sections[section.position + 1 :]
-                    if s.position in found
-                ),
-                default=len(headings),
-            )
-            between = [
-                i
-                for i in range(before + 1, after)
-                if i not in used and headings[i].level == (level or section.level)
-            ]
-            titled = [i for i in between if " ".join(headings[i].text.split()) == section.title]
-            candidates = titled or between
-            index = candidates[0] if candidates else None
+            after = after_from[section.position + 1]
+            wanted = level or section.level
+            index = first_free((wanted, section.title), before, after)
+            if index is None:
+                index = first_free(wanted, before, after)
             if section.empty and not self.show_stubs:
                 if index is not None:
                     used.add(index)
@@ -329,6 +336,7 @@ class Cards(Feature):
                 continue
             found[section.position] = index
             used.add(index)
+            before = index
             real = headings[index].id
             if real == section.anchor:
                 continue  # a second heading with this {#id}: warned about in plan()
@@ -367,15 +375,15 @@ class Cards(Feature):
             return html
         pieces = []
         at = 0
-        for heading in _HEADING.finditer(html):
-            if heading.group(2) not in wanted:
+        for heading_id, heading_end in heading_ends(html):
+            if heading_id not in wanted:
                 continue
-            card = wanted.pop(heading.group(2))
+            card = wanted.pop(heading_id)
             link = build.renderer.render(
                 "card_ref.html", card=self._view(card, page_url, full=False)
             )
-            pieces += [html[at : heading.end()], "\n", link]
-            at = heading.end()
+            pieces += [html[at:heading_end], "\n", link]
+            at = heading_end
             if not wanted:
                 break
         pieces.append(html[at:])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,8 +28,28 @@ __all__ = [
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_PRE = re.compile(r"<pre\b.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
+_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
 _BACKTICKS = re.compile(r"`+")
+_PARAGRAPH_END = re.compile(r"(?=\n\n)")
+
+
+def _pre_elements(text: str) -> list[tuple[int, int]]:
+    """Each ``<pre`` to the first ``</pre>`` after it, as ``<pre\\b.*?</pre\\s*>`` found them,
+    in one pass: an opener with no closer after it means no later opener has one either."""
+    closers = [(m.start(), m.end()) for m in _PRE_CLOSE.finditer(text)]
+    closer_starts = [start for start, _ in closers]
+    out: list[tuple[int, int]] = []
+    position = 0
+    for opener in _PRE_OPEN.finditer(text):
+        if opener.start() < position:
+            continue
+        at = bisect_left(closer_starts, opener.end())
+        if at == len(closers):
+            break
+        out.append((opener.start(), closers[at][1]))
+        position = closers[at][1]
+    return out
 
 
 def line_starts(text: str) -> list[int]:
@@ -123,10 +143,13 @@ class CodeMap:
             ranges.append((fence[2], len(text)))
         if indented_start is not None:
             ranges.append((indented_start, len(text)))
-        # <pre> elements outside the blocks found so far
-        for found in _PRE.finditer(text):
-            if not any(s <= found.start() < e for s, e in ranges):
-                ranges.append((found.start(), found.end()))
+        # <pre> elements outside the blocks found so far (sorted and disjoint, as found)
+        block_starts = [s for s, _ in ranges]
+        blocks = list(ranges)
+        for start, stop in _pre_elements(text):
+            at = bisect_right(block_starts, start) - 1
+            if not (at >= 0 and blocks[at][0] <= start < blocks[at][1]):
+                ranges.append((start, stop))
         return sorted(ranges)
 
     @staticmethod
@@ -140,31 +163,36 @@ class CodeMap:
                 return blocks[at]
             return None
 
-        position = 0
-        while True:
-            opening = _BACKTICKS.search(text, position)
-            if opening is None:
-                break
-            block = in_block(opening.start())
+        # One pass (CommonMark's rule): each run of backticks is closed by the next run of the
+        # same length in its paragraph. Every search starts after a character that is not a
+        # backtick (a block, a run or a line ends there), so the runs are the maximal ones.
+        runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+        next_same: list[int | None] = [None] * len(runs)
+        last_of_width: dict[int, int] = {}
+        for index in range(len(runs) - 1, -1, -1):
+            width = runs[index][1] - runs[index][0]
+            next_same[index] = last_of_width.get(width)
+            last_of_width[width] = index
+        paragraph_ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+        index = 0
+        while index < len(runs):
+            start, end = runs[index]
+            block = in_block(start)
             if block is not None:
-                position = block[1]
+                while index < len(runs) and runs[index][0] < block[1]:
+                    index += 1
                 continue
-            if opening.start() > 0 and text[opening.start() - 1] == "\\":
-                position = opening.end()
+            if start > 0 and text[start - 1] == "\\":
+                index += 1
                 continue
-            width = len(opening.group())
-            paragraph_end = text.find("\n\n", opening.end())
-            limit = len(text) if paragraph_end == -1 else paragraph_end
-            closing = None
-            for candidate in _BACKTICKS.finditer(text, opening.end(), limit):
-                if len(candidate.group()) == width:
-                    closing = candidate
-                    break
-            if closing is None:
-                position = opening.end()
+            at = bisect_left(paragraph_ends, end)
+            limit = len(text) if at == len(paragraph_ends) else paragraph_ends[at]
+            closing = next_same[index]
+            if closing is None or runs[closing][0] >= limit:
+                index += 1
                 continue
-            spans.append((opening.start(), closing.end()))
-            position = closing.end()
+            spans.append((start, runs[closing][1]))
+            index = closing + 1
         return spans
 
 
@@ -182,18 +210,47 @@ class Heading:
     """An id written with ``{#id}``."""
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_ATTRS = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
 _ID_ATTR = re.compile(r"(?:^|\s)#([\w\-:.]+)")
 
 
+def _atx(line: str) -> tuple[int, str | None] | None:
+    """An ATX heading line's level and text, without its closing ``#``s, in one pass: what
+    ``^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$`` matched."""
+    start = len(line) - len(line.lstrip(" ")) if line.startswith(" ") else 0
+    if start > 3 or not line.startswith("#", start):
+        return None
+    after = len(line) - len(line[start:].lstrip("#"))
+    level = after - start
+    if level > 6:
+        return None
+    if after == len(line):
+        return level, None
+    if line[after] not in " \t":
+        return None
+    rest = line[after:].lstrip(" \t")
+    text = rest.rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if len(unclosed) < len(text) and unclosed[-1:] in (" ", "\t"):
+        text = unclosed.rstrip(" \t")
+    return level, text
+
+
 def _split_attrs(text: str) -> tuple[str, str | None]:
-    found = _ATTRS.search(text)
-    if not found:
+    """The text before a trailing ``{: #id .class}`` and the id in it: what
+    ``[ \\t]*\\{:?([^}]*)\\}[ \\t]*$`` found, the list opening at the first ``{`` after the
+    ``}`` before the last one."""
+    end = len(text.rstrip(" \t"))
+    if not end or text[end - 1] != "}":
         return text, None
-    ident = _ID_ATTR.search(found.group(1))
-    return text[: found.start()], ident.group(1) if ident else None
+    close = end - 1
+    opening = text.find("{", text.rfind("}", 0, close) + 1, close)
+    if opening < 0:
+        return text, None
+    start = len(text[:opening].rstrip(" \t"))
+    inner = text[opening + 1 : close]
+    ident = _ID_ATTR.search(inner[1:] if inner.startswith(":") else inner)
+    return text[:start], ident.group(1) if ident else None
 
 
 def headings(text: str) -> list[Heading]:
@@ -207,10 +264,10 @@ def headings(text: str) -> list[Heading]:
         if code.inside(offsets[number]):
             previous = ""
             continue
-        atx = _ATX.match(line)
+        atx = _atx(line)
         if atx:
-            raw, ident = _split_attrs(atx.group(2) or "")
-            out.append(Heading(len(atx.group(1)), markdown_inline_to_text(raw), number + 1, ident))
+            raw, ident = _split_attrs(atx[1] or "")
+            out.append(Heading(atx[0], markdown_inline_to_text(raw), number + 1, ident))
             previous = ""
             continue
         setext = _SETEXT.match(line)
@@ -277,7 +334,20 @@ def heading_ids(
 
 # -- <!--more--> ---------------------------------------------------------------------------
 
-_MORE_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(<!--\s*more\s*-->)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MORE_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(<!--\s*more\s*-->)", re.MULTILINE)
+"""A heading's start and the divider; the rest of its line must be ``[ \\t]*#*[ \\t]*``
+(checked apart: as one regex, the three runs split a run of spaces in every way)."""
+
+
+def _more_headings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, divider) of each line that is a heading holding only ``<!--more-->``."""
+    out: list[tuple[int, int, str]] = []
+    for found in _MORE_HEADING.finditer(text):
+        line_end = text.find("\n", found.end())
+        end = len(text) if line_end < 0 else line_end
+        if not text[found.end() : end].lstrip(" \t").lstrip("#").lstrip(" \t"):
+            out.append((found.start(), end, found.group(1)))
+    return out
 
 
 def more_out_of_headings(text: str) -> str:
@@ -286,16 +356,20 @@ def more_out_of_headings(text: str) -> str:
     Hugo renders such a line as an empty heading, which shows as a blank entry in the table of
     contents; the divider is what the writer meant.
     """
-    if "<!--" not in text or not _MORE_HEADING.search(text):
+    if "<!--" not in text:
+        return text
+    found = _more_headings(text)
+    if not found:
         return text
     code = CodeMap(text)
-
-    def replace(found: re.Match[str]) -> str:
-        if code.inside(found.start()):
-            return found.group(0)
-        return found.group(1)
-
-    return _MORE_HEADING.sub(replace, text)
+    pieces: list[str] = []
+    at = 0
+    for start, end, divider in found:
+        if not code.inside(start):
+            pieces += [text[at:start], divider]
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 # -- links from the site's root ------------------------------------------------------------

@@ -8,7 +8,7 @@ reported as a collision.
 
 The essays are read once: each essay's terms go into a map (essay -> term keys); every count,
 list of essays and co-occurrence ("often appears with") comes from that map, never from a scan
-of all essays per term.
+of all essays per term. Co-occurrence counts an essay's first :data:`CO_OCCURRING` terms only.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ __all__ = [
     "spelling",
     "term_slug",
 ]
+
+CO_OCCURRING = 50
+"""How many of an essay's terms (its first, in the order written) count towards "often appears
+with": pairs grow as the square of an essay's terms (500 tags would make 124,750 pairs, issue
+11); 50 make at most 1,225, so co-occurrence costs at most 49 per term an essay carries."""
 
 
 def fold(name: str) -> str:
@@ -192,7 +197,7 @@ def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
             by_key[key].append(essay)
         for slug in slugs:
             by_slug[slug].append(essay)
-        for a, b in combinations(sorted(slugs), 2):
+        for a, b in combinations(sorted(slugs[:CO_OCCURRING]), 2):
             pairs[(a, b)] += 1
 
     keys_of_slug: dict[str, list[str]] = defaultdict(list)
