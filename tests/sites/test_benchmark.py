@@ -30,6 +30,7 @@ COLUMNS = [
     "(c)/(a) per page",
     "(c)/(b) total",
     "hooks",
+    "map",
 ]
 SITES = ["(a) Material", "(b) Material blog + tags", "(c) mkdocs-essays", "Hugo"]
 
@@ -106,6 +107,7 @@ def test_benchmark_runs_and_prints_one_table(tmp_path: Path) -> None:
     assert re.fullmatch(r"\d+\.\d\dx", essays["(c)/(a) per page"])
     assert re.fullmatch(r"\d+\.\d\dx", essays["(c)/(b) total"])
     assert re.fullmatch(r"\d+\.\d%", essays["hooks"])
+    assert re.fullmatch(r"\d+\.\d%", essays["map"])  # the knowledge map's share (issue 13)
     assert "Targets:" in run.stdout and "per output page (c) <= 1.15x (a)" in run.stdout
     assert "largest listing page at N = 20 <= 300 KB" in run.stdout
 
