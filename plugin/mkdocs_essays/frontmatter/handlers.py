@@ -213,9 +213,42 @@ def _checked(construct: Any, kind: str) -> Any:
     return checked
 
 
+class WrittenDate(date):
+    """A YAML date that remembers how it was written (Hugo keeps YAML dates as text)."""
+
+    written: str
+
+
+class WrittenDateTime(datetime):
+    """A YAML date-time that remembers how it was written."""
+
+    written: str
+
+
+def _remembered(construct: Any) -> Any:
+    """A timestamp constructor whose dates carry their text: ``title: 2020-04-19T10:00:00Z``
+    is that title in Hugo 0.168, as written."""
+
+    def remembered(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        value = construct(loader, node)
+        if isinstance(value, datetime):
+            copy: Any = WrittenDateTime(*value.timetuple()[:6], value.microsecond, value.tzinfo)
+        elif isinstance(value, date):
+            copy = WrittenDate(value.year, value.month, value.day)
+        else:
+            return value
+        copy.written = str(node.value)
+        return copy
+
+    return remembered
+
+
 for _tag, _kind in (("timestamp", "date"), ("int", "number"), ("float", "number")):
     _name = f"tag:yaml.org,2002:{_tag}"
-    _Yaml12Loader.add_constructor(_name, _checked(yaml.SafeLoader.yaml_constructors[_name], _kind))
+    _construct = _checked(yaml.SafeLoader.yaml_constructors[_name], _kind)
+    _Yaml12Loader.add_constructor(
+        _name, _remembered(_construct) if _tag == "timestamp" else _construct
+    )
 _Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),

@@ -11,10 +11,12 @@ line of the key and what was expected.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
@@ -236,6 +238,43 @@ def shape_problem(value: Any) -> str | None:
     return None
 
 
+def hugo_string(value: Any) -> str | None:
+    """A scalar as Hugo 0.168 prints it where it wants a string (a title, a tag), or None for
+    a list or table. Checked with Hugo: ``42`` -> ``42``, ``2.50`` -> ``2.5``, ``1e3`` ->
+    ``1000``, ``true`` -> ``true``, ``inf`` -> ``+Inf``, a TOML date ``2020-04-19`` ->
+    ``2020-04-19``, ``2020-04-19T10:00:00Z`` -> ``2020-04-19 10:00:00 +0000 UTC`` (Go's
+    ``time.Time``), a local date-time -> ``2020-04-19T10:00:00``; a YAML date stays as
+    written."""
+    written = getattr(value, "written", None)
+    if isinstance(written, str):
+        return written
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "+Inf" if value > 0 else "-Inf"
+        text = format(Decimal(repr(value)), "f")  # Go's FormatFloat(f, 'f', -1, 64)
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return value.isoformat()
+        offset = value.utcoffset() or timedelta(0)
+        minutes = int(offset.total_seconds()) // 60
+        zone = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+        fraction = f".{value.microsecond:06d}".rstrip("0") if value.microsecond else ""
+        name = "UTC" if minutes == 0 else zone
+        return f"{value:%Y-%m-%d %H:%M:%S}{fraction} {zone} {name}"
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return None
+
+
 class _Checker:
     def __init__(self, data: Mapping[str, Any], path: str, lines: Mapping[str, int], first: int):
         self.data = data
@@ -267,10 +306,11 @@ class _Checker:
         if found is None:
             return None
         key, value = found
-        if not isinstance(value, str):
-            number = isinstance(value, int | float) and not isinstance(value, bool)
-            hint = f'; put it in quotes: "{_show(value)}"' if number else ""
-            self.fail(key, f"'{key}' must be a string, got {_show(value)}{hint}")
+        if value is None:
+            return None
+        value = hugo_string(value)  # Hugo publishes `title = 42` titled "42"
+        if value is None:
+            self.fail(key, f"'{key}' must be a string, got {_show(found[1])}; write one value")
             return None
         control = _CONTROL.search(value)
         if control:
@@ -280,18 +320,28 @@ class _Checker:
         return value
 
     def strings(self, key: str, value: Any, what: str = "strings") -> tuple[str, ...] | None:
+        """A list of strings as Hugo reads one: a single scalar is a list of one (``tags =
+        "LLM"``), scalars become text (``[1, 2.5, true]``), empty items and nulls are left
+        out (Hugo 0.168 drops them); a table, or a list or table inside the list, is an error
+        (Hugo drops the whole field)."""
+        if value is None:
+            return ()
         if not isinstance(value, list | tuple):
+            if hugo_string(value) is None:
+                self.fail(
+                    key,
+                    f"'{key}' must be a list of {what}, got {_show(value)}; "
+                    f"write {_as_list(value)}",
+                )
+                return None
+            value = [value]
+        items = [hugo_string(item) for item in value if item is not None]
+        if any(item is None for item in items):
             self.fail(
-                key,
-                f"'{key}' must be a list of {what}, got {_show(value)}; write {_as_list(value)}",
+                key, f"'{key}' must be a list of {what}, got {_show(value)}; write flat values"
             )
             return None
-        bad = [item for item in value if not isinstance(item, str)]
-        if bad:
-            self.fail(
-                key, f"'{key}' must be a list of {what}, got {_show(value)}; quote every item"
-            )
-            return None
+        value = [item for item in items if item]
         if any(_CONTROL.search(item) for item in value):
             self.fail(key, f"'{key}' has an item with a control character; remove it")
             return None
@@ -307,6 +357,8 @@ class _Checker:
         key, value = found
         if isinstance(value, bool):
             return value
+        if isinstance(value, int):  # Hugo 0.168: draft = 1 is a draft, 0 is not
+            return value != 0
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
         self.fail(key, f"'{key}' must be true or false, got {_show(value)}")
