@@ -219,7 +219,8 @@ def test_a_missing_ref_stops_the_build_naming_file_and_line(make_site: MakeSite)
     )
     assert site.error is not None
     assert re.search(r"docs/posts/a\.md:9: ref 'nope\.md': no page at", site.error)
-    assert "docs/posts/a.md:9: ref 'b#gone': docs/posts/b.md has no heading" in site.error
+    # a fragment the page lacks is a warning, not an error: Hugo 0.168 never checks fragments
+    assert "b#gone" not in site.error
 
 
 def test_a_missing_ref_can_be_a_warning(make_site: MakeSite) -> None:

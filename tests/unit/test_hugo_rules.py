@@ -180,8 +180,9 @@ def test_ref_headings_and_the_page_itself() -> None:
         ("nothing.md", "no page at"),
         ("guide", "ambiguous: docs/notes/guide.md, docs/posts/guide.md"),
         ("posts/draft.md", "a draft"),
-        ("posts/first.md#nope", "no heading with the id 'nope' (its headings: cafe, setup)"),
-        ("posts/bundle#x", "it has no headings"),
+        # a missing fragment is a MissingFragment (a RefError the renderer reports as a warning)
+        ("posts/first.md#nope", "no element with the id 'nope' (its ids: cafe, setup)"),
+        ("posts/bundle#x", "it has no headings or ids"),
     ],
 )
 def test_ref_errors_say_what_was_wrong(ref: str, needle: str) -> None:

@@ -43,7 +43,7 @@ from .layout import (
     without_language,
 )
 from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
-from .refs import PageIndex, RefTarget
+from .refs import PageIndex, RefTarget, element_ids
 from .shortcodes import Problem, expand
 
 if TYPE_CHECKING:
@@ -448,7 +448,7 @@ class HugoContent(Feature):
             if cached is None:
                 document = self.build.documents.get(file.src_uri)
                 text = document.body if document is not None else file.content_string
-                cached = heading_ids(text, *self._slugify())
+                cached = {i: i for i in element_ids(text)} | heading_ids(text, *self._slugify())
                 self._anchors[file.src_uri] = cached
             return cached
 
@@ -601,6 +601,8 @@ class HugoContent(Feature):
                 errors.append(f"{where}: {problem.message}")
             elif problem.kind == "ref":
                 log.warning(f"{where}: {problem.message}; the link points to the page itself")
+            elif problem.kind == "warning":
+                log.warning(f"{where}: {problem.message}")
             elif problem.kind == "unknown":
                 unknown[problem.name].append((path, problem))
             elif problem.kind == "extension":

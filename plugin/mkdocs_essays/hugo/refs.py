@@ -10,14 +10,16 @@ way Hugo looks pages up. No MkDocs import.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import unquote
 
 from .shortcodes import RefError
 
-__all__ = ["PageIndex", "RefTarget", "logical_path"]
+__all__ = ["MissingFragment", "PageIndex", "RefTarget", "element_ids", "logical_path"]
 
 _EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd", ".html", ".htm")
 
@@ -35,6 +37,45 @@ def logical_path(path: str) -> str:
     if name.lower() in ("index", "_index", "readme"):
         path = folder
     return path.lower()
+
+
+class MissingFragment(RefError):
+    """The page exists but has no element with the fragment's id: a warning, since Hugo never
+    checks fragments and links to the page with the fragment as written."""
+
+    def __init__(self, message: str, page: str, fragment: str) -> None:
+        super().__init__(message)
+        self.page = page
+        """The ref without its fragment."""
+        self.fragment = fragment
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (name == "name" and tag == "a")):
+                self.ids.add(value)
+
+
+_ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
+_ATTR_ID = re.compile(r"(?:^|[\s:])#([\w\-:.]+)")
+
+
+def element_ids(text: str) -> set[str]:
+    """Every id a Markdown page gives an element besides its headings: ``id`` (and ``<a
+    name>``) in raw HTML, read with ``html.parser``, and ``{#id}``/``{: #id}`` attribute lists.
+    Linear: the attribute-list pattern cannot cross a brace."""
+    parser = _Ids()
+    parser.feed(text)
+    parser.close()
+    ids = set(parser.ids)
+    for found in _ATTR_LIST.finditer(text):
+        ids.update(m.group(1) for m in _ATTR_ID.finditer(found.group()[1:-1]))
+    return ids
 
 
 @dataclass(frozen=True)
@@ -93,9 +134,12 @@ class PageIndex:
             return target, anchors[fragment]
         known = sorted(set(anchors.values()))
         listed = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-        raise RefError(
-            f"ref {ref!r}: {target.path} has no heading with the id {fragment!r}"
-            + (f" (its headings: {listed})" if known else " (it has no headings)")
+        raise MissingFragment(
+            f"ref {ref!r}: {target.path} has no element with the id {fragment!r}"
+            + (f" (its ids: {listed})" if known else " (it has no headings or ids)")
+            + "; the link goes to the page (as in Hugo): fix the part after '#'",
+            ref.strip().partition("#")[0],
+            fragment,
         )
 
     def _find(self, path: str, from_src: str, ref: str) -> RefTarget:

@@ -429,6 +429,7 @@ class Services(Protocol):
 class Problem:
     kind: str
     """``error`` (stops the build), ``ref`` (a missing ref target: error or warning by option),
+    ``warning`` (reported, the build goes on: a ref's fragment the page does not have),
     ``unknown`` (a shortcode with no equivalent, kept or stripped), ``extension`` (a Markdown
     extension the output needs is not enabled)."""
     name: str
@@ -755,6 +756,15 @@ class _Renderer:
         try:
             return _Out(self.services.ref(target, relative=relative, in_link=in_link))
         except RefError as error:
+            from .refs import MissingFragment  # (refs imports this module)
+
+            if isinstance(error, MissingFragment):
+                self.problems.append(Problem("warning", call.name, call.line, str(error)))
+                try:
+                    page = self.services.ref(error.page, relative=relative, in_link=in_link)
+                except RefError:
+                    page = "./"
+                return _Out(page + "#" + error.fragment)
             self.problems.append(Problem("ref", call.name, call.line, str(error)))
             return _Out("#")
 
