@@ -24,6 +24,7 @@ from mkdocs.structure.toc import TableOfContents
 from .cache import CACHE
 from .errors import CollectionError, EssaysError
 from .frontmatter import Document, FrontMatterErrors
+from .hugo.term_pages import other_pages
 from .model import Collection, Essay, PathError, Publication, Term, make_essay
 from .model.slugs import dot_segments
 from .model.text import (
@@ -188,7 +189,8 @@ class EssaysBuild:
             # Under `mkdocs serve` the site keeps working: the broken page shows the error.
             log.error(message)
 
-        self.collection = Collection.of(essays, self.taxonomies.values(), preview=self.preview)
+        names, pages = self.taxonomies.values(), other_pages(self)  # issue 11: pages' terms
+        self.collection = Collection.of(essays, names, preview=self.preview, pages=pages)
         self._place_essays(files)
         self._report_terms()
         for src_uri, document in self.documents.items():

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import MakeSite, Site
 from linkcheck import broken_links
@@ -480,3 +484,73 @@ def test_publish_date_falls_back_to_lastmod_as_in_hugo(make_site: MakeSite) -> N
         config=CONFIG,
     )
     assert site.exists("posts/b/") and not site.exists("posts/a/")
+
+
+# -- terms on pages other than essays (issue 11) ----------------------------------------------
+
+PAGE_TERMS = {
+    "posts/essay.md": "---\ntitle: Essay\ndate: 2024-01-02\ntags: [A]\n---\nAn essay.\n",
+    "guide/setup.md": "---\ntitle: Setup\ndate: 2024-01-01\ntags: [A, B]\n---\nSet up.\n",
+    "guide/_index.md": "---\ntitle: Guide\ntags: [B]\n---\nThe guide.\n",
+    "draft-page.md": "---\ntitle: Draft page\ndraft: true\ntags: [C]\n---\nLater.\n",
+    "unlisted.md": "---\ntitle: Unlisted\ntags: [D, A]\nbuild:\n  list: never\n---\nHidden.\n",
+    "unrendered.md": "---\ntitle: Unrendered\ntags: [E]\nbuild:\n  render: never\n---\nNo.\n",
+}
+PAGE_TERMS_LAYOUT = {
+    "hugo.toml": "baseURL = 'https://example.org/'\ntitle = 'x'\n"
+    "disableKinds = ['RSS', 'sitemap', 'robotsTXT', '404']\n",
+    "layouts/single.html": "{{ .Title }}",
+    "layouts/list.html": "{{ .Title }}",
+    "layouts/taxonomy.html": '{{ range .Data.Terms.ByCount }}<a href="{{ .Page.RelPermalink }}" '
+    'data-count="{{ .Count }}">{{ .Page.Title }}</a>\n{{ end }}',
+    # the title too: Hugo writes no file for an empty page (D's lists nothing)
+    "layouts/term.html": "<h1>{{ .Title }}</h1>\n"
+    '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>\n{{ end }}',
+}
+
+
+def test_terms_on_other_pages_count_as_in_hugo(make_site: MakeSite, tmp_path: Path) -> None:
+    """Hugo 0.168 counts a term on every regular page and section ``_index.md``; drafts and
+    unrendered pages not at all; a ``build.list = never`` page counts but is listed nowhere."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        pytest.skip("hugo is not installed")
+    root = tmp_path / "hugo"
+    tree = {**PAGE_TERMS_LAYOUT, **{f"content/{k}": v for k, v in PAGE_TERMS.items()}}
+    for name, text in tree.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    subprocess.run([hugo, "--quiet"], cwd=root, check=True, capture_output=True)
+    public = root / "public"
+
+    def hugo_links(path: str) -> list[str]:
+        soup = BeautifulSoup((public / path / "index.html").read_text("utf-8"), "lxml")
+        return [a["href"] for a in soup.find_all("a")]
+
+    hugo_terms = sorted(p.parent.name for p in (public / "tags").glob("*/index.html"))
+    index = BeautifulSoup((public / "tags" / "index.html").read_text("utf-8"), "lxml")
+    hugo_counts = {a["href"]: int(a["data-count"]) for a in index.find_all("a")}
+    assert hugo_terms == ["a", "b", "d"]  # what Hugo 0.168 did, so a change shows here
+
+    files = {f"docs/{k}": v for k, v in PAGE_TERMS.items()}
+    site = make_site({"docs/index.md": "# Home\n", **files}, plugin={"hugo_content": True})
+    ours = sorted(p.parent.name for p in (site.site_dir / "tags").glob("*/index.html"))
+    assert ours == hugo_terms
+    counts = {}
+    for term in ours:
+        page = site.content(f"tags/{term}/")
+        meta = page.select_one(".essay-term__meta").get_text()
+        counts[f"/tags/{term}/"] = int(re.search(r"(\d+) essays?", meta).group(1))
+        links = page.select(".essay-term__essays .essay-list__title a")
+        listed = [
+            urlsplit(urljoin(f"https://x.invalid/tags/{term}/", a["href"])).path for a in links
+        ]
+        assert listed == hugo_links(f"tags/{term}"), term
+    assert counts == hugo_counts
+    assert not site.exists("draft-page/") and not site.exists("unrendered/")
+
+    # Without hugo_content, terms come from essays alone, as before.
+    plain = make_site({"docs/index.md": "# Home\n", **files})
+    assert sorted(p.parent.name for p in (plain.site_dir / "tags").glob("*/index.html")) == ["a"]
+    links = plain.content("tags/a/").select(".essay-term__essays .essay-list__title a")
+    assert [a.get_text() for a in links] == ["Essay"]

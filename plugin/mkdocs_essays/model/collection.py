@@ -24,17 +24,28 @@ class Collection:
     essays: tuple[Essay, ...]
     taxonomy_names: tuple[str, ...] = ("tags", "categories")
     preview: bool = False
+    pages: tuple[Essay, ...] = ()
+    """Pages other than essays whose terms count (Hugo content, issue 11), newest first."""
+    unlisted: frozenset[str] = frozenset()
+    """src_uris of the ``pages`` that count but no listing shows (``build.list = "never"``)."""
     _by_src: Mapping[str, Essay] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
-        cls, essays: Iterable[Essay], taxonomy_names: Iterable[str], *, preview: bool = False
+        cls,
+        essays: Iterable[Essay],
+        taxonomy_names: Iterable[str],
+        *,
+        preview: bool = False,
+        pages: tuple[tuple[Essay, ...], frozenset[str]] = ((), frozenset()),
     ) -> Collection:
         ordered = tuple(sorted(essays, key=Essay.newest_first))
         return cls(
             essays=ordered,
             taxonomy_names=tuple(dict.fromkeys(taxonomy_names)),
             preview=preview,
+            pages=tuple(sorted(pages[0], key=Essay.newest_first)),
+            unlisted=pages[1],
             _by_src={essay.src_uri: essay for essay in ordered},
         )
 
@@ -65,7 +76,11 @@ class Collection:
 
     @cached_property
     def taxonomies(self) -> Mapping[str, Taxonomy]:
-        return {name: build_taxonomy(name, self.listed) for name in self.taxonomy_names}
+        carriers = self.listed
+        pages = [page for page in self.pages if self.shown(page)]
+        if pages:
+            carriers = tuple(sorted((*carriers, *pages), key=Essay.newest_first))
+        return {name: build_taxonomy(name, carriers) for name in self.taxonomy_names}
 
     def latest(self, count: int) -> tuple[Essay, ...]:
         return self.listed[: max(count, 0)]

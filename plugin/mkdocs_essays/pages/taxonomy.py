@@ -16,8 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+from mkdocs.structure.files import InclusionLevel
 
 from ..model import Essay, Term
+from ..render import View
 from .aliases import alias_dest, redirect_page
 from .feature import Feature
 from .pagination import items_of, pager_html, paginate
@@ -112,11 +114,42 @@ class Taxonomies(Feature):
                 yield from paginate(spec, len(self.listed(term)), build.options.pager_size)
 
     def listed(self, term: Term) -> list[Essay]:
-        """The term's essays shown in this build, newest first (worked out once per term)."""
+        """The term's essays shown in this build, newest first (worked out once per term), with
+        the other pages carrying it (Hugo content) but not those no listing shows."""
         essays = self._listed.get(term)
         if essays is None:
-            essays = self._listed[term] = [e for e in term.essays if e in self.build.locations]
+            build = self.build
+            unlisted = build.collection.unlisted
+            essays = self._listed[term] = [
+                e
+                for e in term.essays
+                if e in build.locations or (e.src_uri not in unlisted and self._page_url(e))
+            ]
         return essays
+
+    def _page_url(self, page: Essay) -> str | None:
+        """The URL of a page that is not an essay, when this build publishes it."""
+        files = self.build.files
+        file = files.get_file_from_path(page.src_uri) if files is not None else None
+        if file is None or not InclusionLevel.is_in_serve(file.inclusion):
+            return None
+        return file.url
+
+    def _view(self, essay: Essay, page_url: str) -> Any:
+        build = self.build
+        if essay in build.locations:
+            return build.view(essay, page_url)
+        return View(
+            title=essay.title,
+            url=relative_url(self._page_url(essay) or "", page_url),
+            date=essay.date,
+            lastmod=essay.front.lastmod,
+            badges=essay.badges,
+            summary=build.summary(essay),
+            minutes=None,
+            terms=[],
+            essay=essay,
+        )
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         if spec.kind == "taxonomy":
@@ -185,7 +218,7 @@ class Taxonomies(Feature):
             count=term.count,
             counts=self._counts(term),
             level=3,
-            essays=[build.view(e, page_url) for e in essays],
+            essays=[self._view(e, page_url) for e in essays],
             # HTML other features render for the term (the cards carrying it): not a writer's
             # string, their templates escape those.
             sections=Markup(build.term_sections(shown, page_url)),

@@ -1,0 +1,111 @@
+"""Terms on pages other than essays (issue 11), counted as Hugo 0.168 counts them.
+
+With ``hugo_content`` on, Hugo's rules hold for the whole docs folder: a term written on any
+regular page, or on a section's or the home's ``_index.md``, counts and the term page lists
+that page with the essays (Hugo's order: newest first, then title). Measured with Hugo 0.168:
+
+- drafts, pages scheduled for later and expired pages do not count (``mkdocs serve`` lists them
+  with their badge, as it does essays);
+- a page Hugo does not render (``build.render = "never"``, ``headless``) does not count at all;
+- a page with ``build.list = "never"`` counts (``tags/d/`` exists, ``.Count`` includes it) but
+  no term page lists it;
+- a section without a ``date`` takes the newest date of the pages inside it.
+
+Without ``hugo_content`` tags on other pages stay Material's tags plugin's business. Feeds
+list essays only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..model import Essay
+from ..model.essay import make_essay
+from .content import HugoContent, _cascaded, _rendered
+from .layout import is_index_page
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..build import EssaysBuild
+
+__all__ = ["other_pages"]
+
+
+def other_pages(build: EssaysBuild) -> tuple[tuple[Essay, ...], frozenset[str]]:
+    """The pages (not essays) whose terms count, and the src_uris of those no listing shows."""
+    feature = next((f for f in build.features if isinstance(f, HugoContent)), None)
+    if feature is None or not build.options.hugo_content:
+        return (), frozenset()
+    cascades = feature._cascades()
+    newest = _newest_by_folder(build)
+    pages: list[Essay] = []
+    unlisted: set[str] = set()
+    for src_uri, document in build.documents.items():
+        if src_uri in build.essay_files:
+            continue
+        meta = document.front.meta()
+        cascaded = _cascaded(src_uri, cascades)
+        if not _rendered(meta, cascaded):
+            continue
+        index = feature.index_pages.get(src_uri)
+        if index is not None and index.kind in ("taxonomy", "term"):
+            continue
+        front = document.front
+        if index is not None:
+            folder = posixpath.dirname(src_uri)
+            if front.date is None and folder in newest:
+                front = dataclasses.replace(front, date=newest[folder])
+            if front.title is None:
+                front = dataclasses.replace(front, title=feature.title_of(index))
+            document = dataclasses.replace(document, front=front)
+        page = make_essay(document, src_uri, build.publication)
+        if not any(page.terms(plural) for plural in build.taxonomies.values()):
+            continue
+        pages.append(page)
+        if _listed_never(meta, cascaded):
+            unlisted.add(src_uri)
+    return tuple(pages), frozenset(unlisted)
+
+
+def _newest_by_folder(build: EssaysBuild) -> dict[str, datetime]:
+    """Folder -> the newest date of the pages inside it (at any depth), as Hugo dates a section:
+    each page walks up its own folders once."""
+    newest: dict[str, datetime] = {}
+    for src_uri, document in build.documents.items():
+        date = document.front.date
+        if date is None or is_index_page(src_uri):
+            continue
+        folder = posixpath.dirname(src_uri)
+        while True:
+            known = newest.get(folder)
+            if known is None or _later(date, known):
+                newest[folder] = date
+            if not folder:
+                break
+            folder = posixpath.dirname(folder)
+    return newest
+
+
+def _later(a: datetime, b: datetime) -> bool:
+    try:
+        return a > b
+    except TypeError:  # one with a zone, one without
+        return a.replace(tzinfo=None) > b.replace(tzinfo=None)
+
+
+def _listed_never(meta: Mapping[str, Any], cascaded: Mapping[str, Any]) -> bool:
+    """``build.list = "never"`` (its own, else cascaded): in no page collection."""
+    params = meta.get("params")
+    for table in (meta, params if isinstance(params, dict) else {}, cascaded):
+        for key in ("build", "_build"):
+            options = table.get(key)
+            if not isinstance(options, dict):
+                continue
+            value = {str(k).lower(): v for k, v in options.items()}.get("list")
+            if value is not None:
+                return value is False or str(value).lower() == "never"
+    return False
