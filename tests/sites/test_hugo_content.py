@@ -549,6 +549,11 @@ def test_terms_on_other_pages_count_as_in_hugo(make_site: MakeSite, tmp_path: Pa
     assert counts == hugo_counts
     assert not site.exists("draft-page/") and not site.exists("unrendered/")
 
+    # mkdocs serve previews the draft page, with its badge, on its term's page.
+    serve = make_site(files, plugin={"hugo_content": True}, serve=True)
+    (draft,) = serve.content("tags/c/").select(".essay-term__essays .essay-list__title")
+    assert draft.a.get_text() == "Draft page" and draft.select_one(".essay-badge--draft")
+
     # Without hugo_content, terms come from essays alone, as before.
     plain = make_site({"docs/index.md": "# Home\n", **files})
     assert sorted(p.parent.name for p in (plain.site_dir / "tags").glob("*/index.html")) == ["a"]
