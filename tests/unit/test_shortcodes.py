@@ -401,10 +401,17 @@ def outside_code(text: str) -> str:
     return "".join(c for i, c in enumerate(text) if not code.inside(i))
 
 
+_CORPUS_PAGES = sorted((HUGO_CODER / "content").rglob("*.md")) or [
+    pytest.param(
+        None, marks=pytest.mark.skip(reason=f"corpus 'hugo-coder' is absent: {HUGO_CODER}")
+    )
+]
+
+
 @pytest.mark.parametrize(
     "path",
-    sorted((HUGO_CODER / "content").rglob("*.md")),
-    ids=lambda p: p.relative_to(HUGO_CODER / "content").as_posix(),
+    _CORPUS_PAGES,
+    ids=lambda p: p.relative_to(HUGO_CODER / "content").as_posix() if p else "absent",
 )
 def test_no_call_survives_outside_code_in_the_corpus(path) -> None:
     text = path.read_text("utf-8")
