@@ -11,7 +11,7 @@ import logging
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,3 +224,28 @@ def copy_project(dest: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(REPO / "docs", dest / "docs")
     return dest
+
+
+# -- the browser tests' shared site and browser ---------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of this repository's site (``mkdocs.yml`` and ``docs/``), built once and served
+    under a project subpath (``/repo/``) for every browser test."""
+    from serving import serve_site
+
+    project = copy_project(tmp_path_factory.mktemp("repo-site"))
+    site = run_build(project)
+    with serve_site(site.site_dir, "/repo/") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Debian Chromium for the session (fails, not skips, when ``CI`` is set and it is
+    missing: see ``browser.chromium``)."""
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance

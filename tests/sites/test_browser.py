@@ -7,33 +7,17 @@ Screenshots of the home page, the seed essay, the tag index and the card catalog
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ARTIFACTS, block_outside, chromium
-from conftest import SEED, copy_project, run_build
-from serving import serve_site
+from browser import ARTIFACTS, block_outside
+from conftest import SEED
 
 pytestmark = pytest.mark.browser
 
 ESSAY = f"posts/{SEED.stem}/"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = copy_project(tmp_path_factory.mktemp("repo-site"))
-    site = run_build(project)
-    with serve_site(site.site_dir, "/repo/") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as instance:
-        yield instance
 
 
 class Reader:
