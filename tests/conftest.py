@@ -241,10 +241,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One Debian Chromium for the session (fails, not skips, when ``CI`` is set and it is
-    missing: see ``browser.chromium``)."""
+    """Debian's Chromium for one test module (fails, not skips, when ``CI`` is set and it is
+    missing: see ``browser.chromium``). Not for the session: other tests start Playwright's
+    sync API themselves, and a second one cannot start while this one runs."""
     from browser import chromium
 
     with chromium() as instance:
