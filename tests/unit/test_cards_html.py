@@ -657,14 +657,19 @@ def _best_of_3(function, argument) -> float:
     return best
 
 
+LINEAR = 20
+"""8n/n stays under this for linear code (8 plus noise on a busy machine; quadratic is ~64),
+as in tests/unit/test_growth.py."""
+
+
 def _ratio(function, make, n: int) -> float:
-    """Time at 8n over time at n (best of 3 each; measured again once before failing)."""
+    """Time at 8n over time at n (best of 3 each; measured up to three times before failing)."""
     inputs = [make(n * k) for k in (1, 2, 4, 8)]
     function(inputs[0])
-    for _attempt in range(2):
+    for _attempt in range(3):
         times = [_best_of_3(function, x) for x in inputs]
         ratio = times[-1] / max(times[0], 1e-9)
-        if ratio < 16:
+        if ratio < LINEAR:
             return ratio
     return ratio
 
@@ -725,7 +730,7 @@ GROWTH = {
     ),
     "a lead of abbreviations": (lead_of, lambda n: "<p>" + "e.g. x " * n * 40 + "</p>", 50),
     "a lead of unclosed blocks": (lead_of, lambda n: "<p>x" * n * 20, 50),
-    "many footnotes": (_cut_all, lambda n: _essay_html(1) + "<p>x</p>" * n * 40, 50),
+    "many footnotes": (_cut_all, lambda n: _essay_html(1) + "<p>x</p>" * n * 40, 100),
     # constructs Python 3.11's parser looks for the end of again from each one
     "start tags never closed": (ids_in, lambda n: "<a href='x " * n * 20, 50),
     "comments never closed": (ids_in, lambda n: "<!-- x>" * n * 20, 50),
@@ -736,7 +741,7 @@ GROWTH = {
 @pytest.mark.parametrize("case", GROWTH)
 def test_card_cutting_is_linear(case: str) -> None:
     function, make, n = GROWTH[case]
-    assert _ratio(function, make, n) < 16
+    assert _ratio(function, make, n) < LINEAR
 
 
 def test_a_div_of_class_footnote_without_footnotes_stays_in_its_section() -> None:
