@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from growth import LIMIT, ratios
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs_essays.cards.html import (
@@ -643,37 +642,6 @@ def test_footnote_links_stay_on_the_card_page_after_rebasing() -> None:
 # -- growth --------------------------------------------------------------------------------------
 
 
-def _best_of_3(function, argument) -> float:
-    """CPU time of this thread: a busy machine does not inflate it."""
-    best = float("inf")
-    gc.disable()  # a collection during one size is not the function's growth
-    try:
-        for _ in range(3):
-            started = time.thread_time()
-            function(argument)
-            best = min(best, time.thread_time() - started)
-    finally:
-        gc.enable()
-    return best
-
-
-LINEAR = 20
-"""8n/n stays under this for linear code (8 plus noise on a busy machine; quadratic is ~64),
-as in tests/unit/test_growth.py."""
-
-
-def _ratio(function, make, n: int) -> float:
-    """Time at 8n over time at n (best of 3 each; measured up to three times before failing)."""
-    inputs = [make(n * k) for k in (1, 2, 4, 8)]
-    function(inputs[0])
-    for _attempt in range(3):
-        times = [_best_of_3(function, x) for x in inputs]
-        ratio = times[-1] / max(times[0], 1e-9)
-        if ratio < LINEAR:
-            return ratio
-    return ratio
-
-
 def _essay_html(n: int) -> str:
     return render_full(
         "".join(
@@ -741,7 +709,7 @@ GROWTH = {
 @pytest.mark.parametrize("case", GROWTH)
 def test_card_cutting_is_linear(case: str) -> None:
     function, make, n = GROWTH[case]
-    assert _ratio(function, make, n) < LINEAR
+    assert ratios(function, make, n)[-1] < LIMIT
 
 
 def test_a_div_of_class_footnote_without_footnotes_stays_in_its_section() -> None:

@@ -352,9 +352,9 @@ def parse(text: str) -> list[Node]:
     return root
 
 
-def _walk(nodes: list[Node]) -> Iterator[Call]:
-    """Every call of the tree in document order. Iterative: a page of 10,000 nested calls is
-    walked like any other."""
+def _walk_depths(nodes: list[Node]) -> Iterator[tuple[Call, int]]:
+    """Every call of the tree in document order with its depth (a top-level call is at 1).
+    Iterative: a page of 10,000 nested calls is walked like any other."""
     stack: list[Iterator[Node]] = [iter(nodes)]
     while stack:
         node = next(stack[-1], None)
@@ -362,9 +362,14 @@ def _walk(nodes: list[Node]) -> Iterator[Call]:
             stack.pop()
             continue
         if isinstance(node, Call):
-            yield node
+            yield node, len(stack)
             if node.inner:
                 stack.append(iter(node.inner))
+
+
+def _walk(nodes: list[Node]) -> Iterator[Call]:
+    """Every call of the tree in document order."""
+    return (call for call, _depth in _walk_depths(nodes))
 
 
 MAX_NESTING = 64
@@ -374,18 +379,7 @@ Markdown's nested blocks, would exhaust Python's stack); Hugo sites nest a handf
 
 def too_deep(nodes: list[Node]) -> Call | None:
     """The first call nested more than :data:`MAX_NESTING` deep, or None."""
-    stack: list[Iterator[Node]] = [iter(nodes)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        if isinstance(node, Call):
-            if len(stack) > MAX_NESTING:  # a top-level call is at depth 1
-                return node
-            if node.inner:
-                stack.append(iter(node.inner))
-    return None
+    return next((call for call, depth in _walk_depths(nodes) if depth > MAX_NESTING), None)
 
 
 def scan(text: str) -> list[Call]:
