@@ -8,7 +8,7 @@ indented blocks, code spans, ``<pre>``) is left exactly as written.
 
 Every call goes to a *target*: one of Hugo's built-ins rendered without the network (``ref``,
 ``relref``, ``figure``, ``highlight``, ``youtube``, ``vimeo``, ``x``, ``gist``, ``details``,
-``param`` ...), a Markdown construct (``admonition``, ``tabs``/``tab``, ``mermaid``), or a
+``param``, ``qr`` ...), a Markdown construct (``admonition``, ``tabs``/``tab``, ``mermaid``), or a
 policy for what has no equivalent: ``keep`` (the inner text), ``strip`` (nothing) or ``fail``.
 What the site must supply (links to pages, site params, HTML fragments) comes in through
 :class:`Services`; what went wrong comes back as :class:`Problem` values. No MkDocs import.
@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from ..model.text import markdown_inline_to_text
 from .markdown import CodeMap
+from .qr import ATTRIBUTES, QrError, qr_image
 
 __all__ = [
     "BUILTIN",
@@ -61,6 +62,7 @@ BUILTIN: Mapping[str, str] = {
     "gist": "gist",
     "details": "details",
     "param": "param",
+    "qr": "qr",
     "comment": "strip",
     # theme shortcodes with an obvious equivalent
     "notice": "admonition",
@@ -82,6 +84,7 @@ RENDERERS = (
     "instagram",
     "mermaid",
     "param",
+    "qr",
     "ref",
     "relref",
     "tab",
@@ -837,6 +840,20 @@ class _Renderer:
             ),
             "html",
         )
+
+    def r_qr(self, call: Call) -> _Out:
+        inner = self.text[call.inner_start : call.inner_end] if call.inner is not None else ""
+        text = call.named.get("text", "") or inner.strip()
+        try:
+            image = qr_image(
+                text,
+                level=call.named.get("level", "medium"),
+                scale=call.named.get("scale", "4"),
+                attrs={key: call.named.get(key, "") for key in ATTRIBUTES},
+            )
+        except QrError as error:
+            return self.error(call, str(error))
+        return _Out(image, "html")
 
     def r_youtube(self, call: Call) -> _Out:
         video = call.arg("id", position=0).strip()
