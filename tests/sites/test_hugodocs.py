@@ -40,10 +40,37 @@ ONLY_OURS_PREFIXES = {
     "404.html": "MkDocs' not-found page (the stub layouts have no 404 layout)",
     "map/": "the knowledge map of essays and tags, which Hugo does not have",
 }
-# The build warns on this content (the site's own shortcodes have no equivalent, links to
-# pages of Hugo's theme...): warnings are allowed, errors and tracebacks are not. The test
-# prints how many warnings there are, by the file they name.
-WARNINGS = [r"."]
+# Every warning of the build, examined one by one: each is one of the site's own shortcodes,
+# whose templates are in the docs' theme (no open source licence, not in the corpus), so
+# nothing here can know what they print; one warning per name, with its number of uses. Hugo's
+# embedded ones (qr included) render, and the site's ``include`` is the include of Hugo's
+# .RenderShortcodes docs, which the plugin has (its 214 calls bring their snippets in).
+WARNINGS = [r"the shortcode '[\w-]+' has no equivalent here"]
+SITE_SHORTCODES = set(
+    [
+        "new-in",
+        "deprecated-in",
+        "code-toggle",
+        "eturl",
+        "get-page-desc",
+        "current-go-version",
+        "module-mounts-note",
+        "glossary-term",
+        "root-configuration-keys",
+        "per-lang-config-keys",
+        "datatable",
+        "render-list-of-pages-in-section",
+        "chroma-lexers",
+        "render-table-of-pages-in-section",
+        "img",
+        "quick-reference",
+        "syntax-highlighting-styles-light-with-counterpart",
+        "syntax-highlighting-styles",
+        "glossary",
+        "hl",
+        "newtemplatesystem",
+    ]
+)
 
 
 def _stubs(content: Path) -> dict[str, str]:
@@ -133,6 +160,25 @@ def test_imports_and_builds_without_edits(ours) -> None:
     assert site.error is None
     assert site.exists("") and site.exists("functions/")
     assert not any("Traceback" in m for m in site.messages())
+
+
+def test_every_warning_is_one_of_the_sites_own_shortcodes(ours) -> None:
+    site, _ = ours
+    named = [re.search(r"the shortcode '([\w-]+)'", w) for w in site.warnings()]
+    assert all(named)
+    names = [m.group(1) for m in named if m]
+    assert len(names) == len(set(names))  # one warning per shortcode
+    assert set(names) == SITE_SHORTCODES
+
+
+def test_included_snippets_and_qr_codes_are_on_their_pages(ours) -> None:
+    site, _ = ours
+    # {{% include "/_common/gitignore-public.md" %}}; _common is never rendered itself
+    text = " ".join(site.content("host-and-deploy/host-on-github-pages/").get_text().split())
+    assert "Do not commit the contents of the" in text and "Hugo recreates this directory" in text
+    assert not site.exists("_common/gitignore-public/")
+    codes = site.content("shortcodes/qr/").select('img[src^="data:image/png;base64,"]')
+    assert [img["width"] for img in codes] == ["132", "132", "130"]
 
 
 def test_same_urls_as_hugo(ours, hugo: Path) -> None:

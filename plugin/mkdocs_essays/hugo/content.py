@@ -33,6 +33,7 @@ from ..model.slugs import dot_segments, hugo_path, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
 from ..pages.urls import relative_url
+from .include import Includable
 from .layout import (
     IndexPage,
     bundle_folders,
@@ -44,7 +45,7 @@ from .layout import (
 )
 from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
 from .refs import PageIndex, RefTarget, element_ids
-from .shortcodes import Problem, expand
+from .shortcodes import Problem, RefError, expand
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -84,6 +85,7 @@ class HugoContent(Feature):
         self.by_url: dict[str, str] = {}
         """unquoted URL path (``posts/x/``) -> src_uri, for links written from the root."""
         self.refs = PageIndex(())
+        self._includable: Includable | None = None
         self._anchors: dict[str, Mapping[str, str]] = {}
         self._ready = False
 
@@ -590,6 +592,31 @@ class HugoContent(Feature):
             build.documents[src_uri] = document
             build.bodies[src_uri] = body
 
+    def includable(self) -> Includable:
+        """Every content page an ``include`` shortcode can name, rendered or not."""
+        if self._includable is None:
+            build = self.build
+            files = build.files
+            assert files is not None
+            pages = {f.src_uri: f for f in files.documentation_pages(inclusion=lambda _level: True)}
+
+            def body(src_uri: str) -> str:
+                file = pages[src_uri]
+                path = build.display_path(file)
+                try:
+                    document = read(
+                        file.content_string, path, zone=build.zone, taxonomies=build.taxonomies
+                    )
+                except FrontMatterErrors as error:
+                    message = f"ref {src_uri!r}: its front matter is broken: {error}"
+                    raise RefError(message) from None
+                return document.body
+
+            self._includable = Includable(
+                ((src, build.display_path(f)) for src, f in pages.items()), body
+            )
+        return self._includable
+
     def _report(self) -> None:
         errors: list[str] = []
         unknown: dict[str, list[tuple[str, Problem]]] = defaultdict(list)
@@ -672,6 +699,14 @@ class _Services:
             return src  # as Hugo: the path is used as written, relative to the page
         suffix = f"#{parts.fragment}" if parts.fragment else ""
         return relative_url(file.url, self.page_url) + suffix
+
+    @property
+    def include_chain(self) -> tuple[str, ...]:
+        return (self.src_uri,)
+
+    def include(self, target: str) -> tuple[str, str, str]:
+        """(src_uri, how messages name it, Markdown body) of the page an include names."""
+        return self.feature.includable().find(target, self.src_uri)
 
     def root_link(self, link: str, html: bool) -> str | None:
         """``/posts/x/#a`` -> the page's relative link, if the site has that page or file."""

@@ -142,6 +142,10 @@ class PageIndex:
             fragment,
         )
 
+    def find(self, path: str, from_src: str) -> RefTarget:
+        """The page ``path`` names (no fragment), published or not; raises :class:`RefError`."""
+        return self._find(path.strip(), from_src, path)
+
     def _find(self, path: str, from_src: str, ref: str) -> RefTarget:
         tried: list[str] = []
         if path.startswith("/"):

@@ -64,6 +64,8 @@ BUILTIN: Mapping[str, str] = {
     "param": "param",
     "qr": "qr",
     "comment": "strip",
+    # the include of Hugo's .RenderShortcodes docs (the Hugo docs' own), and Relearn's
+    "include": "include",
     # theme shortcodes with an obvious equivalent
     "notice": "admonition",
     "hint": "admonition",
@@ -81,6 +83,7 @@ RENDERERS = (
     "figure",
     "gist",
     "highlight",
+    "include",
     "instagram",
     "mermaid",
     "param",
@@ -103,6 +106,9 @@ NEEDS: Mapping[str, str] = {
     "tab": "pymdownx.tabbed",
     "mermaid": "pymdownx.superfences",
 }
+
+MAX_INCLUDES = 16
+"""``include`` inside included pages, at most this deep (deeper is a loop in practice)."""
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -504,6 +510,18 @@ def _calls_outside_code(text: str) -> bool:
     return any(not code.inside(found.start()) for found in _OPEN.finditer(text))
 
 
+class _Including:
+    """The calling page's services, for the shortcodes of a page it includes: Hugo renders
+    them into the calling page. Carries the chain of pages included so far."""
+
+    def __init__(self, services: Services, chain: tuple[str, ...]) -> None:
+        self._services = services
+        self.include_chain = chain
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._services, name)
+
+
 class _Renderer:
     def __init__(
         self,
@@ -840,6 +858,44 @@ class _Renderer:
             ),
             "html",
         )
+
+    def r_include(self, call: Call) -> _Out:
+        target = call.arg("file", "path", position=0).strip()
+        if not target:
+            example = '{{% include "/snippets/note.md" %}}'
+            return self.error(call, f"include needs the page to include: {example}")
+        find = getattr(self.services, "include", None)
+        if find is None:
+            return self.error(call, f"include {target!r}: this build cannot read other pages")
+        chain: tuple[str, ...] = getattr(self.services, "include_chain", ())
+        try:
+            src, path, body = find(target)
+        except RefError as error:
+            message = str(error).replace("ref ", "include ", 1)
+            return self.error(call, message)
+        if src in chain:
+            return self.error(
+                call,
+                f"include {target!r}: {path} includes itself (through {len(chain)} "
+                "includes); remove the include that closes the loop",
+            )
+        if len(chain) > MAX_INCLUDES:
+            return self.error(
+                call, f"include {target!r}: includes are nested more than {MAX_INCLUDES} deep"
+            )
+        inner = expand(
+            body,
+            _Including(self.services, (*chain, src)),
+            mapping=self.mapping,
+            unknown=self.unknown,
+            extensions=self.extensions,
+        )
+        for problem in inner.problems:
+            where = f" (in {path}, line {problem.line}, included here)"
+            self.problems.append(
+                Problem(problem.kind, problem.name, call.line, problem.message + where)
+            )
+        return _Out(inner.markdown.strip("\n"), "text")
 
     def r_qr(self, call: Call) -> _Out:
         inner = self.text[call.inner_start : call.inner_end] if call.inner is not None else ""
