@@ -13,6 +13,7 @@ from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
 from .hugo.content import HugoContent
+from .hugo.reflabels import NAME as REFLABELS
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
 from .pages.backlinks import Backlinks
@@ -63,6 +64,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         )
         if ASSET not in config.extra_css:
             config.extra_css.append(ASSET)
+        if REFLABELS not in config.markdown_extensions:  # [`code`][] links, as in Hugo
+            config.markdown_extensions.append(REFLABELS)
         return config
 
     @event_priority(50)
