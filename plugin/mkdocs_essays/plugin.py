@@ -12,6 +12,7 @@ from .cache import CACHE, config_fingerprint
 from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
+from .hugo.alerts import NAME as ALERTS
 from .hugo.content import HugoContent
 from .hugo.reflabels import NAME as REFLABELS
 from .map.feature import KnowledgeMap
@@ -64,8 +65,9 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         )
         if ASSET not in config.extra_css:
             config.extra_css.append(ASSET)
-        if REFLABELS not in config.markdown_extensions:  # [`code`][] links, as in Hugo
-            config.markdown_extensions.append(REFLABELS)
+        for extension in (REFLABELS, ALERTS):  # [`code`][] links; > [!NOTE] alerts
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         return config
 
     @event_priority(50)
