@@ -67,8 +67,10 @@ BUILTIN: Mapping[str, str] = {
     # the include of Hugo's .RenderShortcodes docs (the Hugo docs' own), and Relearn's
     "include": "include",
     # theme shortcodes with an obvious equivalent
-    "notice": "admonition",
-    "hint": "admonition",
+    "notice": "admonition",  # Relearn
+    "hint": "admonition",  # Book
+    "callout": "admonition",  # Hextra
+    "alert": "admonition",  # Docsy, Blowfish
     "tabgroup": "tabs",
     "tabs": "tabs",
     "tab": "tab",
@@ -690,7 +692,9 @@ class _Renderer:
     def r_admonition(self, call: Call) -> _Out:
         if not self.needs(call, "admonition"):
             return self.r_keep(call)
-        kind = call.arg("type", "kind", "style", position=0, default="note").strip().lower()
+        kind = (
+            call.arg("type", "kind", "style", "color", position=0, default="note").strip().lower()
+        )
         kind = re.sub(r"[^a-z0-9-]+", "-", kind).strip("-") or "note"
         title = call.arg("title", position=1)
         head = f"!!! {kind}" + (f" {_quoted(title)}" if title else "")
