@@ -208,3 +208,28 @@ def test_import_of_a_small_site(tmp_path: Path, capsys) -> None:
     assert "menu entry 'Nowhere' (/gone/): no such page" in out
     assert "shortcode 'mybox' (docs/notes/a.md:4)" in out
     assert "layouts/" in out
+
+
+def test_translation_by_content_directory(tmp_path: Path, capsys) -> None:
+    """Hugo Book's example site: each language has its own contentDir; Hugo 0.168 builds the
+    default language's (``defaultContentLanguage``, else ``en``) as the site's content."""
+    site = tmp_path / "hugo"
+    write_tree(
+        site,
+        {
+            "hugo.toml": (
+                'title = "Book"\n[languages.en]\ncontentDir = "content.en"\nweight = 1\n'
+                '[languages.he]\ncontentDir = "content.he"\nweight = 2\n'
+            ),
+            "content.en/_index.md": "---\ntitle: Home\n---\n",
+            "content.en/docs/a.md": "---\ntitle: A\n---\nText.\n",
+            "content.he/_index.md": "---\ntitle: Home he\n---\n",
+            "content.he/docs/a.md": "---\ntitle: A he\n---\n",
+        },
+    )
+    into = tmp_path / "out"
+    assert main(["import", str(site), "--into", str(into)]) == 0
+    out = capsys.readouterr().out
+    assert (into / "docs/docs/a.md").read_text() == "---\ntitle: A\n---\nText.\n"
+    assert not (into / "docs/content.he").exists() and not (into / "docs/content.en").exists()
+    assert "language 'he': 2 translated pages are left out" in out

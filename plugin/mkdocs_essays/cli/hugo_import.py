@@ -202,6 +202,12 @@ def _content_mount(config: HugoConfig) -> str:
             source = mount.get("source")
             if isinstance(source, str) and source.strip("/"):
                 return source.strip("/")
+    # translation by content directory: the default language's ``contentDir`` (Hugo Book's
+    # example site: ``[languages.en] contentDir = 'content.en'``); the others are translations
+    default = str(config.get("defaultContentLanguage", default="en"))
+    folder = config.get("languages", default, "contentDir")
+    if isinstance(folder, str) and folder.strip("/"):
+        return folder.strip("/")
     return str(config.get("contentDir", default="content"))
 
 
@@ -407,6 +413,17 @@ class _ConfigBuilder:
             language = language_of(page.name)
             if language and language != self.default_language:
                 counts[language] += 1
+        site = self.config.files[0].parent if self.config.files else None
+        for name, settings in languages.items():
+            folder = settings.get("contentDir") if isinstance(settings, Mapping) else None
+            language = str(name).lower()
+            if site is None or language == self.default_language or not isinstance(folder, str):
+                continue
+            root = site / folder  # translation by content directory
+            if root.is_dir() and root.resolve() != self.content.resolve():
+                counts[language] += sum(
+                    1 for page in root.rglob("*") if page.suffix.lower() in _MARKDOWN
+                )
         for language in sorted(set(others) | set(counts)):
             self.notes.append(
                 f"language {language!r}: {counts.get(language, 0)} translated pages are "
