@@ -127,6 +127,8 @@ def test_import_writes_hugo_pager_size(tmp_path: Path) -> None:
     assert read_site_config(site).get("pagination", "pagerSize") == 6
     plan = plan_import(site, tmp_path / "out")
     assert "pager_size: 6" in plan.mkdocs_yml
+    # carried over, so not listed as left behind (it said "listings show every essay")
+    assert not [note for note in plan.notes if "pagination" in note]
 
 
 def test_import_reports_a_pager_size_hugo_refuses(tmp_path: Path) -> None:

@@ -43,8 +43,6 @@ _THEME_ONLY = {
     "permalinks": "custom permalinks: essays are published at <section>/<slug>/ (add "
     "'aliases' to essays to keep old addresses)",
     "uglyurls": "uglyURLs: pages are published as folders (x/index.html)",
-    "pagination": "pagination: listings show every essay on one page",
-    "paginate": "pagination: listings show every essay on one page",
     "services": "services (comments, analytics): see Material's 'analytics' and comment "
     "system guides",
     "googleanalytics": "googleAnalytics: see Material's 'extra.analytics'",
