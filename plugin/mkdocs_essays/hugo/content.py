@@ -33,6 +33,8 @@ from ..model.slugs import dot_segments, hugo_path, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
 from ..pages.urls import relative_url
+from .cascade import BuildOptions, Cascades, build_options
+from .cascade import apply as apply_cascade
 from .layout import (
     IndexPage,
     bundle_folders,
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from ..build import EssaysBuild
+    from ..model import Essay
     from ..pages.plan import PageSpec
 
 __all__ = ["HugoContent"]
@@ -85,6 +88,9 @@ class HugoContent(Feature):
         """unquoted URL path (``posts/x/``) -> src_uri, for links written from the root."""
         self.refs = PageIndex(())
         self._anchors: dict[str, Mapping[str, str]] = {}
+        self.cascades = Cascades({})
+        self._unwritten: dict[Essay, str] = {}
+        """Essays Hugo does not write -> where they would be (their resources go there)."""
         self._ready = False
 
     # -- prepare: what each file is -------------------------------------------------------------
@@ -226,44 +232,69 @@ class HugoContent(Feature):
         self._index_targets()
         self._title_index_pages()
 
+    def apply_cascades(self) -> None:
+        """Every page's front matter with what the ``cascade`` of the ``_index.md`` files above
+        it gives it (:mod:`.cascade`), once all front matter is read (``hugo_content`` only)."""
+        build = self.build
+        metas = {src: d.front.meta() for src, d in build.documents.items()}
+        self.cascades = Cascades(
+            metas,
+            taxonomies=dict.fromkeys(build.taxonomies.values()),
+            environment="development" if build.serve else "production",
+            language=build.options.default_language.strip().lower(),
+            warn=self._cascade_warning,
+        )
+        if not self.cascades.by_folder:
+            return
+        plurals = tuple(build.taxonomies.values())
+        for src_uri, document in build.documents.items():
+            front = apply_cascade(document.front, self.cascades.of(src_uri), plurals)
+            if front is not document.front:
+                build.documents[src_uri] = dataclasses.replace(document, front=front)
+
+    def _cascade_warning(self, src_uri: str, message: str) -> None:
+        document = self.build.documents.get(src_uri)
+        path = document.path if document is not None else src_uri
+        line = document.front.line_of("cascade") if document is not None else 1
+        log.warning(f"{path}:{line}: {message}; the entry is ignored. Fix or remove it")
+
+    def options_of(self, src_uri: str) -> BuildOptions:
+        """Hugo's build options of a page (its own or cascaded; ``BuildOptions()`` without
+        ``hugo_content``)."""
+        document = self.build.documents.get(src_uri)
+        if document is None or not self.build.options.hugo_content:
+            return BuildOptions()
+        return build_options(document.front.meta())
+
     def _leave_out_unpublished(self) -> None:
         """Pages other than essays follow the essays' rules: a draft is never published by
         ``mkdocs build`` (``mkdocs serve`` previews it); with ``hugo_content`` so are pages
-        scheduled for later or expired, and pages Hugo does not render (``headless = true``,
-        ``build.render = "never"``, the old ``_build``)."""
+        scheduled for later or expired, and pages Hugo does not write: ``headless = true``,
+        ``build.render = "never"`` or ``"link"`` (Hugo gives it a URL, writes no file: our
+        listings leave it out rather than link to nothing), the old ``_build``. Essays Hugo
+        does not write are taken out of the build's places, so no listing shows them."""
         build = self.build
         files = build.files
         assert files is not None
         hugo = build.options.hugo_content
-        cascades = self._cascades() if hugo else {}
         for src_uri, document in build.documents.items():
+            file = files.get_file_from_path(src_uri)
+            if file is None or file.generated_by is not None:
+                continue
+            essay = build.collection.get(src_uri) if src_uri in build.essay_files else None
+            if essay is not None:
+                if hugo and essay in build.locations and not self.options_of(src_uri).rendered:
+                    self._unwritten[essay] = build.locations.pop(essay)
+                    file.inclusion = InclusionLevel.EXCLUDED
+                continue
             if src_uri in build.essay_files:
                 continue
             front = document.front
             reasons = [r for r in build.publication.left_out(front) if hugo or r == "draft"]
-            file = files.get_file_from_path(src_uri)
-            if file is None or file.generated_by is not None:
-                continue
             if reasons:
                 file.inclusion = InclusionLevel.DRAFT if build.preview else InclusionLevel.EXCLUDED
-            elif hugo and not _rendered(front.meta(), _cascaded(src_uri, cascades)):
+            elif hugo and not self.options_of(src_uri).rendered:
                 file.inclusion = InclusionLevel.EXCLUDED
-
-    def _cascades(self) -> dict[str, dict[str, Any]]:
-        """Folder -> the ``cascade`` of its ``_index.md`` (the entries without a target)."""
-        found: dict[str, dict[str, Any]] = {}
-        for src_uri, document in self.build.documents.items():
-            if not is_index_page(src_uri):
-                continue
-            value = document.front.meta().get("cascade")
-            entries = value if isinstance(value, list) else [value]
-            merged: dict[str, Any] = {}
-            for entry in entries:
-                if isinstance(entry, dict) and not ({"target", "_target"} & set(entry)):
-                    merged = {**entry, **merged}
-            if merged:
-                found[posixpath.dirname(src_uri)] = merged
-        return found
 
     def _lower_case_urls(self) -> None:
         """Hugo lower-cases the URLs it makes from paths (``disablePathToLower`` off):
@@ -355,21 +386,30 @@ class HugoContent(Feature):
         return posixpath.join(section, leaf) if section else leaf
 
     def _move_resources(self) -> None:
-        """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules) move
-        it, so the page's relative links to them keep working, at the paths Hugo uses."""
+        """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules, as
+        lower-casing ``Post-A/`` to ``post-a/``) move it, so the page's relative links to them
+        keep working, at the paths Hugo uses (Hugo 0.168: ``Post-A/Photo.PNG`` is published at
+        ``post-a/Photo.PNG``, the file's own name kept). With ``build.publishResources = false``
+        they are not published (Hugo publishes them only when a template asks for them)."""
         build = self.build
         files = build.files
         assert files is not None
         targets: dict[str, str] = {}
+        hidden: dict[str, str] = {}
         for folder, index in self.bundles.items():
-            essay = build.collection.get(index)
-            if essay is None or essay not in build.locations:
+            if not self.options_of(index).publish_resources:
+                hidden[folder] = ""
                 continue
-            location = build.locations[essay]
+            location = self._bundle_location(index)
+            if location is None:
+                continue
             if location.endswith((".html", ".htm")):
                 location = posixpath.dirname(location)
             if location != folder:
                 targets[folder] = location
+        for file in files:
+            if not file.is_documentation_page() and bundle_of(file.src_uri, hidden):
+                file.inclusion = InclusionLevel.EXCLUDED
         if not targets:
             return
         taken = {f.dest_uri: f for f in files}
@@ -391,6 +431,31 @@ class HugoContent(Feature):
                 continue
             taken[dest] = file
             _relocate(file, dest, quote(dest))
+
+    def _bundle_location(self, index: str) -> str | None:
+        """Where the page of a bundle's ``index.md`` is (or would be, when Hugo does not write
+        it: its resources are published all the same)."""
+        build = self.build
+        essay = build.collection.get(index)
+        if essay is not None:
+            location = build.locations.get(essay, self._unwritten.get(essay))
+            if location is not None and essay not in build.locations and build.options.hugo_content:
+                location = location if essay.front.url is not None else location.lower()
+            return location
+        files = build.files
+        file = files.get_file_from_path(index) if files is not None else None
+        if file is None:
+            return None
+        location = posixpath.dirname(file.dest_uri)
+        document = build.documents.get(index)
+        unwritten = not InclusionLevel.is_in_serve(file.inclusion)
+        if (
+            build.options.hugo_content
+            and unwritten
+            and (document is None or not document.front.url)
+        ):
+            location = location.lower()  # not lower-cased with the pages written
+        return location
 
     def _index_targets(self) -> None:
         """Every page a ``ref``, ``relref`` or a root link can name, with its URL."""
@@ -528,10 +593,15 @@ class HugoContent(Feature):
             for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             if f.generated_by is None and "/" in f.src_uri
         ]
-        taken = {f.dest_uri for f in files.documentation_pages()}
+        # an _index.md Hugo does not write (a draft, render = "never") takes its section's
+        # place all the same: Hugo 0.168 writes no list page there
+        taken = {f.dest_uri for f in files.documentation_pages(inclusion=lambda _: True)}
         skip = {build.essays_dir, *build.taxonomies.values()}
+        # a folder of drafts or of pages Hugo does not write is a section still (Hugo 0.168)
+        read = (s for s in build.documents if "/" in s and not is_index_page(s))
+        folders = {f.src_uri.split("/", 1)[0] for f in pages} | {s.split("/", 1)[0] for s in read}
         specs: list[PageSpec] = []
-        for folder in sorted({f.src_uri.split("/", 1)[0] for f in pages} - skip):
+        for folder in sorted(folders - skip):
             location = hugo_path(folder).lower()
             if not location or build.policy.dest(location) in taken:
                 continue
@@ -551,6 +621,8 @@ class HugoContent(Feature):
         for src_uri in spec.key:
             file = files.get_file_from_path(src_uri)
             if file is None or not file.inclusion.is_included():
+                continue
+            if self.options_of(src_uri).list == "never":  # in no list (Hugo 0.168)
                 continue
             document = build.documents.get(src_uri)
             title = document.front.title if document is not None else None
@@ -649,8 +721,10 @@ class _Services:
         if document is not None:
             meta = document.front.meta()
             params = meta.get("params")
-            # Hugo's page params: top-level keys, or the ``params`` table of newer front matter
-            for table in (meta, params if isinstance(params, dict) else {}):
+            # Hugo's page params: the ``params`` table of newer front matter wins over a
+            # top-level key of the same name (Hugo 0.168: ``minVersion = "a"`` with
+            # ``[params] minVersion = "b"`` gives "b"), cascaded params come in the table
+            for table in (params if isinstance(params, dict) else {}, meta):
                 found = _lookup(table, name)
                 if found is not None:
                     return found
@@ -705,37 +779,6 @@ class _Services:
         if target is None or target.anchors is None:
             return fragment
         return target.anchors().get(fragment, fragment)
-
-
-def _cascaded(src_uri: str, cascades: Mapping[str, Mapping[str, Any]]) -> Mapping[str, Any]:
-    """What the nearest ``_index.md`` above the page (or its own) cascades to it."""
-    folder = posixpath.dirname(src_uri)
-    while True:
-        found = cascades.get(folder)
-        if found is not None and {"build", "_build"} & set(found):
-            return found
-        if not folder:
-            return {}
-        folder = posixpath.dirname(folder)
-
-
-def _rendered(meta: Mapping[str, Any], cascaded: Mapping[str, Any] | None = None) -> bool:
-    """Whether Hugo renders the page: not a headless bundle, not ``render: never`` (its own,
-    else cascaded from a section above)."""
-    if meta.get("headless") is True:
-        return False
-    params = meta.get("params")
-    tables = [meta, params if isinstance(params, dict) else {}, cascaded or {}]
-    for table in tables:
-        for key in ("build", "_build"):
-            options = table.get(key)
-            if not isinstance(options, dict):
-                continue
-            render = {str(k).lower(): v for k, v in options.items()}.get("render")
-            if render is None:
-                continue
-            return not (render is False or str(render).lower() == "never")
-    return True
 
 
 def _url_key(url: str) -> str:
