@@ -581,8 +581,13 @@ class HugoContent(Feature):
         return self._sections() if self.build.options.hugo_content else ()
 
     def _sections(self) -> list[PageSpec]:
-        """Hugo writes a list page for every top-level folder of content, ``_index.md`` or not:
-        one for each section that has none, listing its pages."""
+        """Hugo's sections and their list pages (Hugo 0.168): every top-level folder of
+        content is a section, ``_index.md`` or not, and so is every folder below with an
+        ``_index.md``. A page belongs to the nearest section above it, a section to the one
+        above it too. A section's ``_index.md`` hosts the list (its text is the intro); a
+        top-level folder without one gets a generated list page; an ``_index.md`` Hugo does
+        not write (a draft, ``render = "never"``) leaves its section without a list page.
+        The essays' folder and taxonomies have their own listings."""
         from ..pages.plan import PageSpec
 
         build = self.build
@@ -593,21 +598,49 @@ class HugoContent(Feature):
             for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             if f.generated_by is None and "/" in f.src_uri
         ]
-        # an _index.md Hugo does not write (a draft, render = "never") takes its section's
-        # place all the same: Hugo 0.168 writes no list page there
         taken = {f.dest_uri for f in files.documentation_pages(inclusion=lambda _: True)}
         skip = {build.essays_dir, *build.taxonomies.values()}
         # a folder of drafts or of pages Hugo does not write is a section still (Hugo 0.168)
         read = (s for s in build.documents if "/" in s and not is_index_page(s))
-        folders = {f.src_uri.split("/", 1)[0] for f in pages} | {s.split("/", 1)[0] for s in read}
-        specs: list[PageSpec] = []
-        for folder in sorted(folders - skip):
+        tops = {f.src_uri.split("/", 1)[0] for f in pages} | {s.split("/", 1)[0] for s in read}
+        sections: dict[str, str | None] = {}
+        """folder -> the src_uri of its _index.md (None: none, a generated list page)."""
+        for folder in tops - skip:
             location = hugo_path(folder).lower()
-            if not location or build.policy.dest(location) in taken:
+            if location and build.policy.dest(location) not in taken:
+                sections[folder] = None
+        hosts: dict[str, str] = {}
+        for src_uri, index in self.index_pages.items():
+            if index.kind != "section" or index.folder.split("/", 1)[0] in skip:
                 continue
-            members = tuple(f.src_uri for f in pages if f.src_uri.startswith(folder + "/"))
-            title = folder[:1].upper() + folder[1:]
-            specs.append(PageSpec("section", location, title, key=members))
+            sections[index.folder] = src_uri
+            file = files.get_file_from_path(src_uri)
+            if file is not None and file.inclusion.is_included():
+                hosts[index.folder] = src_uri
+        members: dict[str, list[str]] = defaultdict(list)
+        for file in pages:
+            index = self.index_pages.get(file.src_uri)
+            start = file.src_uri.rsplit("/", 1)[0]
+            if index is not None:
+                if index.kind != "section":
+                    continue
+                start = posixpath.dirname(index.folder)  # a section is in the one above
+            folder = _nearest(start, sections)
+            if folder is not None:
+                members[folder].append(file.src_uri)
+        specs: list[PageSpec] = []
+        for folder in sorted(sections):
+            key = tuple(members.get(folder, ()))
+            if sections[folder] is None:
+                location, title = hugo_path(folder).lower(), folder[:1].upper() + folder[1:]
+            elif folder in hosts:
+                index = self.index_pages[hosts[folder]]
+                document = build.documents.get(hosts[folder])
+                title = str(document.front.title) if document and document.front.title else ""
+                location = self.location_of(index)
+            else:
+                continue
+            specs.append(PageSpec("section", location, title or self.title_of(index), key=key))
         return specs
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
@@ -779,6 +812,15 @@ class _Services:
         if target is None or target.anchors is None:
             return fragment
         return target.anchors().get(fragment, fragment)
+
+
+def _nearest(folder: str, sections: Mapping[str, Any]) -> str | None:
+    """The nearest of ``sections`` at or above ``folder`` (None at the root)."""
+    while folder:
+        if folder in sections:
+            return folder
+        folder = posixpath.dirname(folder)
+    return None
 
 
 def _url_key(url: str) -> str:
