@@ -89,8 +89,6 @@ class HugoContent(Feature):
         self.refs = PageIndex(())
         self._anchors: dict[str, Mapping[str, str]] = {}
         self.cascades = Cascades({})
-        self._unwritten: dict[Essay, str] = {}
-        """Essays Hugo does not write -> where they would be (their resources go there)."""
         self._ready = False
 
     # -- prepare: what each file is -------------------------------------------------------------
@@ -252,6 +250,20 @@ class HugoContent(Feature):
             if front is not document.front:
                 build.documents[src_uri] = dataclasses.replace(document, front=front)
 
+    def unwritten(self, essays: list[Essay]) -> list[Essay]:
+        """The essays Hugo writes; those it does not (``headless``, ``build.render`` never or
+        link) are left out of the collection: no page, no listing, their terms do not count
+        (Hugo 0.168). Their bundle's resources are published all the same."""
+        files = self.build.files
+        kept: list[Essay] = []
+        for essay in essays:
+            file = files.get_file_from_path(essay.src_uri) if files is not None else None
+            if file is None or self.options_of(essay.src_uri).rendered:
+                kept.append(essay)
+            else:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return kept
+
     def _cascade_warning(self, src_uri: str, message: str) -> None:
         document = self.build.documents.get(src_uri)
         path = document.path if document is not None else src_uri
@@ -281,14 +293,8 @@ class HugoContent(Feature):
             file = files.get_file_from_path(src_uri)
             if file is None or file.generated_by is not None:
                 continue
-            essay = build.collection.get(src_uri) if src_uri in build.essay_files else None
-            if essay is not None:
-                if hugo and essay in build.locations and not self.options_of(src_uri).rendered:
-                    self._unwritten[essay] = build.locations.pop(essay)
-                    file.inclusion = InclusionLevel.EXCLUDED
-                continue
             if src_uri in build.essay_files:
-                continue
+                continue  # essays Hugo does not write are left out of the collection
             front = document.front
             reasons = [r for r in build.publication.left_out(front) if hugo or r == "draft"]
             if reasons:
@@ -438,10 +444,7 @@ class HugoContent(Feature):
         build = self.build
         essay = build.collection.get(index)
         if essay is not None:
-            location = build.locations.get(essay, self._unwritten.get(essay))
-            if location is not None and essay not in build.locations and build.options.hugo_content:
-                location = location if essay.front.url is not None else location.lower()
-            return location
+            return build.locations.get(essay)
         files = build.files
         file = files.get_file_from_path(index) if files is not None else None
         if file is None:

@@ -52,6 +52,7 @@ def other_pages(
         else make_essay(build.documents[e.src_uri], e.src_uri, build.publication)
         for e in essays
     ]
+    essays = feature.unwritten(essays)
     unlisted = {e.src_uri for e in essays if feature.options_of(e.src_uri).list == "never"}
     newest = _newest_by_folder(build)
     pages: list[Essay] = []
