@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from bs4 import BeautifulSoup
 from conftest import MakeSite, Site
 
 LIST = '{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
@@ -243,3 +244,44 @@ def test_the_params_table_wins_over_a_top_level_key(make_site: MakeSite, tmp_pat
     )
     assert "Version table." in site.content("a/p/").get_text()
     assert "Version top." in site.content("a/r/").get_text()
+
+
+SECTIONS: dict[str, str | bytes] = {
+    "d1/_index.md": "---\ntitle: D1\n---\nThe intro.\n",
+    "d1/sub/_index.md": "---\ntitle: Sub\nweight: 1\n---\n",
+    "d1/sub/q.md": "---\ntitle: Q\n---\n",
+    "d1/x/y.md": "---\ntitle: Y\ndate: 2024-01-01\n---\n",
+    "d1/zeta.md": "---\ntitle: zeta\nweight: 2\n---\n",
+    "d1/eps.md": "---\ntitle: eps\nweight: 2\ndate: 2020-01-01\n---\n",
+    "d1/gamma.md": "---\ntitle: gamma\ndate: 2025-01-01\n---\n",
+    "d1/delta.md": "---\ntitle: delta\n---\n",
+    "d1/Able.md": "---\ntitle: Able\n---\n",
+}
+# What Hugo 0.168 listed, in its order: weight (weighted first), newest first, title; a
+# folder without _index.md (x/) is no section, its pages are in d1's list, a subsection too
+HUGO_D1 = ["/d1/sub/", "/d1/eps/", "/d1/zeta/", "/d1/gamma/", "/d1/x/y/", "/d1/able/"]
+HUGO_D1 += ["/d1/delta/"]
+
+
+def test_sections_list_their_pages_as_hugo(make_site: MakeSite, tmp_path: Path) -> None:
+    public = hugo_build(tmp_path, SECTIONS)
+
+    def ordered(html: str, base: str) -> list[str]:
+        soup = BeautifulSoup(html, "lxml")
+        return [urlsplit(urljoin(base, a["href"])).path for a in soup.find_all("a", href=True)]
+
+    if public is not None:
+        assert ordered((public / "d1/index.html").read_text("utf-8"), "/d1/") == HUGO_D1
+        assert ordered((public / "d1/sub/index.html").read_text("utf-8"), "/d1/sub/") == [
+            "/d1/sub/q/"
+        ]
+    site = make_site(
+        {"docs/index.md": "# Home\n", **{f"docs/{k}": v for k, v in SECTIONS.items()}},
+        plugin={"hugo_content": True},
+    )
+    base = "https://x.invalid/d1/"
+    listing = str(site.content("d1/").select_one("ul.essay-section"))
+    assert ordered(listing, base) == HUGO_D1
+    assert "The intro." in site.content("d1/").get_text()  # the _index.md's text stays
+    sub = str(site.content("d1/sub/").select_one("ul.essay-section"))
+    assert ordered(sub, base + "sub/") == ["/d1/sub/q/"]

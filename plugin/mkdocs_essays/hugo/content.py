@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -647,13 +648,15 @@ class HugoContent(Feature):
         return specs
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        """A section's list page: a link to each of its pages, by title."""
+        """A section's list page: a link to each of its pages, in Hugo's default order
+        (Hugo 0.168): by ``weight`` (weighted pages first), then newest first (dated pages
+        before the others), then by title."""
         import html
 
         build = self.build
         files = build.files
         assert files is not None
-        items: list[tuple[str, str]] = []
+        items: list[tuple[tuple[Any, ...], str, str]] = []
         for src_uri in spec.key:
             file = files.get_file_from_path(src_uri)
             if file is None or not file.inclusion.is_included():
@@ -661,12 +664,19 @@ class HugoContent(Feature):
             if self.options_of(src_uri).list == "never":  # in no list (Hugo 0.168)
                 continue
             document = build.documents.get(src_uri)
-            title = document.front.title if document is not None else None
-            items.append((str(title or posixpath.basename(file.url.rstrip("/"))), file.url))
+            front = document.front if document is not None else None
+            title = str(
+                (front.title if front else None) or posixpath.basename(file.url.rstrip("/"))
+            )
+            weight = front.weight if front else 0
+            date = front.date if front else None
+            stamp = -_timestamp(date) if date is not None else 0.0
+            key = (weight == 0, weight, date is None, stamp, title.casefold())
+            items.append((key, title, file.url))
         links = "".join(
             f'<li><a href="{html.escape(relative_url(url, page_url))}">{html.escape(title)}</a>'
             "</li>"
-            for title, url in sorted(items, key=lambda item: item[0].lower())
+            for _, title, url in sorted(items, key=lambda item: item[0])
         )
         return f'<ul class="essay-section">{links}</ul>'
 
@@ -815,6 +825,11 @@ class _Services:
         if target is None or target.anchors is None:
             return fragment
         return target.anchors().get(fragment, fragment)
+
+
+def _timestamp(date: datetime) -> float:
+    """A date as seconds, a date without a zone read as UTC (to order pages)."""
+    return (date if date.tzinfo else date.replace(tzinfo=UTC)).timestamp()
 
 
 def _nearest(folder: str, sections: Mapping[str, Any]) -> str | None:
