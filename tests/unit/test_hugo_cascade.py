@@ -34,6 +34,10 @@ from mkdocs_essays.hugo.cascade import (
         ("/a\\*", "/a*", True),
         ("/a\\*", "/ab", False),
         ("{/a", "{/a", True),  # no closing brace: the characters as written
+        ("{/a,/b/{c,d}}", "/b/d", True),
+        ("{/a,/b/{c,d}}", "/b/e", False),
+        ("{a,}x", "x", True),
+        ("}{,", "}{,", True),
     ],
 )
 def test_globs_as_hugo_matches_them(pattern: str, path: str, matches: bool) -> None:
@@ -124,6 +128,8 @@ def test_build_options() -> None:
         ("braces", lambda x: glob_match(x, "/abc"), lambda k: "{/a,/b}" * k, 50),
         ("classes", lambda x: glob_match(x, "/abc"), lambda k: "[" * k + "]", 5000),
         ("unclosed", lambda x: glob_match(x, "/abc"), lambda k: "{[" * k, 2000),
+        ("nested", lambda x: glob_match(x, "a"), lambda k: "{" * k + "a" + "}" * k, 2000),
+        ("alternatives", lambda x: glob_match(x, "/" + "a" * 50), lambda k: "{/a,/b}*" * k, 200),
     ],
 )
 def test_glob_matching_is_linear(case: str, function, make, n: int) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,6 @@ __all__ = ["BuildOptions", "Cascades", "apply", "build_options", "glob_match", "
 
 _TARGETS = ("target", "_target")
 _TARGET_KEYS = ("path", "kind", "environment", "lang")
-_MAX_ALTERNATIVES = 256
 
 
 @dataclass(frozen=True)
@@ -107,91 +106,80 @@ def page_path(src_uri: str, taxonomies: Iterable[str] = ()) -> tuple[str, str]:
 
 def glob_match(pattern: str, text: str) -> bool:
     """Hugo's globs (gobwas/glob with ``/`` as separator): ``*`` within a segment, ``**``
-    across segments, ``?``, ``[a-z]``/``[!a]``, ``{a,b}``, ``\\`` escapes."""
-    return any(_match(_tokens(alt), text) for alt in _alternatives(pattern))
+    across segments, ``?``, ``[a-z]``/``[!a]``, ``{a,b}`` (nested too), ``\\`` escapes. A
+    brace or bracket that is never closed is a character as written."""
+    return _run(_compile(pattern), text)
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """``{a,b}x`` -> ``ax``, ``bx`` (nested braces too), at most a few hundred."""
-    start = _brace(pattern)
-    if start < 0:
-        return [pattern]
-    depth, parts, begin, i = 0, [], start + 1, start
+# The program a pattern compiles to (a Pike VM): each instruction is a tuple whose first item
+# says what it does. Consuming: ("c", char), ("?",), ("[", ranges, negated), ("*",) and
+# ("**",) (a star consumes a character and stays, or moves on without one). Not consuming:
+# ("split", [targets]), ("jump", [target]).
+_Op = tuple[Any, ...]
+
+
+def _compile(pattern: str) -> list[_Op]:
+    closing = _closing_braces(pattern)
+    closers = set(closing.values())
+    last_close = pattern.rfind("]")  # a "[" after it opens no class: one search in all
+    program: list[_Op] = []
+    open_braces: list[tuple[list[int], list[int]]] = []  # (split targets, jumps to the end)
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            program.append(("c", pattern[i + 1]))
+            i += 2
+            continue
+        if char == "{" and i in closing:
+            targets: list[int] = []
+            program.append(("split", targets))
+            targets.append(len(program))
+            open_braces.append((targets, []))
+        elif char == "," and open_braces:
+            jump: list[int] = []
+            program.append(("jump", jump))
+            open_braces[-1][1].append(len(program) - 1)
+            open_braces[-1][0].append(len(program))
+        elif char == "}" and open_braces and i in closers:
+            _, jumps = open_braces.pop()
+            for index in jumps:
+                program[index][1].append(len(program))
+        elif char == "*":
+            double = pattern.startswith("**", i)
+            while double and i + 1 < len(pattern) and pattern[i + 1] == "*":
+                i += 1
+            program.append(("**",) if double else ("*",))
+        elif char == "?":
+            program.append(("?",))
+        elif char == "[" and i + 2 <= last_close:
+            end = pattern.find("]", i + 2)
+            body = pattern[i + 1 : end]
+            negated = body[:1] in ("!", "^")
+            program.append(("[", _class(body[1:] if negated else body), negated))
+            i = end
+        else:
+            program.append(("c", char))
+        i += 1
+    return program
+
+
+def _closing_braces(pattern: str) -> dict[int, int]:
+    """Position of each ``{`` that is closed -> position of its ``}`` (one pass)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    i = 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 2
             continue
         if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                parts.append(pattern[begin:i])
-                break
-        elif char == "," and depth == 1:
-            parts.append(pattern[begin:i])
-            begin = i + 1
+            stack.append(i)
+        elif char == "}" and stack:
+            pairs[stack.pop()] = i
         i += 1
-    else:
-        return [pattern]  # no closing brace: the characters as written
-    head, tail = pattern[:start], pattern[i + 1 :]
-    out: list[str] = []
-    for part in parts:
-        for alternative in _alternatives(head + part + tail):
-            out.append(alternative)
-            if len(out) > _MAX_ALTERNATIVES:
-                return out
-    return out
-
-
-def _brace(pattern: str) -> int:
-    i = 0
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            i += 2
-            continue
-        if pattern[i] == "{":
-            return i
-        i += 1
-    return -1
-
-
-# A token: ("c", char) one character, ("?", "") any but "/", ("*", "") a run without "/",
-# ("**", "") any run, ("[", set, negated) a class.
-_Token = tuple[Any, ...]
-
-
-def _tokens(pattern: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    last_close = pattern.rfind("]")  # a "[" after it opens no class: one search in all
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\" and i + 1 < len(pattern):
-            tokens.append(("c", pattern[i + 1]))
-            i += 2
-        elif char == "*":
-            if pattern.startswith("**", i):
-                while i < len(pattern) and pattern[i] == "*":
-                    i += 1
-                tokens.append(("**",))
-            else:
-                tokens.append(("*",))
-                i += 1
-        elif char == "?":
-            tokens.append(("?",))
-            i += 1
-        elif char == "[" and i + 2 <= last_close:
-            end = pattern.find("]", i + 2)
-            body = pattern[i + 1 : end]
-            negated = body[:1] in ("!", "^")
-            tokens.append(("[", _class(body[1:] if negated else body), negated))
-            i = end + 1
-        else:
-            tokens.append(("c", char))
-            i += 1
-    return tokens
+    return pairs
 
 
 def _class(body: str) -> tuple[tuple[str, str], ...]:
@@ -207,37 +195,50 @@ def _class(body: str) -> tuple[tuple[str, str], ...]:
     return tuple(ranges)
 
 
-def _match(tokens: list[_Token], text: str) -> bool:
-    """Walk ``text`` once, keeping the set of token positions reached (a Thompson NFA)."""
-    states = _close({0}, tokens)
+def _run(program: list[_Op], text: str) -> bool:
+    """Walk ``text`` once, keeping the set of instructions reached (no backtracking)."""
+    states = _close({0}, program)
     for char in text:
         following: set[int] = set()
-        for state in states:
-            if state == len(tokens):
+        for pc in states:
+            if pc == len(program):
                 continue
-            token = tokens[state]
-            kind = token[0]
+            op = program[pc]
+            kind = op[0]
             if kind == "**" or (kind == "*" and char != "/"):
-                following.add(state)  # stays on the star
-            elif (kind == "?" and char != "/") or (kind == "c" and token[1] == char):
-                following.add(state + 1)
+                following.add(pc)  # stays on the star
+            elif (kind == "?" and char != "/") or (kind == "c" and op[1] == char):
+                following.add(pc + 1)
             elif kind == "[":
-                inside = any(low <= char <= high for low, high in token[1])
-                if inside != token[2] and char != "/":
-                    following.add(state + 1)
+                inside = any(low <= char <= high for low, high in op[1])
+                if inside != op[2] and char != "/":
+                    following.add(pc + 1)
         if not following:
             return False
-        states = _close(following, tokens)
-    return len(tokens) in states
+        states = _close(following, program)
+    return len(program) in states
 
 
-def _close(states: set[int], tokens: list[_Token]) -> set[int]:
-    """Stars match nothing too: a state on a star also stands after it."""
+def _close(states: set[int], program: list[_Op]) -> set[int]:
+    """Add what is reached without a character: a split's and a jump's targets, the
+    instruction after a star (which matches nothing too)."""
     out = set(states)
-    for state in sorted(states):
-        while state < len(tokens) and tokens[state][0] in ("*", "**"):
-            state += 1
-            out.add(state)
+    stack = list(states)
+    while stack:
+        pc = stack.pop()
+        if pc >= len(program):
+            continue
+        op = program[pc]
+        if op[0] in ("split", "jump"):
+            reached = op[1]
+        elif op[0] in ("*", "**"):
+            reached = [pc + 1]
+        else:
+            continue
+        for target in reached:
+            if target not in out:
+                out.add(target)
+                stack.append(target)
     return out
 
 

@@ -8,6 +8,10 @@ Before any front matter is read (:meth:`HugoContent.prepare`):
   generated listing (its text is the intro, its title the page's title);
 - in a leaf bundle (``posts/x/index.md``) the other Markdown files are resources, not pages.
 
+Once every front matter is read, before the collection is made: what each ``cascade`` gives
+the pages its target matches (:mod:`.cascade`), and Hugo's build options (``build.list``,
+``render``, ``publishResources``, ``headless``) decide which pages are written and listed.
+
 Once the collection exists (:meth:`HugoContent.transform`, per page): ``## <!--more-->``
 becomes the divider alone, shortcodes are rendered (:mod:`.shortcodes`), links written from
 the site's root (``/posts/x/``) become relative. Pages that ``slug``/``url`` move take their
@@ -284,8 +288,9 @@ class HugoContent(Feature):
         ``mkdocs build`` (``mkdocs serve`` previews it); with ``hugo_content`` so are pages
         scheduled for later or expired, and pages Hugo does not write: ``headless = true``,
         ``build.render = "never"`` or ``"link"`` (Hugo gives it a URL, writes no file: our
-        listings leave it out rather than link to nothing), the old ``_build``. Essays Hugo
-        does not write are taken out of the build's places, so no listing shows them."""
+        listings leave it out rather than link to nothing), the old ``_build``, each its own
+        or from a ``cascade``. Essays Hugo does not write never reach the collection
+        (:meth:`unwritten`)."""
         build = self.build
         files = build.files
         assert files is not None
@@ -414,7 +419,7 @@ class HugoContent(Feature):
                 location = posixpath.dirname(location)
             if location != folder:
                 targets[folder] = location
-        for file in files:
+        for file in files if hidden else ():
             if not file.is_documentation_page() and bundle_of(file.src_uri, hidden):
                 file.inclusion = InclusionLevel.EXCLUDED
         if not targets:
