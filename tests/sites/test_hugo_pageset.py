@@ -285,3 +285,32 @@ def test_sections_list_their_pages_as_hugo(make_site: MakeSite, tmp_path: Path) 
     assert "The intro." in site.content("d1/").get_text()  # the _index.md's text stays
     sub = str(site.content("d1/sub/").select_one("ul.essay-section"))
     assert ordered(sub, base + "sub/") == ["/d1/sub/q/"]
+
+
+ESSAY_CASCADE: dict[str, str | bytes] = {
+    "posts/_index.md": (
+        "---\ntitle: Posts\ncascade:\n  - target:\n      path: /posts/sub/**\n    draft: true\n"
+        "  - tags: [ct]\n    params:\n      color: red\n---\n"
+    ),
+    "posts/a.md": '---\ntitle: A\ndate: 2024-01-01\n---\nColor {{% param "color" %}}.\n',
+    "posts/sub/b.md": "---\ntitle: B\ndate: 2024-01-01\n---\nB.\n",
+}
+
+
+def test_a_cascade_reaches_essays_as_in_hugo(make_site: MakeSite, tmp_path: Path) -> None:
+    # Hugo 0.168: posts/sub/b is a draft (not written), posts/a and the section carry the
+    # cascaded tag, posts/a the cascaded param
+    public = hugo_build(tmp_path, ESSAY_CASCADE)
+    expected = {"index.html", "posts/index.html", "posts/a/index.html", "tags/ct/index.html"}
+    if public is not None:
+        assert published(public) == expected
+        hugo_term = BeautifulSoup((public / "tags/ct/index.html").read_text("utf-8"), "lxml")
+        assert {a["href"] for a in hugo_term.find_all("a")} == {"/posts/", "/posts/a/"}
+    site = make_site(
+        {"docs/index.md": "# Home\n", **{f"docs/{k}": v for k, v in ESSAY_CASCADE.items()}},
+        plugin={"hugo_content": True},
+    )
+    assert published(site.site_dir, ours=True) == expected - {"posts/index.html"}
+    assert site.exists("posts/")
+    assert "Color red." in site.content("posts/a/").get_text()
+    assert links(site, "tags/ct/") == {"/posts/", "/posts/a/"}
