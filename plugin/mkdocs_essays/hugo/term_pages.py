@@ -39,12 +39,13 @@ __all__ = ["other_pages"]
 
 def other_pages(
     build: EssaysBuild, essays: list[Essay]
-) -> tuple[list[Essay], tuple[tuple[Essay, ...], frozenset[str]]]:
+) -> tuple[list[Essay], tuple[tuple[Essay, ...], frozenset[str], frozenset[str]]]:
     """The essays with what cascades give them, and the pages (not essays) whose terms count
-    with the src_uris of the pages and essays no listing shows (``build.list = "never"``)."""
+    with the src_uris of the pages and essays no listing shows (``build.list = "never"``) and
+    of the essays no site-wide listing shows (``"local"``)."""
     feature = next((f for f in build.features if isinstance(f, HugoContent)), None)
     if feature is None or not build.options.hugo_content:
-        return essays, ((), frozenset())
+        return essays, ((), frozenset(), frozenset())
     feature.apply_cascades()
     essays = [
         e
@@ -53,7 +54,9 @@ def other_pages(
         for e in essays
     ]
     essays = feature.unwritten(essays)
-    unlisted = {e.src_uri for e in essays if feature.options_of(e.src_uri).list == "never"}
+    lists = {e.src_uri: feature.options_of(e.src_uri).list for e in essays}
+    unlisted = {src_uri for src_uri, value in lists.items() if value == "never"}
+    local = frozenset(src_uri for src_uri, value in lists.items() if value == "local")
     newest = _newest_by_folder(build)
     pages: list[Essay] = []
     for src_uri, document in build.documents.items():
@@ -79,7 +82,7 @@ def other_pages(
         pages.append(page)
         if options.list == "never":
             unlisted.add(src_uri)
-    return essays, (tuple(pages), frozenset(unlisted))
+    return essays, (tuple(pages), frozenset(unlisted), local)
 
 
 def _newest_by_folder(build: EssaysBuild) -> dict[str, datetime]:

@@ -53,7 +53,9 @@ class EssayIndex(Feature):
                 essays=[build.view(e, page_url) for e in items_of(spec, self.listed)],
                 pager=pager_html(build, spec, page_url),
             )
-        latest = self.listed[: build.options.home_latest]
+        # Hugo's site-wide lists (site.RegularPages) leave out build.list = "local" pages
+        local = build.collection.local
+        latest = [e for e in self.listed if e.src_uri not in local][: build.options.home_latest]
         index_url = relative_url(build.url_of(self.location), page_url)
         listing = build.renderer.render(
             "latest.html",
