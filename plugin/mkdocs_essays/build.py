@@ -189,7 +189,7 @@ class EssaysBuild:
             # Under `mkdocs serve` the site keeps working: the broken page shows the error.
             log.error(message)
 
-        names, pages = self.taxonomies.values(), other_pages(self)  # issue 11: pages' terms
+        names, (essays, pages) = self.taxonomies.values(), other_pages(self, essays)  # issue 11
         self.collection = Collection.of(essays, names, preview=self.preview, pages=pages)
         self._place_essays(files)
         self._report_terms()

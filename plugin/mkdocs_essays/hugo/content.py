@@ -8,6 +8,10 @@ Before any front matter is read (:meth:`HugoContent.prepare`):
   generated listing (its text is the intro, its title the page's title);
 - in a leaf bundle (``posts/x/index.md``) the other Markdown files are resources, not pages.
 
+Once every front matter is read, before the collection is made: what each ``cascade`` gives
+the pages its target matches (:mod:`.cascade`), and Hugo's build options (``build.list``,
+``render``, ``publishResources``, ``headless``) decide which pages are written and listed.
+
 Once the collection exists (:meth:`HugoContent.transform`, per page): ``## <!--more-->``
 becomes the divider alone, shortcodes are rendered (:mod:`.shortcodes`), links written from
 the site's root (``/posts/x/``) become relative. Pages that ``slug``/``url`` move take their
@@ -19,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from collections import defaultdict
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -33,6 +38,8 @@ from ..model.slugs import dot_segments, hugo_path, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
 from ..pages.urls import relative_url
+from .cascade import BuildOptions, Cascades, build_options
+from .cascade import apply as apply_cascade
 from .include import Includable
 from .layout import (
     IndexPage,
@@ -51,6 +58,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from ..build import EssaysBuild
+    from ..model import Essay
     from ..pages.plan import PageSpec
 
 __all__ = ["HugoContent"]
@@ -87,6 +95,7 @@ class HugoContent(Feature):
         self.refs = PageIndex(())
         self._includable: Includable | None = None
         self._anchors: dict[str, Mapping[str, str]] = {}
+        self.cascades = Cascades({})
         self._ready = False
 
     # -- prepare: what each file is -------------------------------------------------------------
@@ -228,44 +237,78 @@ class HugoContent(Feature):
         self._index_targets()
         self._title_index_pages()
 
+    def apply_cascades(self) -> None:
+        """Every page's front matter with what the ``cascade`` of the ``_index.md`` files above
+        it gives it (:mod:`.cascade`), once all front matter is read (``hugo_content`` only)."""
+        build = self.build
+        metas = {src: d.front.meta() for src, d in build.documents.items()}
+        self.cascades = Cascades(
+            metas,
+            taxonomies=dict.fromkeys(build.taxonomies.values()),
+            environment="development" if build.serve else "production",
+            language=build.options.default_language.strip().lower(),
+            warn=self._cascade_warning,
+        )
+        if not self.cascades.by_folder:
+            return
+        plurals = tuple(build.taxonomies.values())
+        for src_uri, document in build.documents.items():
+            front = apply_cascade(document.front, self.cascades.of(src_uri), plurals)
+            if front is not document.front:
+                build.documents[src_uri] = dataclasses.replace(document, front=front)
+
+    def unwritten(self, essays: list[Essay]) -> list[Essay]:
+        """The essays Hugo writes; those it does not (``headless``, ``build.render`` never or
+        link) are left out of the collection: no page, no listing, their terms do not count
+        (Hugo 0.168). Their bundle's resources are published all the same."""
+        files = self.build.files
+        kept: list[Essay] = []
+        for essay in essays:
+            file = files.get_file_from_path(essay.src_uri) if files is not None else None
+            if file is None or self.options_of(essay.src_uri).rendered:
+                kept.append(essay)
+            else:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return kept
+
+    def _cascade_warning(self, src_uri: str, message: str) -> None:
+        document = self.build.documents.get(src_uri)
+        path = document.path if document is not None else src_uri
+        line = document.front.line_of("cascade") if document is not None else 1
+        log.warning(f"{path}:{line}: {message}; the entry is ignored. Fix or remove it")
+
+    def options_of(self, src_uri: str) -> BuildOptions:
+        """Hugo's build options of a page (its own or cascaded; ``BuildOptions()`` without
+        ``hugo_content``)."""
+        document = self.build.documents.get(src_uri)
+        if document is None or not self.build.options.hugo_content:
+            return BuildOptions()
+        return build_options(document.front.meta())
+
     def _leave_out_unpublished(self) -> None:
         """Pages other than essays follow the essays' rules: a draft is never published by
         ``mkdocs build`` (``mkdocs serve`` previews it); with ``hugo_content`` so are pages
-        scheduled for later or expired, and pages Hugo does not render (``headless = true``,
-        ``build.render = "never"``, the old ``_build``)."""
+        scheduled for later or expired, and pages Hugo does not write: ``headless = true``,
+        ``build.render = "never"`` or ``"link"`` (Hugo gives it a URL, writes no file: our
+        listings leave it out rather than link to nothing), the old ``_build``, each its own
+        or from a ``cascade``. Essays Hugo does not write never reach the collection
+        (:meth:`unwritten`)."""
         build = self.build
         files = build.files
         assert files is not None
         hugo = build.options.hugo_content
-        cascades = self._cascades() if hugo else {}
         for src_uri, document in build.documents.items():
-            if src_uri in build.essay_files:
-                continue
-            front = document.front
-            reasons = [r for r in build.publication.left_out(front) if hugo or r == "draft"]
             file = files.get_file_from_path(src_uri)
             if file is None or file.generated_by is not None:
                 continue
+            if src_uri in build.essay_files:
+                continue  # essays Hugo does not write are left out of the collection
+            front = document.front
+            reasons = [r for r in build.publication.left_out(front) if hugo or r == "draft"]
             if reasons:
                 file.inclusion = InclusionLevel.DRAFT if build.preview else InclusionLevel.EXCLUDED
-            elif hugo and not _rendered(front.meta(), _cascaded(src_uri, cascades)):
+            elif hugo and not self.options_of(src_uri).rendered:
                 file.inclusion = InclusionLevel.EXCLUDED
-
-    def _cascades(self) -> dict[str, dict[str, Any]]:
-        """Folder -> the ``cascade`` of its ``_index.md`` (the entries without a target)."""
-        found: dict[str, dict[str, Any]] = {}
-        for src_uri, document in self.build.documents.items():
-            if not is_index_page(src_uri):
-                continue
-            value = document.front.meta().get("cascade")
-            entries = value if isinstance(value, list) else [value]
-            merged: dict[str, Any] = {}
-            for entry in entries:
-                if isinstance(entry, dict) and not ({"target", "_target"} & set(entry)):
-                    merged = {**entry, **merged}
-            if merged:
-                found[posixpath.dirname(src_uri)] = merged
-        return found
 
     def _lower_case_urls(self) -> None:
         """Hugo lower-cases the URLs it makes from paths (``disablePathToLower`` off):
@@ -357,21 +400,30 @@ class HugoContent(Feature):
         return posixpath.join(section, leaf) if section else leaf
 
     def _move_resources(self) -> None:
-        """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules) move
-        it, so the page's relative links to them keep working, at the paths Hugo uses."""
+        """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules, as
+        lower-casing ``Post-A/`` to ``post-a/``) move it, so the page's relative links to them
+        keep working, at the paths Hugo uses (Hugo 0.168: ``Post-A/Photo.PNG`` is published at
+        ``post-a/Photo.PNG``, the file's own name kept). With ``build.publishResources = false``
+        they are not published (Hugo publishes them only when a template asks for them)."""
         build = self.build
         files = build.files
         assert files is not None
         targets: dict[str, str] = {}
+        hidden: dict[str, str] = {}
         for folder, index in self.bundles.items():
-            essay = build.collection.get(index)
-            if essay is None or essay not in build.locations:
+            if not self.options_of(index).publish_resources:
+                hidden[folder] = ""
                 continue
-            location = build.locations[essay]
+            location = self._bundle_location(index)
+            if location is None:
+                continue
             if location.endswith((".html", ".htm")):
                 location = posixpath.dirname(location)
             if location != folder:
                 targets[folder] = location
+        for file in files if hidden else ():
+            if not file.is_documentation_page() and bundle_of(file.src_uri, hidden):
+                file.inclusion = InclusionLevel.EXCLUDED
         if not targets:
             return
         taken = {f.dest_uri: f for f in files}
@@ -393,6 +445,28 @@ class HugoContent(Feature):
                 continue
             taken[dest] = file
             _relocate(file, dest, quote(dest))
+
+    def _bundle_location(self, index: str) -> str | None:
+        """Where the page of a bundle's ``index.md`` is (or would be, when Hugo does not write
+        it: its resources are published all the same)."""
+        build = self.build
+        essay = build.collection.get(index)
+        if essay is not None:
+            return build.locations.get(essay)
+        files = build.files
+        file = files.get_file_from_path(index) if files is not None else None
+        if file is None:
+            return None
+        location = posixpath.dirname(file.dest_uri)
+        document = build.documents.get(index)
+        unwritten = not InclusionLevel.is_in_serve(file.inclusion)
+        if (
+            build.options.hugo_content
+            and unwritten
+            and (document is None or not document.front.url)
+        ):
+            location = location.lower()  # not lower-cased with the pages written
+        return location
 
     def _index_targets(self) -> None:
         """Every page a ``ref``, ``relref`` or a root link can name, with its URL."""
@@ -518,8 +592,13 @@ class HugoContent(Feature):
         return self._sections() if self.build.options.hugo_content else ()
 
     def _sections(self) -> list[PageSpec]:
-        """Hugo writes a list page for every top-level folder of content, ``_index.md`` or not:
-        one for each section that has none, listing its pages."""
+        """Hugo's sections and their list pages (Hugo 0.168): every top-level folder of
+        content is a section, ``_index.md`` or not, and so is every folder below with an
+        ``_index.md``. A page belongs to the nearest section above it, a section to the one
+        above it too. A section's ``_index.md`` hosts the list (its text is the intro); a
+        top-level folder without one gets a generated list page; an ``_index.md`` Hugo does
+        not write (a draft, ``render = "never"``) leaves its section without a list page.
+        The essays' folder and taxonomies have their own listings."""
         from ..pages.plan import PageSpec
 
         build = self.build
@@ -530,37 +609,81 @@ class HugoContent(Feature):
             for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             if f.generated_by is None and "/" in f.src_uri
         ]
-        taken = {f.dest_uri for f in files.documentation_pages()}
+        taken = {f.dest_uri for f in files.documentation_pages(inclusion=lambda _: True)}
         skip = {build.essays_dir, *build.taxonomies.values()}
-        specs: list[PageSpec] = []
-        for folder in sorted({f.src_uri.split("/", 1)[0] for f in pages} - skip):
+        # a folder of drafts or of pages Hugo does not write is a section still (Hugo 0.168)
+        read = (s for s in build.documents if "/" in s and not is_index_page(s))
+        tops = {f.src_uri.split("/", 1)[0] for f in pages} | {s.split("/", 1)[0] for s in read}
+        sections: dict[str, str | None] = {}
+        """folder -> the src_uri of its _index.md (None: none, a generated list page)."""
+        for folder in tops - skip:
             location = hugo_path(folder).lower()
-            if not location or build.policy.dest(location) in taken:
+            if location and build.policy.dest(location) not in taken:
+                sections[folder] = None
+        hosts: dict[str, str] = {}
+        for src_uri, index in self.index_pages.items():
+            if index.kind != "section" or index.folder.split("/", 1)[0] in skip:
                 continue
-            members = tuple(f.src_uri for f in pages if f.src_uri.startswith(folder + "/"))
-            title = folder[:1].upper() + folder[1:]
-            specs.append(PageSpec("section", location, title, key=members))
+            sections[index.folder] = src_uri
+            file = files.get_file_from_path(src_uri)
+            if file is not None and file.inclusion.is_included():
+                hosts[index.folder] = src_uri
+        members: dict[str, list[str]] = defaultdict(list)
+        for file in pages:
+            index = self.index_pages.get(file.src_uri)
+            start = file.src_uri.rsplit("/", 1)[0]
+            if index is not None:
+                if index.kind != "section":
+                    continue
+                start = posixpath.dirname(index.folder)  # a section is in the one above
+            folder = _nearest(start, sections)
+            if folder is not None:
+                members[folder].append(file.src_uri)
+        specs: list[PageSpec] = []
+        for folder in sorted(sections):
+            key = tuple(members.get(folder, ()))
+            if sections[folder] is None:
+                location, title = hugo_path(folder).lower(), folder[:1].upper() + folder[1:]
+            elif folder in hosts:
+                index = self.index_pages[hosts[folder]]
+                document = build.documents.get(hosts[folder])
+                title = str(document.front.title) if document and document.front.title else ""
+                location = self.location_of(index)
+            else:
+                continue
+            specs.append(PageSpec("section", location, title or self.title_of(index), key=key))
         return specs
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        """A section's list page: a link to each of its pages, by title."""
+        """A section's list page: a link to each of its pages, in Hugo's default order
+        (Hugo 0.168): by ``weight`` (weighted pages first), then newest first (dated pages
+        before the others), then by title."""
         import html
 
         build = self.build
         files = build.files
         assert files is not None
-        items: list[tuple[str, str]] = []
+        items: list[tuple[tuple[Any, ...], str, str]] = []
         for src_uri in spec.key:
             file = files.get_file_from_path(src_uri)
             if file is None or not file.inclusion.is_included():
                 continue
+            if self.options_of(src_uri).list == "never":  # in no list (Hugo 0.168)
+                continue
             document = build.documents.get(src_uri)
-            title = document.front.title if document is not None else None
-            items.append((str(title or posixpath.basename(file.url.rstrip("/"))), file.url))
+            front = document.front if document is not None else None
+            title = str(
+                (front.title if front else None) or posixpath.basename(file.url.rstrip("/"))
+            )
+            weight = front.weight if front else 0
+            date = front.date if front else None
+            stamp = -_timestamp(date) if date is not None else 0.0
+            key = (weight == 0, weight, date is None, stamp, title.casefold())
+            items.append((key, title, file.url))
         links = "".join(
             f'<li><a href="{html.escape(relative_url(url, page_url))}">{html.escape(title)}</a>'
             "</li>"
-            for title, url in sorted(items, key=lambda item: item[0].lower())
+            for _, title, url in sorted(items, key=lambda item: item[0])
         )
         return f'<ul class="essay-section">{links}</ul>'
 
@@ -676,8 +799,10 @@ class _Services:
         if document is not None:
             meta = document.front.meta()
             params = meta.get("params")
-            # Hugo's page params: top-level keys, or the ``params`` table of newer front matter
-            for table in (meta, params if isinstance(params, dict) else {}):
+            # Hugo's page params: the ``params`` table of newer front matter wins over a
+            # top-level key of the same name (Hugo 0.168: ``minVersion = "a"`` with
+            # ``[params] minVersion = "b"`` gives "b"), cascaded params come in the table
+            for table in (params if isinstance(params, dict) else {}, meta):
                 found = _lookup(table, name)
                 if found is not None:
                     return found
@@ -742,35 +867,18 @@ class _Services:
         return target.anchors().get(fragment, fragment)
 
 
-def _cascaded(src_uri: str, cascades: Mapping[str, Mapping[str, Any]]) -> Mapping[str, Any]:
-    """What the nearest ``_index.md`` above the page (or its own) cascades to it."""
-    folder = posixpath.dirname(src_uri)
-    while True:
-        found = cascades.get(folder)
-        if found is not None and {"build", "_build"} & set(found):
-            return found
-        if not folder:
-            return {}
+def _timestamp(date: datetime) -> float:
+    """A date as seconds, a date without a zone read as UTC (to order pages)."""
+    return (date if date.tzinfo else date.replace(tzinfo=UTC)).timestamp()
+
+
+def _nearest(folder: str, sections: Mapping[str, Any]) -> str | None:
+    """The nearest of ``sections`` at or above ``folder`` (None at the root)."""
+    while folder:
+        if folder in sections:
+            return folder
         folder = posixpath.dirname(folder)
-
-
-def _rendered(meta: Mapping[str, Any], cascaded: Mapping[str, Any] | None = None) -> bool:
-    """Whether Hugo renders the page: not a headless bundle, not ``render: never`` (its own,
-    else cascaded from a section above)."""
-    if meta.get("headless") is True:
-        return False
-    params = meta.get("params")
-    tables = [meta, params if isinstance(params, dict) else {}, cascaded or {}]
-    for table in tables:
-        for key in ("build", "_build"):
-            options = table.get(key)
-            if not isinstance(options, dict):
-                continue
-            render = {str(k).lower(): v for k, v in options.items()}.get("render")
-            if render is None:
-                continue
-            return not (render is False or str(render).lower() == "never")
-    return True
+    return None
 
 
 def _url_key(url: str) -> str:

@@ -8,7 +8,11 @@ that page with the essays (Hugo's order: newest first, then title). Measured wit
   with their badge, as it does essays);
 - a page Hugo does not render (``build.render = "never"``, ``headless``) does not count at all;
 - a page with ``build.list = "never"`` counts (``tags/d/`` exists, ``.Count`` includes it) but
-  no term page lists it;
+  no term page lists it, an essay neither; ``list = "local"`` is listed (a term's ``.Pages`` is
+  local); ``render = "link"`` is listed by Hugo with a URL it writes nothing at: we leave it
+  out of listings rather than link to nothing;
+- build options and terms may come from a ``cascade`` (:mod:`.cascade`), applied here to
+  every page's front matter, essays' included;
 - a section without a ``date`` takes the newest date of the pages inside it.
 
 Without ``hugo_content`` tags on other pages stay Material's tags plugin's business. Feeds
@@ -20,37 +24,47 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..model import Essay
 from ..model.essay import make_essay
-from .content import HugoContent, _cascaded, _rendered
+from .content import HugoContent
 from .layout import is_index_page
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from ..build import EssaysBuild
 
 __all__ = ["other_pages"]
 
 
-def other_pages(build: EssaysBuild) -> tuple[tuple[Essay, ...], frozenset[str]]:
-    """The pages (not essays) whose terms count, and the src_uris of those no listing shows."""
+def other_pages(
+    build: EssaysBuild, essays: list[Essay]
+) -> tuple[list[Essay], tuple[tuple[Essay, ...], frozenset[str], frozenset[str]]]:
+    """The essays with what cascades give them, and the pages (not essays) whose terms count
+    with the src_uris of the pages and essays no listing shows (``build.list = "never"``) and
+    of the essays no site-wide listing shows (``"local"``)."""
     feature = next((f for f in build.features if isinstance(f, HugoContent)), None)
     if feature is None or not build.options.hugo_content:
-        return (), frozenset()
-    cascades = feature._cascades()
+        return essays, ((), frozenset(), frozenset())
+    feature.apply_cascades()
+    essays = [
+        e
+        if build.documents.get(e.src_uri, e).front is e.front
+        else make_essay(build.documents[e.src_uri], e.src_uri, build.publication)
+        for e in essays
+    ]
+    essays = feature.unwritten(essays)
+    lists = {e.src_uri: feature.options_of(e.src_uri).list for e in essays}
+    unlisted = {src_uri for src_uri, value in lists.items() if value == "never"}
+    local = frozenset(src_uri for src_uri, value in lists.items() if value == "local")
     newest = _newest_by_folder(build)
     pages: list[Essay] = []
-    unlisted: set[str] = set()
     for src_uri, document in build.documents.items():
         if src_uri in build.essay_files:
             continue
-        meta = document.front.meta()
-        cascaded = _cascaded(src_uri, cascades)
-        if not _rendered(meta, cascaded):
-            continue
+        options = feature.options_of(src_uri)
+        if options.render == "never":
+            continue  # Hugo 0.168: in no term's list, not counted
         index = feature.index_pages.get(src_uri)
         if index is not None and index.kind in ("taxonomy", "term"):
             continue
@@ -66,9 +80,9 @@ def other_pages(build: EssaysBuild) -> tuple[tuple[Essay, ...], frozenset[str]]:
         if not any(page.terms(plural) for plural in build.taxonomies.values()):
             continue
         pages.append(page)
-        if _listed_never(meta, cascaded):
+        if options.list == "never":
             unlisted.add(src_uri)
-    return tuple(pages), frozenset(unlisted)
+    return essays, (tuple(pages), frozenset(unlisted), local)
 
 
 def _newest_by_folder(build: EssaysBuild) -> dict[str, datetime]:
@@ -95,17 +109,3 @@ def _later(a: datetime, b: datetime) -> bool:
         return a > b
     except TypeError:  # one with a zone, one without
         return a.replace(tzinfo=None) > b.replace(tzinfo=None)
-
-
-def _listed_never(meta: Mapping[str, Any], cascaded: Mapping[str, Any]) -> bool:
-    """``build.list = "never"`` (its own, else cascaded): in no page collection."""
-    params = meta.get("params")
-    for table in (meta, params if isinstance(params, dict) else {}, cascaded):
-        for key in ("build", "_build"):
-            options = table.get(key)
-            if not isinstance(options, dict):
-                continue
-            value = {str(k).lower(): v for k, v in options.items()}.get("list")
-            if value is not None:
-                return value is False or str(value).lower() == "never"
-    return False

@@ -27,7 +27,11 @@ class Collection:
     pages: tuple[Essay, ...] = ()
     """Pages other than essays whose terms count (Hugo content, issue 11), newest first."""
     unlisted: frozenset[str] = frozenset()
-    """src_uris of the ``pages`` that count but no listing shows (``build.list = "never"``)."""
+    """src_uris of the ``pages`` and essays that count but no listing shows (Hugo's
+    ``build.list = "never"``)."""
+    local: frozenset[str] = frozenset()
+    """src_uris of the essays only their section's and terms' listings show, not site-wide
+    ones such as the home page's latest (``build.list = "local"``)."""
     _by_src: Mapping[str, Essay] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -37,7 +41,11 @@ class Collection:
         taxonomy_names: Iterable[str],
         *,
         preview: bool = False,
-        pages: tuple[tuple[Essay, ...], frozenset[str]] = ((), frozenset()),
+        pages: tuple[tuple[Essay, ...], frozenset[str], frozenset[str]] = (
+            (),
+            frozenset(),
+            frozenset(),
+        ),
     ) -> Collection:
         ordered = tuple(sorted(essays, key=Essay.newest_first))
         return cls(
@@ -46,6 +54,7 @@ class Collection:
             preview=preview,
             pages=tuple(sorted(pages[0], key=Essay.newest_first)),
             unlisted=pages[1],
+            local=pages[2],
             _by_src={essay.src_uri: essay for essay in ordered},
         )
 

@@ -26,8 +26,13 @@ class EssayIndex(Feature):
 
     @cached_property
     def listed(self) -> list[Essay]:
-        """The essays the index lists, newest first (once their places are known)."""
-        return [e for e in self.build.collection.listed if e in self.build.locations]
+        """The essays the index lists, newest first (once their places are known), but not
+        those in no listing (Hugo's ``build.list = "never"``)."""
+        build = self.build
+        unlisted = build.collection.unlisted
+        return [
+            e for e in build.collection.listed if e in build.locations and e.src_uri not in unlisted
+        ]
 
     def plan(self) -> Iterable[PageSpec]:
         build = self.build
@@ -48,8 +53,9 @@ class EssayIndex(Feature):
                 essays=[build.view(e, page_url) for e in items_of(spec, self.listed)],
                 pager=pager_html(build, spec, page_url),
             )
-        latest = [e for e in build.collection.listed if e in build.locations]
-        latest = latest[: build.options.home_latest]
+        # Hugo's site-wide lists (site.RegularPages) leave out build.list = "local" pages
+        local = build.collection.local
+        latest = [e for e in self.listed if e.src_uri not in local][: build.options.home_latest]
         index_url = relative_url(build.url_of(self.location), page_url)
         listing = build.renderer.render(
             "latest.html",

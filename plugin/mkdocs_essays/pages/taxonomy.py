@@ -123,7 +123,7 @@ class Taxonomies(Feature):
             essays = self._listed[term] = [
                 e
                 for e in term.essays
-                if e in build.locations or (e.src_uri not in unlisted and self._page_url(e))
+                if e.src_uri not in unlisted and (e in build.locations or self._page_url(e))
             ]
         return essays
 
