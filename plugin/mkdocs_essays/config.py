@@ -131,3 +131,9 @@ class EssaysConfig(base.Config):
     """Hugo's ``defaultContentLanguage``: ``x.<default_language>.md`` is published as ``x``;
     pages in other languages (``x.pt-br.md``) are translations, left out until multilingual
     sites are supported."""
+    languages = c.Optional(c.ListOfItems(c.Type(str)))
+    """The site's other languages (Hugo's ``[languages]`` table, without the default one):
+    ``x.<lang>.md`` is a translation only for these, and any other suffix is part of the
+    page's name, as in Hugo (``note.de.md`` on an English-only site is the page
+    ``note.de/``). Unset: any language code is a translation. ``mkdocs-essays import`` writes
+    the list (``[]`` for a site in one language)."""

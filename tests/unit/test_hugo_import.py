@@ -233,3 +233,4 @@ def test_translation_by_content_directory(tmp_path: Path, capsys) -> None:
     assert (into / "docs/docs/a.md").read_text() == "---\ntitle: A\n---\nText.\n"
     assert not (into / "docs/content.he").exists() and not (into / "docs/content.en").exists()
     assert "language 'he': 2 translated pages are left out" in out
+    assert load(into / "mkdocs.yml")["plugins"][1]["essays"]["languages"] == ["he"]

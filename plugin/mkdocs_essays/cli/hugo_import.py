@@ -217,6 +217,10 @@ class _ConfigBuilder:
         self.plan = plan
         self.notes = plan.notes
         self.default_language = str(config.get("defaultContentLanguage", default="en")).lower()
+        self.other_languages = {str(k).lower() for k in config.table("languages")} - {
+            self.default_language
+        }
+        """What ``x.<lang>.md`` can be a translation in (Hugo: only a configured language)."""
         taxonomies = config.get("taxonomies")
         self.taxonomies: dict[str, str] = (
             {str(k): str(v) for k, v in taxonomies.items()}
@@ -333,6 +337,7 @@ class _ConfigBuilder:
         options["hugo_content"] = True  # Hugo's rules (lower-case URLs...) for every page
         if self.default_language != "en":
             options["default_language"] = self.default_language
+        options["languages"] = sorted(self.other_languages)
         shortcodes = self.shortcodes()
         if shortcodes:
             options["shortcodes"] = shortcodes
@@ -363,7 +368,7 @@ class _ConfigBuilder:
         """Scan the content: map inline shortcodes, report the ones with no equivalent."""
         uses: dict[str, list[str]] = defaultdict(list)
         for page in self.pages:
-            if language_of(page.name) not in (None, self.default_language):
+            if self._translation(page):
                 continue  # translations are left out of the site
             text = page.read_text(encoding="utf-8-sig", errors="replace")
             where = page.relative_to(self.content).as_posix()
@@ -408,8 +413,8 @@ class _ConfigBuilder:
         others = [str(k).lower() for k in languages if str(k).lower() != self.default_language]
         counts: Counter[str] = Counter()
         for page in self.pages:
-            language = language_of(page.name)
-            if language and language != self.default_language:
+            language = self._translation(page)
+            if language:
                 counts[language] += 1
         site = self.config.files[0].parent if self.config.files else None
         for name, settings in languages.items():
@@ -485,8 +490,13 @@ class _ConfigBuilder:
             self.notes.append(f"highlight style {style!r}: code uses Material's colours")
         return "\n".join(lines) + "\n"
 
+    def _translation(self, page: Path) -> str | None:
+        """The language ``page`` is a translation in, or None (a page of the site's own)."""
+        language = language_of(page.name)
+        return language if language in self.other_languages else None
+
     def _english(self) -> Iterable[Path]:
-        return (p for p in self.pages if language_of(p.name) in (None, self.default_language))
+        return (p for p in self.pages if not self._translation(p))
 
     def nav(self) -> list[Any]:
         """The main menu, as the site's navigation."""

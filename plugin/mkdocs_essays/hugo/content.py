@@ -113,10 +113,14 @@ class HugoContent(Feature):
     def _translations(self, files: Files, pages: list[File]) -> list[File]:
         build = self.build
         default = build.options.default_language.strip().lower()
+        listed = build.options.languages
+        others = None if listed is None else {code.strip().lower() for code in listed}
         left_out: dict[str, list[File]] = defaultdict(list)
         kept: list[File] = []
         for file in pages:
             language = language_of(file.src_uri)
+            if language not in (None, default) and others is not None and language not in others:
+                language = None  # not one of the site's languages: part of the name, as in Hugo
             if language is None:
                 kept.append(file)
             elif language == default:
