@@ -24,6 +24,7 @@ __all__ = [
     "fit_location",
     "fit_segment",
     "hugo_path",
+    "hugo_term_urlize",
     "hugo_urlize",
     "is_safe_segment",
     "is_url",
@@ -68,6 +69,40 @@ def _sanitize(text: str) -> str:
     return "".join(out)
 
 
+def _term_spaces(text: str) -> str:
+    """A term's white space as Hugo 0.168 gives it a path: a space is ``-`` (``"  "`` ->
+    ``--``), but a run of other white space (tab, newline, no-break space) is one ``-`` only
+    before a kept character and not next to a ``-`` (``"a\t\tb"`` -> ``a-b``, ``"\tx"`` ->
+    ``-x``, ``"x\t"`` -> ``x``, ``"\t"`` -> nothing). Checked with Hugo on term pages."""
+    out: list[str] = []
+    pending = False
+    for i, char in enumerate(text):
+        if char in " -":
+            out.append("-")
+            pending = False
+        elif _is_space(char):
+            pending = not out or out[-1] != "-"
+        elif (
+            char in _KEPT
+            or char.isalpha()
+            or char.isdecimal()
+            or unicodedata.category(char).startswith("M")
+        ) or (char == "%" and text[i + 1 : i + 2] in _HEX and text[i + 2 : i + 3] in _HEX):
+            if pending:
+                out.append("-")
+                pending = False
+            out.append(char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def hugo_term_urlize(text: str) -> str:
+    """Hugo's path for a taxonomy term: :func:`hugo_urlize`, but white space other than the
+    space follows Hugo's term rule (:func:`_term_spaces`); the same for any name without
+    such white space."""
+    return _resolved("".join(_go_lower(c) for c in _term_spaces(text)))
+
+
 @lru_cache(maxsize=65536)
 def hugo_urlize(text: str) -> str:
     """Hugo's path for a term or a file name: ``"Generative AI"`` -> ``generative-ai``.
@@ -76,7 +111,11 @@ def hugo_urlize(text: str) -> str:
     leaving the root, as Hugo's path cleaning does. May return an empty string when nothing
     URL-safe is left (an emoji-only term): callers decide what to do then.
     """
-    lowered = "".join(_go_lower(c) for c in _sanitize(text))
+    return _resolved("".join(_go_lower(c) for c in _sanitize(text)))
+
+
+def _resolved(lowered: str) -> str:
+    """Slashes kept, ``.``/``..`` segments resolved without leaving the root."""
     lowered = lowered.replace("\\", "/")
     parts: list[str] = []
     for part in lowered.split("/"):
