@@ -7,8 +7,9 @@ import math
 from datetime import UTC, datetime
 
 import pytest
+from growth import assert_linear
 from mkdocs_essays.frontmatter import FrontMatterErrors, read
-from mkdocs_essays.frontmatter.casts import go_parse_int
+from mkdocs_essays.frontmatter.casts import go_parse_int, hugo_int
 from mkdocs_essays.model.slugs import hugo_term_urlize
 from mkdocs_essays.model.taxonomy import spelling, term_slug
 
@@ -418,3 +419,25 @@ def test_a_site_publishes_what_hugo_publishes(make_site) -> None:  # type: ignor
     assert not any("Gamma" in text for text in listed)
     assert site.html("tags/--/").title.string.startswith("  ")  # Hugo's title: the name
     assert "2023-11-14" in site.text("posts/f/")
+
+
+# -- growth: each scan above is linear on hostile input (ratios only, see tests/growth.py) -----
+
+SCANS = {
+    "parse-int-underscores": (go_parse_int, lambda n: "1_" * n + "1"),
+    "parse-int-zeros": (go_parse_int, lambda n: "0x" + "0" * (20 * n)),
+    "parse-int-bad-underscores": (go_parse_int, lambda n: "0" * (20 * n) + "__1"),
+    "weight-decimal": (lambda text: hugo_int(text), lambda n: "1" * (20 * n) + ".5"),
+    "weight-dots": (lambda text: hugo_int(text), lambda n: "." + "1" * (20 * n) + ".x"),
+    "term-tabs": (hugo_term_urlize.__wrapped__, lambda n: "\t" * (20 * n)),
+    "term-mixed": (hugo_term_urlize.__wrapped__, lambda n: " \u00a0-a\t!" * (4 * n)),
+    "yaml-long-number": (lambda t: read(t, "x.md"), lambda n: "---\nx: " + "1_" * n + ".e\n---\n"),
+    "yaml-octal": (lambda t: read(t, "x.md"), lambda n: "---\nx: 0o" + "7_" * n + "8\n---\n"),
+    "yaml-base-60": (lambda t: read(t, "x.md"), lambda n: "---\nx: " + "1:" * n + "30\n---\n"),
+}
+
+
+@pytest.mark.parametrize("case", SCANS, ids=list(SCANS))
+def test_scalar_scans_are_linear(case: str) -> None:
+    function, make = SCANS[case]
+    assert_linear(function, make, 2000)
