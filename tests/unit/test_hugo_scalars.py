@@ -77,17 +77,29 @@ def test_other_fields_take_scalars_as_hugo_does() -> None:
     assert (fm.summary, fm.description, fm.draft) == ("5", "true", True)
 
 
-def test_what_hugo_drops_stays_an_error() -> None:
-    # Hugo 0.168 prints an empty title for title = [1, 2] and drops tags = [[1, 2], "x"] and a
-    # tags table entirely: words lost silently, so these stay errors naming the line
-    for source, line in (
-        ("+++\ntitle = [1, 2]\n+++\n", 2),
-        ('+++\ntitle = "i"\ntags = [[1, 2], "x"]\n+++\n', 3),
-        ('+++\ntitle = "j"\n[tags]\na = 1\n+++\n', 3),
+def test_what_hugo_ignores_is_ignored_with_a_warning() -> None:
+    # Hugo 0.168 built each of these without a word: an empty title for title = [1, 2], no
+    # terms for tags = [[1, 2], "x"] or a [tags] table, no slug for slug = [1], url = [1],
+    # aliases = {a = 1}, summary = [1], description = [2] or keywords = [[1]]. Nothing is
+    # refused here either, and a warning names the line of each value that is dropped
+    for source, line, field_ in (
+        ("+++\ntitle = [1, 2]\n+++\n", 2, "title"),
+        ('+++\ntitle = "i"\ntags = [[1, 2], "x"]\n+++\n', 3, "tags"),
+        ('+++\ntitle = "j"\n[tags]\na = 1\n+++\n', 3, "tags"),
+        ('+++\ntitle = "k"\nslug = [1]\n+++\n', 3, "slug"),
+        ('+++\ntitle = "k"\nurl = [1]\n+++\n', 3, "url"),
+        ('+++\ntitle = "k"\naliases = {a = 1}\n+++\n', 3, "aliases"),
+        ('+++\ntitle = "k"\nsummary = [1]\n+++\n', 3, "summary"),
+        ('+++\ntitle = "k"\ndescription = [2]\n+++\n', 3, "description"),
+        ('+++\ntitle = "k"\nkeywords = [[1]]\n+++\n', 3, "keywords"),
+        ('+++\ntitle = "k"\ntoc = "yes"\n+++\n', 3, "toc"),
     ):
-        with pytest.raises(FrontMatterErrors) as caught:
-            front(source)
-        assert caught.value.errors[0].line == line, source
+        fm = front(source)
+        (warning,) = fm.warnings
+        assert warning.line == line and warning.message.startswith(f"'{field_}' must be"), source
+        value = {"tags": fm.tags, "aliases": fm.aliases, "keywords": fm.keywords}.get(field_)
+        assert value in ((), None) and getattr(fm, field_, None) in ((), None), source
+        assert field_ not in fm.meta() or field_ in ("title",), source
 
 
 def test_params_table_is_what_param_reads() -> None:

@@ -319,8 +319,12 @@ class _Checker:
         if value is None:
             return None
         value = hugo_string(value)  # Hugo publishes `title = 42` titled "42"
-        if value is None:
-            self.fail(key, f"'{key}' must be a string, got {_show(found[1])}; write one value")
+        if value is None:  # Hugo 0.168 publishes `title = [1, 2]` with an empty title
+            self.warn(
+                key,
+                f"'{key}' must be one string, got {_show(found[1])}: Hugo 0.168 ignores it, "
+                f'and so does this build; write {key} = "..."',
+            )
             return None
         control = _CONTROL.search(value)
         if control:
@@ -334,24 +338,26 @@ class _Checker:
     ) -> tuple[str, ...] | None:
         """A list of strings as Hugo reads one: a single scalar is a list of one (``tags =
         "LLM"``), scalars become text (``[1, 2.5, true]``), empty items and nulls are left
-        out (Hugo 0.168 drops them); a table, or a list or table inside the list, is an error
-        (Hugo drops the whole field). A blank item (``"  "``) is kept, as in Hugo: for
-        ``terms`` (a taxonomy) it gets a term page, which a warning reports."""
+        out (Hugo 0.168 drops them); a table, or a list or table inside the list, makes Hugo
+        ignore the whole field: so does this, with a warning. A blank item (``"  "``) is
+        kept, as in Hugo: for ``terms`` (a taxonomy) it gets a term page, with a warning."""
         if value is None:
             return ()
         if not isinstance(value, list | tuple):
             if hugo_string(value) is None:
-                self.fail(
+                self.warn(
                     key,
-                    f"'{key}' must be a list of {what}, got {_show(value)}; "
-                    f"write {_as_list(value)}",
+                    f"'{key}' must be a list of {what}, got {_show(value)}: Hugo 0.168 "
+                    f"ignores it, and so does this build; write {_as_list(value)}",
                 )
                 return None
             value = [value]
         items = [hugo_string(item) for item in value if item is not None]
         if any(item is None for item in items):
-            self.fail(
-                key, f"'{key}' must be a list of {what}, got {_show(value)}; write flat values"
+            self.warn(
+                key,
+                f"'{key}' must be a list of {what}, got {_show(value)}: Hugo 0.168 ignores "
+                "the whole list, and so does this build; write flat values",
             )
             return None
         value = [item for item in items if item]
@@ -403,17 +409,23 @@ class _Checker:
         return weight
 
     def boolean(self, lower: str) -> bool | None:
+        """A theme's switch (``toc``, ``showToc``): Hugo 0.168 gives it no meaning and accepts
+        any value; one that is not true or false is ignored here, with a warning."""
         found = self.get(lower)
         if found is None:
             return None
         key, value = found
         if isinstance(value, bool):
             return value
-        if isinstance(value, int):  # Hugo 0.168: draft = 1 is a draft, 0 is not
+        if isinstance(value, int):
             return value != 0
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
-        self.fail(key, f"'{key}' must be true or false, got {_show(value)}")
+        self.warn(
+            key,
+            f"'{key}' must be true or false, got {_show(value)}: this build ignores it (the "
+            f"table of contents is shown); write {key} = false to hide it",
+        )
         return None
 
     def when(
