@@ -3,6 +3,7 @@ site with stub layouts (``{{ .Title }}``, ``{{ range .GetTerms "tags" }}``)."""
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import UTC, datetime
 
@@ -10,8 +11,11 @@ import pytest
 from growth import assert_linear
 from mkdocs_essays.frontmatter import FrontMatterErrors, read
 from mkdocs_essays.frontmatter.casts import go_parse_int, hugo_int
-from mkdocs_essays.model.slugs import hugo_term_urlize
+from mkdocs_essays.model.essay import Publication, make_essay
+from mkdocs_essays.model.slugs import hugo_path, hugo_slug, hugo_term_urlize
 from mkdocs_essays.model.taxonomy import spelling, term_slug
+
+PUB = Publication(now=datetime(2026, 1, 1, tzinfo=UTC))
 
 
 def front(source: str):  # type: ignore[no-untyped-def]
@@ -443,6 +447,7 @@ SCANS = {
     "weight-dots": (lambda text: hugo_int(text), lambda n: "." + "1" * (20 * n) + ".x"),
     "term-tabs": (hugo_term_urlize.__wrapped__, lambda n: "\t" * (20 * n)),
     "term-mixed": (hugo_term_urlize.__wrapped__, lambda n: " \u00a0-a\t!" * (4 * n)),
+    "slug-mixed": (hugo_slug.__wrapped__, lambda n: "-" * n + " \t-a !" * (4 * n) + "-" * n),
     "yaml-long-number": (lambda t: read(t, "x.md"), lambda n: "---\nx: " + "1_" * n + ".e\n---\n"),
     "yaml-octal": (lambda t: read(t, "x.md"), lambda n: "---\nx: 0o" + "7_" * n + "8\n---\n"),
     "yaml-base-60": (lambda t: read(t, "x.md"), lambda n: "---\nx: " + "1:" * n + "30\n---\n"),
@@ -453,3 +458,57 @@ SCANS = {
 def test_scalar_scans_are_linear(case: str) -> None:
     function, make = SCANS[case]
     assert_linear(function, make, 2000)
+
+
+@pytest.mark.parametrize(
+    ("slug", "folder"),
+    [
+        # slug = "..." -> the page's folder under public/posts/ in Hugo 0.168
+        ("42", "42"),
+        ("A B", "a-b"),
+        ("g  h", "g-h"),
+        (" e ", "e"),
+        ("\tf", "f"),
+        ("m\t", "m"),
+        ("a\t\tb", "a-b"),
+        ("a\t-b", "a-b"),
+        ("a \tb", "a-b"),
+        ("a -b", "a-b"),
+        ("a- b", "a-b"),
+        ("p  -  q", "p-q"),
+        ("c\u00a0\u00a0d", "c-d"),
+        ("r\t\u00a0s", "r-s"),
+        ("i--j", "i--j"),
+        ("-k", "k"),
+        ("l-", "l"),
+        (" -k", "-k"),
+        ("k- ", "k-"),
+        ("-- x --", "x"),
+        ("a!b", "ab"),
+        ("!c", "c"),
+        ("d!", "d"),
+        ("%41b", "%41b"),
+        ("x.y", "x.y"),
+        ("_u_", "_u_"),
+        ("É t", "é-t"),
+        ("a/b c", "a/b-c"),
+    ],
+)
+def test_slugs_are_hugos(slug: str, folder: str) -> None:
+    assert hugo_slug(slug) == folder
+    essay = make_essay(read(f"+++\nslug = {json.dumps(slug)}\n+++\n", "x.md"), "posts/x.md", PUB)
+    assert essay.slug == folder
+
+
+@pytest.mark.parametrize(
+    ("stem", "folder"),
+    # a file content/posts/<stem>.md -> its folder under public/posts/ in Hugo 0.168
+    [
+        *[("g  h", "g--h"), ("-k", "-k"), ("l-", "l-"), ("i--j", "i--j"), ("a b", "a-b")],
+        *[("a\t\tb", "a-b"), ("\tc", "c"), ("d\t", "d"), ("e \tf", "e-f"), ("g\u00a0h", "g-h")],
+        *[("\u00a0i", "i"), ("My  Dir", "my--dir")],
+    ],
+)
+def test_file_names_are_hugos(stem: str, folder: str) -> None:
+    assert hugo_path(stem) == folder
+    assert make_essay(read("+++\n+++\n", "x.md"), f"posts/{stem}.md", PUB).slug == folder
