@@ -177,6 +177,8 @@ class EssaysBuild:
                 errors.extend(str(e) for e in error.errors)
                 self.broken[file.src_uri] = [str(e) for e in error.errors]
                 continue
+            for warning in document.front.warnings:  # read as Hugo reads it, likely not as meant
+                log.warning(str(warning))
             essay_source = self.is_essay_source(file.src_uri)
             if document.front.format is not None or essay_source:
                 self.documents[file.src_uri] = document

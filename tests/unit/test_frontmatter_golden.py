@@ -37,7 +37,9 @@ def outcome(name: str) -> dict[str, Any]:
     except FrontMatterErrors as error:
         return {"errors": [str(e) for e in error.errors]}
     front = document.front
+    warnings = {"warnings": [str(w) for w in front.warnings]} if front.warnings else {}
     return {
+        **warnings,
         "format": front.format,
         "title": front.title,
         "date": _plain(front.date),

@@ -158,6 +158,12 @@ def _from_match(match: re.Match[str], default_zone: tzinfo) -> datetime:
         raise DateParseError(str(error)) from None
 
 
+def _short(value: object) -> str:
+    """``repr(value)`` cut to about 40 characters (a message never repeats a long value)."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
 def parse_date_string(text: str, default_zone: tzinfo) -> datetime:
     """Read a date string in one of Hugo's layouts, or raise :class:`DateParseError`."""
     value = text.strip()
@@ -165,7 +171,7 @@ def parse_date_string(text: str, default_zone: tzinfo) -> datetime:
         match = pattern.match(value)
         if match:
             return _from_match(match, default_zone)
-    raise DateParseError(f"{text!r} is not a date Hugo can read")
+    raise DateParseError(f"{_short(text)} is not a date Hugo can read")
 
 
 def to_datetime(value: object, default_zone: tzinfo) -> datetime:
@@ -178,4 +184,4 @@ def to_datetime(value: object, default_zone: tzinfo) -> datetime:
         return parse_date_string(value, default_zone)
     if isinstance(value, time):
         raise DateParseError(f"{value.isoformat()} is a time of day without a date")
-    raise DateParseError(f"{value!r} is not a date")
+    raise DateParseError(f"{_short(value)} is not a date")

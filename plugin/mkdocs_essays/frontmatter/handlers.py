@@ -186,13 +186,30 @@ class TOMLHandler(HugoHandler):
 
 
 class _Yaml12Loader(yaml.SafeLoader):
-    """PyYAML's safe loader with YAML 1.2 booleans, as Hugo reads YAML (``on``/``no`` stay text)."""
+    """PyYAML's safe loader with the booleans and numbers Hugo 0.168's YAML reader gives:
+    ``on``/``no`` stay text; ``0o17`` is 15 (as are ``017`` and ``0o1_7``); ``1.0e3`` and
+    ``+.5`` are numbers; ``1:30`` and ``190:20:30.15`` are text (PyYAML's YAML 1.1 read them
+    as 90 and 685230.15)."""
 
 
+_REPLACED = {f"tag:yaml.org,2002:{kind}" for kind in ("bool", "int", "float")}
 _Yaml12Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    key: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# Flat alternatives, each a run of digits with fixed marks between (no nested quantifiers).
+_YAML_INT = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)
+    |[-+]?0x[0-9a-fA-F_]+)$""",
+    re.VERBOSE,
+)
+_YAML_FLOAT = re.compile(
+    r"""^(?:[-+]?[0-9][0-9_]*\.[0-9_]*|[-+]?[0-9][0-9_]*\.[0-9_]*[eE][-+]?[0-9]+
+    |[-+]?\.[0-9_]+|[-+]?\.[0-9_]+[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
+    re.VERBOSE,
+)
+_Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:int", _YAML_INT, list("-+0123456789"))
+_Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:float", _YAML_FLOAT, list("-+0123456789."))
 
 
 def _checked(construct: Any, kind: str) -> Any:

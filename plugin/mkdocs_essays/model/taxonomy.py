@@ -20,7 +20,7 @@ from itertools import combinations
 from types import MappingProxyType
 
 from .essay import Essay
-from .slugs import hugo_urlize
+from .slugs import hugo_term_urlize
 
 __all__ = [
     "Collision",
@@ -49,16 +49,19 @@ def fold(name: str) -> str:
 
 
 def spelling(name: str) -> str:
-    """A name as shown: white space trimmed and collapsed, everything else as written."""
-    return " ".join(name.split())
+    """A name as shown: white space trimmed and collapsed, everything else as written. A blank
+    name (``"  "``) stays as written: Hugo 0.168 publishes it, titled so, at ``tags/--/``."""
+    return " ".join(name.split()) or name
 
 
 def term_slug(name: str) -> str:
-    """Hugo's term path; a name with nothing URL-safe (``🎉``) gets its code points instead."""
-    slug = hugo_urlize(name)
+    """Hugo's term path; a name with nothing URL-safe (``🎉``, a tab, for which Hugo 0.168
+    writes the term page over the taxonomy's own page) gets its code points instead."""
+    slug = hugo_term_urlize(name)
     if slug:
         return slug
-    return "-".join(f"u{ord(c):04x}" for c in name.strip() if not c.isspace()) or "term"
+    shown = [c for c in name.strip() if not c.isspace()] or list(name)
+    return "-".join(f"u{ord(c):04x}" for c in shown) or "term"
 
 
 @dataclass(frozen=True, eq=False)
@@ -224,7 +227,8 @@ def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
         )
         for key in keys:
             if len(written[key]) > 1:
-                others = {term_slug(s) for s in written[key]} - {slug}
+                # Hugo's own paths only: a name it gives none (a tab) has no page to redirect
+                others = {hugo_term_urlize(s) for s in written[key]} - {slug, ""}
                 merges.append(
                     Merge(
                         name,
