@@ -41,6 +41,7 @@ from .model.text import word_count as count_words
 from .pages.feature import Feature
 from .pages.plan import PageSpec
 from .pages.urls import UrlPolicy, relative_url
+from .reading import read_source
 from .render import Renderer, View, stylesheet
 
 if TYPE_CHECKING:
@@ -159,17 +160,8 @@ class EssaysBuild:
             if file.generated_by is not None and file.generated_by != "essays":
                 continue
             path = self.display_path(file)
-            try:
-                source = file.content_bytes
-            except FileNotFoundError:
-                # Renamed or deleted while this build runs (`mkdocs serve` builds again after
-                # the change): the site is built without it, as it will be.
-                log.info(f"{path} was removed or renamed during the build; it is left out")
-                files.remove(file)
-                continue
-            except OSError as error:
-                errors.append(f"{path}: cannot be read ({error.strerror}); check the file")
-                files.remove(file)
+            source = read_source(file, files, path, errors)  # None: gone or unreadable
+            if source is None:
                 continue
             try:
                 document = CACHE.read(source, path, zone=self.zone, taxonomies=self.taxonomies)

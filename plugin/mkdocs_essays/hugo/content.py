@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..errors import EssaysError
 from ..frontmatter import FrontMatterErrors, read
 from ..model import PathError, clean_path
-from ..model.slugs import dot_segments, hugo_path, is_url
+from ..model.slugs import dot_segments, hugo_path, hugo_slug, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
 from ..pages.urls import relative_url
@@ -400,7 +400,7 @@ class HugoContent(Feature):
                 f"'slug' {slug!r} is a whole URL; a slug is the last part of the page's own "
                 "address: write a name such as 'about', or set 'url' to a path of this site"
             )
-        leaf = hugo_path(dot_segments(slug or "")[0]) or "page"
+        leaf = hugo_slug(dot_segments(slug or "")[0]) or "page"
         return posixpath.join(section, leaf) if section else leaf
 
     def _move_resources(self) -> None:
