@@ -19,7 +19,8 @@ from __future__ import annotations
 import html as htmllib
 import re
 import textwrap
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -188,8 +189,6 @@ class _Lexer:
         self._newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(self, offset: int) -> int:
-        from bisect import bisect_left
-
         return bisect_left(self._newlines, offset) + 1
 
     def tags(self) -> Iterator[_Tag]:
@@ -372,16 +371,6 @@ def _walk(nodes: list[Node]) -> Iterator[Call]:
     return (call for call, _depth in _walk_depths(nodes))
 
 
-MAX_NESTING = 64
-"""Shortcodes nested deeper than this are refused with a message (rendering them, then
-Markdown's nested blocks, would exhaust Python's stack); Hugo sites nest a handful."""
-
-
-def too_deep(nodes: list[Node]) -> Call | None:
-    """The first call nested more than :data:`MAX_NESTING` deep, or None."""
-    return next((call for call, depth in _walk_depths(nodes) if depth > MAX_NESTING), None)
-
-
 def scan(text: str) -> list[Call]:
     """Every call in ``text`` (outside code), in document order. Raises on bad syntax."""
     return list(_walk(parse(text)))
@@ -473,19 +462,6 @@ def expand(
         except ShortcodeSyntaxError as error:
             problems.append(Problem("error", "", error.line, str(error)))
             break
-        deep = too_deep(nodes)
-        if deep is not None:
-            problems.append(
-                Problem(
-                    "error",
-                    deep.name,
-                    deep.line,
-                    f"the shortcode {deep.name!r} is nested more than {MAX_NESTING} shortcodes "
-                    f"deep, more than can be rendered; close some of the shortcodes around it "
-                    "sooner",
-                )
-            )
-            break
         renderer = _Renderer(text, services, targets, unknown, extensions)
         text = renderer.nodes(nodes)
         problems.extend(renderer.problems)
@@ -501,7 +477,41 @@ def _calls_outside_code(text: str) -> bool:
     return any(not code.inside(found.start()) for found in _OPEN.finditer(text))
 
 
+MAX_BLOCKS = 100
+"""How many blocks made from shortcodes (admonitions, collapsible blocks, tabs) may nest.
+Hugo 0.168 nests any number (it rendered 100,000 nested calls), but Python-Markdown's
+parser calls itself three times for each level of an admonition or a ``markdown="1"``
+element and ends in a RecursionError past about 300 levels (pymdownx's details and tabs stop
+nesting near the limit themselves, and show the rest as code). Deeper calls are written as
+their inner text, with a warning."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Nodes:
+    """A renderer's request: these nodes rendered (the text they become)."""
+
+    nodes: list[Node]
+
+
+@dataclass(frozen=True, slots=True)
+class _Render:
+    """A renderer's request: this call rendered and put in place (:meth:`_Renderer.place`)."""
+
+    call: Call
+
+
+_Request = _Nodes | _Render
+_Step = Generator[_Request, str, Any]
+"""A rendering step: it yields a request for what it needs rendered, gets the text back, and
+returns its result. Steps wait on a stack, so nesting is never Python recursion."""
+
+
 class _Renderer:
+    """Renders a tree of calls. Every call that renders what is inside it (``keep``,
+    ``admonition``, ``details``, ``tabs``...) is a generator that yields a request (:class:`_Nodes`,
+    :class:`_Render`) and gets the rendered text back: :meth:`nodes` runs them with a stack of
+    its own, so a call nested 100,000 deep (Hugo 0.168 renders them) needs no Python stack."""
+
     def __init__(
         self,
         text: str,
@@ -516,22 +526,49 @@ class _Renderer:
         self.unknown = unknown
         self.extensions = frozenset(extensions)
         self.problems: list[Problem] = []
+        self._blocks = 0
+        """Blocks (admonitions, collapsible blocks, tabs) around the call being rendered."""
+        self._flat = 0
+        """Calls around it written flat because they were too deep for a block."""
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self._first_text: list[int] | None = None
+        self._last_text: list[int] | None = None
 
     # -- structure --------------------------------------------------------------------------
 
     def nodes(self, nodes: list[Node]) -> str:
+        """The nodes rendered. The steps waiting for what is inside them are kept on a list,
+        one per level of nesting, never on Python's stack."""
+        stack: list[_Step] = [self._nodes(nodes)]
+        sent: Any = None
+        while stack:
+            try:
+                request = stack[-1].send(sent)
+            except StopIteration as done:
+                stack.pop()
+                sent = done.value
+                continue
+            if isinstance(request, _Nodes):
+                stack.append(self._nodes(request.nodes))
+            else:
+                stack.append(self._call(request.call))
+            sent = None
+        return sent
+
+    def _nodes(self, nodes: list[Node]) -> _Step:
         out: list[str] = []
         for node in nodes:
             if isinstance(node, str):
                 out.append(unescape(node, opening=_LITERAL))
             else:
-                out.append(self.call(node))
+                out.append((yield _Render(node)))
         return "".join(out)
 
     def target(self, call: Call) -> str:
         return self.mapping.get(call.name, self.mapping.get(call.name.lower(), ""))
 
-    def call(self, call: Call) -> str:
+    def _call(self, call: Call) -> _Step:
+        """A call rendered and put in place."""
         target = self.target(call)
         if not target:
             target = self.unknown
@@ -546,6 +583,8 @@ class _Renderer:
         method = getattr(self, "r_" + target, None)
         # (a target without a method cannot happen: the option only accepts TARGETS)
         out = self.r_keep(call) if method is None else method(call)
+        if isinstance(out, Generator):  # it renders what is inside it
+            out = yield from out
         return self.place(call, out)
 
     def _unknown_message(self, call: Call, policy: str) -> str:
@@ -570,15 +609,9 @@ class _Renderer:
         """Put a call's output where the call was, as a block when it stands on its own lines."""
         if out.kind == "inline" or not out.text:
             return out.text
-        text = self.text
-        line_start = text.rfind("\n", 0, call.start) + 1
-        before = text[line_start : call.start]
-        after_end = text.find("\n", call.close_end)
-        after = text[call.close_end : len(text) if after_end == -1 else after_end]
-        alone = not before.strip() and not after.strip()
         body = out.text.strip("\n")
-        if alone:
-            prefix = before
+        if self._alone(call):
+            prefix = self.text[self._line_start(call.start) : call.start]
             lines = body.split("\n")
             shifted = [lines[0]] + [(prefix + line) if line.strip() else "" for line in lines[1:]]
             return "\n" + prefix + "\n".join(shifted) + "\n"
@@ -588,11 +621,37 @@ class _Renderer:
             return out.text
         return "\n\n" + body + "\n\n"
 
-    def inner_markdown(self, call: Call) -> str:
-        """The inner part with its shortcodes rendered, dedented, without outer blank lines."""
+    def _line_start(self, offset: int) -> int:
+        at = bisect_left(self._newlines, offset)
+        return self._newlines[at - 1] + 1 if at else 0
+
+    def _alone(self, call: Call) -> bool:
+        """Whether only white space is before the call on its first line and after it on its
+        last line. From a table of the lines' first and last non-space characters, made once:
+        a line of 10,000 calls is not read again for each of them."""
+        if self._first_text is None or self._last_text is None:
+            first: list[int] = []
+            last: list[int] = []
+            start = 0
+            for line in self.text.split("\n"):
+                first.append(start + len(line) - len(line.lstrip()))
+                last.append(start + len(line.rstrip()))
+                start += len(line) + 1
+            self._first_text, self._last_text = first, last
+        before_blank = self._first_text[bisect_left(self._newlines, call.start)] >= call.start
+        after_blank = self._last_text[bisect_left(self._newlines, call.close_end)] <= call.close_end
+        return before_blank and after_blank
+
+    def inner_markdown(self, call: Call, *, block: bool = False) -> _Step:
+        """The inner part with its shortcodes rendered, dedented, without outer blank lines.
+        ``block``: the call puts it in a block (which counts towards :data:`MAX_BLOCKS`)."""
         if not call.inner:
             return ""
-        rendered = self.nodes(call.inner)
+        if block:
+            self._blocks += 1
+        rendered = yield _Nodes(call.inner)
+        if block:
+            self._blocks -= 1
         return textwrap.dedent(rendered.strip("\n").rstrip()).strip("\n")
 
     def inner_raw(self, call: Call) -> str:
@@ -606,6 +665,34 @@ class _Renderer:
         while lines and not lines[-1].strip():
             lines.pop()
         return textwrap.dedent("\n".join(lines))
+
+    def room(self, call: Call, what: str) -> bool:
+        """Whether the call may put its inner part in one more block (:data:`MAX_BLOCKS`).
+        When not, the outermost call past the limit is reported."""
+        if self._blocks < MAX_BLOCKS:
+            return True
+        if not self._flat:
+            self.problems.append(
+                Problem(
+                    "warning",
+                    call.name,
+                    call.line,
+                    f"the shortcode {call.name!r} is nested inside {MAX_BLOCKS} blocks made "
+                    "from shortcodes (admonitions, collapsible blocks, tabs), the most "
+                    "Python-Markdown can nest (its parser calls itself for each level and "
+                    "would exceed Python's recursion limit); it and the shortcodes inside it "
+                    f"are written as their inner text, without the {what}. Close some of the "
+                    "shortcodes around it sooner",
+                )
+            )
+        return False
+
+    def flat(self, call: Call) -> _Step:
+        """A call too deep for a block (see :meth:`room`): its inner text, as ``keep``."""
+        self._flat += 1
+        out = yield from self.r_keep(call)
+        self._flat -= 1
+        return out
 
     def needs(self, call: Call, target: str) -> bool:
         """Whether the extension a target needs is enabled; reports it once otherwise."""
@@ -643,10 +730,10 @@ class _Renderer:
 
     # -- policies ---------------------------------------------------------------------------
 
-    def r_keep(self, call: Call) -> _Out:
+    def r_keep(self, call: Call) -> _Step:
         if call.name.endswith(".inline") and not self.target(call):
             return _Out("")  # a Go template, not text: Hugo prints nothing for it by default
-        return _Out(self.inner_markdown(call), "text") if call.inner else _Out("")
+        return _Out((yield from self.inner_markdown(call)), "text") if call.inner else _Out("")
 
     def r_strip(self, call: Call) -> _Out:
         return _Out("")
@@ -666,43 +753,49 @@ class _Renderer:
 
     # -- Markdown constructs ----------------------------------------------------------------
 
-    def r_admonition(self, call: Call) -> _Out:
+    def r_admonition(self, call: Call) -> _Step:
         if not self.needs(call, "admonition"):
-            return self.r_keep(call)
+            return (yield from self.r_keep(call))
+        if not self.room(call, "admonition"):
+            return (yield from self.flat(call))
         kind = call.arg("type", "kind", "style", position=0, default="note").strip().lower()
         kind = re.sub(r"[^a-z0-9-]+", "-", kind).strip("-") or "note"
         title = call.arg("title", position=1)
         head = f"!!! {kind}" + (f" {_quoted(title)}" if title else "")
-        body = self.inner_markdown(call)
+        body = yield from self.inner_markdown(call, block=True)
         return _Out(head + "\n\n" + _indent(body) if body else head, "block")
 
-    def r_tabs(self, call: Call) -> _Out:
+    def r_tabs(self, call: Call) -> _Step:
         if not self.needs(call, "tabs"):
-            return self.r_keep(call)
+            return (yield from self.r_keep(call))
         if not call.inner:
             return _Out("")
+        if not self.room(call, "tabs"):
+            return (yield from self.flat(call))
         parts: list[str] = []
         rest: list[str] = []
         first = True
         for node in call.inner:
             if isinstance(node, Call) and self.target(node) == "tab":
-                parts.append(self._tab(node, len(parts) + 1, first=first))
+                parts.append((yield from self._tab(node, len(parts) + 1, first=first)))
                 first = False
             elif isinstance(node, Call):
-                rest.append(self.call(node))
+                rest.append((yield _Render(node)))
             elif node.strip():
                 rest.append(unescape(node, opening=_LITERAL))
         extra = textwrap.dedent("".join(rest)).strip("\n")
         return _Out("\n\n".join(parts) + ("\n\n" + extra if extra else ""), "block")
 
-    def r_tab(self, call: Call) -> _Out:
+    def r_tab(self, call: Call) -> _Step:
         if not self.needs(call, "tab"):
-            return self.r_keep(call)
-        return _Out(self._tab(call, 1, first=False), "block")
+            return (yield from self.r_keep(call))
+        if not self.room(call, "tab"):
+            return (yield from self.flat(call))
+        return _Out((yield from self._tab(call, 1, first=False)), "block")
 
-    def _tab(self, call: Call, number: int, *, first: bool) -> str:
+    def _tab(self, call: Call, number: int, *, first: bool) -> _Step:
         name = call.arg("name", "title", "label", "tabName", position=0, default=f"Tab {number}")
-        body = self.inner_markdown(call)
+        body = yield from self.inner_markdown(call, block=True)
         head = ("===! " if first else "=== ") + _quoted(name)
         return head + "\n\n" + _indent(body or "&nbsp;")
 
@@ -710,12 +803,15 @@ class _Renderer:
         self.needs(call, "mermaid")
         return _Out(_fence(self.inner_raw(call), "mermaid"), "block")
 
-    def r_details(self, call: Call) -> _Out:
+    def r_details(self, call: Call) -> _Step:
         if not self.require_inner(call):
             return _Out("")
         summary = call.arg("summary", "title", position=0, default="Details")
         is_open = call.flag("open")
-        body = self.inner_markdown(call)
+        block = bool({"pymdownx.details", "md_in_html"} & self.extensions)
+        if block and not self.room(call, "collapsible block"):
+            return (yield from self.flat(call))
+        body = yield from self.inner_markdown(call, block=block)
         if "pymdownx.details" in self.extensions:
             head = ("???+" if is_open else "???") + " note " + _quoted(summary)
             return _Out(head + "\n\n" + _indent(body), "block")
