@@ -652,7 +652,7 @@ class _Renderer:
         rendered = yield _Nodes(call.inner)
         if block:
             self._blocks -= 1
-        return textwrap.dedent(rendered.strip("\n").rstrip()).strip("\n")
+        return _dedent(rendered.strip("\n").rstrip()).strip("\n")
 
     def inner_raw(self, call: Call) -> str:
         """The inner part exactly as written (escaped calls made literal), for code."""
@@ -1023,6 +1023,15 @@ def _inline_markdown(text: str) -> Markup:
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return Markup(rendered)
+
+
+def _dedent(text: str) -> str:
+    """:func:`textwrap.dedent`, which has nothing to do when no line starts with a space or
+    a tab: found by two searches instead of its regexes (a call nested 10,000 deep dedents
+    what is inside it at every level)."""
+    if text.startswith((" ", "\t")) or "\n " in text or "\n\t" in text:
+        return textwrap.dedent(text)
+    return text
 
 
 def _quoted(text: str) -> str:
