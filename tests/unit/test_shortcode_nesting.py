@@ -11,8 +11,11 @@ once per level of them.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
+from conftest import MakeSite
 from growth import assert_linear
 from lxml import html as lxml_html
 from mkdocs_essays.hugo.shortcodes import MAX_BLOCKS, Problem, expand
@@ -142,6 +145,41 @@ def test_a_warning_for_each_place_too_deep() -> None:
     assert [p.line for p in expansion.problems] == [1 + MAX_BLOCKS, second + MAX_BLOCKS]
 
 
+# -- in a MkDocs build ------------------------------------------------------------------------
+
+
+def _essay(body: str) -> str:
+    return "+++\ntitle = 'Deep'\ndate = 2024-01-01\n+++\n\nIntro.\n\n" + body + "\n\nAfter.\n"
+
+
+def test_a_site_builds_with_shortcodes_nested_deep(make_site: MakeSite) -> None:
+    # the essay of tests/hostile/ (250 on one line), 1,000 {{% %}} a line each, and 250 nested
+    # admonitions: Python-Markdown renders 100 of them, the rest keep their text
+    site = make_site(
+        {
+            "docs/posts/unknown.md": _essay(_nested("percent", 1_000, lines=True)),
+            "docs/posts/notes.md": _essay(
+                _nested("percent", 250, lines=True).replace("box", "note")
+            ),
+        },
+        config={"plugins": ["essays"], "markdown_extensions": ["admonition"]},
+        plugin={"shortcodes": {"note": "admonition"}},
+        warnings=[
+            re.escape("docs/posts/unknown.md:8: the shortcode 'box' has no equivalent here")
+            + ".*1000 uses in 1 file",
+            re.escape(
+                f"docs/posts/notes.md:{8 + MAX_BLOCKS}: the shortcode 'note' is nested inside "
+                f"{MAX_BLOCKS} blocks"
+            ),
+        ],
+    )
+    unknown = site.content("posts/unknown/")
+    assert unknown.get_text().split()[-3:] == ["Intro.", "core", "After."]
+    notes = site.content("posts/notes/")
+    assert len(notes.select("div.admonition")) == MAX_BLOCKS
+    assert notes.get_text().split()[-3:] == ["Note", "core", "After."]
+
+
 # -- linear time ------------------------------------------------------------------------------
 
 
@@ -161,6 +199,13 @@ GROWTH = {
     "depth-one-line-percent": (_expand, lambda n: P * n + "core" + Q * n, 500),
     "depth-a-line-each": (_expand, lambda n: "\n".join([A] * n + ["core"] + [Z] * n), 500),
     "depth-never-closed": (_expand, lambda n: A * n + "core", 500),
+    "depth-a-word-each": (_expand, lambda n: (A + "w ") * n + "core" + Z * n, 500),
+    "depth-a-line-of-text-each": (_expand, lambda n: (A + "\nw\n") * n + "core" + Z * n, 500),
+    "depth-in-quotes": (
+        _expand,
+        lambda n: "\n".join(["> " + A] * n + ["> core"] + ["> " + Z] * n),
+        500,
+    ),
     # width: n calls side by side
     "width-one-line": (_expand, lambda n: (A + "x" + Z) * n, 500),
     "width-a-line-each": (_expand, lambda n: (A + "\nx\n" + Z + "\n") * n, 500),

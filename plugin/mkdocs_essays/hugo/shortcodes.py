@@ -20,6 +20,7 @@ import html as htmllib
 import re
 import textwrap
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -334,10 +335,7 @@ def parse(text: str) -> list[Node]:
             )
         # calls opened above it without a closing tag have no inner part: their
         # children go back to their parent
-        while len(stack) - 1 > depth:
-            unclosed, kids = stack.pop()
-            children().extend(kids)
-            del unclosed
+        _unnest(stack, depth + 1, stack[depth][1])
         call, kids = stack.pop()
         call.inner = kids
         call.inner_start = call.end
@@ -345,10 +343,17 @@ def parse(text: str) -> list[Node]:
         call.close_end = tag.end
     if position < len(text):
         children().append(text[position:])
-    while stack:
-        _unclosed, kids = stack.pop()
-        children().extend(kids)
+    _unnest(stack, 0, root)
     return root
+
+
+def _unnest(stack: list[tuple[Call, list[Node]]], start: int, parent: list[Node]) -> None:
+    """Give the children of the calls ``stack[start:]``, never closed, to ``parent``. Each of
+    these calls is the last child of the one before it, so the children go in one after the
+    other: every node moves once (moving them up a level at a time moved them once a level)."""
+    for _unclosed, kids in stack[start:]:
+        parent.extend(kids)
+    del stack[start:]
 
 
 def _walk_depths(nodes: list[Node]) -> Iterator[tuple[Call, int]]:
@@ -428,7 +433,7 @@ class Expansion:
 
 @dataclass(frozen=True)
 class _Out:
-    text: str
+    text: str | _Text
     kind: str = "inline"
     """``inline`` (text in place), ``html`` (HTML, a block when the call is alone on its
     lines), ``block`` (Markdown that must be a block of its own), ``text`` (Markdown, a block
@@ -477,6 +482,101 @@ def _calls_outside_code(text: str) -> bool:
     return any(not code.inside(found.start()) for found in _OPEN.finditer(text))
 
 
+_INDENTED = re.compile(r"\n[^\S\n]")
+"""A line (after the first) that starts with white space: where dedenting may have work."""
+
+
+class _Text:
+    """Rendered Markdown as pieces, joined once: what a call keeps of its inner part goes into
+    its parent's text without being copied, so 10,000 nested calls that each write a word are
+    not 10,000 copies of what is inside them. ``indented`` counts the lines after the first
+    that start with white space; while there are none (and the first line does not either),
+    dedenting is nothing to do and the pieces are never joined. Each one has one owner (the
+    call it goes to), which changes it in place."""
+
+    __slots__ = ("indented", "parts")
+
+    def __init__(self) -> None:
+        self.parts: deque[str] = deque()
+        self.indented = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __str__(self) -> str:
+        return "".join(self.parts)
+
+    def _seam(self, left: str, right: str) -> int:
+        return 1 if left.endswith("\n") and right[:1].isspace() and right[0] != "\n" else 0
+
+    def add(self, piece: str | _Text) -> _Text:
+        """This text followed by ``piece``: this text, or ``piece`` when it has more pieces
+        (the fewer are moved, so every piece moves a few times at most)."""
+        if isinstance(piece, str):
+            if piece:
+                if self.parts:
+                    self.indented += self._seam(self.parts[-1], piece)
+                self.indented += len(_INDENTED.findall(piece))
+                self.parts.append(piece)
+            return self
+        if not piece.parts:
+            return self
+        if not self.parts:
+            return piece
+        seam = self._seam(self.parts[-1], piece.parts[0])
+        if len(piece.parts) > len(self.parts):
+            piece.parts.extendleft(reversed(self.parts))
+            piece.indented += self.indented + seam
+            return piece
+        self.parts.extend(piece.parts)
+        self.indented += piece.indented + seam
+        return self
+
+    def starts_indented(self) -> bool:
+        first = self.parts[0][0] if self.parts else ""
+        return first.isspace() and first != "\n"
+
+    def strip_newlines_left(self) -> None:
+        parts = self.parts
+        while parts:
+            first = parts[0]
+            rest = first.lstrip("\n")
+            if len(rest) == len(first):
+                return
+            after = rest or (parts[1] if len(parts) > 1 else "")
+            if after[:1].isspace() and after[0] != "\n":
+                self.indented -= 1  # the last newline taken started an indented line
+            if rest:
+                parts[0] = rest
+                return
+            parts.popleft()
+
+    def strip_right(self, chars: str | None = None) -> None:
+        parts = self.parts
+        while parts:
+            last = parts[-1]
+            rest = last.rstrip(chars)
+            if len(rest) == len(last):
+                return
+            taken = last[len(rest) :]
+            self.indented -= len(_INDENTED.findall(taken))
+            if rest:
+                self.indented -= self._seam(rest, taken)
+                parts[-1] = rest
+                return
+            parts.pop()
+            if parts:
+                self.indented -= self._seam(parts[-1], taken)
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        return cls().add(text)
+
+
+def _plain(text: str | _Text) -> str:
+    return text if isinstance(text, str) else str(text)
+
+
 MAX_BLOCKS = 100
 """How many blocks made from shortcodes (admonitions, collapsible blocks, tabs) may nest.
 Hugo 0.168 nests any number (it rendered 100,000 nested calls), but Python-Markdown's
@@ -501,9 +601,10 @@ class _Render:
 
 
 _Request = _Nodes | _Render
-_Step = Generator[_Request, str, Any]
-"""A rendering step: it yields a request for what it needs rendered, gets the text back, and
-returns its result. Steps wait on a stack, so nesting is never Python recursion."""
+_Step = Generator[_Request, Any, Any]
+"""A rendering step: it yields a request for what it needs rendered, gets the text back (a
+:class:`_Text` or a ``str``), and returns its result. Steps wait on a stack, so nesting is
+never Python recursion."""
 
 
 class _Renderer:
@@ -553,16 +654,16 @@ class _Renderer:
             else:
                 stack.append(self._call(request.call))
             sent = None
-        return sent
+        return _plain(sent)
 
     def _nodes(self, nodes: list[Node]) -> _Step:
-        out: list[str] = []
+        out = _Text()
         for node in nodes:
             if isinstance(node, str):
-                out.append(unescape(node, opening=_LITERAL))
+                out = out.add(unescape(node, opening=_LITERAL))
             else:
-                out.append((yield _Render(node)))
-        return "".join(out)
+                out = out.add((yield _Render(node)))
+        return out
 
     def target(self, call: Call) -> str:
         return self.mapping.get(call.name, self.mapping.get(call.name.lower(), ""))
@@ -605,20 +706,29 @@ class _Renderer:
             f"'shortcodes:' in the essays plugin options (to one of {', '.join(TARGETS)})"
         )
 
-    def place(self, call: Call, out: _Out) -> str:
+    def place(self, call: Call, out: _Out) -> str | _Text:
         """Put a call's output where the call was, as a block when it stands on its own lines."""
         if out.kind == "inline" or not out.text:
             return out.text
-        body = out.text.strip("\n")
-        if self._alone(call):
+        alone = self._alone(call)
+        if not alone and out.kind == "text":
+            return out.text
+        if alone and isinstance(out.text, _Text) and call.start == self._line_start(call.start):
+            text = out.text  # no prefix for its lines: kept as it is, unless a line is blank
+            text.strip_newlines_left()
+            text.strip_right("\n")
+            if not text.indented:
+                return _Text.of("\n").add(text).add("\n")
+            body = str(text)
+        else:
+            body = _plain(out.text).strip("\n")
+        if alone:
             prefix = self.text[self._line_start(call.start) : call.start]
             lines = body.split("\n")
             shifted = [lines[0]] + [(prefix + line) if line.strip() else "" for line in lines[1:]]
             return "\n" + prefix + "\n".join(shifted) + "\n"
         if out.kind == "html":
             return " ".join(body.split("\n"))
-        if out.kind == "text":
-            return out.text
         return "\n\n" + body + "\n\n"
 
     def _line_start(self, offset: int) -> int:
@@ -645,14 +755,22 @@ class _Renderer:
     def inner_markdown(self, call: Call, *, block: bool = False) -> _Step:
         """The inner part with its shortcodes rendered, dedented, without outer blank lines.
         ``block``: the call puts it in a block (which counts towards :data:`MAX_BLOCKS`)."""
+        return _plain((yield from self.inner_text(call, block=block)))
+
+    def inner_text(self, call: Call, *, block: bool = False) -> _Step:
+        """:meth:`inner_markdown` as a :class:`_Text`, joined only when it must be dedented."""
         if not call.inner:
             return ""
         if block:
             self._blocks += 1
-        rendered = yield _Nodes(call.inner)
+        rendered: _Text = yield _Nodes(call.inner)
         if block:
             self._blocks -= 1
-        return _dedent(rendered.strip("\n").rstrip()).strip("\n")
+        rendered.strip_newlines_left()
+        rendered.strip_right()
+        if rendered.indented or rendered.starts_indented():
+            return _Text.of(textwrap.dedent(str(rendered)).strip("\n"))
+        return rendered
 
     def inner_raw(self, call: Call) -> str:
         """The inner part exactly as written (escaped calls made literal), for code."""
@@ -733,7 +851,7 @@ class _Renderer:
     def r_keep(self, call: Call) -> _Step:
         if call.name.endswith(".inline") and not self.target(call):
             return _Out("")  # a Go template, not text: Hugo prints nothing for it by default
-        return _Out((yield from self.inner_markdown(call)), "text") if call.inner else _Out("")
+        return _Out((yield from self.inner_text(call)), "text") if call.inner else _Out("")
 
     def r_strip(self, call: Call) -> _Out:
         return _Out("")
@@ -780,7 +898,7 @@ class _Renderer:
                 parts.append((yield from self._tab(node, len(parts) + 1, first=first)))
                 first = False
             elif isinstance(node, Call):
-                rest.append((yield _Render(node)))
+                rest.append(_plain((yield _Render(node))))
             elif node.strip():
                 rest.append(unescape(node, opening=_LITERAL))
         extra = textwrap.dedent("".join(rest)).strip("\n")
@@ -1023,15 +1141,6 @@ def _inline_markdown(text: str) -> Markup:
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return Markup(rendered)
-
-
-def _dedent(text: str) -> str:
-    """:func:`textwrap.dedent`, which has nothing to do when no line starts with a space or
-    a tab: found by two searches instead of its regexes (a call nested 10,000 deep dedents
-    what is inside it at every level)."""
-    if text.startswith((" ", "\t")) or "\n " in text or "\n\t" in text:
-        return textwrap.dedent(text)
-    return text
 
 
 def _quoted(text: str) -> str:
