@@ -201,6 +201,7 @@ GROWTH = {
     "depth-never-closed": (_expand, lambda n: A * n + "core", 500),
     "depth-a-word-each": (_expand, lambda n: (A + "w ") * n + "core" + Z * n, 500),
     "depth-a-line-of-text-each": (_expand, lambda n: (A + "\nw\n") * n + "core" + Z * n, 500),
+    "depth-indented-text-each": (_expand, lambda n: (A + "\n  w\n") * n + "core" + Z * n, 500),
     "depth-in-quotes": (
         _expand,
         lambda n: "\n".join(["> " + A] * n + ["> core"] + ["> " + Z] * n),
