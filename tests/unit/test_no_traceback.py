@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from mkdocs_essays.frontmatter import read
-from mkdocs_essays.hugo.shortcodes import MAX_NESTING, _line_ranges, expand, scan
+from mkdocs_essays.hugo.shortcodes import _line_ranges, expand, scan
 from mkdocs_essays.model.slugs import MAX_SEGMENT_BYTES, fit_location, fit_segment, too_deep
 from mkdocs_essays.pages.aliases import alias_dest, resolve_alias
 from mkdocs_essays.pages.urls import UrlPolicy
@@ -72,23 +72,15 @@ class _Services:
         return src
 
 
-def test_250_nested_shortcodes_are_one_error_not_a_recursion_error() -> None:
-    # Hugo 0.168 renders 250 nested {{< box >}} ({{ .Inner }}); we render 64 levels
+def test_250_nested_shortcodes_render_not_a_recursion_error() -> None:
+    # Hugo 0.168 renders 250 nested {{< box >}} ({{ .Inner }}), and 100,000; so do we (the
+    # renderer once ended in a RecursionError, then refused more than 64 levels)
     text = "intro\n\n" + "{{< box >}}" * 250 + "core" + "{{< /box >}}" * 250 + "\n"
     expansion = expand(text, _Services())
-    errors = [p for p in expansion.problems if p.kind == "error"]
-    assert len(errors) == 1 and errors[0].line == 3
-    assert f"nested more than {MAX_NESTING}" in errors[0].message
-    assert "close some of the shortcodes" in errors[0].message
+    assert expansion.markdown.split() == ["intro", "core"]
+    assert not [p for p in expansion.problems if p.kind == "error"]
     # mkdocs-essays import only scans: any depth
     assert len(scan("{{< box >}}" * 5000 + "{{< /box >}}" * 5000)) == 5000
-
-
-def test_64_nested_shortcodes_render() -> None:
-    text = "{{< box >}}" * MAX_NESTING + "core" + "{{< /box >}}" * MAX_NESTING
-    expansion = expand(text, _Services())
-    assert "core" in expansion.markdown
-    assert not [p for p in expansion.problems if p.kind == "error"]
 
 
 # -- hl_lines -------------------------------------------------------------------------------------

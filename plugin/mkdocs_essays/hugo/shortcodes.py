@@ -19,7 +19,9 @@ from __future__ import annotations
 import html as htmllib
 import re
 import textwrap
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -199,8 +201,6 @@ class _Lexer:
         self._newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(self, offset: int) -> int:
-        from bisect import bisect_left
-
         return bisect_left(self._newlines, offset) + 1
 
     def tags(self) -> Iterator[_Tag]:
@@ -346,10 +346,7 @@ def parse(text: str) -> list[Node]:
             )
         # calls opened above it without a closing tag have no inner part: their
         # children go back to their parent
-        while len(stack) - 1 > depth:
-            unclosed, kids = stack.pop()
-            children().extend(kids)
-            del unclosed
+        _unnest(stack, depth + 1, stack[depth][1])
         call, kids = stack.pop()
         call.inner = kids
         call.inner_start = call.end
@@ -357,10 +354,17 @@ def parse(text: str) -> list[Node]:
         call.close_end = tag.end
     if position < len(text):
         children().append(text[position:])
-    while stack:
-        _unclosed, kids = stack.pop()
-        children().extend(kids)
+    _unnest(stack, 0, root)
     return root
+
+
+def _unnest(stack: list[tuple[Call, list[Node]]], start: int, parent: list[Node]) -> None:
+    """Give the children of the calls ``stack[start:]``, never closed, to ``parent``. Each of
+    these calls is the last child of the one before it, so the children go in one after the
+    other: every node moves once (moving them up a level at a time moved them once a level)."""
+    for _unclosed, kids in stack[start:]:
+        parent.extend(kids)
+    del stack[start:]
 
 
 def _walk_depths(nodes: list[Node]) -> Iterator[tuple[Call, int]]:
@@ -381,16 +385,6 @@ def _walk_depths(nodes: list[Node]) -> Iterator[tuple[Call, int]]:
 def _walk(nodes: list[Node]) -> Iterator[Call]:
     """Every call of the tree in document order."""
     return (call for call, _depth in _walk_depths(nodes))
-
-
-MAX_NESTING = 64
-"""Shortcodes nested deeper than this are refused with a message (rendering them, then
-Markdown's nested blocks, would exhaust Python's stack); Hugo sites nest a handful."""
-
-
-def too_deep(nodes: list[Node]) -> Call | None:
-    """The first call nested more than :data:`MAX_NESTING` deep, or None."""
-    return next((call for call, depth in _walk_depths(nodes) if depth > MAX_NESTING), None)
 
 
 def scan(text: str) -> list[Call]:
@@ -450,7 +444,7 @@ class Expansion:
 
 @dataclass(frozen=True)
 class _Out:
-    text: str
+    text: str | _Text
     kind: str = "inline"
     """``inline`` (text in place), ``html`` (HTML, a block when the call is alone on its
     lines), ``block`` (Markdown that must be a block of its own), ``text`` (Markdown, a block
@@ -484,19 +478,6 @@ def expand(
         except ShortcodeSyntaxError as error:
             problems.append(Problem("error", "", error.line, str(error)))
             break
-        deep = too_deep(nodes)
-        if deep is not None:
-            problems.append(
-                Problem(
-                    "error",
-                    deep.name,
-                    deep.line,
-                    f"the shortcode {deep.name!r} is nested more than {MAX_NESTING} shortcodes "
-                    f"deep, more than can be rendered; close some of the shortcodes around it "
-                    "sooner",
-                )
-            )
-            break
         renderer = _Renderer(text, services, targets, unknown, extensions)
         text = renderer.nodes(nodes)
         problems.extend(renderer.problems)
@@ -524,7 +505,169 @@ class _Including:
         return getattr(self._services, name)
 
 
+_BLANK = re.compile(r"\n[^\S\n]++(?=\n|\Z)")
+"""A line after the first made of white space only (or so far, at the end of a piece)."""
+_FLUSH = re.compile(r"\n\S")
+"""A line after the first that starts with text: dedenting has no margin to take."""
+
+
+def _head_blank(piece: str) -> bool:
+    """Whether the piece's first line is white space, not empty (reads that white space only)."""
+    lead = len(piece) - len(piece.lstrip())
+    return lead > 0 and piece[0] != "\n" and (lead == len(piece) or "\n" in piece[:lead])
+
+
+def _seam(left: str, right: str) -> tuple[int, int]:
+    """What the line ``right`` may start after ``left`` adds to :class:`_Text`'s counts."""
+    if not left.endswith("\n"):
+        return 0, 0
+    return (1 if _head_blank(right) else 0), (0 if right[0].isspace() else 1)
+
+
+class _Text:
+    """Rendered Markdown as pieces, joined once: what a call keeps of its inner part goes into
+    its parent's text without being copied, so 10,000 nested calls that each write a word are
+    not 10,000 copies of what is inside them. ``blank`` counts the lines after the first made
+    of white space only (a line that goes on in the next piece counts when its start is white
+    space); while there are none and the first line starts with text, dedenting and shifting
+    have nothing to do and the pieces are never joined. Each text has one owner (the call it
+    goes to), which changes it in place."""
+
+    __slots__ = ("blank", "flush", "parts")
+
+    def __init__(self) -> None:
+        self.parts: deque[str] = deque()
+        self.blank = 0
+        self.flush = 0
+        """Lines after the first that start with text."""
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __str__(self) -> str:
+        return "".join(self.parts)
+
+    def add(self, piece: str | _Text) -> _Text:
+        """This text followed by ``piece``: this text, or ``piece`` when it has more pieces
+        (the fewer are moved, so every piece moves a few times at most)."""
+        if isinstance(piece, str):
+            if piece:
+                self.parts.append(piece)
+                self._change(len(self.parts) - 1, 1)
+            return self
+        if not piece.parts:
+            return self
+        if not self.parts:
+            return piece
+        blank, flush = _seam(self.parts[-1], piece.parts[0])
+        if len(piece.parts) > len(self.parts):
+            piece.parts.extendleft(reversed(self.parts))
+            piece.blank += self.blank + blank
+            piece.flush += self.flush + flush
+            return piece
+        self.parts.extend(piece.parts)
+        self.blank += piece.blank + blank
+        self.flush += piece.flush + flush
+        return self
+
+    def plain(self) -> bool:
+        """Whether dedenting would leave the text as it is: no line is white space only, and
+        one starts with text (so there is no margin)."""
+        if self.blank or not self.parts:
+            return not self.blank
+        first = self.parts[0]
+        if not first[0].isspace():
+            return True
+        return bool(self.flush) and not _head_blank(first)
+
+    def _change(self, index: int, sign: int) -> None:
+        """Add (``sign`` 1) or take away (-1) what the piece at ``index`` counts: its lines
+        and the line it may start after the piece before it."""
+        piece = self.parts[index]
+        blank, flush = _seam(self.parts[index - 1], piece) if index else (0, 0)
+        self.blank += sign * (blank + len(_BLANK.findall(piece)))
+        self.flush += sign * (flush + len(_FLUSH.findall(piece)))
+
+    def strip_newlines_left(self) -> None:
+        parts = self.parts
+        while parts:
+            first = parts[0]
+            rest = first.lstrip("\n")
+            if len(rest) == len(first):
+                return
+            second = len(parts) > 1
+            self._change(0, -1)
+            if second:
+                self._change(1, -1)
+            if rest:
+                parts[0] = rest
+                self._change(0, 1)
+                if second:
+                    self._change(1, 1)
+                return
+            parts.popleft()
+            if parts:
+                self._change(0, 1)
+
+    def strip_right(self, chars: str | None = None) -> None:
+        parts = self.parts
+        while parts:
+            last = parts[-1]
+            rest = last.rstrip(chars)
+            if len(rest) == len(last):
+                return
+            self._change(len(parts) - 1, -1)
+            if rest:
+                parts[-1] = rest
+                self._change(len(parts) - 1, 1)
+                return
+            parts.pop()
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        return cls().add(text)
+
+
+def _plain(text: str | _Text) -> str:
+    return text if isinstance(text, str) else str(text)
+
+
+MAX_BLOCKS = 100
+"""How many blocks made from shortcodes (admonitions, collapsible blocks, tabs) may nest.
+Hugo 0.168 nests any number (it rendered 100,000 nested calls), but Python-Markdown's
+parser calls itself three times for each level of an admonition or a ``markdown="1"``
+element and ends in a RecursionError past about 300 levels (pymdownx's details and tabs stop
+nesting near the limit themselves, and show the rest as code). Deeper calls are written as
+their inner text, with a warning."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Nodes:
+    """A renderer's request: these nodes rendered (the text they become)."""
+
+    nodes: list[Node]
+
+
+@dataclass(frozen=True, slots=True)
+class _Render:
+    """A renderer's request: this call rendered and put in place (:meth:`_Renderer.place`)."""
+
+    call: Call
+
+
+_Request = _Nodes | _Render
+_Step = Generator[_Request, Any, Any]
+"""A rendering step: it yields a request for what it needs rendered, gets the text back (a
+:class:`_Text` or a ``str``), and returns its result. Steps wait on a stack, so nesting is
+never Python recursion."""
+
+
 class _Renderer:
+    """Renders a tree of calls. Every call that renders what is inside it (``keep``,
+    ``admonition``, ``details``, ``tabs``...) is a generator that yields a request (:class:`_Nodes`,
+    :class:`_Render`) and gets the rendered text back: :meth:`nodes` runs them with a stack of
+    its own, so a call nested 100,000 deep (Hugo 0.168 renders them) needs no Python stack."""
+
     def __init__(
         self,
         text: str,
@@ -539,22 +682,49 @@ class _Renderer:
         self.unknown = unknown
         self.extensions = frozenset(extensions)
         self.problems: list[Problem] = []
+        self._blocks = 0
+        """Blocks (admonitions, collapsible blocks, tabs) around the call being rendered."""
+        self._flat = 0
+        """Calls around it written flat because they were too deep for a block."""
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self._first_text: list[int] | None = None
+        self._last_text: list[int] | None = None
 
     # -- structure --------------------------------------------------------------------------
 
     def nodes(self, nodes: list[Node]) -> str:
-        out: list[str] = []
+        """The nodes rendered. The steps waiting for what is inside them are kept on a list,
+        one per level of nesting, never on Python's stack."""
+        stack: list[_Step] = [self._nodes(nodes)]
+        sent: Any = None
+        while stack:
+            try:
+                request = stack[-1].send(sent)
+            except StopIteration as done:
+                stack.pop()
+                sent = done.value
+                continue
+            if isinstance(request, _Nodes):
+                stack.append(self._nodes(request.nodes))
+            else:
+                stack.append(self._call(request.call))
+            sent = None
+        return _plain(sent)
+
+    def _nodes(self, nodes: list[Node]) -> _Step:
+        out = _Text()
         for node in nodes:
             if isinstance(node, str):
-                out.append(unescape(node, opening=_LITERAL))
+                out = out.add(unescape(node, opening=_LITERAL))
             else:
-                out.append(self.call(node))
-        return "".join(out)
+                out = out.add((yield _Render(node)))
+        return out
 
     def target(self, call: Call) -> str:
         return self.mapping.get(call.name, self.mapping.get(call.name.lower(), ""))
 
-    def call(self, call: Call) -> str:
+    def _call(self, call: Call) -> _Step:
+        """A call rendered and put in place."""
         target = self.target(call)
         if not target:
             target = self.unknown
@@ -569,6 +739,8 @@ class _Renderer:
         method = getattr(self, "r_" + target, None)
         # (a target without a method cannot happen: the option only accepts TARGETS)
         out = self.r_keep(call) if method is None else method(call)
+        if isinstance(out, Generator):  # it renders what is inside it
+            out = yield from out
         return self.place(call, out)
 
     def _unknown_message(self, call: Call, policy: str) -> str:
@@ -589,34 +761,71 @@ class _Renderer:
             f"'shortcodes:' in the essays plugin options (to one of {', '.join(TARGETS)})"
         )
 
-    def place(self, call: Call, out: _Out) -> str:
+    def place(self, call: Call, out: _Out) -> str | _Text:
         """Put a call's output where the call was, as a block when it stands on its own lines."""
         if out.kind == "inline" or not out.text:
             return out.text
-        text = self.text
-        line_start = text.rfind("\n", 0, call.start) + 1
-        before = text[line_start : call.start]
-        after_end = text.find("\n", call.close_end)
-        after = text[call.close_end : len(text) if after_end == -1 else after_end]
-        alone = not before.strip() and not after.strip()
-        body = out.text.strip("\n")
+        alone = self._alone(call)
+        if not alone and out.kind == "text":
+            return out.text
+        if alone and isinstance(out.text, _Text) and call.start == self._line_start(call.start):
+            text = out.text  # no prefix for its lines: kept as it is, unless a line is blank
+            text.strip_newlines_left()
+            text.strip_right("\n")
+            if not text.blank:
+                return _Text.of("\n").add(text).add("\n")
+            body = str(text)
+        else:
+            body = _plain(out.text).strip("\n")
         if alone:
-            prefix = before
+            prefix = self.text[self._line_start(call.start) : call.start]
             lines = body.split("\n")
             shifted = [lines[0]] + [(prefix + line) if line.strip() else "" for line in lines[1:]]
             return "\n" + prefix + "\n".join(shifted) + "\n"
         if out.kind == "html":
             return " ".join(body.split("\n"))
-        if out.kind == "text":
-            return out.text
         return "\n\n" + body + "\n\n"
 
-    def inner_markdown(self, call: Call) -> str:
-        """The inner part with its shortcodes rendered, dedented, without outer blank lines."""
+    def _line_start(self, offset: int) -> int:
+        at = bisect_left(self._newlines, offset)
+        return self._newlines[at - 1] + 1 if at else 0
+
+    def _alone(self, call: Call) -> bool:
+        """Whether only white space is before the call on its first line and after it on its
+        last line. From a table of the lines' first and last non-space characters, made once:
+        a line of 10,000 calls is not read again for each of them."""
+        if self._first_text is None or self._last_text is None:
+            first: list[int] = []
+            last: list[int] = []
+            start = 0
+            for line in self.text.split("\n"):
+                first.append(start + len(line) - len(line.lstrip()))
+                last.append(start + len(line.rstrip()))
+                start += len(line) + 1
+            self._first_text, self._last_text = first, last
+        before_blank = self._first_text[bisect_left(self._newlines, call.start)] >= call.start
+        after_blank = self._last_text[bisect_left(self._newlines, call.close_end)] <= call.close_end
+        return before_blank and after_blank
+
+    def inner_markdown(self, call: Call, *, block: bool = False) -> _Step:
+        """The inner part with its shortcodes rendered, dedented, without outer blank lines.
+        ``block``: the call puts it in a block (which counts towards :data:`MAX_BLOCKS`)."""
+        return _plain((yield from self.inner_text(call, block=block)))
+
+    def inner_text(self, call: Call, *, block: bool = False) -> _Step:
+        """:meth:`inner_markdown` as a :class:`_Text`, joined only when it must be dedented."""
         if not call.inner:
             return ""
-        rendered = self.nodes(call.inner)
-        return textwrap.dedent(rendered.strip("\n").rstrip()).strip("\n")
+        if block:
+            self._blocks += 1
+        rendered: _Text = yield _Nodes(call.inner)
+        if block:
+            self._blocks -= 1
+        rendered.strip_newlines_left()
+        rendered.strip_right()
+        if not rendered.plain():
+            return _Text.of(textwrap.dedent(str(rendered)).strip("\n"))
+        return rendered
 
     def inner_raw(self, call: Call) -> str:
         """The inner part exactly as written (escaped calls made literal), for code."""
@@ -629,6 +838,34 @@ class _Renderer:
         while lines and not lines[-1].strip():
             lines.pop()
         return textwrap.dedent("\n".join(lines))
+
+    def room(self, call: Call, what: str) -> bool:
+        """Whether the call may put its inner part in one more block (:data:`MAX_BLOCKS`).
+        When not, the outermost call past the limit is reported."""
+        if self._blocks < MAX_BLOCKS:
+            return True
+        if not self._flat:
+            self.problems.append(
+                Problem(
+                    "warning",
+                    call.name,
+                    call.line,
+                    f"the shortcode {call.name!r} is nested inside {MAX_BLOCKS} blocks made "
+                    "from shortcodes (admonitions, collapsible blocks, tabs), the most "
+                    "Python-Markdown can nest (its parser calls itself for each level and "
+                    "would exceed Python's recursion limit); it and the shortcodes inside it "
+                    f"are written as their inner text, without the {what}. Close some of the "
+                    "shortcodes around it sooner",
+                )
+            )
+        return False
+
+    def flat(self, call: Call) -> _Step:
+        """A call too deep for a block (see :meth:`room`): its inner text, as ``keep``."""
+        self._flat += 1
+        out = yield from self.r_keep(call)
+        self._flat -= 1
+        return out
 
     def needs(self, call: Call, target: str) -> bool:
         """Whether the extension a target needs is enabled; reports it once otherwise."""
@@ -666,10 +903,10 @@ class _Renderer:
 
     # -- policies ---------------------------------------------------------------------------
 
-    def r_keep(self, call: Call) -> _Out:
+    def r_keep(self, call: Call) -> _Step:
         if call.name.endswith(".inline") and not self.target(call):
             return _Out("")  # a Go template, not text: Hugo prints nothing for it by default
-        return _Out(self.inner_markdown(call), "text") if call.inner else _Out("")
+        return _Out((yield from self.inner_text(call)), "text") if call.inner else _Out("")
 
     def r_strip(self, call: Call) -> _Out:
         return _Out("")
@@ -689,45 +926,51 @@ class _Renderer:
 
     # -- Markdown constructs ----------------------------------------------------------------
 
-    def r_admonition(self, call: Call) -> _Out:
+    def r_admonition(self, call: Call) -> _Step:
         if not self.needs(call, "admonition"):
-            return self.r_keep(call)
+            return (yield from self.r_keep(call))
+        if not self.room(call, "admonition"):
+            return (yield from self.flat(call))
         kind = (
             call.arg("type", "kind", "style", "color", position=0, default="note").strip().lower()
         )
         kind = re.sub(r"[^a-z0-9-]+", "-", kind).strip("-") or "note"
         title = call.arg("title", position=1)
         head = f"!!! {kind}" + (f" {_quoted(title)}" if title else "")
-        body = self.inner_markdown(call)
+        body = yield from self.inner_markdown(call, block=True)
         return _Out(head + "\n\n" + _indent(body) if body else head, "block")
 
-    def r_tabs(self, call: Call) -> _Out:
+    def r_tabs(self, call: Call) -> _Step:
         if not self.needs(call, "tabs"):
-            return self.r_keep(call)
+            return (yield from self.r_keep(call))
         if not call.inner:
             return _Out("")
+        if not self.room(call, "tabs"):
+            return (yield from self.flat(call))
         parts: list[str] = []
         rest: list[str] = []
         first = True
         for node in call.inner:
             if isinstance(node, Call) and self.target(node) == "tab":
-                parts.append(self._tab(node, len(parts) + 1, first=first))
+                parts.append((yield from self._tab(node, len(parts) + 1, first=first)))
                 first = False
             elif isinstance(node, Call):
-                rest.append(self.call(node))
+                rest.append(_plain((yield _Render(node))))
             elif node.strip():
                 rest.append(unescape(node, opening=_LITERAL))
         extra = textwrap.dedent("".join(rest)).strip("\n")
         return _Out("\n\n".join(parts) + ("\n\n" + extra if extra else ""), "block")
 
-    def r_tab(self, call: Call) -> _Out:
+    def r_tab(self, call: Call) -> _Step:
         if not self.needs(call, "tab"):
-            return self.r_keep(call)
-        return _Out(self._tab(call, 1, first=False), "block")
+            return (yield from self.r_keep(call))
+        if not self.room(call, "tab"):
+            return (yield from self.flat(call))
+        return _Out((yield from self._tab(call, 1, first=False)), "block")
 
-    def _tab(self, call: Call, number: int, *, first: bool) -> str:
+    def _tab(self, call: Call, number: int, *, first: bool) -> _Step:
         name = call.arg("name", "title", "label", "tabName", position=0, default=f"Tab {number}")
-        body = self.inner_markdown(call)
+        body = yield from self.inner_markdown(call, block=True)
         head = ("===! " if first else "=== ") + _quoted(name)
         return head + "\n\n" + _indent(body or "&nbsp;")
 
@@ -735,12 +978,15 @@ class _Renderer:
         self.needs(call, "mermaid")
         return _Out(_fence(self.inner_raw(call), "mermaid"), "block")
 
-    def r_details(self, call: Call) -> _Out:
+    def r_details(self, call: Call) -> _Step:
         if not self.require_inner(call):
             return _Out("")
         summary = call.arg("summary", "title", position=0, default="Details")
         is_open = call.flag("open")
-        body = self.inner_markdown(call)
+        block = bool({"pymdownx.details", "md_in_html"} & self.extensions)
+        if block and not self.room(call, "collapsible block"):
+            return (yield from self.flat(call))
+        body = yield from self.inner_markdown(call, block=block)
         if "pymdownx.details" in self.extensions:
             head = ("???+" if is_open else "???") + " note " + _quoted(summary)
             return _Out(head + "\n\n" + _indent(body), "block")
