@@ -43,6 +43,7 @@ from .pages.plan import PageSpec
 from .pages.urls import UrlPolicy, relative_url
 from .reading import read_source
 from .render import Renderer, View, stylesheet
+from .render.deferred import Deferred
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -118,7 +119,7 @@ class EssaysBuild:
         self._views: dict[tuple[str, str], dict[str, Any]] | None = None
         self._renderers: dict[str, Feature] | None = None
         """Essay views by (essay, page folder), once listings are rendered (``on_env``)."""
-        self._deferred: dict[str, str] = {}
+        self.deferred = Deferred()
         self.features = [feature(self) for feature in features]
 
     # -- paths and messages -------------------------------------------------------------------
@@ -491,9 +492,8 @@ class EssaysBuild:
         Material reads ``hide: [toc]`` from the meta; other themes draw ``page.toc``, which is
         emptied here, after the search plugin has used it.
         """
-        for token, html in self._deferred.items():  # the HTML search had no need to read
-            page.content = (page.content or "").replace(token, html, 1)
-        self._deferred = {}
+        if page.content:  # the HTML search had no need to read (:meth:`defer`)
+            page.content = self.deferred.restore(page.content)
         document = self.documents.get(page.file.src_uri)
         if document is not None and document.front.show_toc is False:
             page.toc = TableOfContents([])
@@ -501,9 +501,7 @@ class EssaysBuild:
     def defer(self, html: str) -> str:
         """A stand-in for HTML search must not index (``data-search-exclude``, which Material's
         indexer reads all the same): the page gets it back after search (:meth:`page_context`)."""
-        token = f"<!-- mkdocs-essays: deferred {len(self._deferred)} -->"
-        self._deferred[token] = html
-        return token
+        return self.deferred.hold(html)
 
     # -- on_env ----------------------------------------------------------------------------------
 

@@ -8,8 +8,9 @@ folder, the same way for every site, so every build pays the same start-up cost:
 ``--hooks`` wraps every ``on_*`` hook of mkdocs-essays' plugin class in a timer before MkDocs
 loads the plugin and writes ``{"build": seconds, "hooks": {name: [calls, seconds]}}``: the
 share of the build spent in the plugin's own hooks (including what they call: Markdown,
-Jinja); ``--cpu`` times hooks and build in CPU seconds of the process
-(``time.process_time``), which other work on a shared machine does not inflate.
+Jinja), and a few parts of them (``PARTS``: card pages, ranking, layout...); ``--cpu`` times
+hooks and build in CPU seconds of the process (``time.process_time``), which other work on a
+shared machine inflates far less than wall time.
 ``--profile`` runs the build under cProfile and dumps the stats. ``--tracemalloc`` traces
 allocations and dumps a snapshot taken just before ``on_post_build``, when every page
 has been written and everything the build holds is still alive.
@@ -51,6 +52,36 @@ def time_map(stats: dict[str, list[float]]) -> None:
 
     for name in ("render", "_local"):
         setattr(KnowledgeMap, name, _timed(f"map.{name}", getattr(KnowledgeMap, name), stats))
+
+
+PARTS = (
+    # (module, class or "" for a module's function, attribute): timed inclusive of what they
+    # call, so parts nest (a card page's time includes its local map's).
+    ("mkdocs_essays.cards.feature", "Cards", "essay_html"),
+    ("mkdocs_essays.build", "EssaysBuild", "_measure"),
+    ("mkdocs_essays.cards.feature", "Cards", "_render_card"),
+    ("mkdocs_essays.cards.feature", "Cards", "_render_catalog"),
+    ("mkdocs_essays.cards.feature", "Cards", "related"),
+    ("mkdocs_essays.cards.feature", "Cards", "file_content"),
+    ("mkdocs_essays.map.feature", "KnowledgeMap", "_make_graph"),
+    ("mkdocs_essays.map.feature", "", "force_layout"),
+    ("mkdocs_essays.map.feature", "", "draw"),
+    ("mkdocs_essays.pages.taxonomy", "Taxonomies", "render"),
+    ("mkdocs_essays.pages.essay_index", "EssayIndex", "render"),
+    ("mkdocs_essays.feeds.rss", "Feeds", "file_content"),
+    ("mkdocs_essays.render", "Renderer", "render"),
+)
+"""Parts of the hooks timed apart with ``--hooks`` (``"parts"`` in its report)."""
+
+
+def time_parts(stats: dict[str, list[float]]) -> None:
+    import importlib
+
+    for module_name, class_name, name in PARTS:
+        module = importlib.import_module(module_name)
+        owner = getattr(module, class_name) if class_name else module
+        label = f"{class_name}.{name}" if class_name else name
+        setattr(owner, name, _timed(label, getattr(owner, name), stats))
 
 
 def _timed(name: str, method: Callable[..., Any], stats: dict[str, list[float]]):
@@ -104,9 +135,11 @@ def main() -> int:
         CLOCK = time.process_time
     stats: dict[str, list[float]] = {}
     maps: dict[str, list[float]] = {}
+    parts: dict[str, list[float]] = {}
     if args.hooks:
         time_hooks(stats)
         time_map(maps)
+        time_parts(parts)
     if args.tracemalloc:
         snapshot_before_post_build(args.tracemalloc, args.frames)
     argv = ["build", "--quiet", "--config-file", "mkdocs.yml", "--site-dir", "site"]
@@ -129,7 +162,7 @@ def main() -> int:
             profiler.dump_stats(args.profile)
     if args.hooks:
         with open(args.hooks, "w", encoding="utf-8") as out:
-            json.dump({"build": elapsed, "hooks": stats, "map": maps}, out)
+            json.dump({"build": elapsed, "hooks": stats, "map": maps, "parts": parts}, out)
     return 0
 
 

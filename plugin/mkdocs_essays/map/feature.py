@@ -237,7 +237,7 @@ class KnowledgeMap(Feature):
             legend=self._counts(local),
             edges=self._edge_legend(local),
         )
-        return html
+        return self.build.defer(html)  # (search skips it: its 13 KB of SVG are not read)
 
     def essay_late(self, essay: Essay, page_url: str) -> str:
         return self._local(f"essay:{essay.src_uri}", page_url, "essay")

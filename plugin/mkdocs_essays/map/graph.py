@@ -43,6 +43,7 @@ class KnowledgeGraph:
     edges: dict[tuple[str, str], str] = field(default_factory=dict)
     """(first id, second id) in the order they were added -> edge kind; one entry per pair."""
     _ranked: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _rank: dict[str, tuple[int, int, str]] = field(default_factory=dict, repr=False)
     _position: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add(self, node: Node) -> None:
@@ -55,7 +56,10 @@ class KnowledgeGraph:
         """An undirected edge; the first kind given for a pair wins, self-loops are ignored."""
         if a == b or a not in self.nodes or b not in self.nodes or b in self.adjacency[a]:
             return
-        self._ranked.clear()
+        if self._ranked:
+            self._ranked.clear()
+        if self._rank:
+            self._rank.clear()
         self.adjacency[a][b] = kind
         self.adjacency[b][a] = kind
         self.edges[(a, b)] = kind
@@ -72,14 +76,20 @@ class KnowledgeGraph:
         wanted = {n for n in keep if n in self.nodes}
         order = sorted(wanted, key=self._position.__getitem__)
         out = KnowledgeGraph()
-        for node_id in order:
-            out.add(self.nodes[node_id])
+        nodes, adjacency, edges = out.nodes, out.adjacency, out.edges
+        for node_id in order:  # what add() and connect() do, without their checks
+            out._position[node_id] = len(nodes)
+            nodes[node_id] = self.nodes[node_id]
+            adjacency[node_id] = {}
         for at, a in enumerate(order):
-            edges = self.adjacency[a]  # (a tag of a thousand essays is asked, not walked)
+            mine = self.adjacency[a]  # (a tag of a thousand essays is asked, not walked)
+            around = adjacency[a]
             for b in order[at + 1 :]:
-                kind = edges.get(b)
+                kind = mine.get(b)
                 if kind is not None:
-                    out.connect(a, b, kind)
+                    around[b] = kind
+                    adjacency[b][a] = kind
+                    edges[(a, b)] = kind
         return out
 
     def without(self, kind: str) -> KnowledgeGraph:
@@ -87,8 +97,12 @@ class KnowledgeGraph:
 
     def rank(self, node_id: str) -> tuple[int, int, str]:
         """Who comes first around a node: cards, essays, then terms; most connected first."""
-        kind = self.nodes[node_id].kind
-        return (_FIRST_RING_ORDER.get(kind, 3), -len(self.adjacency[node_id]), node_id)
+        cached = self._rank.get(node_id)
+        if cached is None:
+            kind = self.nodes[node_id].kind
+            cached = (_FIRST_RING_ORDER.get(kind, 3), -len(self.adjacency[node_id]), node_id)
+            self._rank[node_id] = cached
+        return cached
 
     def ranked(self, node_id: str) -> list[str]:
         """The node's neighbours by :meth:`rank` (sorted once per node and build)."""

@@ -39,6 +39,7 @@ class Drawing:
     """How many nodes carry a permanent label."""
 
 
+@lru_cache(maxsize=1 << 12)
 def radius(degree: int, scale: float) -> float:
     """Bigger for more connected nodes, on a log scale (a tag of 500 essays stays a dot)."""
     return scale * (1 + 0.8 * math.log2(1 + degree))
@@ -50,9 +51,13 @@ def label_of(node: Node) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _texts(node: Node) -> tuple[str, str]:
-    """The node's escaped tooltip and label (a node is drawn on many local maps)."""
-    return str(escape(_tooltip(node))), str(escape(label_of(node)))
+def _texts(node: Node) -> tuple[str, str, int, str]:
+    """What a node draws the same on every map (it is on many local maps): its escaped tooltip
+    and label, the label's length in characters and the node's classes."""
+    label = label_of(node)
+    classes = f"essay-map__node essay-map__node--{node.kind}"
+    classes += "".join(f" essay-map__node--{escape(b.lower())}" for b in node.badges)
+    return str(escape(_tooltip(node))), str(escape(label)), len(label), classes
 
 
 def _tooltip(node: Node) -> str:
@@ -66,20 +71,27 @@ def _tooltip(node: Node) -> str:
     return title
 
 
-def _shape(node: Node, x: int, y: int, r: float) -> str:
-    if node.kind == "card":  # a diamond
-        d = round(r * 1.25, 1)
+def _shape(kind: str, x: int, y: int, r: float) -> str:
+    if kind == "card":  # a diamond
+        d = _size(r, 1.25)
         return (
             f'<path class="essay-map__shape" d="M{x} {_n(y - d)}L{_n(x + d)} {y}L{x} {_n(y + d)}'
             f'L{_n(x - d)} {y}Z"/>'
         )
-    if node.kind == "term":  # a rounded square
-        s = round(r * 0.9, 1)
-        return (
-            f'<rect class="essay-map__shape" x="{_n(x - s)}" y="{_n(y - s)}" width="{_n(2 * s)}" '
-            f'height="{_n(2 * s)}" rx="{_n(s / 3)}"/>'
-        )
+    if kind == "term":  # a rounded square
+        s = _size(r, 0.9)
+        return f'<rect class="essay-map__shape" x="{_n(x - s)}" y="{_n(y - s)}" {_square(s)}/>'
     return f'<circle class="essay-map__shape" cx="{x}" cy="{y}" r="{_n(r)}"/>'
+
+
+@lru_cache(maxsize=1 << 12)
+def _size(r: float, factor: float) -> float:
+    return round(r * factor, 1)
+
+
+@lru_cache(maxsize=1 << 12)
+def _square(s: float) -> str:
+    return f'width="{_n(2 * s)}" height="{_n(2 * s)}" rx="{_n(s / 3)}"'
 
 
 def _n(value: float) -> str:
@@ -97,9 +109,11 @@ class _Grid:
 
     def _keys(self, box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
         cell = self.cell
-        xs = range(int(box[0] // cell), int(box[2] // cell) + 1)
-        ys = range(int(box[1] // cell), int(box[3] // cell) + 1)
-        return [(i, j) for i in xs for j in ys]
+        i0, i1 = int(box[0] // cell), int(box[2] // cell)
+        j0, j1 = int(box[1] // cell), int(box[3] // cell)
+        if i0 == i1 and j0 == j1:
+            return [(i0, j0)]
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
 
     def free(self, box: tuple[float, float, float, float]) -> bool:
         x0, y0, x1, y1 = box
@@ -136,33 +150,41 @@ def draw(
     one, each only if it overlaps no node label placed before). ``label`` is the SVG's
     accessible name. ``center`` marks the page a local map is about.
     """
-    degree = {n: graph.degree(n) for n in graph.nodes}
-    radii = {n: radius(degree[n], scale) for n in graph.nodes}
-    order = [n for kind in NODE_KINDS for n, node in graph.nodes.items() if node.kind == kind]
+    nodes = graph.nodes
+    adjacency = graph.adjacency
+    radii = {n: radius(len(adjacency[n]), scale) for n in nodes}
+    by_kind_nodes: dict[str, list[str]] = {kind: [] for kind in NODE_KINDS}
+    for n, node in nodes.items():
+        bucket = by_kind_nodes.get(node.kind)
+        if bucket is not None:
+            bucket.append(n)
+    order = [n for kind in NODE_KINDS for n in by_kind_nodes[kind]]
     index = {n: i for i, n in enumerate(order)}
 
     grid = _Grid(cell=font * 16)
+    free, put = grid.free, grid.put
     labelled: list[str] = []
     spots: dict[str, tuple[float, float]] = {}
     big = font * PHONE
+    tall = big * 1.2
     for n in label_order:
         if len(labelled) >= max_labels:
             break
         x, y = positions[n]
-        text = label_of(graph.nodes[n])
-        half = len(text) * _CHAR * big / 2
+        half = _texts(nodes[n])[2] * _CHAR * big / 2
         if 2 * half > width:
             continue
         lx = min(max(float(x), half), width - half)  # moved aside to stay in the picture
-        top = y + radii[n] + 1
-        if top + big * 1.2 > height:
-            top = y - radii[n] - 1 - big * 1.2  # above the node at the bottom edge
-        box = (lx - half, top, lx + half, top + big * 1.2)
-        dot = (x - radii[n], y - radii[n], x + radii[n], y + radii[n])
-        if not grid.free(box) or not grid.free(dot):
+        r = radii[n]
+        top = y + r + 1
+        if top + tall > height:
+            top = y - r - 1 - tall  # above the node at the bottom edge
+        box = (lx - half, top, lx + half, top + tall)
+        dot = (x - r, y - r, x + r, y + r)
+        if not free(box) or not free(dot):
             continue
-        grid.put(box)
-        grid.put(dot)  # no later label covers a labelled node
+        put(box)
+        put(dot)  # no later label covers a labelled node
         labelled.append(n)
         spots[n] = (lx, top)
     permanent = set(labelled)
@@ -175,10 +197,11 @@ def draw(
     ]
     by_kind: dict[str, list[str]] = {kind: [] for kind in EDGE_KINDS}
     pairs: list[int] = []
+    points = {n: f"{x} {y}" for n, (x, y) in positions.items() if n in nodes}
     for (a, b), kind in graph.edges.items():
-        (x1, y1), (x2, y2) = positions[a], positions[b]
-        by_kind.setdefault(kind, []).append(f"M{x1} {y1}L{x2} {y2}")
-        pairs += [index[a], index[b]]
+        by_kind.setdefault(kind, []).append(f"M{points[a]}L{points[b]}")
+        pairs.append(index[a])
+        pairs.append(index[b])
     for kind, segments in by_kind.items():
         if segments:
             d = "".join(segments)
@@ -186,15 +209,15 @@ def draw(
     parts.append("</g>")
     parts.append('<g class="essay-map__nodes">')
     for n in order:
-        node = graph.nodes[n]
+        node = nodes[n]
         x, y = positions[n]
         r = radii[n]
-        classes = f"essay-map__node essay-map__node--{node.kind}"
-        classes += "".join(f" essay-map__node--{escape(b.lower())}" for b in node.badges)
+        tooltip, text, _, classes = _texts(node)
         if n == center:
             classes += " essay-map__node--center"
-        aria = ' aria-current="page"' if n == center else ""
-        tooltip, text = _texts(node)
+            aria = ' aria-current="page"'
+        else:
+            aria = ""
         hover = (
             ""
             if n in permanent
@@ -205,13 +228,13 @@ def draw(
         )
         parts.append(
             f'<a class="{classes}" href="{escape(href(node))}"{aria}>'
-            f"<title>{tooltip}</title>{_shape(node, x, y, r)}{hover}</a>"
+            f"<title>{tooltip}</title>{_shape(node.kind, x, y, r)}{hover}</a>"
         )
     parts.append("</g>")
     parts.append('<g class="essay-map__labels" aria-hidden="true">')
     for n in labelled:
         lx, top = spots[n]
-        node = graph.nodes[n]
+        node = nodes[n]
         parts.append(
             f'<text class="essay-map__label essay-map__label--{node.kind}" '
             f'data-node="{index[n]}" x="{_n(lx)}" y="{_n(top)}">{_texts(node)[1]}</text>'

@@ -1,0 +1,60 @@
+"""HTML a page gets back after the search plugin has read it.
+
+What search must not index is marked ``data-search-exclude``, but Material's indexer parses
+it all the same, tag by tag: a card's section, its related cards, a local map (some 13 KB of
+SVG on every essay and card page). Such HTML is held here and a short comment stands in for
+it in ``page.content``; once search has read the page (``on_page_context``, after the search
+plugin) :meth:`Deferred.restore` puts every held fragment of that page back, in one pass
+over the page, whichever hook held it (a card page's own render, or ``on_env`` for an essay's
+map).
+
+Plain Python: no MkDocs import (the core rule).
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+
+__all__ = ["Deferred"]
+
+
+class Deferred:
+    """Fragments held by token; each is put back (and forgotten) by the page that has it."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, str] = {}
+        self._count = itertools.count()
+        # (a writer's page cannot hold a token by chance, nor one copied from an earlier build)
+        self._prefix = f"<!-- mkdocs-essays: deferred {secrets.token_hex(4)}-"
+
+    def hold(self, html: str) -> str:
+        """The stand-in for ``html`` (an HTML comment, which search does not read)."""
+        token = f"{self._prefix}{next(self._count)} -->"
+        self._held[token] = html
+        return token
+
+    def restore(self, content: str) -> str:
+        """``content`` with every held fragment it stands in for put back."""
+        prefix = self._prefix
+        if not self._held or prefix not in content:
+            return content
+        pieces: list[str] = []
+        at = 0
+        while (start := content.find(prefix, at)) != -1:
+            end = content.find(" -->", start + len(prefix))
+            if end == -1:
+                break
+            end += len(" -->")
+            html = self._held.pop(content[start:end], None)
+            if html is not None:
+                pieces += [content[at:start], html]
+                at = end
+            else:
+                pieces.append(content[at:end])
+                at = end
+        pieces.append(content[at:])
+        return "".join(pieces)
+
+    def __len__(self) -> int:
+        return len(self._held)
