@@ -230,3 +230,16 @@ def test_mkdocs_theme_and_file_urls(make_site: MakeSite) -> None:
     entry = parse(site, "feed.xml").entries[0]
     assert entry.link == "https://example.org/posts/essay-02.html"
     assert site.file("posts/essay-02.html").is_file()
+
+
+def test_build_list_never_and_local_as_in_hugos_feeds(make_site: MakeSite) -> None:
+    """Hugo 0.168's RSS template lists site.RegularPages on the home (no ``build.list`` never
+    or local pages) and a term's .Pages (no never ones)."""
+    files = {
+        "docs/posts/a.md": essay("Always", "2024-01-01", ["t"]),
+        "docs/posts/n.md": essay("Never", "2024-01-02", ["t"], "[build]\nlist = 'never'"),
+        "docs/posts/l.md": essay("Local", "2024-01-03", ["t"], "[build]\nlist = 'local'"),
+    }
+    site = make_site(files, plugin={"hugo_content": True})
+    assert [e.title for e in parse(site, "feed.xml").entries] == ["Always"]
+    assert [e.title for e in parse(site, "tags/t/feed.xml").entries] == ["Local", "Always"]

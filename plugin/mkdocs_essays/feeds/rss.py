@@ -207,7 +207,13 @@ class Feeds(Feature):
             title = f"{site}: {term.name}"
             link = self.absolute(build.url_of(build.policy.term(term.taxonomy, term.slug)))
             description = f"The latest essays of {site} in {term.taxonomy} “{term.name}”"
-        chosen = [e for e in essays if e.published and e in build.locations][: self.limit]
+        # Hugo's RSS: the home's lists site.RegularPages (no build.list never or local pages),
+        # a term's its .Pages (no never ones)
+        collection = build.collection
+        skip = collection.unlisted | (collection.local if term is None else frozenset())
+        chosen = [
+            e for e in essays if e.published and e in build.locations and e.src_uri not in skip
+        ][: self.limit]
         channel = Channel(
             title=title,
             link=link,
