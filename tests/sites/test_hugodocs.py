@@ -23,8 +23,8 @@ from mkdocs_essays.cli import main
 
 pytestmark = pytest.mark.slow
 
-# A page Hugo replaces with another page's alias, where the plugin keeps the page (and says so
-# at info level, alias_conflicts: info): URL -> the alias.
+# A page Hugo replaces with another page's alias (in most runs), where the plugin keeps the page
+# (and says so at info level, alias_conflicts: info): URL -> the alias.
 REPLACED_BY_ALIAS = {
     "functions/time/": "functions/time/AsTime.md's alias /functions/time/ (the section page)",
 }
@@ -130,8 +130,11 @@ def test_same_urls_as_hugo(ours, hugo: Path) -> None:
     theirs = url_set(hugo)
     mine = url_set(site.site_dir, skip=tuple(ONLY_OURS_PREFIXES))
     for url in REPLACED_BY_ALIAS:  # the listed differences are real
-        assert url in theirs["aliases"] and url in mine["pages"], url
+        # Hugo writes the section page and the alias to the same file in parallel: which one
+        # is left differs from run to run (seen in CI); the plugin always keeps the page
+        assert url in theirs["aliases"] | theirs["pages"] and url in mine["pages"], url
         theirs["aliases"].discard(url)
+        theirs["pages"].discard(url)
         mine["pages"].discard(url)
     only_hugo = sorted(theirs["pages"] - mine["pages"])
     only_ours = sorted(mine["pages"] - theirs["pages"])
