@@ -96,6 +96,25 @@ def run_hugo(
     )
 
 
+STUB_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "layouts/_default/single.html": "{{ .Content }}",
+    "layouts/_default/list.html": "{{ .Content }}",
+}
+"""A Hugo site whose pages print their content: what a test adds its own content to."""
+
+
+def build_with_hugo(root: Path, files: dict[str, str]) -> Path:
+    """Build :data:`STUB_SITE` with ``files`` (``content/p.md``, more layouts) at ``root`` with
+    Hugo; the folder it wrote. Fails the test with Hugo's message when Hugo fails."""
+    for name, text in {**STUB_SITE, **files}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    result = run_hugo(root, root / "public", timeout=120)
+    assert result.returncode == 0, result.stderr
+    return root / "public"
+
+
 def url_set(site_dir: Path, *, skip: tuple[str, ...] = ()) -> dict[str, set[str]]:
     """The site's HTML pages as ``pages`` and ``aliases`` (redirect stubs), by URL."""
     sets: dict[str, set[str]] = {"pages": set(), "aliases": set()}

