@@ -157,3 +157,11 @@ def test_growth_in_alerts_and_marker_length() -> None:
 
     assert_linear(convert, lambda n: "> [!NOTE]\n> x\n\n" * n, 400)
     assert_linear(parse_marker, lambda n: "[!" + "a" * n, 20_000)
+
+
+def test_an_alert_inside_an_alert() -> None:
+    html = markdown.markdown(
+        "> [!NOTE]\n> outer\n>\n> > [!TIP]\n> > inner\n", extensions=["mkdocs_essays.hugo.alerts"]
+    )
+    inner = BeautifulSoup(html, "lxml").select_one("div.admonition.note > div.admonition.tip")
+    assert inner is not None and inner.find_all("p")[-1].get_text() == "inner"

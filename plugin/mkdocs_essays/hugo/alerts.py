@@ -46,39 +46,46 @@ def parse_marker(line: str) -> tuple[str, str, str] | None:
 
 class _Alerts(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for quote in [q for q in root.iter("blockquote")]:
-            first = quote[0] if len(quote) else None
-            if first is None or first.tag != "p" or not first.text:
-                continue
-            head, _, body = first.text.partition("\n")
-            marker = parse_marker(head)
-            if marker is None:
-                continue
-            kind, sign, title = marker
-            parent = parents.get(quote)
-            if parent is None:  # pragma: no cover - a blockquote always has a parent
-                continue
-            classes = [MATERIAL[kind], kind] if kind in MATERIAL else [kind]
-            if sign:
-                box = etree.Element("details", {"class": " ".join(classes)})
-                if sign == "+":
-                    box.set("open", "open")
-                heading = etree.SubElement(box, "summary")
-            else:
-                box = etree.Element("div", {"class": " ".join(["admonition", *classes])})
-                heading = etree.SubElement(box, "p", {"class": "admonition-title"})
-            heading.text = title or kind.capitalize()
-            body = body.strip()
-            if body or len(first):
-                first.text = body
-            else:
-                quote.remove(first)
-            box.extend(list(quote))
-            box.tail = quote.tail
-            index = list(parent).index(quote)
-            parent.remove(quote)
-            parent.insert(index, box)
+        # one walk over the tree; an alert is replaced in its parent by index, and what it
+        # holds (an alert inside an alert too) is walked inside the new box
+        stack = [root]
+        while stack:
+            parent = stack.pop()
+            for index, child in enumerate(parent):
+                box = _box(child) if child.tag == "blockquote" else None
+                if box is not None:
+                    parent[index] = box
+                stack.append(box if box is not None else child)
+
+
+def _box(quote: etree.Element) -> etree.Element | None:
+    """The admonition an alert quote becomes (taking its children), or None for a quote."""
+    first = quote[0] if len(quote) else None
+    if first is None or first.tag != "p" or not first.text:
+        return None
+    head, _, body = first.text.partition("\n")
+    marker = parse_marker(head)
+    if marker is None:
+        return None
+    kind, sign, title = marker
+    classes = [MATERIAL[kind], kind] if kind in MATERIAL else [kind]
+    if sign:
+        box = etree.Element("details", {"class": " ".join(classes)})
+        if sign == "+":
+            box.set("open", "open")
+        heading = etree.SubElement(box, "summary")
+    else:
+        box = etree.Element("div", {"class": " ".join(["admonition", *classes])})
+        heading = etree.SubElement(box, "p", {"class": "admonition-title"})
+    heading.text = title or kind.capitalize()
+    body = body.strip()
+    if body or len(first):
+        first.text = body
+    else:
+        quote.remove(first)
+    box.extend(list(quote))
+    box.tail = quote.tail
+    return box
 
 
 def _is_alert(quote: etree.Element) -> bool:
