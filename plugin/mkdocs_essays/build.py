@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as htmllib
 import os
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -498,7 +498,7 @@ class EssaysBuild:
         if document is not None and document.front.show_toc is False:
             page.toc = TableOfContents([])
 
-    def defer(self, html: str) -> str:
+    def defer(self, html: str | Callable[[], str]) -> str:
         """A stand-in for HTML search must not index (``data-search-exclude``, which Material's
         indexer reads all the same): the page gets it back after search (:meth:`page_context`)."""
         return self.deferred.hold(html)

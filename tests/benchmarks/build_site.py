@@ -50,7 +50,7 @@ def time_map(stats: dict[str, list[float]]) -> None:
     maps); it runs inside the hooks, so its share is part of theirs."""
     from mkdocs_essays.map.feature import KnowledgeMap
 
-    for name in ("render", "_local"):
+    for name in ("render", "_local", "_draw_local"):
         setattr(KnowledgeMap, name, _timed(f"map.{name}", getattr(KnowledgeMap, name), stats))
 
 
@@ -66,6 +66,8 @@ PARTS = (
     ("mkdocs_essays.map.feature", "KnowledgeMap", "_make_graph"),
     ("mkdocs_essays.map.feature", "", "force_layout"),
     ("mkdocs_essays.map.feature", "", "draw"),
+    ("mkdocs_essays.map.feature", "", "neighbourhood"),
+    ("mkdocs_essays.map.feature", "", "ring_layout"),
     ("mkdocs_essays.pages.taxonomy", "Taxonomies", "render"),
     ("mkdocs_essays.pages.essay_index", "EssayIndex", "render"),
     ("mkdocs_essays.feeds.rss", "Feeds", "file_content"),

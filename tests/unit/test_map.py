@@ -160,9 +160,11 @@ def _seconds(n: int) -> float:
 
 def test_local_maps_and_the_placement_grow_linearly() -> None:
     _seconds(100)  # warm up (networkx, numpy)
-    base = min(_seconds(200) for _ in range(2))
-    big = min(_seconds(1600) for _ in range(2))
-    assert big / base < 16, f"8n/n = {big / base:.1f}"
+    # (linear is 8, quadratic 64; the bound of tests/unit/test_growth.py, best of three: 16
+    # tripped on a machine busy with other builds)
+    base = min(_seconds(200) for _ in range(3))
+    big = min(_seconds(1600) for _ in range(3))
+    assert big / base < 20, f"8n/n = {big / base:.1f}"
 
 
 def test_the_map_core_imports_without_mkdocs() -> None:

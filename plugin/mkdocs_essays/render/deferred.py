@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import secrets
+from collections.abc import Callable
 
 __all__ = ["Deferred"]
 
@@ -23,13 +24,17 @@ class Deferred:
     """Fragments held by token; each is put back (and forgotten) by the page that has it."""
 
     def __init__(self) -> None:
-        self._held: dict[str, str] = {}
+        self._held: dict[str, str | Callable[[], str]] = {}
         self._count = itertools.count()
         # (a writer's page cannot hold a token by chance, nor one copied from an earlier build)
         self._prefix = f"<!-- mkdocs-essays: deferred {secrets.token_hex(4)}-"
 
-    def hold(self, html: str) -> str:
-        """The stand-in for ``html`` (an HTML comment, which search does not read)."""
+    def hold(self, html: str | Callable[[], str]) -> str:
+        """The stand-in for ``html`` (an HTML comment, which search does not read).
+
+        ``html`` may be a function that makes it: it is called when the page gets it back,
+        so what only the written page needs (a local map) is made just before it is written,
+        and not held from one hook to another."""
         token = f"{self._prefix}{next(self._count)} -->"
         self._held[token] = html
         return token
@@ -48,7 +53,7 @@ class Deferred:
             end += len(" -->")
             html = self._held.pop(content[start:end], None)
             if html is not None:
-                pieces += [content[at:start], html]
+                pieces += [content[at:start], html if isinstance(html, str) else html()]
                 at = end
             else:
                 pieces.append(content[at:end])
