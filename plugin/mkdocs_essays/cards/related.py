@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import itemgetter, mul
 
 from ..cache import CACHE, digest
@@ -231,13 +232,37 @@ class RelatedIndex:
 
 
 def _count_words(title: str, text: str) -> Counter[str]:
-    """The counts of :func:`tokens` of ``text``, each of ``title``'s counted twice more."""
-    counted = Counter(_LONG_WORD.findall(text.casefold().replace("’", "'")))
-    for word in STOPWORDS.intersection(counted):
+    """The counts of :func:`tokens` of ``text``, each of ``title``'s counted twice more (in no
+    particular order: nothing depends on it)."""
+    low = text.casefold().replace("’", "'")
+    if low.isascii():
+        # Runs of word characters, split on the others: each run holds at most one word of
+        # _WORD, from its first letter to its last letter or digit (the whole run, when it is
+        # all letters); the words of the text are those of its runs, in order.
+        counted = Counter(low.translate(_ASCII_SEPARATORS).split())
+        for run in list(filterfalse(str.isalpha, counted)):
+            times = counted.pop(run)
+            for word in _LONG_WORD.findall(run):
+                counted[word] += times
+        dropped = _ASCII_DROPPED
+    else:
+        counted = Counter(_LONG_WORD.findall(low))
+        dropped = STOPWORDS
+    for word in dropped.intersection(counted):
         del counted[word]
     for word in tokens(title):
         counted[word] += 2
     return counted
+
+
+_ASCII_SEPARATORS = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not (c in "'-_" or c.isdigit() or c.islower())}
+)
+"""Every ASCII character that is no word character of :data:`_WORD` (in lower case) -> a space."""
+_ASCII_DROPPED = STOPWORDS | {
+    a + b for a in string.ascii_lowercase for b in ["", *string.ascii_lowercase]
+}
+"""Stop words, and every ASCII run of one or two letters (too short to be a word)."""
 
 
 def rank(
