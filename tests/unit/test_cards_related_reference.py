@@ -1,10 +1,11 @@
 """The related-card ranking against a plain implementation of what its module describes.
 
-``RelatedIndex`` computes its weights and scores through ``map``, ``sorted`` and C-level set
-operations for speed; the reference below is the straightforward version (one loop per step,
-``heapq``), kept here. The two must agree exactly: same ids, same order, for every card, on
-corpora made to tie (few words, few tags, equal texts), with small caps so that truncated
-postings and the candidate limit matter, cards sharing nothing, empty texts, one group.
+``RelatedIndex`` computes its weights and scores through ``map`` and ``sorted``, and counts
+ASCII words by splitting, for speed; the reference below is the straightforward version (one
+loop per step, ``heapq``), kept here. The two must agree exactly: same ids, same order, for
+every card, on corpora made to tie (few words, few tags, equal texts), with small caps so that
+truncated postings and the candidate limit matter, cards sharing nothing, empty texts, one
+group.
 """
 
 from __future__ import annotations

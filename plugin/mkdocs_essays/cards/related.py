@@ -87,9 +87,10 @@ _BY_WEIGHT = itemgetter(0)
 class RelatedIndex:
     """Built once over the cards that may be recommended; asked once per card shown.
 
-    The loops over words, postings and candidates run in C (``map``, ``zip``, ``sorted``,
-    ``dict.update``), each step computing the same float operations in the same order as the
-    plain loops the module's description states, so the ranking is the same to the last bit.
+    Word weights, the choice of candidates and their exact scores go through ``map`` and
+    ``sorted`` (loops in C), each step computing the same float operations in the same order
+    as the plain loops the module's description states, so the ranking is the same to the
+    last bit (``tests/unit/test_cards_related_reference.py`` checks it against them).
     """
 
     def __init__(
