@@ -15,18 +15,30 @@ ties go to the smaller id, so results are stable.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter, mul
 
 from ..cache import CACHE, digest
 
 __all__ = ["Document", "RelatedIndex", "rank", "tokens"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+"""A word: a letter, then letters, digits, ``_``, ``'`` and ``-``, ending on a letter or digit."""
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]+[^\W_]")
+"""The words of :data:`_WORD` of three characters or more, found as :data:`_WORD` finds them.
+
+A match of :data:`_WORD` is the longest word that starts where it starts; the letters inside a
+shorter one start only shorter ones (they end where it ends), and what follows its last letter
+in the same run (``_``, ``'``, ``-``) starts none. So searching for long words alone skips
+exactly the short matches, and never finds one inside them. Linear like :data:`_WORD`: a run
+is scanned at most twice (from a short word's first and second letters)."""
+
 _STOPWORDS = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each even
     few for from further had has have having he her here hers him his how however i if in into
@@ -41,8 +53,8 @@ STOPWORDS = frozenset(_STOPWORDS.split())
 
 def tokens(text: str) -> list[str]:
     """Lower-case words of three letters or more, stop words left out."""
-    words = _WORD.findall(text.casefold().replace("’", "'"))
-    return [w for w in words if len(w) >= 3 and w not in STOPWORDS]
+    words = _LONG_WORD.findall(text.casefold().replace("’", "'"))
+    return [w for w in words if w not in STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -60,8 +72,26 @@ class Document:
 Vector = dict[str, float]
 
 
+class _LogTf(dict[int, float]):
+    """``1 + log(count)`` by count, computed once per count."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = 1 + math.log(count)
+        return value
+
+
+_BY_WORD = itemgetter(1)
+_BY_WEIGHT = itemgetter(0)
+
+
 class RelatedIndex:
-    """Built once over the cards that may be recommended; asked once per card shown."""
+    """Built once over the cards that may be recommended; asked once per card shown.
+
+    Word weights, the choice of candidates and their exact scores go through ``map`` and
+    ``sorted`` (loops in C), each step computing the same float operations in the same order
+    as the plain loops the module's description states, so the ranking is the same to the
+    last bit (``tests/unit/test_cards_related_reference.py`` checks it against them).
+    """
 
     def __init__(
         self,
@@ -75,6 +105,7 @@ class RelatedIndex:
         self.terms_per_card = terms_per_card
         self.postings_cap = postings_cap
         self.tag_weight = tag_weight
+        self._tf = _LogTf()
         counts = [self._counts(d) for d in self.documents]
         n = len(self.documents)
         df: Counter[str] = Counter()
@@ -90,18 +121,25 @@ class RelatedIndex:
         self.vectors = [
             self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)
         ]
-        postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
         ids = [d.id for d in self.documents]
-        for index, vector in enumerate(self.vectors):
-            for feature, weight in vector.items():
-                postings[feature].append((weight, index))
-        self.postings: dict[str, list[tuple[float, int]]] = {}
-        for feature, entries in postings.items():
-            # heaviest first; ties by id, so truncation is deterministic
-            entries.sort(key=lambda e: (-e[0], ids[e[1]]))
-            self.postings[feature] = entries[:postings_cap]
+        entries: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        # Entered by id (then by position), so a stable sort by weight alone puts ties by id.
+        for index in sorted(range(n), key=ids.__getitem__):
+            for feature, weight in self.vectors[index].items():
+                entries[feature].append((weight, index))
+        self.postings: dict[str, tuple[tuple[int, float], ...]] = {}
+        """Feature -> ``(position, weight)`` of the cards that have it, heaviest first (ties by
+        id), the first ``postings_cap`` only."""
+        for feature, listed in entries.items():
+            listed.sort(key=_BY_WEIGHT, reverse=True)  # stable: ties stay by id
+            self.postings[feature] = tuple(
+                (index, weight) for weight, index in listed[:postings_cap]
+            )
         self.position = {d.id: i for i, d in enumerate(self.documents)}
         self.groups = [d.group for d in self.documents]
+        self._members: dict[str, list[int]] = defaultdict(list)
+        for index, group in enumerate(self.groups):
+            self._members[group].append(index)
 
     @staticmethod
     def _counts(document: Document) -> Counter[str]:
@@ -115,15 +153,35 @@ class RelatedIndex:
 
     def _vector(self, counted: Counter[str], tags: Sequence[str]) -> Vector:
         idf = self.idf
-        scored = [((1 + math.log(c)) * idf[w], w) for w, c in counted.items() if w in idf]
-        # the heaviest words; ties by word, so the choice is stable
-        top = heapq.nsmallest(self.terms_per_card, scored, key=lambda e: (-e[0], e[1]))
-        words = [(w, x) for x, w in top]
+        words = list(filter(idf.__contains__, counted))
+        # (1 + log tf) * idf, word by word
+        weights = list(
+            map(
+                mul,
+                map(self._tf.__getitem__, map(counted.__getitem__, words)),
+                map(idf.__getitem__, words),
+            )
+        )
+        # The heaviest words; ties by word, so the choice is stable. Only the words at least
+        # as heavy as the ``terms_per_card``-th heaviest weight can be chosen.
+        limit = self.terms_per_card
+        scored: list[tuple[float, str]]
+        if limit <= 0:
+            scored = []
+        elif len(weights) > limit:
+            cut = sorted(weights, reverse=True)[limit - 1]
+            scored = list(compress(zip(weights, words, strict=True), map(cut.__le__, weights)))
+        else:
+            scored = list(zip(weights, words, strict=True))
+        scored.sort(key=_BY_WORD)
+        scored.sort(key=_BY_WEIGHT, reverse=True)  # stable: ties stay by word
+        top = scored[:limit] if limit > 0 else []
         vector: Vector = {}
-        norm = math.sqrt(sum(w * w for _, w in words))
+        heaviest = [x for x, _ in top]
+        norm = math.sqrt(sum(map(mul, heaviest, heaviest)))
         if norm:
             scale = math.sqrt(1 - self.tag_weight) / norm
-            vector.update((w, x * scale) for w, x in words)
+            vector.update((w, x * scale) for x, w in top)
         weighted = [(t, self.tag_idf[t]) for t in dict.fromkeys(tags) if t in self.tag_idf]
         norm = math.sqrt(sum(w * w for _, w in weighted))
         if norm:
@@ -142,24 +200,32 @@ class RelatedIndex:
         if limit <= 0:
             return []
         query = self.vector(document)
-        documents = self.documents
-        groups = self.groups
-        group = document.group
+        # Each feature adds its share to the score of every card in its postings, in the
+        # query's order of features (the same sums, term by term, as the module describes).
         scores: dict[int, float] = {}
         score = scores.get
         postings = self.postings
         for feature, weight in query.items():
-            for other_weight, index in postings.get(feature, ()):
-                if groups[index] != group:
-                    scores[index] = score(index, 0.0) + weight * other_weight
-        # Exact scores for the best candidates (truncated postings may have missed a feature).
+            for index, other_weight in postings.get(feature, ()):
+                scores[index] = score(index, 0.0) + weight * other_weight
+        for index in self._members.get(document.group, ()):
+            scores.pop(index, None)  # never its own essay (the others keep their order)
+        # Exact scores for the best candidates (truncated postings may have missed a feature):
+        # the highest scores, ties to the card scored first (``heapq.nlargest``'s choice).
+        wanted = 3 * limit
+        candidates: Iterable[int] = scores
+        if len(scores) > wanted:
+            candidates = sorted(scores, key=scores.__getitem__, reverse=True)[:wanted]
+        features = tuple(query)
+        factors = tuple(query.values())
+        documents = self.documents
+        vectors = self.vectors
         ranked: list[tuple[float, str]] = []
-        for index, _ in heapq.nlargest(3 * limit, scores.items(), key=lambda e: e[1]):
+        for index in candidates:
             other = documents[index]
             if other.id == document.id:
                 continue
-            vector = self.vectors[index]
-            exact = sum(w * vector.get(f, 0.0) for f, w in query.items())
+            exact = sum(map(mul, factors, map(vectors[index].get, features, repeat(0.0))))
             if exact > 0:
                 ranked.append((exact, other.id))
         ranked.sort(key=lambda e: (-e[0], e[1]))
@@ -167,10 +233,37 @@ class RelatedIndex:
 
 
 def _count_words(title: str, text: str) -> Counter[str]:
-    counted = Counter(tokens(text))
+    """The counts of :func:`tokens` of ``text``, each of ``title``'s counted twice more (in no
+    particular order: nothing depends on it)."""
+    low = text.casefold().replace("’", "'")
+    if low.isascii():
+        # Runs of word characters, split on the others: each run holds at most one word of
+        # _WORD, from its first letter to its last letter or digit (the whole run, when it is
+        # all letters); the words of the text are those of its runs, in order.
+        counted = Counter(low.translate(_ASCII_SEPARATORS).split())
+        for run in list(filterfalse(str.isalpha, counted)):
+            times = counted.pop(run)
+            for word in _LONG_WORD.findall(run):
+                counted[word] += times
+        dropped = _ASCII_DROPPED
+    else:
+        counted = Counter(_LONG_WORD.findall(low))
+        dropped = STOPWORDS
+    for word in dropped.intersection(counted):
+        del counted[word]
     for word in tokens(title):
         counted[word] += 2
     return counted
+
+
+_ASCII_SEPARATORS = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not (c in "'-_" or c.isdigit() or c.islower())}
+)
+"""Every ASCII character that is no word character of :data:`_WORD` (in lower case) -> a space."""
+_ASCII_DROPPED = STOPWORDS | {
+    a + b for a in string.ascii_lowercase for b in ["", *string.ascii_lowercase]
+}
+"""Stop words, and every ASCII run of one or two letters (too short to be a word)."""
 
 
 def rank(
