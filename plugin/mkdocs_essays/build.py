@@ -28,9 +28,7 @@ from .hugo.term_pages import other_pages
 from .model import Collection, Essay, PathError, Publication, Term, make_essay
 from .model.slugs import dot_segments
 from .model.text import (
-    CONTROL,
     auto_summary,
-    control_character,
     first_words,
     html_to_text,
     markdown_inline_to_text,
@@ -41,9 +39,10 @@ from .model.text import word_count as count_words
 from .pages.feature import Feature
 from .pages.plan import PageSpec
 from .pages.urls import UrlPolicy, relative_url
-from .reading import read_source
+from .reading import read_source, without_controls
 from .render import Renderer, View, stylesheet
 from .render.deferred import Deferred
+from .writing import release_written
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -192,7 +191,7 @@ class EssaysBuild:
             body = document.body
             for feature in self.features:
                 body = feature.transform(src_uri, body)
-            self.bodies[src_uri] = _without_controls(document, body)
+            self.bodies[src_uri] = without_controls(document, body)
         dests = {f.dest_uri: f for f in files.documentation_pages()}
         for feature in self.features:
             for spec in feature.plan():
@@ -546,6 +545,8 @@ class EssaysBuild:
 
     def render_page(self, page: Page) -> None:
         """The HTML of one of the plugin's own pages (``on_page_context``, before search)."""
+        if self.extra:  # written with the static files, after on_env and before any page
+            self.extra = release_written(self.extra)
         src_uri = page.file.src_uri
         spec = self.specs.get(src_uri)
         if spec is None or src_uri in self.hosted or self._renderers is None:
@@ -566,6 +567,7 @@ class EssaysBuild:
     def post_page(self, output: str, page: Page) -> str:
         """Add what features want in every page's ``<head>`` (feed links). A page of the
         plugin's own gives back its HTML here: it is written, and nothing reads it again."""
+        page.content = self.deferred.written(page.content)  # (a local map is in the file now)
         if page.file.src_uri in self.specs and page.file.src_uri not in self.hosted:
             page.content = ""
         head = "".join(feature.head(page.url) for feature in self.features)
@@ -577,23 +579,6 @@ class EssaysBuild:
     def post_build(self, site_dir: str) -> None:
         for feature in self.features:
             feature.post_build(site_dir)
-
-
-def _without_controls(document: Document, body: str) -> str:
-    """The body without control characters (pasted from a terminal or a PDF, invisible on a
-    page, invalid in feeds): one warning names the first and how many there are."""
-    first = control_character(document.body)
-    if first is None:
-        return body
-    offset, char = first
-    line = document.body_line + document.body.count("\n", 0, offset)
-    count = len(CONTROL.findall(document.body))
-    more = f" ({count} control characters in the file)" if count > 1 else ""
-    log.warning(
-        f"{document.path}:{line}: the control character U+{ord(char):04X} is invisible and is "
-        f"left out of the page{more}; remove it"
-    )
-    return CONTROL.sub("", body)
 
 
 def _appends(spec: PageSpec, host: File) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, filterfalse, repeat
 from operator import itemgetter, mul
+from sys import intern
 
 from ..cache import CACHE, digest
 
@@ -253,7 +254,9 @@ def _count_words(title: str, text: str) -> Counter[str]:
         del counted[word]
     for word in tokens(title):
         counted[word] += 2
-    return counted
+    # Each card's words are new strings, and the cache keeps them through the build: one
+    # copy of each word for all the cards (some 38 MB of words at 1,000 essays, before).
+    return Counter(dict(zip(map(intern, counted), counted.values(), strict=True)))
 
 
 _ASCII_SEPARATORS = str.maketrans(

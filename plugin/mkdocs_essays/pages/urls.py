@@ -103,7 +103,7 @@ def _segments(path: str) -> list[str]:
     return [part for part in path.split("/") if part and part != "."]
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 14)
 def relative_url(target: str, base: str) -> str:
     """``target`` relative to the page at ``base`` (both site-relative URLs, as MkDocs gives).
 

@@ -25,6 +25,7 @@ class Deferred:
 
     def __init__(self) -> None:
         self._held: dict[str, str | Callable[[], str]] = {}
+        self._written: tuple[str, str] | None = None
         self._count = itertools.count()
         # (a writer's page cannot hold a token by chance, nor one copied from an earlier build)
         self._prefix = f"<!-- mkdocs-essays: deferred {secrets.token_hex(4)}-"
@@ -45,6 +46,7 @@ class Deferred:
         if not self._held or prefix not in content:
             return content
         pieces: list[str] = []
+        lazy: list[int] = []  # where in pieces a fragment made only for the written page is
         at = 0
         while (start := content.find(prefix, at)) != -1:
             end = content.find(" -->", start + len(prefix))
@@ -52,14 +54,30 @@ class Deferred:
                 break
             end += len(" -->")
             html = self._held.pop(content[start:end], None)
-            if html is not None:
-                pieces += [content[at:start], html if isinstance(html, str) else html()]
-                at = end
-            else:
+            if html is None:
                 pieces.append(content[at:end])
-                at = end
+            elif isinstance(html, str):
+                pieces += [content[at:start], html]
+            else:
+                pieces.append(content[at:start])
+                lazy.append(len(pieces))
+                pieces.append(html())
+            at = end
         pieces.append(content[at:])
-        return "".join(pieces)
+        restored = "".join(pieces)
+        if lazy:
+            for i in lazy:
+                pieces[i] = ""
+            self._written = (restored, "".join(pieces))
+        return restored
+
+    def written(self, content: str | None) -> str | None:
+        """Once the page is written: its content without what was made for the written page
+        only (a local map), if it is what :meth:`restore` gave back; else as it is."""
+        last, self._written = self._written, None
+        if last is not None and content is last[0]:
+            return last[1]
+        return content
 
     def __len__(self) -> int:
         return len(self._held)
