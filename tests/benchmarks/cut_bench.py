@@ -164,8 +164,10 @@ def capture(n: int, work: Path) -> None:
     print(f"recorded {len(record)} bodies ({size:,} characters) in {work / 'essays.pickle'}")
 
 
-def replay(record: list, digest: hashlib._Hash | None) -> None:
-    from mkdocs_essays.cards.html import EssayBody
+def replay(record: list, digest: hashlib._Hash | None, module=None) -> None:  # type: ignore[no-untyped-def]
+    if module is None:
+        from mkdocs_essays.cards import html as module
+    EssayBody = module.EssayBody
 
     for body, page_url, cards in record:
         parsed = EssayBody(body)
@@ -192,6 +194,12 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=1000, help="essays in the site (--capture)")
     parser.add_argument("--repeat", type=int, default=5, help="timed replays (best is shown)")
     parser.add_argument("--profile", action="store_true", help="one replay under cProfile")
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        help="also time cards/html.py of this commit, replays taking turns (a fairer "
+        "comparison on a busy machine), and compare the digests",
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.capture:
@@ -215,13 +223,24 @@ def main() -> int:
         replay(record, None)
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
-    times = []
+    modules = {"this": None}
+    if args.against:
+        from cut_identity import load
+
+        modules[args.against] = baseline = load(args.against)
+        other = hashlib.sha256()
+        replay(record, other, baseline)
+        same = "the same" if other.digest() == digest.digest() else "DIFFERENT"
+        print(f"digest of {args.against}'s outputs: {other.hexdigest()} ({same})")
+    times: dict[str, list[float]] = {name: [] for name in modules}
     for _ in range(args.repeat):
-        start = time.process_time()
-        replay(record, None)
-        times.append(time.process_time() - start)
-    shown = ", ".join(f"{t:.3f}" for t in times)
-    print(f"CPU seconds per replay: best {min(times):.3f} (runs: {shown})")
+        for name, module in modules.items():
+            start = time.process_time()
+            replay(record, None, module)
+            times[name].append(time.process_time() - start)
+    for name, runs in times.items():
+        shown = ", ".join(f"{t:.3f}" for t in runs)
+        print(f"{name}: CPU seconds per replay: best {min(runs):.3f} (runs: {shown})")
     return 0
 
 
