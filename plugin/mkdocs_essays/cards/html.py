@@ -24,7 +24,6 @@ import gc
 import html as htmllib
 import posixpath
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -291,13 +290,11 @@ def _balance(
     *,
     skip: Mapping[int, int] | None = None,
     replace: Mapping[int, str] | None = None,
-    marks: dict[int, int] | None = None,
 ) -> tuple[list[Event], list[int]]:
     """Tokens ``lo..hi`` as balanced events, and for each START event the index of its END.
 
     ``skip`` maps a token to the token to go on at (an element left out); ``replace`` gives
-    another text for a tag; ``marks``: for each token in it, the event its place became
-    (``hi``: the end, after the elements left open are closed).
+    another text for a tag.
     """
     events: list[Event] = []
     match: list[int] = []
@@ -307,8 +304,6 @@ def _balance(
     raw = 0  # script or style open
     i = lo
     while i < hi:
-        if marks is not None and i in marks:
-            marks[i] = len(events)
         if skip and i in skip:
             i = max(skip[i], i + 1)
             continue
@@ -366,8 +361,6 @@ def _balance(
         match[at] = len(events)
         events.append((END, name, None, f"</{name}>"))
         match.append(-1)
-    if marks is not None and hi in marks:
-        marks[hi] = len(events)
     return events, match
 
 
@@ -399,79 +392,14 @@ _BLOCKISH = _PROSE_BLOCKS | frozenset(
 # -- the fragment of a card ---------------------------------------------------------------------
 
 
-class _Whole:
-    """The balanced events of a whole essay body (its footnote lists left out), and what its
-    cards read of them, worked out in one pass: a card's section is a slice of these events
-    (nothing is open where a top-level section starts or ends), so its HTML, text, ids and
-    tags are slices too, and its links and links to point elsewhere are looked up."""
-
-    def __init__(self, events: list[Event], match: list[int], marks: dict[int, int]) -> None:
-        self.events = events
-        self.match = match
-        self.marks = marks
-        """A token where a section starts or ends -> its event."""
-        self.written = [e[3] for e in events]
-        n = len(events)
-        self.tags: list[str | None] = [None] * n
-        """The name of each START and EMPTY event."""
-        self.chunks = [""] * n
-        """Each event's part of the text (as :meth:`Fragment._text` reads them)."""
-        self.ids: list[str] = []
-        self.id_at: list[int] = []
-        """The ids of elements, and their events, in order."""
-        self.anchors: list[int] = []
-        """The START events of ``<a>``."""
-        self.attributed: list[int] = []
-        """The START and EMPTY events with attributes."""
-        tags, chunks, ids, id_at = self.tags, self.chunks, self.ids, self.id_at
-        anchors, attributed = self.anchors, self.attributed
-        unescape = htmllib.unescape
-        skipped = -1  # the text of events up to here is left out
-        for i, (kind, tag, attrs, written) in enumerate(events):
-            if kind == TEXT:
-                if i > skipped:
-                    chunks[i] = unescape(written) if "&" in written else written
-                continue
-            if kind in (START, EMPTY):
-                tags[i] = tag
-                if attrs:
-                    attributed.append(i)
-                    for key, value in attrs:
-                        if key == "id" and value is not None:
-                            ids.append(value)
-                            id_at.append(i)
-                if tag == "a" and kind == START:
-                    anchors.append(i)
-            if i <= skipped:
-                continue
-            if kind == START and (
-                tag in _NOT_TEXT
-                or (attrs and tag == "a" and _NOT_PROSE_LINKS.intersection(_classes(attrs)))
-            ):
-                skipped = match[i]
-            elif tag in _SPACED:
-                chunks[i] = " "
-
-    def section(self, lo: int, hi: int) -> tuple[list[Event], list[int], _View]:
-        """The events of tokens ``lo..hi`` (both in :attr:`marks`)."""
-        a, b = self.marks[lo], self.marks[hi]
-        match = [m - a if m >= 0 else -1 for m in self.match[a:b]]
-        return self.events[a:b], match, (self, a, b)
-
-
-_View = tuple[_Whole, int, int]
-
-
 class Fragment:
     """A balanced piece of HTML: what a card page shows of its section."""
 
-    def __init__(self, events: list[Event], match: list[int], view: _View | None = None) -> None:
+    def __init__(self, events: list[Event], match: list[int]) -> None:
         self.events = events
         self.match = match
         """For each START event, the index of its END event."""
         self._ids: set[str] | None = None
-        self._view = view
-        """Where it lies in a whole body's events, when it is a slice of them."""
 
     @classmethod
     def parse(cls, source: str) -> Fragment:
@@ -481,32 +409,18 @@ class Fragment:
 
     @property
     def html(self) -> str:
-        if self._view is not None:
-            whole, lo, hi = self._view
-            return "".join(whole.written[lo:hi]).strip()
         return "".join(e[3] for e in self.events).strip()
 
     @property
     def ids(self) -> set[str]:
         """The ids of its elements."""
         if self._ids is None:
-            if self._view is not None:
-                whole, lo, hi = self._view
-                at = whole.id_at
-                found = whole.ids[bisect_left(at, lo) : bisect_left(at, hi)]
-                self._ids = set(found)
-            else:
-                self._ids = _ids(self.events)
+            self._ids = _ids(self.events)
         return self._ids
 
     @property
     def tags(self) -> set[str]:
         """The names of its elements."""
-        if self._view is not None:
-            whole, lo, hi = self._view
-            names = set(whole.tags[lo:hi])
-            names.discard(None)
-            return names  # type: ignore[return-value]
         return {e[1] for e in self.events if e[0] in (START, EMPTY)}
 
     def wrapper(self) -> str:
@@ -551,9 +465,6 @@ class Fragment:
     @property
     def text(self) -> str:
         """The visible text, footnotes included, without reference numbers."""
-        if self._view is not None:
-            whole, lo, hi = self._view
-            return " ".join("".join(whole.chunks[lo:hi]).split())
         return self._text(0, len(self.events))
 
     def lead(self, *, limit: int = 40) -> str:
@@ -610,13 +521,7 @@ class Fragment:
         seen: set[str] = set()
         events, match = self.events, self.match
         inner = -1  # where an <a> inside the last link starts
-        anchors: Iterable[int] = range(len(events))
-        if self._view is not None:
-            whole, lo, hi = self._view
-            at = whole.anchors
-            anchors = [j - lo for j in at[bisect_left(at, lo) : bisect_left(at, hi)]]
-        for i in anchors:
-            kind, tag, attrs, _ = events[i]
+        for i, (kind, tag, attrs, _) in enumerate(events):
             if kind != START or tag != "a":
                 continue
             url = _attr(attrs, "href")
@@ -653,23 +558,15 @@ class Fragment:
             target = resolve(url, essay_url)
             return url if target is None else relative_url(target, card_url)
 
-        events = self.events
-        if self._view is not None:
-            whole, lo, hi = self._view
-            pieces = whole.written[lo:hi]
-            at = whole.attributed
-            tagged: Iterable[int] = [j - lo for j in at[bisect_left(at, lo) : bisect_left(at, hi)]]
-        else:
-            pieces = [e[3] for e in events]
-            tagged = range(len(events))
-        for i in tagged:
-            kind, tag, attrs, written = events[i]
+        pieces: list[str] = []
+        for kind, tag, attrs, written in self.events:
             if attrs and kind in (START, EMPTY):
                 moved = [
                     (k, move(v) if v is not None and k in ("href", "src") else v) for k, v in attrs
                 ]
                 if moved != attrs:
-                    pieces[i] = _tag_text(tag, moved, empty=written.endswith("/>"))
+                    written = _tag_text(tag, moved, empty=written.endswith("/>"))
+            pieces.append(written)
         return "".join(pieces).strip()
 
 
@@ -721,7 +618,6 @@ class EssayBody:
         """Footnote id (``fn:x``) -> where it is."""
         self.containers: dict[int, int] = {}
         """Start token of each footnote list (``<div class="footnote">``) -> the token after."""
-        self._whole: _Whole | None = None
         with _bulk():
             self._scan(_read(source, keep=True))
 
@@ -794,19 +690,12 @@ class EssayBody:
             return self._section(lo, hi)
 
     def _section(self, lo: int, hi: int) -> Fragment:
-        if self._whole is None:
-            marks = dict.fromkeys([*(i for pair in self._heading_tokens for i in pair)], 0)
-            marks[len(self.tokens)] = 0
-            events, match = _balance(
-                self.source, self.tokens, 0, len(self.tokens), skip=self.containers, marks=marks
-            )
-            self._whole = _Whole(events, match, marks)
-        events, match, view = self._whole.section(lo, hi)
+        events, match = _balance(self.source, self.tokens, lo, hi, skip=self.containers)
         if self.footnotes:
             notes = self._notes_for(events)
             if notes:
                 return self._with_notes(events, match, notes)
-        return Fragment(events, match, view)
+        return Fragment(events, match)
 
     def _note(self, ident: str) -> tuple[list[Event], list[int]]:
         note = self.footnotes[ident]
