@@ -1,5 +1,6 @@
-"""Growth of the cut as essay_html runs it on a body without footnotes: the body is balanced
-once and every top-level section is a slice of its events (``cards/html.py`` ``_Whole``)."""
+"""Growth of the cut as ``Cards.essay_html`` runs it on a body without footnotes: every
+top-level section cut, and everything a card reads of it (text, HTML, lead, links, rebased
+HTML, wrapper), on many sections, one long section, and sections never closed."""
 
 from __future__ import annotations
 
