@@ -24,7 +24,6 @@ import gc
 import html as htmllib
 import posixpath
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -83,48 +82,74 @@ Event = tuple[int, str, Attrs | None, str]
 
 
 class _Tokenizer(HTMLParser):
-    """The tags, comments and declarations of a piece of HTML, with their offsets."""
+    """The tags, comments and declarations of a piece of HTML, with their offsets, and the
+    text between them (``TEXT`` tokens, so that together they cover it exactly).
 
-    def __init__(self, source: str, base: int, lines: list[int]) -> None:
+    Where the parser is: it moves only through :meth:`updatepos` (from ``i`` to ``j``, in
+    the data it holds), so that offset is kept as it goes, instead of its line and column
+    (which would be counted per token and turned back into an offset per token).
+    """
+
+    def __init__(self, source: str, base: int) -> None:
         super().__init__(convert_charrefs=True)
         self.source = source
         self.base = base
-        self.lines = lines
-        self.first = bisect_right(lines, base) - 1
+        self.pos = base
+        """The offset in ``source`` of what the parser is reading."""
+        self.shift = base
+        """The offset in ``source`` of the data the parser holds (``rawdata``)."""
+        self.cursor = base
+        """Where the last token ends."""
         self.tokens: list[Token] = []
 
-    def at(self) -> int:
-        """The offset in the source of what the parser is reading."""
-        line, column = self.getpos()
-        if line == 1:
-            return self.base + column
-        return self.lines[self.first + line - 1] + column
+    def updatepos(self, i: int, j: int) -> int:
+        self.pos = self.shift + j
+        return j
 
-    def _tag(self, kind: int, tag: str, attrs: Attrs) -> None:
-        start = self.at()
-        text = self.get_starttag_text() or ""
-        self.tokens.append((kind, tag, attrs, start, start + len(text)))
+    def read(self, text: str) -> None:
+        """Feed ``text`` (``source`` from ``base``) and close."""
+        self.feed(text)
+        # what feed() left unread is read again by close(), from the start of its data
+        self.shift = self.base + len(text) - len(self.rawdata)
+        self.close()
+
+    def _add(self, token: Token) -> None:
+        start = token[3]
+        cursor = self.cursor
+        if start < cursor:
+            return  # (a parser never reads a place twice; this keeps the cover exact)
+        if start > cursor:
+            self.tokens.append((TEXT, "", None, cursor, start))
+        self.tokens.append(token)
+        self.cursor = token[4]
 
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        self._tag(EMPTY if tag in _VOID else START, tag, attrs)
+        start = self.pos
+        if start >= self.cursor:
+            end = start + len(self.get_starttag_text() or "")
+            self._add((EMPTY if tag in _VOID else START, tag, attrs, start, end))
 
     def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
-        self._tag(EMPTY if tag in _VOID else SELF, tag, attrs)
+        start = self.pos
+        if start >= self.cursor:
+            end = start + len(self.get_starttag_text() or "")
+            self._add((EMPTY if tag in _VOID else SELF, tag, attrs, start, end))
 
     def handle_endtag(self, tag: str) -> None:
-        start = self.at()
-        end = self.source.find(">", start + 2) + 1 or len(self.source)
-        self.tokens.append((END, tag, None, start, end))
+        start = self.pos
+        if start >= self.cursor:
+            end = self.source.find(">", start + 2) + 1 or len(self.source)
+            self._add((END, tag, None, start, end))
 
     def _other(self, data: str, prefix: int) -> None:
         """A comment (``<!--`` data ``-->``), declaration, processing instruction: it ends at
         the first ``>`` after its data (or with the source, when never closed)."""
-        start = self.at()
+        start = self.pos
         end = self.source.find(">", start + prefix + len(data)) + 1 or len(self.source)
-        self.tokens.append((OTHER, "", None, start, end))
+        self._add((OTHER, "", None, start, end))
 
     def handle_comment(self, data: str) -> None:
-        self._other(data, 4 if self.source.startswith("<!--", self.at()) else 2)
+        self._other(data, 4 if self.source.startswith("<!--", self.pos) else 2)
 
     def handle_decl(self, decl: str) -> None:
         self._other(decl, 2)
@@ -134,15 +159,6 @@ class _Tokenizer(HTMLParser):
 
     def unknown_decl(self, data: str) -> None:
         self._other(data, 3)
-
-
-def _line_starts(source: str) -> list[int]:
-    starts = [0]
-    at = source.find("\n")
-    while at != -1:
-        starts.append(at + 1)
-        at = source.find("\n", at + 1)
-    return starts
 
 
 @contextmanager
@@ -219,33 +235,28 @@ def _read(original: str, *, keep: bool = False) -> list[Token]:
 
 def _read_tokens(original: str) -> list[Token]:
     source = _never_closed(original)
-    lines = _line_starts(source)
-    found: list[Token] = []
+    tokens: list[Token] = []
+    cursor = 0
     base = 0
     while True:
-        parser = _Tokenizer(source, base, lines)
+        parser = _Tokenizer(source, base)
+        parser.cursor = cursor
+        parser.tokens = tokens
         try:
-            parser.feed(source[base:] if base else source)
-            parser.close()
+            parser.read(source[base:] if base else source)
         except AssertionError:
             # Python 3.11's parser gives up on a few broken constructs (``<![foo``): the ``<``
             # it stopped at is text, and reading goes on after it.
-            stop = parser.at()
-            found += [t for t in parser.tokens if t[3] < stop]
+            stop = parser.pos
+            while tokens and tokens[-1][3] >= stop:
+                tokens.pop()  # (what it read from there on is read again)
+            if tokens and tokens[-1][0] == TEXT:
+                tokens.pop()  # the text before a token left out (made again up to the next)
+            cursor = tokens[-1][4] if tokens else 0
             base = stop + 1
             continue
-        found += parser.tokens
+        cursor = parser.cursor
         break
-    tokens: list[Token] = []
-    cursor = 0
-    for token in found:
-        start, end = token[3], token[4]
-        if start < cursor:
-            continue  # (a parser never reads a place twice; this keeps the cover exact)
-        if start > cursor:
-            tokens.append((TEXT, "", None, cursor, start))
-        tokens.append(token)
-        cursor = end
     if cursor < len(source):
         tokens.append((TEXT, "", None, cursor, len(source)))
     return tokens
