@@ -21,8 +21,11 @@ EDGE_KINDS = ("tag", "card", "link", "related")
 ``related``: card - related card."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Node:
+    """A node of one build's graph, equal only to itself (the drawing keeps what it draws
+    the same on every map by node: hashing six fields at each lookup cost more)."""
+
     id: str
     kind: str
     """``essay``, ``card`` or ``term``."""

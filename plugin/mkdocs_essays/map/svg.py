@@ -96,8 +96,7 @@ def _square(s: float) -> str:
 
 def _n(value: float) -> str:
     """A coordinate with at most one decimal, without a trailing ``.0``."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return f"{value:.1f}".removesuffix(".0")
 
 
 class _Grid:
