@@ -123,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes",
         type=lambda s: [int(x) for x in s.replace(",", " ").split()],
-        default=[100, 300],
-        help="numbers of essays (default '100,300')",
+        default=[100, 300, 1000],
+        help="numbers of essays (default '100,300,1000')",
     )
     parser.add_argument("--saves", type=int, default=5, help="saves per size (5)")
     parser.add_argument(
