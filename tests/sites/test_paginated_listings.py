@@ -343,3 +343,37 @@ def test_pages_match_a_live_hugo_build(site: Site, tmp_path: Path) -> None:
             assert [a.get_text() for a in html.find_all("a")] == listed(site, url), url
         first = BeautifulSoup((public / listing / "index.html").read_text("utf-8"), "lxml")
         assert [a.get_text() for a in first.find_all("a")] == listed(site, listing)
+
+
+def test_a_taxonomy_of_many_terms_has_its_index_in_pages(tmp_path: Path) -> None:
+    """1,100 tags: ``tags/`` shows the 500 most used, ``tags/page/2/`` the next 500 and
+    ``tags/page/3/`` the last 100, each term once, with the pager and ``rel`` links; a cloud
+    of 500 terms or fewer stays one page (the other tests' sites)."""
+    from mkdocs_essays.pages.taxonomy import TERMS_PER_PAGE
+
+    assert TERMS_PER_PAGE == 500
+    files = {"docs/index.md": "# Home\n"}
+    for e in range(4):
+        tags = [f"T{t:04d}" for t in range(e * 275, (e + 1) * 275)] + ["Common"]
+        files[f"docs/posts/e{e}.md"] = (
+            f'+++\ntitle = "E{e}"\ndate = 2024-01-0{e + 1}\ntags = {json.dumps(tags)}\n+++\n\n'
+            "Text.\n"
+        )
+    site = build(tmp_path, files, local_map=False)
+    names: list[str] = []
+    for number, url in enumerate(("tags/", "tags/page/2/", "tags/page/3/"), start=1):
+        terms = [a.contents[0].strip() for a in site.content(url).select("a.essay-cloud__term")]
+        assert len(terms) == (500 if number < 3 else 101), url
+        names += terms
+        assert len(site.text(url)) < 300_000
+    assert names[0] == "Common"  # most used first, across the pages
+    assert sorted(names) == sorted(["Common", *(f"T{t:04d}" for t in range(1100))])
+    assert pager_links(site, "tags/") == {"next": "tags/page/2/"}
+    assert pager_links(site, "tags/page/2/") == {"prev": "tags/", "next": "tags/page/3/"}
+    head = site.html("tags/page/2/").head
+    assert {link["rel"][0] for link in head.select("link[rel=prev], link[rel=next]")} == {
+        "prev",
+        "next",
+    }
+    assert site.exists("tags/page/1/") and not site.exists("tags/page/4/")
+    assert broken_links(site.site_dir) == []

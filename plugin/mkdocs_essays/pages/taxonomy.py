@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 __all__ = ["Taxonomies", "weight"]
 
 RELATED_TERMS = 12
+TERMS_PER_PAGE = 500
+"""Terms on one page of a taxonomy's index (``tags/``, ``tags/page/2/``...): a cloud of 500
+is some 200 KB of HTML; past it the index is paginated like every listing."""
 """How many co-occurring terms a term page shows."""
 WEIGHTS = 5
 """Steps of the cloud's visual weight (CSS classes ``essay-cloud__item--1`` ... ``--5``)."""
@@ -102,13 +105,17 @@ class Taxonomies(Feature):
             taxonomy = build.collection.taxonomies[plural]
             # Hugo makes the index even when no essay uses the taxonomy; only a used one goes
             # into an automatic nav.
-            yield PageSpec(
+            index = PageSpec(
                 "taxonomy",
                 build.policy.taxonomy(plural),
                 title_of(plural),
                 key=plural,
                 top_level=len(taxonomy) > 0,
             )
+            if len(taxonomy) > TERMS_PER_PAGE:  # (a cloud is one page while it can be read)
+                yield from paginate(index, len(taxonomy), TERMS_PER_PAGE)
+            else:
+                yield index
             for term in taxonomy:
                 spec = PageSpec("term", build.policy.term(plural, term.slug), term.name, key=term)
                 yield from paginate(spec, len(self.listed(term)), build.options.pager_size)
@@ -175,7 +182,7 @@ class Taxonomies(Feature):
         taxonomy = build.collection.taxonomies[plural]
         most = max((term.count for term in taxonomy), default=0)
         terms: list[dict[str, Any]] = []
-        for term in taxonomy:
+        for term in items_of(spec, list(taxonomy)):
             terms.append(
                 {
                     "name": term.name,
@@ -193,6 +200,7 @@ class Taxonomies(Feature):
             plural=plural,
             singular=self.singular(plural),
             terms=terms,
+            pager=pager_html(build, spec, page_url),
         )
 
     def _render_term(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
