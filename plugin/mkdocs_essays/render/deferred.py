@@ -6,7 +6,8 @@ SVG on every essay and card page). Such HTML is held here and a short comment st
 it in ``page.content``; once search has read the page (``on_page_context``, after the search
 plugin) :meth:`Deferred.restore` puts every held fragment of that page back, in one pass
 over the page, whichever hook held it (a card page's own render, or ``on_env`` for an essay's
-map).
+map). A local map is held as the function that draws it: it is drawn then, and
+:meth:`Deferred.written` takes it out of ``page.content`` once the page is written.
 
 Plain Python: no MkDocs import (the core rule).
 """
