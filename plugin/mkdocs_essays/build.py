@@ -546,7 +546,7 @@ class EssaysBuild:
     def render_page(self, page: Page) -> None:
         """The HTML of one of the plugin's own pages (``on_page_context``, before search)."""
         if self.extra:  # written with the static files, after on_env and before any page
-            self.extra = release_written(self.extra)
+            release_written(self.extra)  # (and forgets them: tried once)
         src_uri = page.file.src_uri
         spec = self.specs.get(src_uri)
         if spec is None or src_uri in self.hosted or self._renderers is None:

@@ -9,7 +9,6 @@ version of MkDocs write them later, nothing is lost, they are only held longer.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from typing import Any
 
 from mkdocs.structure.files import File
@@ -17,10 +16,11 @@ from mkdocs.structure.files import File
 __all__ = ["release_written"]
 
 
-def release_written(extra: Mapping[str, tuple[Any, File]]) -> dict[str, tuple[Any, File]]:
-    """Empty each file of ``extra`` (path -> (feature, file)) that is written; the rest."""
-    left: dict[str, tuple[Any, File]] = {}
-    for path, (feature, file) in extra.items():
+def release_written(extra: dict[str, tuple[Any, File]]) -> None:
+    """Empty each file of ``extra`` (path -> (feature, file)) that is written, and forget
+    them all: this is tried once, before the first page (a file not written yet is kept whole,
+    and is not read again for each page)."""
+    for _, file in extra.values():
         content = file.content_bytes
         try:
             written = os.path.getsize(file.abs_dest_path) == len(content)
@@ -28,6 +28,4 @@ def release_written(extra: Mapping[str, tuple[Any, File]]) -> dict[str, tuple[An
             written = False
         if written:
             file.content_bytes = b""
-        else:
-            left[path] = (feature, file)
-    return left
+    extra.clear()
