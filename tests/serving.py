@@ -9,7 +9,8 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,6 +48,47 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+class ServerDied(RuntimeError):
+    """The server process ended while something waited for it."""
+
+
+def last_output(log_path: Path, chars: int = 3000) -> str:
+    try:
+        return log_path.read_text("utf-8", errors="replace")[-chars:]
+    except OSError:
+        return "(no output)"
+
+
+def check_alive(process: subprocess.Popen[str], log_path: Path) -> None:
+    """Raise :class:`ServerDied`, with the server's last output, once the process has ended."""
+    code = process.poll()
+    if code is not None:
+        raise ServerDied(f"mkdocs serve exited with {code}:\n{last_output(log_path)}")
+
+
+def wait_until(
+    check: Callable[[], bool],
+    process: subprocess.Popen[str],
+    log_path: Path,
+    *,
+    timeout: float,
+    what: str,
+    poll: float = 0.1,
+) -> float:
+    """Seconds until ``check()`` is true. Fails at once if the server dies, and after
+    ``timeout`` seconds if it hangs, either way with its last output."""
+    start = time.monotonic()
+    while (elapsed := time.monotonic() - start) < timeout:
+        check_alive(process, log_path)
+        if check():
+            return elapsed
+        time.sleep(poll)
+    check_alive(process, log_path)
+    raise TimeoutError(
+        f"gave up waiting for {what} after {timeout:.0f} s; last output:\n{last_output(log_path)}"
+    )
 
 
 @contextmanager

@@ -23,6 +23,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import corpus  # noqa: E402
 import run  # noqa: E402
-from serving import free_port, mkdocs_serve  # noqa: E402
+from serving import ServerDied, free_port, mkdocs_serve, wait_until  # noqa: E402
 
 POLL = 0.05
 """Seconds between two fetches of the page."""
@@ -60,15 +61,12 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(url: str, text: str, timeout: float) -> float | None:
-    """Seconds until the page at ``url`` holds ``text`` (``None``: not within ``timeout``)."""
-    start = time.perf_counter()
-    while (elapsed := time.perf_counter() - start) < timeout:
+def holds(url: str, text: str) -> Callable[[], bool]:
+    def check() -> bool:
         page = fetch(url)
-        if page is not None and text in page:
-            return elapsed
-        time.sleep(POLL)
-    return None
+        return page is not None and text in page
+
+    return check
 
 
 def measure(n: int, saves: int, work: Path) -> Result:
@@ -81,21 +79,29 @@ def measure(n: int, saves: int, work: Path) -> Result:
     url = f"http://127.0.0.1:{port}/posts/{target.slug}/"
     log = work / f"serve-n{n}.log"
     result = Result(n)
-    with mkdocs_serve(root, port, log):
-        if wait_for(url, target.title, START_TIMEOUT) is None:
-            result.error = f"no page at {url} within {START_TIMEOUT:.0f} s; see {log}"
+    with mkdocs_serve(root, port, log) as server:
+        try:
+            wait_until(
+                holds(url, target.title), server, log, timeout=START_TIMEOUT, what=f"page at {url}"
+            )
+            for number in range(saves):
+                marker = f"Saved edit number {number} of {n}."
+                # A new sentence at the end of the essay, as a writer saves a paragraph.
+                start = time.perf_counter()
+                source.write_text(f"{original}\n{marker}\n", encoding="utf-8")
+                wait_until(
+                    holds(url, marker),
+                    server,
+                    log,
+                    timeout=SAVE_TIMEOUT,
+                    what=f"save {number}",
+                    poll=POLL,
+                )
+                result.waits.append(time.perf_counter() - start)
+                time.sleep(1.0)  # let the server settle (its watcher, the reload script)
+        except (ServerDied, TimeoutError) as error:
+            result.error = str(error)
             return result
-        for number in range(saves):
-            marker = f"Saved edit number {number} of {n}."
-            # A new sentence at the end of the essay, as a writer saves a paragraph.
-            start = time.perf_counter()
-            source.write_text(f"{original}\n{marker}\n", encoding="utf-8")
-            seen = wait_for(url, marker, SAVE_TIMEOUT)
-            if seen is None:
-                result.error = f"save {number}: not served within {SAVE_TIMEOUT:.0f} s"
-                break
-            result.waits.append(time.perf_counter() - start)
-            time.sleep(1.0)  # let the server settle (its watcher, the reload script)
     result.builds = [float(m) for m in _BUILT.findall(log.read_text("utf-8", "replace"))]
     return result
 
@@ -107,7 +113,8 @@ def table(results: list[Result]) -> str:
     ]
     for r in results:
         if r.error or not r.waits:
-            lines.append(f"| {r.n:,} | failed: {r.error} | | | | |")
+            first = (r.error or "no save measured").splitlines()[0]
+            lines.append(f"| {r.n:,} | failed: {first} | | | | |")
             continue
         rebuilds = r.builds[1:] or r.builds
         built = f"{statistics.median(rebuilds):.2f}" if rebuilds else ""
@@ -149,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in sorted(args.sizes):
         result = measure(n, args.saves, args.work)
         print(f"N = {n}: waits {[round(w, 2) for w in result.waits]}", file=sys.stderr)
+        if result.error:
+            print(f"N = {n} failed: {result.error}", file=sys.stderr)
         results.append(result)
     print(f"mkdocs serve: seconds from saving one essay to its new page being served ({code})\n")
     print(table(results))
