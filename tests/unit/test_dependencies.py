@@ -64,7 +64,7 @@ def test_every_third_party_import_of_the_package_is_declared() -> None:
     third_party = {m for m in modules if m not in sys.stdlib_module_names and m != "mkdocs_essays"}
     declared = _declared()
     undeclared = {m: d for m, d in _distributions(third_party).items() if not d & declared}
-    assert not undeclared, f"imported by the package but not in [project.dependencies]: {undeclared}"
+    assert not undeclared, f"imported but not in [project.dependencies]: {undeclared}"
 
 
 def test_a_build_needs_nothing_the_declared_dependencies_do_not_bring(tmp_path: Path) -> None:
