@@ -86,6 +86,12 @@ class EssaysConfig(base.Config):
     # -- pattern cards -----------------------------------------------------------------------
     card_level = c.Choice((1, 2, 3, 4, 5, 6), default=2)
     """Heading level whose sections become pattern cards (2: every ``##`` section)."""
+    card_boilerplate = c.Type(int, default=3)
+    """A section whose title (by its letters: case, digits and punctuation aside), or whose
+    text word for word, recurs in this many essays or more is boilerplate ("Conclusion",
+    "List of Contributors") and no pattern card; 0 turns the rule off. A heading's
+    ``{ data-card }`` / ``{ data-card="false" }`` and an essay's ``cards`` front matter
+    decide before it."""
     publish_stubs = c.Type(bool, default=False)
     """Publish cards for empty sections in ``mkdocs build`` too, with a Stub badge (under
     ``mkdocs serve`` they always show)."""

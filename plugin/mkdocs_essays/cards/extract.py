@@ -39,6 +39,7 @@ __all__ = [
     "PlainNamer",
     "SameId",
     "assign_ids",
+    "card_mark",
     "drop_footnote_refs",
     "explicit_id",
     "extract_sections",
@@ -141,6 +142,20 @@ def _quote_end(line: str) -> int:
         if line[at : at + 1] == " ":
             at += 1
         end = at
+
+
+def card_mark(source: str) -> str | None:
+    """The ``data-card`` attribute an attribute list gives a heading (``Title { data-card }``:
+    ``""``; ``{ data-card="false" }``: ``"false"``), or None. Like ``attr_list``, an
+    unparsable list is text, and the last value given wins."""
+    found = _header_attrs(source)
+    if not found:
+        return None
+    attrs, remainder = get_attrs_and_remainder(found[1])
+    if remainder:
+        return None
+    marks = [value or "" for key, value in attrs if key == "data-card"]
+    return marks[-1] if marks else None
 
 
 def explicit_id(source: str) -> tuple[str, str | None]:
@@ -431,6 +446,7 @@ def extract_sections(
                 line=heading.line,
                 markdown=body,
                 position=len(sections),
+                mark=card_mark(heading.source) if attr_list else None,
             )
         )
     return sections

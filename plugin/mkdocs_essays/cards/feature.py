@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -39,6 +40,7 @@ from ..render import View
 from .anchors import heading_ends
 from .extract import Namer, PlainNamer, SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
+from .keep import Boilerplate, essay_choice, mark_value, title_key
 from .model import Card, Section
 from .naming import SiteNamer, toc_settings
 from .related import Document, rank
@@ -142,8 +144,11 @@ class Cards(Feature):
                     "pattern card) go to the first one; give one of the two headings another id"
                 )
             self.sections[essay] = sections
+        boilerplate = Boilerplate.of(self.sections.values(), build.options.card_boilerplate)
+        recurring: Counter[tuple[str, str]] = Counter()
+        for essay, sections in self.sections.items():
             taken: set[str] = set()
-            for section in sections:
+            for section in self._chosen(essay, sections, boilerplate, recurring):
                 where = self._where(essay, section)
                 if not section.title:
                     log.info(f"{where}: a heading without text gets no pattern card; give it one")
@@ -167,10 +172,78 @@ class Cards(Feature):
                 siblings = self.by_essay.setdefault(essay, [])
                 self._sibling_at[card.id] = len(siblings)
                 siblings.append(card.id)
+        self._report_boilerplate(boilerplate, recurring)
         catalog = PageSpec("cards", build.policy.cards(), CATALOG_TITLE, top_level=True)
         yield from paginate(catalog, len(self._catalog_essays()), build.options.pager_size)
         for card in self.cards.values():
             yield PageSpec("card", card.location, card.title, key=card.id)
+
+    def _chosen(
+        self,
+        essay: Essay,
+        sections: list[Section],
+        boilerplate: Boilerplate,
+        recurring: Counter[tuple[str, str]],
+    ) -> Iterator[Section]:
+        """The sections of an essay that are cards (:mod:`.keep`): a heading's ``data-card``
+        first, then the essay's ``cards``, then the collection's boilerplate rule (each
+        section it leaves out is counted in ``recurring`` by what recurs)."""
+        choice, key = essay_choice(essay.front.params)
+        if key is not None:
+            line = essay.front.line_of(key)
+            if choice.problem:
+                log.warning(
+                    f"{essay.path}:{line}: {choice.problem} (for example cards = false, or "
+                    'cards = ["First section", "Third section"]); the sections are cards by '
+                    "the collection's rule"
+                )
+            for name in choice.unmatched(sections):
+                titles = ", ".join(repr(s.title) for s in sections) or "none"
+                log.warning(
+                    f"{essay.path}:{line}: '{key}' names the section {name!r}, which this essay "
+                    f"does not have (its sections: {titles}); write a section's title or anchor"
+                )
+        for section in sections:
+            wanted = mark_value(section.mark)
+            if section.mark is not None and wanted is None:
+                log.warning(
+                    f"{self._where(essay, section)}: data-card={section.mark!r} on the heading "
+                    f"{section.title!r} says neither yes nor no; write {{ data-card }} to make "
+                    'it a pattern card or { data-card="false" } to leave it out'
+                )
+            if wanted is None:
+                wanted = choice.wants(section)
+            if wanted is None:
+                recurs = boilerplate.recurs(section)
+                if recurs is not None:
+                    what = title_key(section.title) if recurs[0] == "title" else section.title
+                    recurring[(recurs[0], what)] += 1
+                    continue
+                wanted = True
+            if wanted:
+                yield section
+
+    def _report_boilerplate(
+        self, boilerplate: Boilerplate, recurring: Counter[tuple[str, str]]
+    ) -> None:
+        """One line for every section the boilerplate rule left out, most common first."""
+        if not recurring:
+            return
+        shown = []
+        for (what, key), _ in recurring.most_common(12):
+            if what == "title":
+                essays = boilerplate.titles[key]
+                shown.append(f"{boilerplate.shown.get(key, key)!r} ({essays} essays)")
+            else:
+                shown.append(f"{key!r} (the same text)")
+        more = len(recurring) - len(shown)
+        listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+        log.info(
+            f"pattern cards: {recurring.total()} sections are boilerplate, not cards: their "
+            f"titles or texts recur in {boilerplate.threshold} essays or more: {listed}. "
+            "Mark a heading { data-card }, or list its essay's cards in front matter "
+            "(cards = [...]), to make one a card; card_boilerplate: 0 turns the rule off"
+        )
 
     def _namer(self) -> Namer:
         config = self.build.config

@@ -47,6 +47,9 @@ class Section:
     """The section's Markdown, without its heading."""
     position: int
     """0-based place among the essay's sections of this level."""
+    mark: str | None = None
+    """The heading's ``data-card`` attribute (``## Title { data-card="false" }``): ``""``
+    when it is given without a value, ``None`` when the heading has none."""
 
     @property
     def empty(self) -> bool:
