@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .hugo.shortcodes import TARGETS as SHORTCODE_TARGETS
+from .related.settings import RelatedSettings
 
 
 class TimeZone(c.Type[str]):
@@ -95,6 +96,15 @@ class EssaysConfig(base.Config):
     publish_stubs = c.Type(bool, default=False)
     """Publish cards for empty sections in ``mkdocs build`` too, with a Stub badge (under
     ``mkdocs serve`` they always show)."""
+
+    # -- related essays ---------------------------------------------------------------------
+    related_essays = c.Type(int, default=5)
+    """How many related essays to list under each essay (``id="related-essays"``); 0: none.
+    The map draws its "similar" edges from the same ranking either way."""
+    related = c.SubConfig(RelatedSettings)
+    """How essays are related: Hugo's ``[related]`` (``include_newer``, ``to_lower``,
+    ``indices``) and the weight of the essays' own words (``text``). ``mkdocs-essays import``
+    writes it from the site's configuration."""
 
     # -- the knowledge map ------------------------------------------------------------------
     local_map = c.Type(bool, default=True)

@@ -21,6 +21,7 @@ from .pages.backlinks import Backlinks
 from .pages.essay_index import EssayIndex
 from .pages.pagination import Pagination
 from .pages.taxonomy import Taxonomies
+from .related.feature import RelatedEssays
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -36,6 +37,7 @@ FEATURES = [
     EssayIndex,
     Taxonomies,
     Cards,
+    RelatedEssays,
     Backlinks,
     KnowledgeMap,
     Feeds,

@@ -27,7 +27,7 @@ from sys import intern
 
 from ..cache import CACHE, digest
 
-__all__ = ["Document", "RelatedIndex", "rank", "tokens"]
+__all__ = ["Document", "RelatedIndex", "rank", "tokens", "word_counts"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 """A word: a letter, then letters, digits, ``_``, ``'`` and ``-``, ending on a letter or digit."""
@@ -144,13 +144,7 @@ class RelatedIndex:
 
     @staticmethod
     def _counts(document: Document) -> Counter[str]:
-        """Word counts of a card (kept by content between ``mkdocs serve`` rebuilds; the
-        Counter returned is shared and must not be changed)."""
-        return CACHE.get(
-            "related-counts",
-            digest(document.title, document.text),
-            lambda: _count_words(document.title, document.text),
-        )
+        return word_counts(document.title, document.text)
 
     def _vector(self, counted: Counter[str], tags: Sequence[str]) -> Vector:
         idf = self.idf
@@ -231,6 +225,13 @@ class RelatedIndex:
                 ranked.append((exact, other.id))
         ranked.sort(key=lambda e: (-e[0], e[1]))
         return [identifier for _, identifier in ranked[:limit]]
+
+
+def word_counts(title: str, text: str) -> Counter[str]:
+    """The words of :func:`tokens` in ``text`` and each of ``title``'s twice more, counted
+    (kept by content between ``mkdocs serve`` rebuilds; the Counter returned is shared and
+    must not be changed)."""
+    return CACHE.get("related-counts", digest(title, text), lambda: _count_words(title, text))
 
 
 def _count_words(title: str, text: str) -> Counter[str]:

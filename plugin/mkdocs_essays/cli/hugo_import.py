@@ -32,6 +32,7 @@ from ..hugo.site_config import (
     pager_size,
     read_site_config,
 )
+from ..related.settings import from_hugo as related_from_hugo
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
@@ -49,7 +50,6 @@ _THEME_ONLY = {
     "disqusShortname": "disqusShortname: see Material's comment system guide",
     "outputs": "output formats: the plugin writes HTML pages and RSS feeds",
     "outputformats": "output formats: the plugin writes HTML pages and RSS feeds",
-    "related": "related content settings: term pages list related terms instead",
     "module": "Hugo modules: mount their content into docs/ yourself",
     "minify": "minify: see the mkdocs-minify-plugin",
     "imaging": "image processing: images are copied as they are",
@@ -341,6 +341,10 @@ class _ConfigBuilder:
         shortcodes = self.shortcodes()
         if shortcodes:
             options["shortcodes"] = shortcodes
+        related = config.get("related")
+        if isinstance(related, Mapping) and related:  # Hugo's [related]: related essays
+            options["related"], notes = related_from_hugo(related)
+            self.notes.extend(notes)
         self.languages()
         return options
 

@@ -1,0 +1,289 @@
+"""How much two essays share: their front matter (Hugo's related indices) and their words.
+
+Each essay becomes one sparse vector, and the similarity of two essays is the dot product of
+their vectors:
+
+- **words**: the essay's ``WORDS`` most distinctive words (TF-IDF: ``(1 + log tf) *
+  log((N + 1) / df)``, title words counted twice more, over the text as rendered), the vector
+  normalised, then scaled by the square root of the ``text`` weight: two essays score ``text
+  weight * cosine`` by their words;
+- **indices** (``keywords``, ``tags``, ``date``...): each value the essay carries is one entry,
+  ``sqrt(weight * informative)``, where ``informative = log((N + 1) / df) / log(N + 1)`` is 1
+  for a value no other essay shares and near 0 for one nearly every essay carries. Two essays
+  sharing a value score ``weight * informative`` for it, added up over the values they share,
+  as Hugo adds the weights of matching indices (Hugo counts every match alike: on a blog
+  whose every post has the keyword ``linkerd``, every post would be related to every other).
+
+No pair of essays is compared directly. Each feature (a word, an index value) has a posting
+list, heaviest first (then newest first, as Hugo breaks ties), cut at ``CAP`` entries; an
+essay's scores are the sums, over its own features, of the products with the entries of those
+lists. The work is at most ``features * CAP`` per essay, so it grows linearly with the essays
+(a value carried by more than ``CAP`` essays reaches the ``CAP`` newest, and is worth little).
+The sums run through numpy, in blocks of essays (bounded memory).
+
+Plain data in, indices out: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from ..cards.related import word_counts
+from ..model.text import html_to_text
+
+__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "code_of"]
+
+WORDS = 30
+"""Words per essay vector."""
+CAP = 64
+"""Entries kept per posting list."""
+_BLOCK = 1_000_000
+"""Products summed at once, at most (memory: about 40 bytes each)."""
+
+Feature = tuple[str, str]
+"""``("w", word)`` or ``(index name, value)``."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the ranking knows of an essay."""
+
+    id: str
+    title: str
+    text: str
+    date: datetime | None
+    values: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """``(index name, the values the essay carries for it)``, front matter indices only."""
+    code: str = ""
+    """The text of the essay's code blocks (part of ``text``): their words do not count.
+    Code says how, prose says what about: two tutorials' YAML keys make no subject."""
+
+
+class Similarity:
+    """Built once over the essays of a build; :meth:`nearest` ranks every essay at once."""
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        *,
+        text_weight: float = 1.0,
+        index_weights: dict[str, float] | None = None,
+        cardinality: dict[str, int] | None = None,
+        words: int = WORDS,
+        cap: int = CAP,
+    ) -> None:
+        self.entries = list(entries)
+        self.cap = cap
+        n = len(self.entries)
+        self.n = n
+        # newest first, then by id: the order ties are broken in (Hugo's, then stable)
+        order = sorted(range(n), key=lambda i: _newest_first(self.entries[i]))
+        self.rank = [0] * n
+        for position, i in enumerate(order):
+            self.rank[i] = position
+        self.vectors: list[dict[Feature, float]] = [{} for _ in range(n)]
+        self.words: list[dict[str, float]] = [{} for _ in range(n)]
+        """Each essay's words and their TF-IDF weight, heaviest first (before scaling): what
+        topics are named from."""
+        if text_weight > 0 and words > 0:
+            self._add_words(text_weight, words)
+        values = self._values(index_weights or {}, cardinality or {})
+        if any(values) and any(self.vectors):
+            self._calibrate()
+        for vector, more in zip(self.vectors, values, strict=True):
+            vector.update(more)
+
+    # -- vectors ---------------------------------------------------------------------------------
+
+    def _add_words(self, text_weight: float, limit: int) -> None:
+        counts = [_prose_counts(e) for e in self.entries]
+        df: Counter[str] = Counter()
+        for counted in counts:
+            df.update(counted.keys())
+        n = self.n
+        idf = {w: math.log((n + 1) / c) for w, c in df.items() if c > 1}
+        scale = math.sqrt(text_weight)
+        for at, counted in enumerate(counts):
+            weighted = [((1 + math.log(c)) * idf[w], w) for w, c in counted.items() if w in idf]
+            weighted.sort(key=lambda p: (-p[0], p[1]))
+            top = weighted[:limit]
+            norm = math.sqrt(sum(x * x for x, _ in top))
+            if not norm:
+                continue
+            self.words[at] = {w: x for x, w in top}
+            vector = self.vectors[at]
+            for x, w in top:
+                vector[("w", w)] = scale * x / norm
+
+    def _calibrate(self) -> None:
+        """Scale the words so that an essay's best match by words alone scores ``text
+        weight``, as one shared value no other essay carries scores its index's weight (for
+        the median essay). Cosines of word vectors are small (0.2 between essays on one
+        subject): unscaled, any shared keyword would outweigh all the words."""
+        best = [ranked[0][1] for ranked in self._nearest(self.vectors, 1) if ranked]
+        typical = sorted(best)[len(best) // 2] if best else 0.0
+        if typical <= 0:
+            return
+        scale = math.sqrt(1 / typical)
+        for vector in self.vectors:
+            for feature in vector:
+                vector[feature] *= scale
+
+    def _values(
+        self, weights: dict[str, float], cardinality: dict[str, int]
+    ) -> list[dict[Feature, float]]:
+        """Each essay's entries for the front matter indices."""
+        n = self.n
+        df: Counter[Feature] = Counter()
+        for entry in self.entries:
+            df.update({(name, v) for name, values in entry.values for v in values})
+        top = math.log(n + 1)
+        out: list[dict[Feature, float]] = []
+        for entry in self.entries:
+            vector: dict[Feature, float] = {}
+            out.append(vector)
+            for name, values in entry.values:
+                weight = weights.get(name, 0.0)
+                limit = cardinality.get(name, 0)
+                for value in dict.fromkeys(values):
+                    count = df[(name, value)]
+                    if count < 2 or weight <= 0:
+                        continue  # shared with no other essay: it matches nothing
+                    if limit and 100 * count > limit * n:
+                        continue  # Hugo's cardinalityThreshold
+                    informative = math.log((n + 1) / count) / top
+                    vector[(name, value)] = math.sqrt(weight * informative)
+        return out
+
+    # -- ranking ---------------------------------------------------------------------------------
+
+    def nearest(
+        self, limit: int, *, older_only: bool = False, among: Iterable[int] | None = None
+    ) -> list[list[tuple[int, float]]]:
+        """For each essay, up to ``limit`` others, best first: ``(position, score)``, score
+        above 0. ``older_only``: only essays dated no later than it (Hugo's ``includeNewer =
+        false``; an undated essay is older than any). ``among``: the essays that may be
+        listed (all by default)."""
+        return self._nearest(self.vectors, limit, older_only=older_only, among=among)
+
+    def _nearest(
+        self,
+        vectors: list[dict[Feature, float]],
+        limit: int,
+        *,
+        older_only: bool = False,
+        among: Iterable[int] | None = None,
+    ) -> list[list[tuple[int, float]]]:
+        n = self.n
+        out: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+        if n < 2 or limit <= 0:
+            return out
+        features: dict[Feature, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for at, vector in enumerate(vectors):
+            for feature, value in vector.items():
+                rows.append(at)
+                cols.append(features.setdefault(feature, len(features)))
+                vals.append(value)
+        if not rows:
+            return out
+        row = np.asarray(rows, dtype=np.int64)
+        col = np.asarray(cols, dtype=np.int64)
+        val = np.asarray(vals, dtype=np.float64)
+        rank = np.asarray(self.rank, dtype=np.int64)
+        stamps = np.asarray(
+            [e.date.timestamp() if e.date else -math.inf for e in self.entries], dtype=np.float64
+        )
+        allowed = np.ones(n, dtype=bool)
+        if among is not None:
+            allowed[:] = False
+            allowed[list(among)] = True
+        # posting lists: by feature, heaviest first, then by rank; the first `cap` of each
+        keep = allowed[row]
+        p_row, p_col, p_val = row[keep], col[keep], val[keep]
+        order = np.lexsort((rank[p_row], -p_val, p_col))
+        p_row, p_col, p_val = p_row[order], p_col[order], p_val[order]
+        ids = np.arange(len(features))
+        within = np.arange(len(p_col)) - np.searchsorted(p_col, ids)[p_col]
+        kept = within < self.cap
+        p_row, p_col, p_val = p_row[kept], p_col[kept], p_val[kept]
+        p_start = np.searchsorted(p_col, ids)
+        p_len = np.searchsorted(p_col, ids, side="right") - p_start
+        lens = p_len[col]
+
+        def block(lo: int, hi: int) -> None:
+            """Sum the products of the vector entries ``lo:hi`` (whole essays) and keep the
+            best ``limit`` of each essay."""
+            q_len = lens[lo:hi]
+            count = int(q_len.sum())
+            if not count:
+                return
+            q_row = np.repeat(row[lo:hi], q_len)
+            first = np.repeat(p_start[col[lo:hi]], q_len)
+            at = first + np.arange(count) - np.repeat(np.cumsum(q_len) - q_len, q_len)
+            other = p_row[at]
+            score = np.repeat(val[lo:hi], q_len) * p_val[at]
+            keep = other != q_row
+            if older_only:
+                keep &= stamps[other] <= stamps[q_row]
+            unique, inverse = np.unique(q_row[keep] * n + other[keep], return_inverse=True)
+            sums = np.bincount(inverse, weights=score[keep])
+            mine, theirs = unique // n, unique % n
+            order = np.lexsort((rank[theirs], -sums, mine))
+            mine, theirs, sums = mine[order], theirs[order], sums[order]
+            place = np.arange(len(mine)) - np.searchsorted(mine, mine)
+            chosen = (place < limit) & (sums > 0)
+            for i, j, s in zip(
+                mine[chosen].tolist(), theirs[chosen].tolist(), sums[chosen].tolist(), strict=True
+            ):
+                out[i].append((j, s))
+
+        # blocks of whole essays, each summing at most about _BLOCK products
+        bounds = np.searchsorted(row, np.arange(n + 1))
+        work = np.concatenate(([0], np.cumsum(lens)))[bounds]
+        lo = 0
+        while lo < n:
+            hi = int(np.searchsorted(work, work[lo] + _BLOCK, side="right")) - 1
+            hi = min(max(hi, lo + 1), n)
+            block(int(bounds[lo]), int(bounds[hi]))
+            lo = hi
+        return out
+
+
+def code_of(html: str) -> str:
+    """The text of the code blocks (``<pre>``) of rendered HTML, in one pass (a ``<pre>``
+    never closed holds the rest)."""
+    parts: list[str] = []
+    at = 0
+    while True:
+        opened = html.find("<pre", at)
+        if opened < 0:
+            break
+        after = html[opened + 4 : opened + 5]
+        if after and after not in "> \t\n\r/":
+            at = opened + 4  # <prefix>, not <pre>
+            continue
+        closed = html.find("</pre>", opened)
+        end = len(html) if closed < 0 else closed
+        parts.append(html_to_text(html[opened:end]))
+        at = end + 6
+    return " ".join(parts)
+
+
+def _prose_counts(entry: Entry) -> Counter[str]:
+    counted = word_counts(entry.title, entry.text)
+    if not entry.code:
+        return counted
+    return counted - word_counts("", entry.code)
+
+
+def _newest_first(entry: Entry) -> tuple[float, str]:
+    return (-(entry.date.timestamp() if entry.date else -math.inf), entry.id)
