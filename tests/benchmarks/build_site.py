@@ -8,7 +8,8 @@ folder, the same way for every site, so every build pays the same start-up cost:
 ``--hooks`` wraps every ``on_*`` hook of mkdocs-essays' plugin class in a timer before MkDocs
 loads the plugin and writes ``{"build": seconds, "hooks": {name: [calls, seconds]}}``: the
 share of the build spent in the plugin's own hooks (including what they call: Markdown,
-Jinja), and a few parts of them (``PARTS``: card pages, ranking, layout...); ``--cpu`` times
+Jinja), a few parts of them (``PARTS``: card pages, layout...) and the similarity work
+(``SIMILARITY``: related cards, related essays and the map's edges, topics); ``--cpu`` times
 hooks and build in CPU seconds of the process (``time.process_time``), which other work on a
 shared machine inflates far less than wall time.
 ``--profile`` runs the build under cProfile and dumps the stats. ``--tracemalloc`` traces
@@ -54,6 +55,33 @@ def time_map(stats: dict[str, list[float]]) -> None:
         setattr(KnowledgeMap, name, _timed(f"map.{name}", getattr(KnowledgeMap, name), stats))
 
 
+SIMILARITY = (
+    # every piece of similarity work (issue 22: at most 5% of the build at N = 1,000); none
+    # runs inside another (the map asks the ranking, made once, before it finds topics)
+    ("mkdocs_essays.cards.feature", "Cards", "related"),
+    ("mkdocs_essays.related.feature", "RelatedEssays", "ranking"),
+    ("mkdocs_essays.map.feature", "", "find_topics"),
+)
+"""Timed apart with ``--hooks`` (``"similarity"`` in its report): related cards, related
+essays and the map's "similar" edges (one ranking), the topics."""
+
+
+def time_similarity(stats: dict[str, list[float]]) -> None:
+    """Time :data:`SIMILARITY`. numpy and networkx are imported first, outside the build: the
+    map's layout needs them whatever else does, and the first piece of similarity work to
+    run would otherwise be charged their import (some 0.2 s)."""
+    import importlib
+
+    import networkx  # noqa: F401
+    import numpy  # noqa: F401
+
+    for module_name, class_name, name in SIMILARITY:
+        module = importlib.import_module(module_name)
+        owner = getattr(module, class_name) if class_name else module
+        label = f"{class_name}.{name}" if class_name else name
+        setattr(owner, name, _timed(label, getattr(owner, name), stats))
+
+
 PARTS = (
     # (module, class or "" for a module's function, attribute): timed inclusive of what they
     # call, so parts nest (a card page's time includes its local map's).
@@ -61,10 +89,11 @@ PARTS = (
     ("mkdocs_essays.build", "EssaysBuild", "_measure"),
     ("mkdocs_essays.cards.feature", "Cards", "_render_card"),
     ("mkdocs_essays.cards.feature", "Cards", "_render_catalog"),
-    ("mkdocs_essays.cards.feature", "Cards", "related"),
     ("mkdocs_essays.cards.feature", "Cards", "file_content"),
     ("mkdocs_essays.map.feature", "KnowledgeMap", "_make_graph"),
     ("mkdocs_essays.map.feature", "", "force_layout"),
+    ("mkdocs_essays.map.feature", "", "topic_layout"),
+    ("mkdocs_essays.map.feature", "KnowledgeMap", "_graph_json"),
     ("mkdocs_essays.map.feature", "", "draw"),
     ("mkdocs_essays.map.feature", "", "neighbourhood"),
     ("mkdocs_essays.map.feature", "", "ring_layout"),
@@ -138,10 +167,12 @@ def main() -> int:
     stats: dict[str, list[float]] = {}
     maps: dict[str, list[float]] = {}
     parts: dict[str, list[float]] = {}
+    similarity: dict[str, list[float]] = {}
     if args.hooks:
         time_hooks(stats)
         time_map(maps)
         time_parts(parts)
+        time_similarity(similarity)
     if args.tracemalloc:
         snapshot_before_post_build(args.tracemalloc, args.frames)
     argv = ["build", "--quiet", "--config-file", "mkdocs.yml", "--site-dir", "site"]
@@ -164,7 +195,8 @@ def main() -> int:
             profiler.dump_stats(args.profile)
     if args.hooks:
         with open(args.hooks, "w", encoding="utf-8") as out:
-            json.dump({"build": elapsed, "hooks": stats, "map": maps, "parts": parts}, out)
+            report = {"build": elapsed, "hooks": stats, "map": maps, "parts": parts}
+            json.dump({**report, "similarity": similarity}, out)
     return 0
 
 

@@ -59,6 +59,7 @@ OUTPUT = {"plain": "site", "blog": "site", "essays": "site", "hugo": "public"}
 PER_PAGE_MAX = 1.15  # (c)/(a) milliseconds per output page
 GROWTH_SLACK = 1.05  # time may grow 5% faster than the number of essays (3,000/1,000: 3.15x)
 HOOKS_MAX = 0.10  # share of the build in the plugin's hooks, at N = 1,000 (issue 12)
+SIMILARITY_MAX = 0.05  # share of the build in similarity work, at N = 1,000 (issue 22)
 MEMORY_MAX_MIB = 1024  # peak memory at N = 3,000
 LISTING_MAX_KB = 300  # the largest listing page at N = 3,000 (issue 12)
 
@@ -75,6 +76,9 @@ class Run:
     """Share of the in-process build time spent in mkdocs-essays' hooks."""
     map_share: float | None = None
     """Share of it spent drawing the knowledge maps (graph, layout, SVG; part of ``hooks``)."""
+    similarity: float | None = None
+    """Share of it spent on similarity: related cards, related essays and the map's
+    "similar" edges, topics (part of ``hooks``)."""
     listing_bytes: int = 0
     """Size of the largest listing page (see :func:`largest_listing`)."""
     listing: str = ""
@@ -250,11 +254,12 @@ def build_once(
     if code != 0:
         tail = log.read_text("utf-8", "replace").strip().splitlines()[-15:]
         raise RuntimeError(f"exit {code}: " + "\n".join(tail))
-    hooks = map_share = None
+    hooks = map_share = similarity = None
     if site == "essays":
         report = json.loads(hooks_file.read_text("utf-8"))
         hooks = sum(seconds for _, seconds in report["hooks"].values()) / report["build"]
         map_share = sum(s for _, s in report.get("map", {}).values()) / report["build"]
+        similarity = sum(s for _, s in report.get("similarity", {}).values()) / report["build"]
     listing_bytes, listing = largest_listing(output, slugs)
     return Run(
         wall=wall,
@@ -263,6 +268,7 @@ def build_once(
         cpu=seconds,
         hooks=hooks,
         map_share=map_share,
+        similarity=similarity,
         listing_bytes=listing_bytes,
         listing=listing,
     )
@@ -329,6 +335,7 @@ COLUMNS = [
     "(c)/(b) total",
     "hooks",
     "map",
+    "similarity",
 ]
 
 
@@ -368,8 +375,10 @@ def rows(results: list[Result]) -> list[list[str]]:
             row.append(f"{100 * result.hooks:.1f}%" if result.hooks is not None else "")
             shares = [r.map_share for r in result.runs if r.map_share is not None]
             row.append(f"{100 * statistics.median(shares):.1f}%" if shares else "")
+            similar = [r.similarity for r in result.runs if r.similarity is not None]
+            row.append(f"{100 * statistics.median(similar):.1f}%" if similar else "")
         else:
-            row += ["", "", "", ""]
+            row += ["", "", "", "", ""]
         out.append(row)
     return out
 
@@ -432,6 +441,24 @@ def targets(results: list[Result]) -> list[str]:
         out.append(
             f"- plugin hooks <= {100 * HOOKS_MAX:.0f}% of the build at N = {n:,}: "
             f"{100 * share:.1f}%: {verdict(share <= HOOKS_MAX)}"
+        )
+    seconds: dict[int, float] = {}  # similarity work, in seconds of the build
+    shares: dict[int, float] = {}
+    for n, r in measured:
+        taken = [run.similarity for run in r.runs if run.similarity is not None] if r else []
+        if r is not None and taken:
+            shares[n] = statistics.median(taken)
+            seconds[n] = shares[n] * r.median
+    if shares:
+        n = min(shares, key=lambda m: abs(m - 1000))
+        growth = ""
+        if len(seconds) >= 2:
+            low, high = sorted(seconds)[-2:]
+            growth = f"; {seconds[high] / seconds[low]:.2f}x from {low:,} to {high:,} essays"
+        out.append(
+            f"- similarity work <= {100 * SIMILARITY_MAX:.0f}% of the build at N = {n:,}: "
+            f"{100 * shares[n]:.1f}% ({seconds[n]:.2f} s{growth}): "
+            f"{verdict(shares[n] <= SIMILARITY_MAX)}"
         )
     essays_top = _find(results, "essays", sizes[-1]) if sizes else None
     if essays_top:
@@ -503,6 +530,7 @@ def profile(
         spent = sum(seconds for _, seconds in report["hooks"].values())
         lines += [f"  {'all hooks':<24} {'':>6} {spent:8.2f}s {100 * spent / build:5.1f}%", ""]
         parts = {**report.get("map", {}), **report.get("parts", {})}
+        parts.update({f"similarity: {k}": v for k, v in report.get("similarity", {}).items()})
         if parts:
             lines += [
                 "Parts of the hooks (inclusive: a card page's time includes its map's):",

@@ -99,7 +99,7 @@ class RelatedIndex:
         documents: Iterable[Document],
         *,
         terms_per_card: int = 12,
-        postings_cap: int = 32,
+        postings_cap: int = 16,
         tag_weight: float = 0.4,
     ) -> None:
         self.documents = list(documents)
@@ -279,11 +279,17 @@ def rank(
     kept by their digest, so a rebuild under ``mkdocs serve`` that changed no card (a save of
     an essay's introduction, of a page that is no essay) ranks nothing again.
     """
-    parts: list[str] = [str(limit)]
-    for group in (pool, documents):
-        parts.append(str(len(group)))
-        for d in group:
-            parts += [d.id, d.group, "\x1f".join(d.tags), d.title, d.text]
+    parts: list[str] = [str(limit), str(len(documents))]
+    for d in documents:
+        parts += [d.id, d.group, "\x1f".join(d.tags), d.title, d.text]
+    # the pool: by id when it is one of the documents (its text is in the key already)
+    asked = {id(d) for d in documents}
+    parts.append(str(len(pool)))
+    for d in pool:
+        if id(d) in asked:
+            parts += ["\x00", d.id]
+        else:
+            parts += ["\x01", d.id, d.group, "\x1f".join(d.tags), d.title, d.text]
     key = digest(*parts)
 
     def make() -> dict[str, list[str]]:

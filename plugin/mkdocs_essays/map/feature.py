@@ -4,13 +4,17 @@ map under each essay and each pattern card page.
 The graph (:mod:`.graph`) is made once per build, when the first map is drawn (``on_env``,
 once every essay is rendered, so the essay-to-essay links the backlinks read are all known):
 the listed essays (drafts only under ``mkdocs serve``, with their badge), their terms, their
-pattern cards, the links between essays and the related cards. Layout (:mod:`.layout`) and
-drawing (:mod:`.svg`) happen at build time, so the picture and its links work without
-JavaScript; ``map.js`` adds zoom, pan and the filter.
+pattern cards, the links between essays, each essay's most similar essays (the ranking of
+related essays, :mod:`mkdocs_essays.related`) and the related cards; then its topics
+(:mod:`.topics`). Layout (:mod:`.layout`: each topic in a disc of its own) and drawing
+(:mod:`.svg`) happen at build time, so the picture and its links work without JavaScript;
+``map.js`` adds zoom, pan and the filter. ``map/graph.json`` holds the same graph for other
+tools.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Iterable
 from importlib.resources import files as package_files
@@ -24,20 +28,25 @@ from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..render import View
 from .graph import KnowledgeGraph, Node, neighbourhood
-from .layout import force_layout, ring_layout
-from .svg import draw
+from .layout import force_layout, ring_layout, topic_layout
+from .svg import Area, draw
+from .topics import Topic, colours, find_topics
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
     from ..cards.feature import Cards
     from ..cards.model import Card
     from ..pages.backlinks import Backlinks
+    from ..related.feature import RelatedEssays
 
 __all__ = ["CARDS_UP_TO", "KnowledgeMap"]
 
 LOCATION = "map"
 TITLE = "Map"
 SCRIPT = "assets/mkdocs-essays/map.js"
+GRAPH = "map/graph.json"
+TITLES_UP_TO = 40
+"""A map with topics names its topics; its essays' titles too while there are this few."""
 CARDS_UP_TO = 400
 """The whole map shows pattern cards while essays, terms and cards together are at most this
 many nodes; past it, cards are left out (each essay's local map still shows its cards)."""
@@ -50,6 +59,7 @@ _EDGE_LABELS = {
     "tag": "essay and its tag",
     "card": "essay and its pattern card",
     "link": "one essay links to the other",
+    "similar": "essays that share the most",
     "related": "related pattern cards",
 }
 
@@ -60,6 +70,9 @@ class KnowledgeMap(Feature):
     def __init__(self, build: EssaysBuild) -> None:
         super().__init__(build)
         self._graph: KnowledgeGraph | None = None
+        self._topics: list[Topic] = []
+        self._topic_by_id: dict[int, Topic] = {}
+        self._colours: dict[int, int] = {}
         self._frames: dict[tuple[Any, ...], tuple[tuple[str, str], str] | None] = {}
         self._slot = secrets.token_hex(4)
 
@@ -118,11 +131,41 @@ class KnowledgeMap(Feature):
             for target in essays:
                 for source in sorted(backlinks.inbound.get(target, ()), key=_src):
                     graph.connect(f"essay:{source.src_uri}", f"essay:{target.src_uri}", "link")
+        related: RelatedEssays | None = self._feature("RelatedEssays")
+        if related is not None:
+            for essay, other, score in related.similar():
+                a, b = f"essay:{essay.src_uri}", f"essay:{other.src_uri}"
+                graph.connect(a, b, "similar", round(score, 4))
         if cards is not None and graph.count("card"):
             for card_id, others in cards.related().items():
                 for other in others:
                     graph.connect(f"card:{card_id}", f"card:{other}", "related")
+        self._find_topics(graph, related)
         return graph
+
+    def _find_topics(self, graph: KnowledgeGraph, related: RelatedEssays | None) -> None:
+        """The graph's topics, named by their essays' words; cards in their essay's topic."""
+        by_id = {f"essay:{e.src_uri}": e for e in self.build.locations}
+
+        def words_of(node_id: str) -> dict[str, float]:
+            essay = by_id.get(node_id)
+            return related.words(essay) if related is not None and essay is not None else {}
+
+        self._topics = find_topics(graph, words_of)
+        self._topic_by_id = {t.id: t for t in self._topics}
+        self._colours = colours(graph, self._topics)
+        for node_id, node in graph.nodes.items():
+            if node.kind != "card":
+                continue
+            for neighbour, kind in graph.adjacency[node_id].items():
+                if kind == "card" and neighbour in graph.topic:  # (its essay)
+                    graph.topic[node_id] = graph.topic[neighbour]
+                    break
+
+    @property
+    def topics(self) -> list[Topic]:
+        self.graph  # noqa: B018 (made with the graph)
+        return self._topics
 
     # -- map/ -------------------------------------------------------------------------------
 
@@ -136,10 +179,61 @@ class KnowledgeMap(Feature):
         )
 
     def extra_files(self) -> Iterable[str]:
-        return [SCRIPT]
+        return [SCRIPT, GRAPH]
 
     def file_content(self, path: str) -> str:
+        if path == GRAPH:
+            return self._graph_json()
         return (package_files("mkdocs_essays") / "assets" / "map.js").read_text("utf-8")
+
+    def _graph_json(self) -> str:
+        """The whole graph, every card included: nodes (id, kind, title, url, topic), edges
+        (source, target, kind, and weight where it has one), topics (id, label, words,
+        members). URLs are relative to the site's root, as in ``cards.json``."""
+        graph = self.graph
+        topic = graph.topic
+        nodes = []
+        for node_id, node in graph.nodes.items():
+            entry: dict[str, Any] = {
+                "id": node_id,
+                "kind": node.kind,
+                "title": node.title,
+                "url": node.url,
+                "topic": topic.get(node_id),
+            }
+            if node.kind == "term":
+                entry["taxonomy"] = node.group
+            if node.badges:
+                entry["badges"] = list(node.badges)
+            nodes.append(entry)
+        edges = []
+        for (a, b), kind in graph.edges.items():
+            edge: dict[str, Any] = {"source": a, "target": b, "kind": kind}
+            if (a, b) in graph.weights:
+                edge["weight"] = graph.weights[(a, b)]
+            edges.append(edge)
+        members: dict[int, list[str]] = {t.id: [] for t in self._topics}
+        for node_id in graph.nodes:
+            if topic.get(node_id) in members:
+                members[topic[node_id]].append(node_id)
+        document = {
+            "version": 1,
+            "generator": "mkdocs-essays",
+            "site_url": self.build.config.site_url or None,
+            "nodes": nodes,
+            "edges": edges,
+            "topics": [
+                {
+                    "id": t.id,
+                    "label": t.label,
+                    "words": list(t.words),
+                    "essays": t.essays,
+                    "members": members[t.id],
+                }
+                for t in self._topics
+            ],
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
     def _script(self, page_url: str) -> str:
         return relative_url(SCRIPT, page_url)
@@ -148,12 +242,24 @@ class KnowledgeMap(Feature):
         whole = self.graph
         graph = whole if len(whole) <= CARDS_UP_TO else whole.without("card")
         left_out = whole.count("card") - graph.count("card")
-        positions = force_layout(graph, WIDTH, HEIGHT)
+        topics = self._topics
+        areas: list[Area] = []
+        if topics:
+            groups = [[m for m in graph.nodes if graph.topic.get(m) == t.id] for t in topics]
+            rest = [m for m in graph.nodes if m not in graph.topic]
+            positions, regions = topic_layout(graph, [*groups, rest], WIDTH, HEIGHT)
+            areas = [
+                Area(t.id, t.label, self._colours[t.id], r.x, r.y, r.rx, r.ry)
+                for t, r in zip(topics, regions, strict=False)
+            ]
+        else:
+            positions = force_layout(graph, WIDTH, HEIGHT)
         n = max(len(graph), 1)
         scale = max(1.2, min(5.0, 40 / n**0.5))
         by_weight = sorted(
             graph.nodes, key=lambda i: (graph.nodes[i].kind != "term", -graph.degree(i), i)
         )
+        titled = not topics or graph.count("essay") <= TITLES_UP_TO
         counts = self._counts(graph)
         drawing = draw(
             graph,
@@ -163,9 +269,10 @@ class KnowledgeMap(Feature):
             href=lambda node: relative_url(node.url, page_url),
             scale=scale,
             font=17,
-            label_order=by_weight,
+            label_order=by_weight if titled else [],
             max_labels=MAX_LABELS,
             label="Map of the site: " + ", ".join(f"{c['count']} {c['label']}" for c in counts),
+            areas=areas,
         )
         html = self.build.renderer.render(
             "map_page.html",
@@ -176,11 +283,28 @@ class KnowledgeMap(Feature):
             script_url=self._script(page_url),
             legend=counts,
             edges=self._edge_legend(graph),
+            topics=self._topic_legend(topics),
             cards_left_out=left_out,
             patterns_url=relative_url(self.build.url_of(self.build.policy.cards()), page_url),
+            graph_url=relative_url(self.build.url_of(GRAPH), page_url),
             nodes=len(graph),
         )
         return html
+
+    def _local_topics(self, local: KnowledgeGraph, center: str) -> list[Topic]:
+        """The topics of a local map's essays and cards: the page's own first."""
+        ids = {local.topic[n] for n in local.nodes if n in local.topic}
+        mine = local.topic.get(center)
+        by_id = self._topic_by_id
+        if not ids:
+            return []
+        return sorted((by_id[i] for i in ids), key=lambda t: (t.id != mine, t.id))
+
+    def _topic_legend(self, topics: Iterable[Topic]) -> list[View]:
+        return [
+            View(id=t.id, label=t.label, colour=self._colours[t.id], essays=t.essays)
+            for t in topics
+        ]
 
     def _counts(self, graph: KnowledgeGraph) -> list[View]:
         out = []
@@ -222,6 +346,7 @@ class KnowledgeMap(Feature):
         rings = neighbourhood(graph, center)
         local = graph.subgraph(n for ring in rings for n in ring)
         positions = ring_layout(rings, LOCAL_WIDTH, LOCAL_HEIGHT, margin=48)
+        around = self._local_topics(local, center)
         # Every node's URL is site-relative: from this page it is the way up to the site's
         # root and down again (what relative_url gives, but without a common prefix taken
         # out: as valid, and no work per link on a map of 29 nodes on each of 6,000 pages).
@@ -238,9 +363,11 @@ class KnowledgeMap(Feature):
             max_labels=len(local),
             label=f"Map around this {what}",
             center=center,
+            areas=[Area(t.id, t.label, self._colours[t.id]) for t in around],
         )
         legend = self._counts(local)
         edges = self._edge_legend(local)
+        topics = self._topic_legend(around)
         script_url = self._script(page_url)
         map_url = relative_url(self.build.url_of(LOCATION), page_url)
         # The frame around the picture is the same on most pages: rendered once per what it
@@ -251,15 +378,18 @@ class KnowledgeMap(Feature):
             map_url,
             tuple((v["kind"], v["label"], v["count"]) for v in legend),
             tuple((v["kind"], v["label"]) for v in edges),
+            tuple(v["id"] for v in topics),
         )
         frame = self._frames.get(key)
         if frame is None:
-            frame = self._frames[key] = self._frame(what, script_url, map_url, legend, edges)
+            frame = self._frames[key] = self._frame(
+                what, script_url, map_url, legend, edges, topics
+            )
         if frame:
             svg_at, data_at = frame
             return svg_at[0] + drawing.svg + svg_at[1] + drawing.data + data_at
         return self._render_local(
-            what, drawing.svg, drawing.data, script_url, map_url, legend, edges
+            what, drawing.svg, drawing.data, script_url, map_url, legend, edges, topics
         )
 
     def _render_local(
@@ -271,6 +401,7 @@ class KnowledgeMap(Feature):
         map_url: str,
         legend: list[View],
         edges: list[View],
+        topics: list[View],
     ) -> str:
         return self.build.renderer.render(
             "map_local.html",
@@ -281,16 +412,25 @@ class KnowledgeMap(Feature):
             map_url=map_url,
             legend=legend,
             edges=edges,
+            topics=topics,
         )
 
     def _frame(
-        self, what: str, script_url: str, map_url: str, legend: list[View], edges: list[View]
+        self,
+        what: str,
+        script_url: str,
+        map_url: str,
+        legend: list[View],
+        edges: list[View],
+        topics: list[View],
     ) -> tuple[tuple[str, str], str] | None:
         """The local map's template rendered around two slots, cut at them: ``((before the
         SVG, between it and the data), after the data)``; ``None`` when a custom template
         does not print each exactly once, as given (each page is then rendered whole)."""
         svg_slot, data_slot = f"\x00svg{self._slot}\x00", f"\x00data{self._slot}\x00"
-        html = self._render_local(what, svg_slot, data_slot, script_url, map_url, legend, edges)
+        html = self._render_local(
+            what, svg_slot, data_slot, script_url, map_url, legend, edges, topics
+        )
         if html.count(svg_slot) != 1 or html.count(data_slot) != 1:
             return None
         before, _, rest = html.partition(svg_slot)

@@ -1,4 +1,5 @@
-"""The knowledge graph of a site: essays, pattern cards and terms, and the edges between them.
+"""The knowledge graph of a site: essays, pattern cards and terms, the edges between them, and
+the topics they fall into.
 
 Plain data, no MkDocs: the feature (:mod:`.feature`) fills a :class:`KnowledgeGraph` from the
 build; the layout (:mod:`.layout`) and the drawing (:mod:`.svg`) read it. Node ids are stable
@@ -16,9 +17,11 @@ __all__ = ["EDGE_KINDS", "NODE_KINDS", "KnowledgeGraph", "Node", "neighbourhood"
 
 NODE_KINDS = ("term", "essay", "card")
 """Node kinds in drawing order (terms under essays under cards)."""
-EDGE_KINDS = ("tag", "card", "link", "related")
-"""``tag``: essay - term; ``card``: essay - its card; ``link``: essay - essay it links to;
-``related``: card - related card."""
+EDGE_KINDS = ("tag", "card", "similar", "link", "related")
+"""``tag``: essay - term; ``card``: essay - its card; ``similar``: essay - one of the essays
+it shares most with (its words, section titles, front matter: see
+:mod:`mkdocs_essays.related`); ``link``: essay - essay it links to; ``related``: card -
+related card."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +48,10 @@ class KnowledgeGraph:
     """Node id -> neighbour id -> edge kind (both directions)."""
     edges: dict[tuple[str, str], str] = field(default_factory=dict)
     """(first id, second id) in the order they were added -> edge kind; one entry per pair."""
+    weights: dict[tuple[str, str], float] = field(default_factory=dict)
+    """How strong an edge is, where it has a measure (``similar``: the similarity)."""
+    topic: dict[str, int] = field(default_factory=dict)
+    """Node id -> the id of its topic (see :mod:`.topics`); nodes of no topic are absent."""
     _ranked: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _rank: dict[str, tuple[int, int, str]] = field(default_factory=dict, repr=False)
     _position: dict[str, int] = field(default_factory=dict, repr=False)
@@ -55,10 +62,12 @@ class KnowledgeGraph:
             self.nodes[node.id] = node
             self.adjacency[node.id] = {}
 
-    def connect(self, a: str, b: str, kind: str) -> None:
+    def connect(self, a: str, b: str, kind: str, weight: float | None = None) -> None:
         """An undirected edge; the first kind given for a pair wins, self-loops are ignored."""
         if a == b or a not in self.nodes or b not in self.nodes or b in self.adjacency[a]:
             return
+        if weight is not None:
+            self.weights[(a, b)] = weight
         if self._ranked:
             self._ranked.clear()
         if self._rank:
@@ -101,6 +110,9 @@ class KnowledgeGraph:
                 around[b] = kind
                 adjacency[b][a] = kind
                 edges[(a, b)] = kind
+        topic = self.topic
+        if topic:
+            out.topic = {n: topic[n] for n in order if n in topic}
         return out
 
     def without(self, kind: str) -> KnowledgeGraph:
@@ -129,19 +141,48 @@ class KnowledgeGraph:
 _FIRST_RING_ORDER = {"card": 0, "essay": 1, "term": 2}
 
 
+def _first_ring(graph: KnowledgeGraph, center: str, first: int) -> list[str]:
+    """The first ``first`` neighbours in :meth:`KnowledgeGraph.ranked` order, each kind taking
+    at most its quota until the others have had theirs (then the rest, in order)."""
+    ranked = graph.ranked(center)
+    if len(ranked) <= first:
+        return ranked
+    nodes = graph.nodes
+    taken: dict[str, int] = {}
+    chosen: list[str] = []
+    left: list[str] = []
+    for node_id in ranked:  # (a walk over the node's degree, once per page)
+        kind = nodes[node_id].kind
+        if taken.get(kind, 0) < QUOTA.get(kind, first):
+            taken[kind] = taken.get(kind, 0) + 1
+            chosen.append(node_id)
+            if len(chosen) == first:
+                break
+        elif len(left) < first:
+            left.append(node_id)
+    chosen += left[: first - len(chosen)]
+    return sorted(chosen, key=graph.rank)
+
+
+QUOTA = {"card": 6, "essay": 6, "term": 4}
+"""How much of the first ring each kind may take while others wait (an essay of twenty
+sections still shows the essays it shares most with, and its tags)."""
+
+
 def neighbourhood(
     graph: KnowledgeGraph, center: str, *, first: int = 14, second: int = 14
 ) -> list[list[str]]:
     """The rings around ``center``: ``[[center], one step out, two steps out]``.
 
     One step out: every neighbour (at most ``first``: cards, then essays, then terms, most
-    connected first). Two steps out: the neighbours of those, but not through a term (a tag
+    connected first, each kind up to its :data:`QUOTA` while another kind waits). Two steps
+    out: the neighbours of those, but not through a term (a tag
     of a thousand essays would bury the page): at most ``second``, the ones tied to the most
     nodes of the first ring first. Ring two is ordered by the first-ring node it hangs from,
     so a layout that follows the order puts children beside their parent. The work is bounded
     by the degrees of the nodes visited, not by the size of the graph.
     """
-    ring1 = graph.ranked(center)[:first]
+    ring1 = _first_ring(graph, center, first)
     seen = {center, *ring1}
     ties: dict[str, int] = {}
     parent: dict[str, int] = {}

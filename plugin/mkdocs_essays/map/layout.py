@@ -6,6 +6,9 @@
   connected essays); each other node goes to the middle of its neighbours already placed, a
   little aside (a golden-angle spiral, so nodes with the same neighbours do not pile up). The
   work beyond the skeleton is linear in the edges.
+- The whole collection in topics (:func:`topic_layout`): each topic in a disc of its own,
+  laid out as above, the discs placed by force between topics and pushed apart until none
+  overlaps.
 - A local map (:func:`ring_layout`): the page in the middle, the rings of
   :func:`.graph.neighbourhood` around it (the placement of networkx's ``shell_layout``, in
   plain arithmetic: it runs once per essay and card page).
@@ -18,14 +21,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .graph import KnowledgeGraph
 
-__all__ = ["SEED", "SKELETON", "Positions", "force_layout", "ring_layout"]
+__all__ = [
+    "SEED",
+    "SKELETON",
+    "Positions",
+    "Region",
+    "force_layout",
+    "ring_layout",
+    "topic_layout",
+]
 
 SEED = 13
 SKELETON = 300
 """Most nodes laid out by force; the others are placed among their neighbours."""
+GROUP_SKELETON = 150
+"""The same, within one topic's disc (a topic of 3,000 essays' map is one of dozens)."""
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 
 Positions = dict[str, tuple[int, int]]
@@ -34,43 +48,165 @@ Positions = dict[str, tuple[int, int]]
 def force_layout(
     graph: KnowledgeGraph, width: int, height: int, *, margin: int = 40, skeleton: int = SKELETON
 ) -> Positions:
+    if not graph.nodes:
+        return {}
+    points = _forces(graph, list(graph.nodes), list(graph.edges), skeleton)
+    return _fit(points, width, height, margin)
+
+
+def _forces(
+    graph: KnowledgeGraph, order: list[str], edges: list[tuple[str, str]], skeleton: int
+) -> dict[str, tuple[float, float]]:
+    """Positions of the nodes ``order`` (``edges``: the edges between them) by force,
+    unscaled."""
     import networkx as nx  # imported when a map is drawn: numpy is not free to load
 
-    order = list(graph.nodes)
-    if not order:
-        return {}
     g = nx.Graph()
     g.add_nodes_from(order)
-    g.add_edges_from(graph.edges)
+    g.add_edges_from(edges)
     if len(order) <= skeleton:
         raw = nx.spring_layout(g, seed=SEED, iterations=60)
-        points = {n: (float(raw[n][0]), float(raw[n][1])) for n in order}
-    else:
-        # every term, then essays and cards by how connected they are (ties: graph order)
-        position = {n: i for i, n in enumerate(order)}
-        by_weight = sorted(
-            order,
-            key=lambda n: (graph.nodes[n].kind != "term", -graph.degree(n), position[n]),
+        return {n: (float(raw[n][0]), float(raw[n][1])) for n in order}
+    # every term, then essays and cards by how connected they are (ties: graph order)
+    position = {n: i for i, n in enumerate(order)}
+    by_weight = sorted(
+        order,
+        key=lambda n: (graph.nodes[n].kind != "term", -graph.degree(n), position[n]),
+    )
+    core = set(by_weight[:skeleton])
+    # a new graph in this order (networkx's subgraph views iterate a set: hash order)
+    core_graph = nx.Graph()
+    core_graph.add_nodes_from(n for n in order if n in core)
+    core_graph.add_edges_from(e for e in edges if e[0] in core and e[1] in core)
+    raw = nx.spring_layout(core_graph, seed=SEED, iterations=60)
+    points = {n: (float(raw[n][0]), float(raw[n][1])) for n in core_graph}
+    spread = 0.6 / math.sqrt(skeleton)
+    for count, node in enumerate(by_weight[skeleton:]):
+        placed = [points[m] for m in graph.ranked(node)[:8] if m in points]
+        if placed:
+            cx = sum(p[0] for p in placed) / len(placed)
+            cy = sum(p[1] for p in placed) / len(placed)
+        else:
+            cx, cy = 0.0, 0.0
+        radius = spread * math.sqrt(1 + count % 7)
+        angle = _GOLDEN * count
+        points[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    return points
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where a group of nodes (a topic) is drawn: an ellipse in the picture's units."""
+
+    x: int
+    y: int
+    rx: int
+    ry: int
+
+
+def topic_layout(
+    graph: KnowledgeGraph,
+    groups: Sequence[Sequence[str]],
+    width: int,
+    height: int,
+    *,
+    margin: int = 40,
+    skeleton: int = GROUP_SKELETON,
+) -> tuple[Positions, list[Region]]:
+    """Each group of nodes (a topic; the last may be the nodes of none) laid out by force in a
+    disc of its own, the discs placed by force between the groups (groups tied by more
+    edges nearer), then pushed apart until none overlaps. Every node must be in one group.
+
+    The cost is the sum of the groups' own layouts (each at most ``skeleton`` nodes by force),
+    and a layout of the groups: about linear in the nodes."""
+    groups = [list(g) for g in groups if g]
+    if not groups:
+        return {}, []
+    total = sum(len(g) for g in groups)
+    of = {node: k for k, group in enumerate(groups) for node in group}
+    inner: list[list[tuple[str, str]]] = [[] for _ in groups]
+    for a, b in graph.edges:
+        if of[a] == of[b]:
+            inner[of[a]].append((a, b))
+    # disc radii: the discs together cover about half of a 2 x 2 square
+    radii = [0.8 * math.sqrt(len(g) / total) for g in groups]
+    centres = _group_centres(graph, groups, of, radii)
+    points: dict[str, tuple[float, float]] = {}
+    for k, ((cx, cy), r) in enumerate(zip(centres, radii, strict=True)):
+        group = groups[k]
+        raw = _forces(graph, group, inner[k], skeleton) if len(group) > 1 else {group[0]: (0, 0)}
+        reach = max((math.hypot(x, y) for x, y in raw.values()), default=0.0) or 1.0
+        scale = 0.9 * r / reach
+        for node, (x, y) in raw.items():
+            points[node] = (cx + x * scale, cy + y * scale)
+    # the discs in the picture's units (the fit scales each axis alone)
+    xs = [p[0] for p in points.values()] + [c[0] + r for c, r in zip(centres, radii, strict=True)]
+    xs += [c[0] - r for c, r in zip(centres, radii, strict=True)]
+    ys = [p[1] for p in points.values()] + [c[1] + r for c, r in zip(centres, radii, strict=True)]
+    ys += [c[1] - r for c, r in zip(centres, radii, strict=True)]
+    low_x, low_y = min(xs), min(ys)
+    span_x, span_y = (max(xs) - low_x) or 2.0, (max(ys) - low_y) or 2.0
+    inner_w, inner_h = width - 2 * margin, height - 2 * margin
+    out: Positions = {}
+    for node, (x, y) in points.items():
+        out[node] = (
+            round(margin + inner_w * (x - low_x) / span_x),
+            round(margin + inner_h * (y - low_y) / span_y),
         )
-        core = set(by_weight[:skeleton])
-        # a new graph in this order (networkx's subgraph views iterate a set: hash order)
-        core_graph = nx.Graph()
-        core_graph.add_nodes_from(n for n in order if n in core)
-        core_graph.add_edges_from(e for e in graph.edges if e[0] in core and e[1] in core)
-        raw = nx.spring_layout(core_graph, seed=SEED, iterations=60)
-        points = {n: (float(raw[n][0]), float(raw[n][1])) for n in core_graph}
-        spread = 0.6 / math.sqrt(skeleton)
-        for count, node in enumerate(by_weight[skeleton:]):
-            placed = [points[m] for m in graph.ranked(node)[:8] if m in points]
-            if placed:
-                cx = sum(p[0] for p in placed) / len(placed)
-                cy = sum(p[1] for p in placed) / len(placed)
-            else:
-                cx, cy = 0.0, 0.0
-            radius = spread * math.sqrt(1 + count % 7)
-            angle = _GOLDEN * count
-            points[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-    return _fit(points, width, height, margin)
+    regions = [
+        Region(
+            round(margin + inner_w * (cx - low_x) / span_x),
+            round(margin + inner_h * (cy - low_y) / span_y),
+            round(inner_w * r / span_x),
+            round(inner_h * r / span_y),
+        )
+        for (cx, cy), r in zip(centres, radii, strict=True)
+    ]
+    return out, regions
+
+
+def _group_centres(
+    graph: KnowledgeGraph, groups: list[list[str]], of: dict[str, int], radii: list[float]
+) -> list[tuple[float, float]]:
+    """Where each group's disc goes: a layout of the groups by force (weighted by the edges
+    between them), then the discs pushed apart, a few passes, until none overlaps."""
+    import networkx as nx
+    import numpy as np
+
+    count = len(groups)
+    if count == 1:
+        return [(0.0, 0.0)]
+    between: dict[tuple[int, int], int] = {}
+    for a, b in graph.edges:
+        ga, gb = of.get(a), of.get(b)
+        if ga is not None and gb is not None and ga != gb:
+            key = (min(ga, gb), max(ga, gb))
+            between[key] = between.get(key, 0) + 1
+    g = nx.Graph()
+    g.add_nodes_from(range(count))
+    for (a, b), edges in sorted(between.items()):
+        g.add_edge(a, b, weight=math.log1p(edges))
+    # a start on a golden-angle spiral, largest group in the middle: stable and spread
+    start = {}
+    for k in range(count):
+        reach = math.sqrt(k / count)
+        start[k] = (reach * math.cos(_GOLDEN * k), reach * math.sin(_GOLDEN * k))
+    raw = nx.spring_layout(g, pos=start, seed=SEED, iterations=80, weight="weight")
+    centre = np.array([raw[k] for k in range(count)], dtype=float)
+    r = np.asarray(radii, dtype=float)
+    gap = 0.1  # (room for the topics' names)
+    for _ in range(200):
+        delta = centre[:, None, :] - centre[None, :, :]
+        distance = np.sqrt((delta**2).sum(axis=2)) + np.eye(count)
+        wanted = r[:, None] + r[None, :] + gap
+        overlap = np.clip(wanted - distance, 0, None)
+        np.fill_diagonal(overlap, 0)
+        if not overlap.any():
+            break
+        push = (delta / distance[:, :, None]) * (overlap / 2)[:, :, None]
+        centre += push.sum(axis=1)
+        centre -= centre.mean(axis=0) * 0.05  # and drawn together a little
+    return [(float(x), float(y)) for x, y in centre]
 
 
 def ring_layout(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,12 +22,26 @@ from markupsafe import escape
 from .graph import EDGE_KINDS, NODE_KINDS, KnowledgeGraph, Node
 from .layout import Positions
 
-__all__ = ["Drawing", "draw", "label_of", "radius"]
+__all__ = ["Area", "Drawing", "draw", "label_of", "radius"]
 
 LABEL_CHARS = 28
 PHONE = 1.7
 """Labels are drawn this much larger on a phone (CSS); they are chosen to fit at that size."""
 _CHAR = 0.6  # average advance of a character, in font sizes
+
+
+@dataclass(frozen=True)
+class Area:
+    """A topic on a map: its name, its colour (0-9) and the ellipse its nodes are in (none on
+    a local map, where only its colour shows)."""
+
+    id: int
+    label: str
+    colour: int
+    x: int = 0
+    y: int = 0
+    rx: int = 0
+    ry: int = 0
 
 
 @dataclass(frozen=True)
@@ -141,13 +155,16 @@ def draw(
     max_labels: int,
     label: str,
     center: str | None = None,
+    areas: Sequence[Area] = (),
 ) -> Drawing:
     """The ``<svg>`` of ``graph`` at ``positions``.
 
     ``scale`` sizes the nodes, ``font`` is the label size in user units; ``label_order`` lists
     the nodes that may get a permanent label, most wanted first (at most ``max_labels`` get
     one, each only if it overlaps no node label placed before). ``label`` is the SVG's
-    accessible name. ``center`` marks the page a local map is about.
+    accessible name. ``center`` marks the page a local map is about. ``areas``: the topics
+    (``graph.topic`` says whose each node is): each essay and card takes its topic's colour,
+    and each area with an ellipse is drawn under the nodes and named, before any node.
     """
     nodes = graph.nodes
     adjacency = graph.adjacency
@@ -162,6 +179,7 @@ def draw(
 
     grid = _Grid(cell=font * 16)
     free, put = grid.free, grid.put
+    named = _name_areas(areas, font, width, height, grid)
     labelled: list[str] = []
     spots: dict[str, tuple[float, float]] = {}
     big = font * PHONE
@@ -192,8 +210,19 @@ def draw(
         f'<svg class="essay-map__svg" viewBox="0 0 {width} {height}" '
         f'style="--essay-map-font:{_n(font)}px" role="group" aria-label="{escape(label)}" '
         'xmlns="http://www.w3.org/2000/svg">',
-        '<g class="essay-map__edges" aria-hidden="true">',
     ]
+    colour = {area.id: area.colour for area in areas}
+    shown = [area for area in areas if area.rx and area.ry]
+    if shown:
+        parts.append('<g class="essay-map__areas" aria-hidden="true">')
+        for area in shown:
+            parts.append(
+                f'<ellipse class="essay-map__area essay-map__area--c{area.colour}" '
+                f'data-topic="{area.id}" cx="{area.x}" cy="{area.y}" rx="{area.rx}" '
+                f'ry="{area.ry}"/>'
+            )
+        parts.append("</g>")
+    parts.append('<g class="essay-map__edges" aria-hidden="true">')
     by_kind: dict[str, list[str]] = {kind: [] for kind in EDGE_KINDS}
     pairs: list[int] = []
     points = {n: f"{x} {y}" for n, (x, y) in positions.items() if n in nodes}
@@ -207,11 +236,15 @@ def draw(
             parts.append(f'<path class="essay-map__edge essay-map__edge--{kind}" d="{d}"/>')
     parts.append("</g>")
     parts.append('<g class="essay-map__nodes">')
+    topic_of = graph.topic
     for n in order:
         node = nodes[n]
         x, y = positions[n]
         r = radii[n]
         tooltip, text, _, classes = _texts(node)
+        topic = topic_of.get(n)
+        if topic is not None and topic in colour and node.kind != "term":
+            classes += f" essay-map__node--c{colour[topic]}"
         if n == center:
             classes += " essay-map__node--center"
             aria = ' aria-current="page"'
@@ -231,6 +264,13 @@ def draw(
         )
     parts.append("</g>")
     parts.append('<g class="essay-map__labels" aria-hidden="true">')
+    for area, (lx, top), wide in named:
+        extra = " essay-map__label--wide" if wide else ""
+        parts.append(
+            f'<text class="essay-map__label essay-map__label--topic{extra} '
+            f'essay-map__label--c{area.colour}" data-topic="{area.id}" '
+            f'x="{_n(lx)}" y="{_n(top)}">{escape(_short(area.label))}</text>'
+        )
     for n in labelled:
         lx, top = spots[n]
         node = nodes[n]
@@ -241,5 +281,82 @@ def draw(
     parts.append("</g>")
     parts.append("</svg>")
     # (digits and punctuation only: nothing in it can close a script element)
-    data = json.dumps({"edges": pairs}, separators=(",", ":"))
-    return Drawing(svg="".join(parts), data=data, labelled=len(labelled))
+    payload: dict[str, object] = {"edges": pairs}
+    if areas:
+        members: dict[int, list[int]] = {area.id: [] for area in areas}
+        for n in order:
+            topic = topic_of.get(n)
+            if topic in members:
+                members[topic].append(index[n])
+        payload["topics"] = [members[area.id] for area in areas]
+    data = json.dumps(payload, separators=(",", ":"))
+    return Drawing(svg="".join(parts), data=data, labelled=len(labelled) + len(named))
+
+
+TOPIC_FONT = 1.25
+"""A topic's name is this much larger than a node's label, and bold."""
+TOPIC_WORDS = 2
+"""Words of a topic's name written on the picture (the key under it has them all)."""
+TOPIC_CHARS = 24
+
+
+def _short(label: str) -> str:
+    """A topic's name as the picture writes it: its first :data:`TOPIC_WORDS` words, cut at
+    :data:`TOPIC_CHARS` ("A · B · C" -> "A · B")."""
+    words = label.split(" · ")[:TOPIC_WORDS]
+    while len(words) > 1 and len(" · ".join(words)) > TOPIC_CHARS:
+        words.pop()
+    text = " · ".join(words)
+    return text if len(text) <= TOPIC_CHARS else text[: TOPIC_CHARS - 1].rstrip() + "…"
+
+
+def _name_areas(
+    areas: Sequence[Area], font: float, width: int, height: int, grid: _Grid
+) -> list[tuple[Area, tuple[float, float], bool]]:
+    """Where each area's name goes: inside its ellipse near the top, else across its middle,
+    else just above or below it, wherever it overlaps no name placed before (the largest
+    areas first). Sized for a phone; a name that fits only at a desktop's size is placed
+    then, marked ``True`` (a phone does not show it: the key under the map names every
+    topic)."""
+    placed: list[tuple[Area, tuple[float, float], bool]] = []
+    left = [area for area in areas if area.rx and area.ry]
+    for phone in (True, False):
+        size = font * TOPIC_FONT * (PHONE if phone else 1)
+        tall = size * 1.2
+        waiting = []
+        for area in left:
+            spot = _spot(
+                area, len(_short(area.label)) * _CHAR * size / 2, tall, width, height, grid
+            )
+            if spot is None:
+                waiting.append(area)
+            else:
+                placed.append((area, spot, not phone))
+        left = waiting
+    order = {area.id: k for k, area in enumerate(areas)}
+    placed.sort(key=lambda p: order[p[0].id])
+    return placed
+
+
+def _spot(
+    area: Area, half: float, tall: float, width: int, height: int, grid: _Grid
+) -> tuple[float, float] | None:
+    """The first free place for a name ``2 * half`` wide and ``tall`` high around an area."""
+    if 2 * half > width:
+        return None
+    tops = (
+        area.y - area.ry * 0.75,
+        area.y - tall / 2,
+        area.y - area.ry - tall,
+        area.y + area.ry * 0.4,
+        area.y + area.ry,
+    )
+    for top in tops:
+        for dx in (0, -0.4, 0.4):
+            lx = min(max(area.x + dx * area.rx, half), width - half)
+            top = min(max(top, 0.0), height - tall)
+            box = (lx - half, top, lx + half, top + tall)
+            if grid.free(box):
+                grid.put(box)
+                return lx, top
+    return None

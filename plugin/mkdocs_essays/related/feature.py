@@ -16,6 +16,7 @@ changed no essay ranks nothing again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ..cache import CACHE, digest
@@ -109,14 +110,26 @@ class RelatedEssays(Feature):
 
     def _section_titles(self, essay: Essay) -> tuple[str, ...]:
         """The titles of the essay's sections at the card level, by their letters."""
-        cards = next((f for f in self.build.features if type(f).__name__ == "Cards"), None)
-        sections = getattr(cards, "sections", {}).get(essay, ())
+        sections = self._sections.get(essay, ())
         return tuple(dict.fromkeys(k for k in (title_key(s.title) for s in sections) if k))
+
+    @cached_property
+    def _cards(self) -> Any:
+        """The pattern cards feature, when the build has it."""
+        return next((f for f in self.build.features if type(f).__name__ == "Cards"), None)
+
+    @cached_property
+    def _sections(self) -> dict[Essay, Any]:
+        return getattr(self._cards, "sections", {})
+
+    @cached_property
+    def _plurals(self) -> dict[str, str]:
+        return {p.lower(): p for p in self.build.taxonomies.values()}
 
     def _values(self, essay: Essay, index: Index) -> tuple[str, ...]:
         """The values an essay carries for an index, as they are compared."""
         name = index.name
-        plurals = {p.lower(): p for p in self.build.taxonomies.values()}
+        plurals = self._plurals
         front = essay.front
         found: tuple[str, ...]
         if name in DATE_FIELDS:

@@ -14,12 +14,12 @@ their vectors:
   as Hugo adds the weights of matching indices (Hugo counts every match alike: on a blog
   whose every post has the keyword ``linkerd``, every post would be related to every other).
 
-No pair of essays is compared directly. Each feature (a word, an index value) has a posting
-list, heaviest first (then newest first, as Hugo breaks ties), cut at ``CAP`` entries; an
-essay's scores are the sums, over its own features, of the products with the entries of those
-lists. The work is at most ``features * CAP`` per essay, so it grows linearly with the essays
-(a value carried by more than ``CAP`` essays reaches the ``CAP`` newest, and is worth little).
-The sums run through numpy, in blocks of essays (bounded memory).
+No pair of essays is compared directly (:mod:`.neighbours`): each feature (a word, an index
+value) has a posting list, heaviest first (then newest first, as Hugo breaks ties), cut at
+``CAP`` entries; an essay's scores are the sums, over its own features, of the products with
+the entries of those lists. The work is at most ``features * CAP`` per essay, so it grows
+linearly with the essays (a value carried by more than ``CAP`` essays reaches the ``CAP``
+newest, and is worth little).
 
 Plain data in, indices out: no MkDocs import.
 """
@@ -28,23 +28,22 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import numpy as np
-
 from ..cards.related import word_counts
 from ..model.text import html_to_text
+from .neighbours import nearest
 
 __all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "code_of"]
 
-WORDS = 30
+WORDS = 24
 """Words per essay vector."""
-CAP = 64
+CAP = 24
 """Entries kept per posting list."""
-_BLOCK = 1_000_000
-"""Products summed at once, at most (memory: about 40 bytes each)."""
+CALIBRATION = 200
+"""Essays asked to scale words against front matter (:meth:`Similarity._calibrate`)."""
 
 Feature = tuple[str, str]
 """``("w", word)`` or ``(index name, value)``."""
@@ -126,7 +125,10 @@ class Similarity:
         weight``, as one shared value no other essay carries scores its index's weight (for
         the median essay). Cosines of word vectors are small (0.2 between essays on one
         subject): unscaled, any shared keyword would outweigh all the words."""
-        best = [ranked[0][1] for ranked in self._nearest(self.vectors, 1) if ranked]
+        step = max(1, self.n // CALIBRATION)
+        sample = range(0, self.n, step)
+        ranked = self._nearest(self.vectors, 1, queries=sample)
+        best = [ranked[i][0][1] for i in sample if ranked[i]]
         typical = sorted(best)[len(best) // 2] if best else 0.0
         if typical <= 0:
             return
@@ -163,14 +165,11 @@ class Similarity:
 
     # -- ranking ---------------------------------------------------------------------------------
 
-    def nearest(
-        self, limit: int, *, older_only: bool = False, among: Iterable[int] | None = None
-    ) -> list[list[tuple[int, float]]]:
+    def nearest(self, limit: int, *, older_only: bool = False) -> list[list[tuple[int, float]]]:
         """For each essay, up to ``limit`` others, best first: ``(position, score)``, score
         above 0. ``older_only``: only essays dated no later than it (Hugo's ``includeNewer =
-        false``; an undated essay is older than any). ``among``: the essays that may be
-        listed (all by default)."""
-        return self._nearest(self.vectors, limit, older_only=older_only, among=among)
+        false``; an undated essay is older than any)."""
+        return self._nearest(self.vectors, limit, older_only=older_only)
 
     def _nearest(
         self,
@@ -178,84 +177,37 @@ class Similarity:
         limit: int,
         *,
         older_only: bool = False,
-        among: Iterable[int] | None = None,
+        queries: Sequence[int] | None = None,
     ) -> list[list[tuple[int, float]]]:
+        """:meth:`nearest` over ``vectors``, for the essays ``queries`` only (all by
+        default)."""
         n = self.n
-        out: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-        if n < 2 or limit <= 0:
-            return out
-        features: dict[Feature, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for at, vector in enumerate(vectors):
-            for feature, value in vector.items():
-                rows.append(at)
-                cols.append(features.setdefault(feature, len(features)))
-                vals.append(value)
-        if not rows:
-            return out
-        row = np.asarray(rows, dtype=np.int64)
-        col = np.asarray(cols, dtype=np.int64)
-        val = np.asarray(vals, dtype=np.float64)
-        rank = np.asarray(self.rank, dtype=np.int64)
-        stamps = np.asarray(
-            [e.date.timestamp() if e.date else -math.inf for e in self.entries], dtype=np.float64
+        asking = list(range(n)) if queries is None else list(queries)
+        stamps = None
+        if older_only:
+            stamp = [e.date.timestamp() if e.date else -math.inf for e in self.entries]
+            stamps = (stamp, [stamp[i] for i in asking])
+        found = nearest(
+            vectors,
+            [vectors[i] for i in asking],
+            limit,
+            cap=self.cap,
+            rank=self.rank,
+            groups=(range(n), asking),  # (each essay its own group: never itself)
+            stamps=stamps,
         )
-        allowed = np.ones(n, dtype=bool)
-        if among is not None:
-            allowed[:] = False
-            allowed[list(among)] = True
-        # posting lists: by feature, heaviest first, then by rank; the first `cap` of each
-        keep = allowed[row]
-        p_row, p_col, p_val = row[keep], col[keep], val[keep]
-        order = np.lexsort((rank[p_row], -p_val, p_col))
-        p_row, p_col, p_val = p_row[order], p_col[order], p_val[order]
-        ids = np.arange(len(features))
-        within = np.arange(len(p_col)) - np.searchsorted(p_col, ids)[p_col]
-        kept = within < self.cap
-        p_row, p_col, p_val = p_row[kept], p_col[kept], p_val[kept]
-        p_start = np.searchsorted(p_col, ids)
-        p_len = np.searchsorted(p_col, ids, side="right") - p_start
-        lens = p_len[col]
-
-        def block(lo: int, hi: int) -> None:
-            """Sum the products of the vector entries ``lo:hi`` (whole essays) and keep the
-            best ``limit`` of each essay."""
-            q_len = lens[lo:hi]
-            count = int(q_len.sum())
-            if not count:
-                return
-            q_row = np.repeat(row[lo:hi], q_len)
-            first = np.repeat(p_start[col[lo:hi]], q_len)
-            at = first + np.arange(count) - np.repeat(np.cumsum(q_len) - q_len, q_len)
-            other = p_row[at]
-            score = np.repeat(val[lo:hi], q_len) * p_val[at]
-            keep = other != q_row
-            if older_only:
-                keep &= stamps[other] <= stamps[q_row]
-            unique, inverse = np.unique(q_row[keep] * n + other[keep], return_inverse=True)
-            sums = np.bincount(inverse, weights=score[keep])
-            mine, theirs = unique // n, unique % n
-            order = np.lexsort((rank[theirs], -sums, mine))
-            mine, theirs, sums = mine[order], theirs[order], sums[order]
-            place = np.arange(len(mine)) - np.searchsorted(mine, mine)
-            chosen = (place < limit) & (sums > 0)
-            for i, j, s in zip(
-                mine[chosen].tolist(), theirs[chosen].tolist(), sums[chosen].tolist(), strict=True
-            ):
-                out[i].append((j, s))
-
-        # blocks of whole essays, each summing at most about _BLOCK products
-        bounds = np.searchsorted(row, np.arange(n + 1))
-        work = np.concatenate(([0], np.cumsum(lens)))[bounds]
-        lo = 0
-        while lo < n:
-            hi = int(np.searchsorted(work, work[lo] + _BLOCK, side="right")) - 1
-            hi = min(max(hi, lo + 1), n)
-            block(int(bounds[lo]), int(bounds[hi]))
-            lo = hi
+        out: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+        for i, ranked in zip(asking, found, strict=True):
+            out[i] = ranked
         return out
+
+
+class _LogTf(dict[int, float]):
+    """``1 + log(count)`` by count, computed once per count."""
+
+    def __missing__(self, count: int) -> float:
+        value = self[count] = 1 + math.log(count)
+        return value
 
 
 def code_of(html: str) -> str:

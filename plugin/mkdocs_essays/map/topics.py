@@ -1,0 +1,216 @@
+"""Topics: the groups of essays the knowledge graph falls into, and their names.
+
+Found by community detection (networkx's Louvain method, a fixed seed) on the essays, tied
+by their links (weight 1) and their "similar" edges (their similarity, which weighs shared
+terms and words already, scaled so the median edge weighs 1, at most 2). A term is in the
+topic most of its essays are in, a card in its essay's. (With no "similar" edges at all, the
+terms join the detection, each tag weighing its rarity, ``log((N + 1) / df) / log(N + 1)``.)
+A community of at least :data:`MIN_ESSAYS` essays is a topic; an essay in a smaller one has
+none. Topics are numbered from 1, largest first.
+
+A topic is named by its most distinctive words: words of its essays' titles and of their most
+distinctive words (TF-IDF), the ones most of its essays have and few others have (the idea
+of class-based TF-IDF in topic models), shown as the titles write them (``OpenTelemetry``,
+``gRPC``).
+
+Louvain takes time linear in the edges for each of its few passes; every essay has a bounded
+number of "similar" edges, so the whole is about linear in the essays.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..cards.related import tokens
+from .graph import KnowledgeGraph
+
+__all__ = ["MIN_ESSAYS", "PALETTE", "SEED", "Topic", "colours", "find_topics"]
+
+SEED = 13
+MIN_ESSAYS = 3
+"""The fewest essays a topic has."""
+WORDS = 3
+"""Words in a topic's name."""
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: int
+    label: str
+    words: tuple[str, ...]
+    """The words of its name, as shown."""
+    members: tuple[str, ...]
+    """Its essays and terms (node ids), in graph order."""
+    essays: int
+    """How many of its members are essays."""
+
+
+def find_topics(
+    graph: KnowledgeGraph,
+    words_of: Callable[[str], Mapping[str, float]],
+    *,
+    min_essays: int = MIN_ESSAYS,
+) -> list[Topic]:
+    """The topics of ``graph``'s essays and terms, largest first; ``words_of(node id)``: an
+    essay's most distinctive words and their weights. Sets ``graph.topic``."""
+    import networkx as nx  # (numpy, which networkx loads, is loaded already by the ranking)
+
+    essays = [n for n, node in graph.nodes.items() if node.kind == "essay"]
+    if not essays:
+        return []
+    n = len(essays)
+    edges = graph.edges
+    similar = sorted(w for pair, w in graph.weights.items() if edges.get(pair) == "similar")
+    typical = similar[len(similar) // 2] if similar else 1.0
+    # The "similar" edges weigh shared terms already: the terms join the detection only when
+    # there are none (then each term is in the topic of most of its essays).
+    kinds = ("essay",) if similar else ("essay", "term")
+    kept = {node_id for node_id, node in graph.nodes.items() if node.kind in kinds}
+    top = math.log(n + 1)
+    carriers = {
+        t: sum(1 for m in graph.adjacency[t] if graph.nodes[m].kind == "essay")
+        for t, node in graph.nodes.items()
+        if node.kind == "term"
+    }
+    g = nx.Graph()
+    g.add_nodes_from(node for node in graph.nodes if node in kept)
+    for (a, b), kind in graph.edges.items():
+        if a not in kept or b not in kept:
+            continue
+        if kind == "similar":
+            weight = min(graph.weights.get((a, b), typical) / typical, 2.0)
+        elif kind == "tag":
+            term = b if graph.nodes[b].kind == "term" else a
+            weight = math.log((n + 1) / max(carriers[term], 1)) / top
+        else:
+            weight = 1.0
+        if weight > 0:
+            g.add_edge(a, b, weight=weight)
+    communities = nx.community.louvain_communities(g, weight="weight", seed=SEED)
+    position = {node: i for i, node in enumerate(graph.nodes)}
+    groups = []
+    for community in communities:
+        members = sorted(community, key=position.__getitem__)
+        count = sum(1 for m in members if graph.nodes[m].kind == "essay")
+        if count >= min_essays:
+            groups.append((members, count))
+    groups.sort(key=lambda g: (-g[1], position[g[0][0]]))
+    if similar:  # each term where most of its essays are (ties: the larger topic)
+        of = {m: k for k, (members, _) in enumerate(groups) for m in members}
+        for term in (t for t, node in graph.nodes.items() if node.kind == "term"):
+            votes = Counter(of[m] for m in graph.adjacency[term] if m in of)
+            if votes:
+                groups[min(votes, key=lambda k: (-votes[k], k))][0].append(term)
+        for members, _ in groups:
+            members.sort(key=position.__getitem__)
+    namer = _Namer([words_of(e) for e in essays], [graph.nodes[e].title for e in essays])
+    at = {e: i for i, e in enumerate(essays)}
+    topics = []
+    graph.topic = {}
+    for number, (members, count) in enumerate(groups, start=1):
+        member_essays = [at[m] for m in members if m in at]
+        words = namer.name(member_essays)
+        if not words:  # essays without words in common: named by their largest term
+            terms = [m for m in members if graph.nodes[m].kind == "term"]
+            terms.sort(key=lambda t: (-len(graph.adjacency[t]), position[t]))
+            words = tuple(graph.nodes[t].title for t in terms[:1])
+        label = " · ".join(words) if words else f"Topic {number}"
+        topics.append(Topic(number, label, words, tuple(members), count))
+        for member in members:
+            graph.topic[member] = number
+    return topics
+
+
+class _Namer:
+    """Names topics by their most distinctive words: of the words that weigh most in an
+    essay (``words``) or are in its title, the ones that the most of a topic's essays have
+    (``coverage``: title words count twice) and that few others have (``share``: the part of
+    all their uses that is in the topic). Score: ``coverage * share``. A word most essays of
+    the collection use, or one with a digit (``2.11``, ``edge-24``), names no topic."""
+
+    def __init__(self, words: Sequence[Mapping[str, float]], titles: Sequence[str]) -> None:
+        self.words = [set(w) for w in words]
+        self.titles = [set(tokens(t)) for t in titles]
+        self.raw_titles = list(titles)
+        self.used: Counter[str] = Counter()
+        essays: Counter[str] = Counter()
+        for essay_words, title in zip(self.words, self.titles, strict=True):
+            self.used.update({w: 1 for w in essay_words})
+            self.used.update({w: 2 for w in title})
+            essays.update(essay_words | title)
+        half = len(self.words) / 2
+        self.common = {w for w, c in essays.items() if c > half or any(d.isdigit() for d in w)}
+
+    def name(self, members: Sequence[int], count: int = WORDS) -> tuple[str, ...]:
+        here: Counter[str] = Counter()
+        for i in members:
+            here.update({w: 1 for w in self.words[i]})
+            here.update({w: 2 for w in self.titles[i]})
+        size = 3 * len(members)
+        scored = sorted(
+            (
+                ((uses / size) * (uses / self.used[w]), w)
+                for w, uses in here.items()
+                if w not in self.common
+            ),
+            key=lambda p: (-p[0], p[1]),
+        )
+        chosen: list[str] = []
+        for _, word in scored:
+            if any(word.startswith(c) or c.startswith(word) for c in chosen):
+                continue  # "hero" and "heroes": one of them
+            chosen.append(word)
+            if len(chosen) == count:
+                break
+        return _spelled(chosen, [self.raw_titles[i] for i in members])
+
+
+def _spelled(words: Sequence[str], titles: Sequence[str]) -> tuple[str, ...]:
+    """``words`` as ``titles`` write them most (``gRPC``, ``OpenTelemetry``), a word in lower
+    case capitalised."""
+    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    wanted = set(words)
+    for title in titles:
+        for found in _TITLE_WORD.findall(title):
+            key = found.casefold().replace("’", "'")
+            if key in wanted:
+                spelled[key][found] += 1
+    out = []
+    for word in words:
+        forms = spelled.get(word)
+        if forms:
+            word = max(forms.items(), key=lambda f: (f[1], f[0] != f[0].lower(), f[0]))[0]
+        out.append(word[:1].upper() + word[1:] if word.islower() else word)
+    return tuple(out)
+
+
+PALETTE = 10
+"""Colours topics are drawn in (``essay-map__node--c0`` ... ``c9`` in ``map.css``)."""
+
+
+def colours(graph: KnowledgeGraph, topics: Sequence[Topic]) -> dict[int, int]:
+    """A colour for each topic, largest first: the colour least used by the topics it shares
+    most edges with (so two neighbouring topics differ), then the least used overall."""
+    of = graph.topic
+    ties: dict[int, Counter[int]] = defaultdict(Counter)
+    for a, b in graph.edges:
+        ta, tb = of.get(a), of.get(b)
+        if ta is not None and tb is not None and ta != tb:
+            ties[ta][tb] += 1
+            ties[tb][ta] += 1
+    chosen: dict[int, int] = {}
+    used: Counter[int] = Counter()
+    for topic in topics:
+        clash: Counter[int] = Counter()
+        for other, edges in ties[topic.id].items():
+            if other in chosen:
+                clash[chosen[other]] += edges
+        colour = min(range(PALETTE), key=lambda c: (clash[c], used[c], c))
+        chosen[topic.id] = colour
+        used[colour] += 1
+    return chosen

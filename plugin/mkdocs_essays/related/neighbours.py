@@ -1,0 +1,182 @@
+"""Nearest neighbours of sparse vectors through capped posting lists, summed with numpy: the
+engine under related cards (:mod:`mkdocs_essays.cards.related`) and related essays
+(:mod:`.similarity`).
+
+Every feature of the ``pool``'s vectors has a posting list: the pool's entries for it,
+heaviest first (ties by ``rank``), cut at ``cap`` entries. A query's score with a pool vector
+is the sum, over the query's features in their order, of the products of the query's weight
+with the entries of that feature's list, each list in its order: exactly the sums plain loops
+make (``numpy.bincount`` adds its weights in the order given), so a reference written as two
+loops gets the same floats. No pair of vectors is compared directly: a query costs at most
+``features * cap`` products, whatever the size of the pool.
+
+A query is never its own neighbour, nor one of its ``group`` (the cards of its essay); with
+``stamps``, only pool vectors stamped no later than the query (Hugo's ``includeNewer =
+false``). Of the rest, those scoring above 0, best first, ties by ``rank``: the first
+``limit``. Queries are summed a block at a time (bounded memory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+
+import numpy as np
+
+__all__ = ["nearest"]
+
+_BLOCK = 1_000_000
+"""Products summed at once, at most (memory: about 60 bytes each)."""
+
+Ranked = list[list[tuple[int, float]]]
+
+
+def nearest(
+    pool: Sequence[Mapping[Hashable, float]],
+    queries: Sequence[Mapping[Hashable, float]],
+    limit: int,
+    *,
+    cap: int,
+    rank: Sequence[int],
+    groups: tuple[Sequence[int], Sequence[int]] | None = None,
+    stamps: tuple[Sequence[float], Sequence[float]] | None = None,
+) -> Ranked:
+    """For each query, up to ``limit`` ``(position in pool, score)``, best first.
+
+    ``rank``: each pool vector's place in the order ties go by (lower first). ``groups``:
+    ``(the pool's groups, the queries' groups)``, a query never meets its own group (give
+    each essay its own to leave out only itself). ``stamps``: ``(the pool's, the queries')``,
+    a query meets only pool vectors stamped no later.
+    """
+    out: Ranked = [[] for _ in queries]
+    if limit <= 0 or not pool or not queries:
+        return out
+    # The pool numbered in the order ties go by: a pair sorted by its numbers is sorted by
+    # that order among equal scores.
+    by_rank = sorted(range(len(pool)), key=rank.__getitem__)
+    features: dict[Hashable, int] = {}
+    p_row, p_col, p_val = _entries([pool[i] for i in by_rank], features, add=True)
+    if not len(p_row):
+        return out
+    # posting lists: by feature, heaviest first, then in that order; the first `cap` of each
+    order = np.lexsort((p_row, -p_val, p_col))
+    p_row, p_col, p_val = p_row[order], p_col[order], p_val[order]
+    ids = np.arange(len(features))
+    within = np.arange(len(p_col)) - np.searchsorted(p_col, ids)[p_col]
+    kept = within < cap
+    p_row, p_col, p_val = p_row[kept], p_col[kept], p_val[kept]
+    p_start = np.searchsorted(p_col, ids)
+    p_len = np.searchsorted(p_col, ids, side="right") - p_start
+    q_row, q_col, q_val = _entries(queries, features, add=False)
+    if not len(q_row):
+        return out
+    lens = p_len[q_col]
+    size = len(pool)
+    original = np.asarray(by_rank, dtype=np.int64)
+    pool_group = query_group = pool_stamp = query_stamp = None
+    if groups is not None:
+        pool_group = np.asarray(groups[0], dtype=np.int64)[original]
+        query_group = np.asarray(groups[1], dtype=np.int64)
+    if stamps is not None:
+        pool_stamp = np.asarray(stamps[0], dtype=np.float64)[original]
+        query_stamp = np.asarray(stamps[1], dtype=np.float64)
+
+    def block(lo: int, hi: int) -> None:
+        """The queries whose entries are ``lo:hi`` (whole queries)."""
+        q_len = lens[lo:hi]
+        count = int(q_len.sum())
+        if not count:
+            return
+        asking = np.repeat(q_row[lo:hi], q_len)
+        first = np.repeat(p_start[q_col[lo:hi]], q_len)
+        at = first + np.arange(count) - np.repeat(np.cumsum(q_len) - q_len, q_len)
+        other = p_row[at]
+        score = np.repeat(q_val[lo:hi], q_len) * p_val[at]
+        keep = np.ones(count, dtype=bool)
+        if pool_group is not None and query_group is not None:
+            keep &= pool_group[other] != query_group[asking]
+        if pool_stamp is not None and query_stamp is not None:
+            keep &= pool_stamp[other] <= query_stamp[asking]
+        key = asking[keep] * size + other[keep]
+        score = score[keep]
+        if not len(key):
+            return
+        # the products of one pair together, in the order made (a stable sort), each pair's
+        # sum added up in that order (bincount adds its weights in the order given)
+        order = np.argsort(key, kind="stable")
+        key, score = key[order], score[order]
+        starts_pair = np.empty(len(key), dtype=bool)
+        starts_pair[0] = True
+        np.not_equal(key[1:], key[:-1], out=starts_pair[1:])
+        sums = np.bincount(np.cumsum(starts_pair) - 1, weights=score)
+        pairs = key[starts_pair]
+        mine, theirs = pairs // size, pairs % size
+        for i, j, s in _best(mine, theirs, sums, limit):
+            out[i].append((by_rank[j], s))
+
+    # blocks of whole queries, each summing at most about _BLOCK products
+    count = len(queries)
+    bounds = np.searchsorted(q_row, np.arange(count + 1))
+    work = np.concatenate(([0], np.cumsum(lens)))[bounds]
+    lo = 0
+    while lo < count:
+        hi = int(np.searchsorted(work, work[lo] + _BLOCK, side="right")) - 1
+        hi = min(max(hi, lo + 1), count)
+        block(int(bounds[lo]), int(bounds[hi]))
+        lo = hi
+    return out
+
+
+def _best(
+    mine: np.ndarray, theirs: np.ndarray, sums: np.ndarray, limit: int
+) -> list[tuple[int, int, float]]:
+    """The ``limit`` best pairs of each query, best first: ``(query, other, score)``, score
+    above 0. The pairs come sorted by query then other (the order ties go by): the best of
+    each query is taken ``limit`` times (a pass over the pairs each), never sorted whole."""
+    values = np.where(sums > 0, sums, -np.inf)
+    starts = np.flatnonzero(np.concatenate(([True], mine[1:] != mine[:-1])))
+    lengths = np.diff(np.concatenate((starts, [len(values)])))
+    positions = np.arange(len(values))
+    chosen: list[np.ndarray] = []
+    for _ in range(limit):
+        best = np.maximum.reduceat(values, starts)
+        hit = values == np.repeat(best, lengths)
+        first = np.minimum.reduceat(np.where(hit, positions, len(values)), starts)
+        found = first[best > -np.inf]
+        if not len(found):
+            break
+        chosen.append(found)
+        values[found] = -np.inf
+    if not chosen:
+        return []
+    picked = np.concatenate(chosen)
+    # each query's picks in the order they were taken: best first
+    order = np.argsort(mine[picked], kind="stable")
+    picked = picked[order]
+    return list(
+        zip(
+            mine[picked].tolist(), theirs[picked].tolist(), sums[picked].tolist(), strict=True
+        )
+    )
+
+
+def _entries(
+    vectors: Sequence[Mapping[Hashable, float]], features: dict[Hashable, int], *, add: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(vector position, feature number, weight)`` of every entry, in vector order and each
+    vector's own order; a feature no pool vector has is left out (``add=False``)."""
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for at, vector in enumerate(vectors):
+        for feature, value in vector.items():
+            column = features.setdefault(feature, len(features)) if add else features.get(feature)
+            if column is None:
+                continue
+            rows.append(at)
+            cols.append(column)
+            vals.append(value)
+    return (
+        np.asarray(rows, dtype=np.int64),
+        np.asarray(cols, dtype=np.int64),
+        np.asarray(vals, dtype=np.float64),
+    )
