@@ -31,7 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..model import Essay, Term
 from ..model.slugs import hugo_path
-from ..model.text import first_words, markdown_inline_to_text, word_count
+from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
 from ..pages.pagination import items_of, pager_html, paginate
 from ..pages.plan import PageSpec
@@ -86,6 +86,9 @@ class Cards(Feature):
         """Card id -> its place among its essay's cards (previous / next links)."""
         self._catalog: list[Essay] | None = None
         self._tag_counts: list[dict[str, Any]] | None = None
+        self.intros: dict[Essay, str] = {}
+        """An essay's text before its first card, when its cards hold all the rest (see
+        :meth:`_keep_intro`)."""
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -343,7 +346,31 @@ class Cards(Feature):
             self._wrappers[card.id] = fragment.wrapper()
             self.filled.add(card.id)
             ends[card.id] = headings[index].end
+        self._keep_intro(essay, sections, found, headings, body)
         return self._link_headings(essay, html, page_url, ends if html == body else None)
+
+    def _keep_intro(
+        self,
+        essay: Essay,
+        sections: list[Section],
+        found: dict[int, int],
+        headings: list[PageHeading],
+        body: str,
+    ) -> None:
+        """When the essay's text is its introduction and its cards' texts, nothing else (every
+        section is a card, each cut from the page, no heading above the card level after the
+        first), keep the introduction's text: the similarity of essays adds up the cards'
+        word counts and its own instead of reading the whole text again."""
+        cards = self.cards_of(essay)
+        if not cards or len(cards) != len(sections):
+            return
+        first = found.get(sections[0].position)
+        if first is None or any(c.section.position not in found for c in cards):
+            return
+        level = headings[first].level
+        if any(h.level < level for h in headings[first:]):
+            return
+        self.intros[essay] = html_to_text(body[: headings[first].start])
 
     def _match(
         self, essay: Essay, sections: list[Section], headings: list[PageHeading]

@@ -102,7 +102,13 @@ class RelatedEssays(Feature):
         values = tuple((index.name, self._values(essay, index)) for index in self.indices)
         if self._sections_weight > 0:
             values += (("\x00sections", self._section_titles(essay)),)
-        return Entry(essay.src_uri, essay.title, text, essay.date, values, code)
+        parts: tuple[tuple[str, str], ...] = ()
+        intro = getattr(self._cards, "intros", {}).get(essay)
+        if intro is not None and rendered is not None:
+            cards = self._cards.cards_of(essay)
+            parts = ((essay.title, intro), *((card.title, card.text) for card in cards))
+            text = ""  # (the parts say it all)
+        return Entry(essay.src_uri, essay.title, text, essay.date, values, code, parts)
 
     @property
     def _sections_weight(self) -> float:
@@ -175,6 +181,7 @@ class RelatedEssays(Feature):
         for entry in entries:
             stamp = entry.date.isoformat() if entry.date else ""
             parts += [entry.id, entry.title, entry.text, entry.code, stamp, repr(entry.values)]
+            parts += [str(len(entry.parts)), *(x for part in entry.parts for x in part)]
 
         def make() -> Ranking:
             similarity = Similarity(

@@ -153,9 +153,7 @@ def _best(
     order = np.argsort(mine[picked], kind="stable")
     picked = picked[order]
     return list(
-        zip(
-            mine[picked].tolist(), theirs[picked].tolist(), sums[picked].tolist(), strict=True
-        )
+        zip(mine[picked].tolist(), theirs[picked].tolist(), sums[picked].tolist(), strict=True)
     )
 
 

@@ -42,7 +42,7 @@ WORDS = 24
 """Words per essay vector."""
 CAP = 24
 """Entries kept per posting list."""
-CALIBRATION = 200
+CALIBRATION = 100
 """Essays asked to scale words against front matter (:meth:`Similarity._calibrate`)."""
 
 Feature = tuple[str, str]
@@ -62,6 +62,10 @@ class Entry:
     code: str = ""
     """The text of the essay's code blocks (part of ``text``): their words do not count.
     Code says how, prose says what about: two tutorials' YAML keys make no subject."""
+    parts: tuple[tuple[str, str], ...] = ()
+    """``(title, text)`` of the parts ``text`` is made of, when they are known (the essay's
+    introduction and its cards): their word counts, kept by content and counted for the
+    cards' ranking already, are added up instead of counting ``text`` again."""
 
 
 class Similarity:
@@ -231,7 +235,12 @@ def code_of(html: str) -> str:
 
 
 def _prose_counts(entry: Entry) -> Counter[str]:
-    counted = word_counts(entry.title, entry.text)
+    if entry.parts:
+        counted: Counter[str] = Counter()
+        for title, text in entry.parts:
+            counted.update(word_counts(title, text))
+    else:
+        counted = word_counts(entry.title, entry.text)
     if not entry.code:
         return counted
     return counted - word_counts("", entry.code)

@@ -1,0 +1,169 @@
+"""Topics on the knowledge map (``map/topics.py``), their layout (``topic_layout``) and
+drawing, and the first ring's share for each kind (no MkDocs)."""
+
+from __future__ import annotations
+
+import math
+
+from bs4 import BeautifulSoup
+from growth import assert_linear
+from mkdocs_essays.map.graph import KnowledgeGraph, Node, neighbourhood
+from mkdocs_essays.map.layout import topic_layout
+from mkdocs_essays.map.svg import Area, draw
+from mkdocs_essays.map.topics import colours, find_topics
+
+SUBJECTS = {
+    "sail": ("Sailing", ["wind", "keel", "harbour"]),
+    "bake": ("Baking", ["bread", "yeast", "oven"]),
+    "ship": ("Release", ["upgrade", "binaries", "changelog"]),
+}
+
+
+def clusters(per: int = 6, lonely: int = 1) -> tuple[KnowledgeGraph, dict[str, dict[str, float]]]:
+    """Three groups of essays, each tied within by "similar" edges (one weak edge between
+    groups), a tag, and ``lonely`` essays tied to nothing."""
+    graph = KnowledgeGraph()
+    words: dict[str, dict[str, float]] = {}
+    graph.add(Node("term:tags/misc", "term", "misc", "tags/misc/", group="tags"))
+    for key, (title, vocabulary) in SUBJECTS.items():
+        for k in range(per):
+            node = f"essay:{key}{k}"
+            graph.add(Node(node, "essay", f"{title} notes {k}", f"posts/{key}{k}/"))
+            words[node] = {w: 1.0 + (i == k % 3) for i, w in enumerate(vocabulary)}
+            words[node][f"only{key}{k}"] = 0.5
+            for j in range(k):
+                if (k + j) % 2 or j == k - 1:
+                    graph.connect(f"essay:{key}{j}", node, "similar", 1.0 + 0.1 * j)
+        graph.connect(f"essay:{key}0", "term:tags/misc", "tag")
+    graph.connect("essay:sail0", "essay:bake0", "similar", 0.2)
+    for k in range(lonely):
+        graph.add(Node(f"essay:alone{k}", "essay", f"Alone {k}", f"posts/alone{k}/"))
+        words[f"essay:alone{k}"] = {f"unique{k}": 1.0}
+    return graph, words
+
+
+def test_three_groups_are_three_topics_named_by_their_words() -> None:
+    graph, words = clusters()
+    topics = find_topics(graph, words.__getitem__)
+    assert len(topics) == 3
+    members = [{m.split(":")[1][:4] for m in t.members if m.startswith("essay:")} for t in topics]
+    assert sorted(map(sorted, members)) == [["bake"], ["sail"], ["ship"]]
+    assert [t.essays for t in topics] == [6, 6, 6]
+    assert [t.id for t in topics] == [1, 2, 3]
+    for topic in topics:
+        key = next(iter(members[topic.id - 1]))
+        title, vocabulary = next(v for k, v in SUBJECTS.items() if k.startswith(key))
+        # the words its essays share (or its titles' word), written as the titles write it
+        assert set(topic.words) <= {title, *(w.capitalize() for w in vocabulary)}, topic
+        assert topic.label == " · ".join(topic.words)
+    assert "essay:alone0" not in graph.topic  # tied to nothing: no topic
+    # the term joins the topic of most of its essays (one each: the largest, first)
+    assert graph.topic["term:tags/misc"] == 1
+
+
+def test_a_small_group_is_no_topic_and_the_result_is_stable() -> None:
+    graph, words = clusters(per=2)
+    assert find_topics(graph, words.__getitem__) == []
+    assert graph.topic == {}
+    again, more = clusters()
+    first = [(t.label, t.members) for t in find_topics(again, more.__getitem__)]
+    third, more = clusters()
+    assert first == [(t.label, t.members) for t in find_topics(third, more.__getitem__)]
+
+
+def test_neighbouring_topics_get_different_colours() -> None:
+    graph, words = clusters()
+    topics = find_topics(graph, words.__getitem__)
+    chosen = colours(graph, topics)
+    assert len(set(chosen.values())) == 3
+    assert set(chosen.values()) <= set(range(10))
+
+
+def test_each_topic_has_its_own_region_and_its_nodes_are_in_it() -> None:
+    graph, words = clusters(lonely=3)
+    topics = find_topics(graph, words.__getitem__)
+    groups = [[n for n in graph.nodes if graph.topic.get(n) == t.id] for t in topics]
+    rest = [n for n in graph.nodes if n not in graph.topic]
+    positions, regions = topic_layout(graph, [*groups, rest], 1000, 700)
+    assert set(positions) == set(graph.nodes)
+    assert all(0 <= x <= 1000 and 0 <= y <= 700 for x, y in positions.values())
+    for group, region in zip(groups, regions, strict=False):
+        for node in group:
+            x, y = positions[node]
+            inside = ((x - region.x) / region.rx) ** 2 + ((y - region.y) / region.ry) ** 2
+            assert inside <= 1.05, (node, region)
+    for a in range(len(regions)):  # the discs (ellipses in the picture) do not overlap
+        for b in range(a + 1, len(regions)):
+            ra, rb = regions[a], regions[b]
+            gap = math.hypot((ra.x - rb.x) / ra.rx, (ra.y - rb.y) / ra.ry)
+            assert gap > 1.0
+    assert topic_layout(graph, [*groups, rest], 1000, 700) == (positions, regions)
+
+
+def test_topics_are_drawn_coloured_and_named() -> None:
+    graph, words = clusters()
+    topics = find_topics(graph, words.__getitem__)
+    chosen = colours(graph, topics)
+    groups = [[n for n in graph.nodes if graph.topic.get(n) == t.id] for t in topics]
+    rest = [n for n in graph.nodes if n not in graph.topic]
+    positions, regions = topic_layout(graph, [*groups, rest], 1000, 700)
+    areas = [
+        Area(t.id, t.label, chosen[t.id], r.x, r.y, r.rx, r.ry)
+        for t, r in zip(topics, regions, strict=False)
+    ]
+    drawing = draw(
+        graph,
+        positions,
+        width=1000,
+        height=700,
+        href=lambda n: n.url,
+        scale=3,
+        font=17,
+        label_order=[],
+        max_labels=0,
+        label="Map",
+        areas=areas,
+    )
+    svg = BeautifulSoup(drawing.svg, "lxml")
+    assert len(svg.select("ellipse.essay-map__area")) == 3
+    names = svg.select("text.essay-map__label--topic")
+    assert sorted(n.get_text() for n in names) == sorted(" · ".join(t.words[:2]) for t in topics)
+    sail = svg.select_one('a[href="posts/sail0/"]')
+    assert f"essay-map__node--c{chosen[graph.topic['essay:sail0']]}" in sail["class"]
+    term = svg.select_one('a[href="tags/misc/"]')
+    assert not any(c.startswith("essay-map__node--c") for c in term["class"])
+
+
+def test_the_first_ring_keeps_room_for_essays_and_terms() -> None:
+    """An essay of twenty sections still shows the essays it shares most with, and its tags."""
+    graph = KnowledgeGraph()
+    graph.add(Node("essay:0", "essay", "Long", "posts/long/"))
+    for c in range(20):
+        graph.add(Node(f"card:0/{c}", "card", f"Card {c}", f"patterns/long/{c}/"))
+        graph.connect("essay:0", f"card:0/{c}", "card")
+    for e in range(1, 6):
+        graph.add(Node(f"essay:{e}", "essay", f"Other {e}", f"posts/o{e}/"))
+        graph.connect("essay:0", f"essay:{e}", "similar", 1.0)
+    for t in range(3):
+        graph.add(Node(f"term:tags/t{t}", "term", f"t{t}", f"tags/t{t}/"))
+        graph.connect("essay:0", f"term:tags/t{t}", "tag")
+    ring = neighbourhood(graph, "essay:0")[1]
+    kinds = [graph.nodes[n].kind for n in ring]
+    assert len(ring) == 14
+    assert kinds.count("essay") == 5 and kinds.count("term") == 3 and kinds.count("card") == 6
+    assert kinds == sorted(kinds, key=["card", "essay", "term"].index)
+
+
+def test_topics_are_about_linear() -> None:
+    def make(n: int) -> tuple[KnowledgeGraph, dict[str, dict[str, float]]]:
+        graph = KnowledgeGraph()
+        words: dict[str, dict[str, float]] = {}
+        for k in range(n):
+            graph.add(Node(f"essay:{k}", "essay", f"Essay {k}", f"p/{k}/"))
+            words[f"essay:{k}"] = {f"w{k % 50}": 1.0, f"v{k % 7}": 0.5}
+        for k in range(n):
+            for step in (1, 2, 50):
+                graph.connect(f"essay:{k}", f"essay:{(k + step) % n}", "similar", 1.0)
+        return graph, words
+
+    assert_linear(lambda made: find_topics(made[0], made[1].__getitem__), make, 300)
