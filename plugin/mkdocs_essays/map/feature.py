@@ -286,7 +286,7 @@ class KnowledgeMap(Feature):
             topics=self._topic_legend(topics),
             cards_left_out=left_out,
             patterns_url=relative_url(self.build.url_of(self.build.policy.cards()), page_url),
-            graph_url=relative_url(self.build.url_of(GRAPH), page_url),
+            graph_url=relative_url(GRAPH, page_url),
             nodes=len(graph),
         )
         return html
