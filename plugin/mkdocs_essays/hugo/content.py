@@ -52,7 +52,7 @@ from .layout import (
 )
 from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
 from .refs import PageIndex, RefTarget, element_ids
-from .shortcodes import Problem, RefError, expand
+from .shortcodes import Problem, RefError, Withheld, expand
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -94,6 +94,7 @@ class HugoContent(Feature):
         """unquoted URL path (``posts/x/``) -> src_uri, for links written from the root."""
         self.refs = PageIndex(())
         self._includable: Includable | None = None
+        self._included_problems: set[tuple[str, str]] = set()
         self._anchors: dict[str, Mapping[str, str]] = {}
         self.cascades = Cascades({})
         self._ready = False
@@ -313,6 +314,25 @@ class HugoContent(Feature):
                 file.inclusion = InclusionLevel.DRAFT if build.preview else InclusionLevel.EXCLUDED
             elif hugo and not self.options_of(src_uri).rendered:
                 file.inclusion = InclusionLevel.EXCLUDED
+
+    def unpublished(self, src_uri: str) -> str | None:
+        """Why this build does not publish a page (``a draft``, ``scheduled for later``,
+        ``expired``), by the rules :meth:`_leave_out_unpublished` and the essays follow; None
+        when it does (or the page has no front matter to say otherwise)."""
+        build = self.build
+        document = build.documents.get(src_uri)
+        if document is None:
+            return None
+        reasons = build.publication.left_out(document.front)
+        if not (build.options.hugo_content or build.is_essay_source(src_uri)):
+            reasons = tuple(r for r in reasons if r == "draft")
+        return " and ".join(_UNPUBLISHED[r] for r in reasons) or None
+
+    def published(self, src_uri: str) -> bool:
+        """This build writes the page (essays and pages it leaves out are not included)."""
+        files = self.build.files
+        file = files.get_file_from_path(src_uri) if files is not None else None
+        return file is not None and file.inclusion.is_included()
 
     def _lower_case_urls(self) -> None:
         """Hugo lower-cases the URLs it makes from paths (``disablePathToLower`` off):
@@ -584,6 +604,11 @@ class HugoContent(Feature):
             extensions=self.extensions,
         )
         for problem in expansion.problems:
+            if problem.source:  # in an included page: said once, whichever page includes it
+                key = (problem.source, problem.message.partition(" (in ")[0])
+                if key in self._included_problems:
+                    continue
+                self._included_problems.add(key)
             self.problems.append((path, dataclasses.replace(problem, line=problem.line + offset)))
         return rewrite_root_links(expansion.markdown, services.root_link)
 
@@ -737,7 +762,8 @@ class HugoContent(Feature):
                 except FrontMatterErrors as error:
                     message = f"ref {src_uri!r}: its front matter is broken: {error}"
                     raise RefError(message) from None
-                return document.body
+                # blank lines for the front matter: messages give the line in the file
+                return "\n" * (document.body_line - 1) + document.body
 
             self._includable = Includable(
                 ((src, build.display_path(f)) for src, f in pages.items()), body
@@ -834,8 +860,26 @@ class _Services:
         return (self.src_uri,)
 
     def include(self, target: str) -> tuple[str, str, str]:
-        """(src_uri, how messages name it, Markdown body) of the page an include names."""
-        return self.feature.includable().find(target, self.src_uri)
+        """(src_uri, how messages name it, Markdown body) of the page an include names.
+
+        Raises :class:`Withheld` for a page this build does not publish (a draft...) when
+        this page is published: Hugo's ``site.GetPage`` does not see it (Hugo 0.168 stops:
+        'The "include" shortcode was unable to find ...')."""
+        page = self.feature.includable().find(target, self.src_uri)
+        why = self.feature.unpublished(page[0])
+        if why is None or not self.feature.published(self.src_uri):
+            return page
+        preview = self.build.preview
+        raise Withheld(
+            f"ref {target!r}: {page[1]} is {why}, not published in this build"
+            + (
+                " (`mkdocs serve` shows it; `mkdocs build` stops here)"
+                if preview
+                else f"; its text would be published here. Publish {page[1]} or remove the include"
+            ),
+            page,
+            preview=preview,
+        )
 
     def root_link(self, link: str, html: bool) -> str | None:
         """``/posts/x/#a`` -> the page's relative link, if the site has that page or file."""

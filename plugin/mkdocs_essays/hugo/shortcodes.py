@@ -113,6 +113,10 @@ NEEDS: Mapping[str, str] = {
 
 MAX_INCLUDES = 16
 """``include`` inside included pages, at most this deep (deeper is a loop in practice)."""
+MAX_INCLUDED = 10_000_000
+"""Characters the includes of one page may add to it. Each included page is expanded once per
+page, but text included again and again inside included pages multiplies (ten includes of a
+page that includes another ten times...): past this the page is not worth writing."""
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -399,6 +403,19 @@ class RefError(LookupError):
     """A ``ref``/``relref`` target that does not exist (the message says which and why)."""
 
 
+class Withheld(RefError):
+    """An ``include`` of a page this build does not publish (a draft, a page scheduled for
+    later, an expired one) from a page it does: an error, since the text would be published
+    (Hugo 0.168's ``site.GetPage`` does not see such a page). ``preview``: ``mkdocs serve``
+    shows unpublished pages, so the include is rendered, with a warning; ``page`` is what
+    :meth:`Services.include` would have returned."""
+
+    def __init__(self, message: str, page: tuple[str, str, str], *, preview: bool) -> None:
+        super().__init__(message)
+        self.page = page
+        self.preview = preview
+
+
 class Services(Protocol):
     """What rendering needs from the site."""
 
@@ -434,6 +451,10 @@ class Problem:
     name: str
     line: int
     message: str
+    source: str = ""
+    """For a problem inside an included page: that page and line (``docs/s.md:3``), the same
+    whichever page includes it (a build reports it once); ``loop`` for a loop of includes (its
+    message names every page of the loop)."""
 
 
 @dataclass
@@ -493,13 +514,35 @@ def _calls_outside_code(text: str) -> bool:
     return any(not code.inside(found.start()) for found in _OPEN.finditer(text))
 
 
+@dataclass
+class _Includes:
+    """What the includes of one page share: each included page expanded once (a page included
+    ten times, or by ten included pages, is read and rendered once), and how much text they
+    added (:data:`MAX_INCLUDED`)."""
+
+    expanded: dict[str, str] = field(default_factory=dict)
+    """src_uri -> its Markdown with its shortcodes rendered."""
+    sizes: dict[int, int] = field(default_factory=dict)
+    """How deep the includes are -> the characters they gave so far."""
+    over: bool = False
+
+
 class _Including:
     """The calling page's services, for the shortcodes of a page it includes: Hugo renders
     them into the calling page. Carries the chain of pages included so far."""
 
-    def __init__(self, services: Services, chain: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        services: Services,
+        chain: tuple[str, ...],
+        includes: _Includes,
+        paths: Mapping[str, str],
+    ) -> None:
         self._services = services
         self.include_chain = chain
+        self.includes = includes
+        self.include_paths = paths
+        """src_uri of each included page of the chain -> how messages name it."""
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._services, name)
@@ -688,6 +731,7 @@ class _Renderer:
         """Calls around it written flat because they were too deep for a block."""
         self._newlines = [m.start() for m in re.finditer("\n", text)]
         self._first_text: list[int] | None = None
+        self._includes: _Includes | None = None
         self._last_text: list[int] | None = None
 
     # -- structure --------------------------------------------------------------------------
@@ -1118,34 +1162,66 @@ class _Renderer:
         if find is None:
             return self.error(call, f"include {target!r}: this build cannot read other pages")
         chain: tuple[str, ...] = getattr(self.services, "include_chain", ())
+        includes = getattr(self.services, "includes", None)
+        if includes is None:  # the page's own includes (not an included page's)
+            includes = self._includes = self._includes or _Includes()
         try:
             src, path, body = find(target)
+        except Withheld as withheld:
+            message = str(withheld).replace("ref ", "include ", 1)
+            if not withheld.preview:
+                return self.error(call, message)
+            self.problems.append(Problem("warning", call.name, call.line, message))
+            src, path, body = withheld.page
         except RefError as error:
             message = str(error).replace("ref ", "include ", 1)
             return self.error(call, message)
-        if src in chain:
-            return self.error(
-                call,
-                f"include {target!r}: {path} includes itself (through {len(chain)} "
-                "includes); remove the include that closes the loop",
-            )
+        paths: Mapping[str, str] = getattr(self.services, "include_paths", {})
+        if src in chain:  # named the same from wherever the loop is entered: said once
+            loop = [path, *(paths.get(s, s) for s in chain[chain.index(src) + 1 :])]
+            first = loop.index(min(loop))
+            loop = [*loop[first:], *loop[:first], min(loop)]
+            message = f"include: a loop of includes ({' -> '.join(loop)}); remove one of them"
+            self.problems.append(Problem("error", call.name, call.line, message, "loop"))
+            return _Out("")
         if len(chain) > MAX_INCLUDES:
             return self.error(
                 call, f"include {target!r}: includes are nested more than {MAX_INCLUDES} deep"
             )
-        inner = expand(
-            body,
-            _Including(self.services, (*chain, src)),
-            mapping=self.mapping,
-            unknown=self.unknown,
-            extensions=self.extensions,
-        )
-        for problem in inner.problems:
-            where = f" (in {path}, line {problem.line}, included here)"
-            self.problems.append(
-                Problem(problem.kind, problem.name, call.line, problem.message + where)
+        if includes.over:
+            return _Out("", "text")  # said once, at the include that went over
+        text = includes.expanded.get(src)
+        if text is None:
+            inner = expand(
+                body,
+                _Including(self.services, (*chain, src), includes, {**paths, src: path}),
+                mapping=self.mapping,
+                unknown=self.unknown,
+                extensions=self.extensions,
             )
-        return _Out(inner.markdown.strip("\n"), "text")
+            for problem in inner.problems:
+                source = problem.source or f"{path}:{problem.line}"
+                message = problem.message
+                if not problem.source:
+                    message += f" (in {path}, line {problem.line}, included here)"
+                self.problems.append(
+                    Problem(problem.kind, problem.name, call.line, message, source)
+                )
+            text = includes.expanded[src] = inner.markdown.strip("\n")
+        if includes.over:  # (inside the page just expanded)
+            return _Out("", "text")
+        # the text of the page's own includes, and of each level of includes below them (a
+        # page included many times is counted once at its level: it is kept once)
+        size = includes.sizes[len(chain)] = includes.sizes.get(len(chain), 0) + len(text)
+        if size > MAX_INCLUDED:
+            includes.over = True
+            return self.error(
+                call,
+                f"include {target!r}: the includes of this page add more than "
+                f"{MAX_INCLUDED:,} characters to it (pages included many times over inside "
+                "included pages); include fewer or smaller pages",
+            )
+        return _Out(text, "text")
 
     def r_qr(self, call: Call) -> _Out:
         inner = self.text[call.inner_start : call.inner_end] if call.inner is not None else ""
