@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .hugo.shortcodes import TARGETS as SHORTCODE_TARGETS
+from .model.site_path import PathError, inside_site
 
 
 class TimeZone(c.Type[str]):
@@ -44,12 +45,43 @@ class PagerSize(c.Type[int]):
         return size
 
 
+class SiteFolder(c.Type[str]):
+    """A folder of the site (``posts``, ``blog/posts``): slashes at either end are dropped,
+    a path that leaves the site is refused (:func:`~mkdocs_essays.model.site_path.inside_site`)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        folder = super().run_validation(value).strip("/")
+        try:
+            return inside_site(folder, self._name)  # type: ignore[attr-defined]
+        except PathError as error:
+            raise base.ValidationError(str(error)) from None
+
+
+class Taxonomies(c.DictOfItems[str]):
+    """Hugo's ``[taxonomies]``: each plural is a folder of the site (refused if it leaves it)."""
+
+    def __init__(self, default: dict[str, str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        taxonomies = super().run_validation(value)
+        for singular, plural in taxonomies.items():
+            try:
+                inside_site(plural, singular)
+            except PathError as error:
+                raise base.ValidationError(str(error)) from None
+        return taxonomies
+
+
 class EssaysConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it (for example ``enabled: !ENV [ESSAYS, true]``)."""
 
     # -- where essays are ------------------------------------------------------------------
-    essays_dir = c.Type(str, default="posts")
+    essays_dir = SiteFolder(default="posts")
     """Folder inside ``docs_dir`` whose Markdown files are essays (Hugo's ``content/posts``)."""
 
     # -- Hugo's front matter and publication rules -----------------------------------------
@@ -79,7 +111,7 @@ class EssaysConfig(base.Config):
     ``[pagination] pagerSize``: page 1 at the listing's URL, then ``<listing>/page/2/``..."""
 
     # -- taxonomies --------------------------------------------------------------------------
-    taxonomies = c.DictOfItems(c.Type(str), default={"tag": "tags", "category": "categories"})
+    taxonomies = Taxonomies(default={"tag": "tags", "category": "categories"})
     """Hugo's ``[taxonomies]``: singular -> plural. Each plural gets ``<plural>/`` and
     ``<plural>/<term>/`` pages."""
 

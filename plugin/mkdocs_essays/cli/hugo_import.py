@@ -32,6 +32,7 @@ from ..hugo.site_config import (
     pager_size,
     read_site_config,
 )
+from ..model.site_path import PathError, inside_site
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
@@ -179,6 +180,7 @@ def plan_import(site: Path, into: Path) -> Plan:
     if not config.files:
         plan.notes.append(f"{site} has no hugo.toml or config.toml: Hugo's defaults are assumed")
     builder = _ConfigBuilder(config, content, pages, plan)
+    builder.check_folders()
     plan.mkdocs_yml = builder.text()
     for folder, what in (
         ("layouts", "layouts/: the theme's templates and your own shortcodes"),
@@ -227,6 +229,25 @@ class _ConfigBuilder:
             if isinstance(taxonomies, Mapping)
             else dict(_DEFAULT_TAXONOMIES)
         )
+
+    def check_folders(self) -> None:
+        """Refuse names that would become folders outside the site (``[taxonomies] tag =
+        "../../x"``): raises :class:`HugoConfigError` naming each, before anything is written."""
+        where = self.config.files[0].name if self.config.files else "the configuration"
+        problems: list[str] = []
+        for singular, plural in self.taxonomies.items():
+            try:
+                inside_site(plural, f"[taxonomies] {singular}")
+            except PathError as error:
+                problems.append(str(error))
+        try:
+            inside_site(self.essays_dir().strip("/"), "mainSections")
+        except PathError as error:
+            problems.append(str(error))
+        if problems:
+            raise HugoConfigError(
+                f"{where}: nothing was imported:\n" + "\n".join(f"  {p}" for p in problems)
+            )
 
     # -- the file -------------------------------------------------------------------------------
 
