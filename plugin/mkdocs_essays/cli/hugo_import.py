@@ -26,6 +26,7 @@ import yaml
 from ..hugo.layout import language_of
 from ..hugo.shortcodes import BUILTIN, ShortcodeSyntaxError, scan
 from ..hugo.site_config import (
+    CONFIG_NAMES,
     HugoConfig,
     HugoConfigError,
     go_date_layout,
@@ -33,6 +34,7 @@ from ..hugo.site_config import (
     read_site_config,
 )
 from ..model.site_path import PathError, inside_site
+from .confine import Confinement
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
@@ -102,6 +104,16 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--into", metavar="DIR", default=".", help="the MkDocs project to create (default: .)"
     )
+    parser.add_argument(
+        "--allow-outside",
+        metavar="PATH",
+        action="append",
+        default=[],
+        type=Path,
+        help="a folder outside the Hugo site that the site's settings or links may import "
+        "from (staticDir = '../shared'); repeat for more. Without it only the site's own "
+        "folder is read",
+    )
     parser.set_defaults(run=run)
 
 
@@ -115,27 +127,33 @@ class Plan:
     """Not carried over, or carried over differently: one line each."""
     shortcodes: dict[str, list[str]] = field(default_factory=dict)
     """Shortcode name -> where it is used (file:line)."""
+    refused: list[str] = field(default_factory=list)
+    """Folders and links outside the site, not read (one line each)."""
 
 
 def run(args: argparse.Namespace) -> int:
     site = Path(args.path)
     into = Path(args.into)
     try:
-        plan = plan_import(site, into)
+        plan = plan_import(site, into, allow_outside=args.allow_outside)
     except (HugoConfigError, FileNotFoundError) as error:
         print(f"mkdocs-essays import: {error}", file=sys.stderr)
         return 2
     skipped: list[Path] = []
     copied = 0
+    project = Confinement(into)
     for source, dest in plan.copies:
-        if dest.exists():
+        if dest.exists() or dest.is_symlink():
             skipped.append(dest)
+            continue
+        if not project.inside(dest.parent):
+            plan.refused.append(f"{dest}: its folder is a link out of {into}; not written")
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, dest)
         copied += 1
     config = into / "mkdocs.yml"
-    wrote_config = not config.exists()
+    wrote_config = not config.exists() and not config.is_symlink()
     if wrote_config:
         into.mkdir(parents=True, exist_ok=True)
         config.write_text(plan.mkdocs_yml, encoding="utf-8")
@@ -149,37 +167,53 @@ def run(args: argparse.Namespace) -> int:
         print(f"Left {len(skipped)} existing file{'s' if len(skipped) != 1 else ''} as they are:")
         for path in skipped:
             print(f"  {path}")
+    if plan.refused:
+        print(
+            f"Refused {len(plan.refused)} thing{'s' if len(plan.refused) != 1 else ''} "
+            "outside the site (nothing outside it is read):"
+        )
+        for line in plan.refused:
+            print(f"  {line}")
     if plan.notes:
         print("Not carried over (or carried over differently):")
         for note in plan.notes:
             print(f"  - {note}")
     if wrote_config:
         print(f"Next: cd {into} && mkdocs serve")
-    return 1 if skipped or not wrote_config else 0
+    return 1 if skipped or plan.refused or not wrote_config else 0
 
 
-def plan_import(site: Path, into: Path) -> Plan:
-    """Everything the import will do, without touching the disk."""
+def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -> Plan:
+    """Everything the import will do, without touching the disk. Only the site's folder (and
+    the ``allow_outside`` folders) is read: see :mod:`.confine`."""
+    confine = Confinement(site, allow_outside)
+    _check_config_files(site, confine)
     config = read_site_config(site)
-    content = site / _content_mount(config)
+    mount = _content_mount(config)
+    content = site / mount
+    if not confine.folder(content, f"the content folder ({mount!r})"):
+        raise HugoConfigError(
+            f"{site}: nothing was imported: " + confine.refused[0] + " (contentDir or a "
+            "module mount onto content)"
+        )
     if not content.is_dir():
         raise FileNotFoundError(f"{site} has no {content.name}/ folder: is it a Hugo site?")
     plan = Plan()
     docs = into / "docs"
     pages: list[Path] = []
-    for path in sorted(p for p in content.rglob("*") if p.is_file()):
+    for path in confine.files(content):
         plan.copies.append((path, docs / path.relative_to(content)))
         if path.suffix.lower() in _MARKDOWN:
             pages.append(path)
     static = config.get("staticDir", default="static")
     for folder in [static] if isinstance(static, str) else list(static or []):
         root = site / str(folder)
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if root.is_dir() and confine.folder(root, f"staticDir {str(folder)!r}"):
+            for path in confine.files(root):
                 plan.copies.append((path, docs / path.relative_to(root)))
     if not config.files:
         plan.notes.append(f"{site} has no hugo.toml or config.toml: Hugo's defaults are assumed")
-    builder = _ConfigBuilder(config, content, pages, plan)
+    builder = _ConfigBuilder(config, content, pages, plan, confine)
     builder.check_folders()
     plan.mkdocs_yml = builder.text()
     for folder, what in (
@@ -188,9 +222,37 @@ def plan_import(site: Path, into: Path) -> Plan:
         ("data", "data/: data files are only used by Hugo templates"),
         ("i18n", "i18n/: translations of the theme's strings"),
     ):
-        if (site / folder).is_dir() and any((site / folder).iterdir()):
+        if (
+            (site / folder).is_dir()
+            and confine.inside(site / folder)
+            and any((site / folder).iterdir())
+        ):
             plan.notes.append(what)
+    plan.refused = confine.refused
     return plan
+
+
+def _check_config_files(site: Path, confine: Confinement) -> None:
+    """The configuration files Hugo would read, refused (nothing imported) when one is a link
+    to a file outside the site: reading it could print what it holds."""
+    candidates = [site / name for name in CONFIG_NAMES]
+    folder = site / "config"
+    if folder.is_dir() or folder.is_symlink():
+        candidates.append(folder)
+        if confine.inside(folder) and (folder / "_default").exists():
+            candidates.append(folder / "_default")
+            if confine.inside(folder / "_default") and (folder / "_default").is_dir():
+                candidates.extend(sorted((folder / "_default").iterdir()))
+    outside = [
+        str(path)
+        for path in candidates
+        if (path.exists() or path.is_symlink()) and not confine.inside(path)
+    ]
+    if outside:
+        raise HugoConfigError(
+            f"{site}: nothing was imported: its configuration links out of the site "
+            f"({', '.join(outside)}); name the target with --allow-outside to import it"
+        )
 
 
 def _content_mount(config: HugoConfig) -> str:
@@ -200,19 +262,27 @@ def _content_mount(config: HugoConfig) -> str:
     for mount in mounts if isinstance(mounts, list) else []:
         if isinstance(mount, Mapping) and str(mount.get("target", "")).strip("/") == "content":
             source = mount.get("source")
-            if isinstance(source, str) and source.strip("/"):
-                return source.strip("/")
+            if isinstance(source, str) and source.strip():
+                return source.rstrip("/") or "/"  # "/etc" stays absolute (and is refused)
     # translation by content directory: the default language's ``contentDir`` (Hugo Book's
     # example site: ``[languages.en] contentDir = 'content.en'``); the others are translations
     default = str(config.get("defaultContentLanguage", default="en"))
     folder = config.get("languages", default, "contentDir")
-    if isinstance(folder, str) and folder.strip("/"):
-        return folder.strip("/")
+    if isinstance(folder, str) and folder.strip():
+        return folder.rstrip("/") or "/"
     return str(config.get("contentDir", default="content"))
 
 
 class _ConfigBuilder:
-    def __init__(self, config: HugoConfig, content: Path, pages: list[Path], plan: Plan) -> None:
+    def __init__(
+        self,
+        config: HugoConfig,
+        content: Path,
+        pages: list[Path],
+        plan: Plan,
+        confine: Confinement | None = None,
+    ) -> None:
+        self.confine = confine
         self.config = config
         self.content = content
         self.pages = pages
@@ -444,6 +514,10 @@ class _ConfigBuilder:
             if site is None or language == self.default_language or not isinstance(folder, str):
                 continue
             root = site / folder  # translation by content directory
+            if self.confine is not None and not self.confine.folder(
+                root, f"[languages.{name}] contentDir {folder!r}"
+            ):
+                continue
             if root.is_dir() and root.resolve() != self.content.resolve():
                 counts[language] += sum(
                     1 for page in root.rglob("*") if page.suffix.lower() in _MARKDOWN
