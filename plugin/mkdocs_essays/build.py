@@ -36,6 +36,7 @@ from .model.text import (
 )
 from .model.text import reading_time as minutes_for
 from .model.text import word_count as count_words
+from .pages.destinations import check as check_destinations
 from .pages.feature import Feature
 from .pages.plan import PageSpec
 from .pages.urls import UrlPolicy, relative_url
@@ -208,6 +209,7 @@ class EssaysBuild:
                 self.extra[path] = (feature, extra)
         css = File.generated(self.config, ASSET, content=stylesheet())
         files.append(css)
+        check_destinations(self, files)  # two files at one path: one error naming both
         return files
 
     def _place_essays(self, files: Files) -> None:
@@ -333,6 +335,14 @@ class EssaysBuild:
             if host.dest_uri != dest:  # `use_directory_urls: false`: where the links point
                 _move(host, dest, self.url_of(spec.location))
             return
+        if host is not None and host.src_uri in self.specs and host.generated_by == "essays":
+            other = self.specs[host.src_uri]
+            raise PluginError(
+                f"Two generated pages at /{self.url_of(spec.location)}: the "
+                f"{other.kind.replace('-', ' ')} page {other.title!r} and the "
+                f"{spec.kind.replace('-', ' ')} page {spec.title!r}; rename what one of them is "
+                "made from (a tag, a taxonomy, a heading)"
+            )
         if host is not None:
             files.remove(host)
         inclusion = InclusionLevel.NOT_IN_NAV

@@ -20,6 +20,7 @@ essay a "Pattern cards" block (:meth:`Cards.essay_footer`).
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,7 @@ from ..model import Essay, Term
 from ..model.slugs import hugo_path
 from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
-from ..pages.pagination import items_of, pager_html, paginate
+from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..render import View
@@ -194,14 +195,21 @@ class Cards(Feature):
         shown = [e for e in build.collection.essays if e in build.locations]
         shown = [e for e in shown if build.collection.shown(e)]
         keys: dict[Essay, str] = {}
-        used: set[str] = set()
+        # the catalog's later pages (patterns/page/2/) and its cards.json
+        reserved = {PAGE_PATH, posixpath.basename(self.json_path)}
+        used: set[str] = set(reserved)
         for essay in sorted(shown, key=lambda e: e.src_uri):
             key, n = essay.slug, 2
             while key.casefold() in used:
                 key, n = f"{essay.slug}-{n}", n + 1
             if key != essay.slug:
+                why = (
+                    f"/{build.url_of(build.policy.cards())}{essay.slug} is the catalog's"
+                    if essay.slug.casefold() in reserved
+                    else f"another essay has the slug {essay.slug!r}"
+                )
                 log.info(
-                    f"{essay.path}: another essay has the slug {essay.slug!r}, so this essay's "
+                    f"{essay.path}: {why}, so this essay's "
                     f"pattern cards are at /{build.url_of(build.policy.cards())}{key}/"
                 )
             used.add(key.casefold())

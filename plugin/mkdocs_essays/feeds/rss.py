@@ -192,6 +192,12 @@ class Feeds(Feature):
 
     # -- content ------------------------------------------------------------------------------
 
+    def describe(self, path: str) -> str | None:
+        if path not in self.feeds:
+            return None
+        term = self.feeds[path]
+        return f"the RSS feed /{path}" + (f" of {term.taxonomy} {term.name!r}" if term else "")
+
     def file_content(self, path: str) -> str:
         build = self.build
         term = self.feeds[path]

@@ -190,6 +190,12 @@ class Pagination(Feature):
         spec = self.redirects[path]
         return redirect_page(self.build, path, self.build.url_of(spec.location), spec.title)
 
+    def describe(self, path: str) -> str | None:
+        spec = self.redirects.get(path)
+        if spec is None:
+            return None
+        return f"the redirect /{path} to the listing /{self.build.url_of(spec.location)}"
+
     def head(self, page_url: str) -> str:
         if self._pagers is None:
             build = self.build
