@@ -40,7 +40,7 @@ from .pages.destinations import check as check_destinations
 from .pages.feature import Feature
 from .pages.plan import PageSpec
 from .pages.urls import UrlPolicy, relative_url
-from .reading import read_source, without_controls
+from .reading import drop_gone, gone, read_source, read_text, without_controls
 from .render import Renderer, View, stylesheet
 from .render.deferred import Deferred
 from .writing import release_written
@@ -325,7 +325,8 @@ class EssaysBuild:
         if host is not None and host.generated_by is None:
             self.specs[host.src_uri] = spec
             self.hosted.add(host.src_uri)
-            if not _appends(spec, host) and spec.marker not in host.content_string:
+            text = read_text(host, self.display_path(host), errors="replace")
+            if text is not None and not _appends(spec, host) and spec.marker not in text:
                 log.warning(
                     f"{self.display_path(host)} is at the path of the generated "
                     f"{spec.kind.replace('-', ' ')} page /{self.url_of(spec.location)}; your page "
@@ -358,15 +359,15 @@ class EssaysBuild:
     # -- on_page_read_source / on_page_markdown --------------------------------------------------
 
     def source(self, page: Page) -> str | None:
-        if page.file.src_uri in self.broken:
+        file = page.file
+        if file.src_uri in self.broken:
+            source = read_text(file, self.display_path(file), errors="replace")
             return _EMPTY_META + self.renderer.render(
-                "broken_page.html",
-                errors=self.broken[page.file.src_uri],
-                source=page.file.content_bytes.decode("utf-8", errors="replace"),
+                "broken_page.html", errors=self.broken[file.src_uri], source=source or ""
             )
-        body = self.bodies.get(page.file.src_uri)
-        if body is None:
-            return None
+        body = self.bodies.get(file.src_uri)
+        if body is None:  # MkDocs reads it, unless it is gone: then an empty page
+            return _EMPTY_META if gone(file, self.display_path(file)) else None
         return _EMPTY_META + body
 
     def body(self, essay: Essay) -> str:
@@ -519,6 +520,7 @@ class EssaysBuild:
         of the virtual files (feeds, cards.json). The plugin's own pages are rendered one at a
         time, just before MkDocs writes each (:meth:`render_page`), so a site of thousands of
         card pages never holds all their HTML at once."""
+        drop_gone(files, self.display_path)  # static files removed since the build began
         self._views = {}
         self._renderers = {kind: feature for feature in self.features for kind in feature.kinds}
         for src_uri, spec in self.specs.items():

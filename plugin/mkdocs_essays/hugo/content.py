@@ -38,6 +38,7 @@ from ..model.slugs import dot_segments, hugo_path, hugo_slug, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
 from ..pages.urls import relative_url
+from ..reading import read_text
 from .cascade import BuildOptions, Cascades, build_options
 from .cascade import apply as apply_cascade
 from .include import Includable
@@ -547,7 +548,9 @@ class HugoContent(Feature):
             cached = self._anchors.get(file.src_uri)
             if cached is None:
                 document = self.build.documents.get(file.src_uri)
-                text = document.body if document is not None else file.content_string
+                text = document.body if document is not None else None
+                if text is None:
+                    text = read_text(file, self.build.display_path(file), errors="replace") or ""
                 cached = {i: i for i in element_ids(text)} | heading_ids(text, *self._slugify())
                 self._anchors[file.src_uri] = cached
             return cached
@@ -729,8 +732,10 @@ class HugoContent(Feature):
             if file.generated_by is not None:
                 continue
             index = self.index_pages.get(src_uri)
-            text = file.content_string
             path = build.display_path(file)
+            text = read_text(file, path)
+            if text is None:
+                continue
             try:
                 document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
             except FrontMatterErrors:  # pragma: no cover - the build reported it already
@@ -755,10 +760,11 @@ class HugoContent(Feature):
             def body(src_uri: str) -> str:
                 file = pages[src_uri]
                 path = build.display_path(file)
+                text = read_text(file, path)
+                if text is None:
+                    raise RefError(f"ref {src_uri!r}: {path} was removed during the build")
                 try:
-                    document = read(
-                        file.content_string, path, zone=build.zone, taxonomies=build.taxonomies
-                    )
+                    document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
                 except FrontMatterErrors as error:
                     message = f"ref {src_uri!r}: its front matter is broken: {error}"
                     raise RefError(message) from None
