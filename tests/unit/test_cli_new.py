@@ -137,3 +137,23 @@ def test_new_essay_builds(tmp_path: Path, make_site: MakeSite) -> None:
     assert content.find("h1").get_text(strip=True).startswith("Fresh Draft")
     assert "Draft" in content.get_text()
     assert [a.get_text() for a in content.select("a.essay-tag")] == ["Ideas"]
+
+
+def test_a_title_longer_than_a_file_name_is_shortened_as_the_build_does(
+    tmp_path: Path, make_site: MakeSite, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """86+ CJK characters are 258+ bytes, more than a file name holds: ``OSError [Errno 36]``
+    once docs/posts existed. The name is cut as the build cuts URLs, and the essay is
+    published at the address its file name gives."""
+    title = "漢" * 120
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    assert main(["new", title, "--dir", str(posts)]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.parent == posts and len(written.name.encode()) <= 255
+    assert written.stem.startswith("漢" * 60) and len(written.stem.encode()) <= 200
+    assert main(["new", title, "--dir", str(posts)]) == 1  # the same name: never overwritten
+    assert "already exists" in capsys.readouterr().err
+    text = written.read_text("utf-8").replace("draft = true", "draft = false")
+    site = make_site({f"docs/posts/{written.name}": text})
+    assert site.exists(f"posts/{written.stem}/")
