@@ -36,6 +36,7 @@ from .model.text import (
 )
 from .model.text import reading_time as minutes_for
 from .model.text import word_count as count_words
+from .pages.chips import LISTED_TERMS, Chips, chips_of
 from .pages.destinations import check as check_destinations
 from .pages.feature import Feature
 from .pages.plan import PageSpec
@@ -116,7 +117,8 @@ class EssaysBuild:
         self.hosted: set[str] = set()
         """src_uris of writers' pages that host a listing."""
         self.extra: dict[str, tuple[Feature, File]] = {}
-        self._views: dict[tuple[str, str], dict[str, Any]] | None = None
+        self._views: dict[tuple[str, str, bool], dict[str, Any]] | None = None
+        self._chips: dict[Essay, tuple[Chips, ...]] = {}
         self._renderers: dict[str, Feature] | None = None
         """Essay views by (essay, page folder), once listings are rendered (``on_env``)."""
         self.deferred = Deferred()
@@ -414,7 +416,7 @@ class EssaysBuild:
             page.meta["description"] = htmllib.escape(rendered.summary)
         body_h1 = html.lstrip().startswith("<h1")
         header = self.renderer.render(
-            "essay_header.html", essay=self.view(essay, url), h1=not body_h1
+            "essay_header.html", essay=self.view(essay, url, full=True), h1=not body_h1
         )
         if body_h1:
             cut = html.find("</h1>") + len("</h1>")
@@ -447,44 +449,53 @@ class EssaysBuild:
         body = essay.body.split("<!--more-->", 1)[0] if "<!--more-->" in essay.body else essay.body
         return first_words(markdown_inline_to_text(body), self.options.summary_length)
 
-    def view(self, essay: Essay, page_url: str) -> dict[str, Any]:
-        """What templates know of an essay, with links relative to the page at ``page_url``.
+    def view(self, essay: Essay, page_url: str, *, full: bool = False) -> dict[str, Any]:
+        """What templates know of an essay, with links relative to the page at ``page_url``:
+        its term chips as a listing shows them (:mod:`.pages.chips`), all of them when ``full``
+        (the essay's own page).
 
         Once every essay is rendered (``on_env``) a view depends only on the essay and the
         page's folder, so it is made once per pair: the five cards of an essay, or the essays
         listed on sixty term pages, share them. Callers must not change the dict.
         """
         if self._views is None:
-            return self._view(essay, page_url)
-        key = (essay.src_uri, page_url if page_url.endswith("/") else posixpath.dirname(page_url))
+            return self._view(essay, page_url, full)
+        folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+        key = (essay.src_uri, folder, full)
         view = self._views.get(key)
         if view is None:
-            view = self._views[key] = self._view(essay, page_url)
+            view = self._views[key] = self._view(essay, page_url, full)
         return view
 
-    def _view(self, essay: Essay, page_url: str) -> dict[str, Any]:
+    def _view(self, essay: Essay, page_url: str, full: bool) -> dict[str, Any]:
         rendered = self.rendered.get(essay.src_uri)
+        url = relative_url(self.essay_url(essay), page_url)
+        chips = self._chips.get(essay)
+        if chips is None:
+            taxonomies = {p: self.collection.taxonomies[p] for p in self.taxonomies.values()}
+            chips = self._chips[essay] = chips_of(essay, taxonomies)
         terms = []
-        for plural in self.taxonomies.values():
-            names = essay.terms(plural)
-            if not names:
-                continue
-            taxonomy = self.collection.taxonomies[plural]
-            items = []
-            seen: set[str] = set()
-            for name in names:
-                slug = taxonomy.slug_of(name)
-                if slug in seen:
-                    continue  # "LLM" and "llm" on one essay are one chip
-                seen.add(slug)
-                term = taxonomy.by_slug.get(slug)
-                shown = term.name if term is not None else name
-                location = self.policy.term(plural, slug)
-                items.append(View(name=shown, url=relative_url(self.url_of(location), page_url)))
-            terms.append(View(taxonomy=plural, label=plural.capitalize(), links=items))
+        for group in chips:
+            shown = group.terms if full else group.terms[:LISTED_TERMS]
+            links = [
+                View(
+                    name=name,
+                    url=relative_url(self.url_of(self.policy.term(group.taxonomy, slug)), page_url),
+                )
+                for name, slug in shown
+            ]
+            terms.append(
+                View(
+                    taxonomy=group.taxonomy,
+                    label=group.taxonomy.capitalize(),
+                    links=links,
+                    more=len(group.terms) - len(shown),
+                    url=url,
+                )
+            )
         return View(
             title=essay.title,
-            url=relative_url(self.essay_url(essay), page_url),
+            url=url,
             date=essay.date,
             lastmod=essay.front.lastmod,
             badges=essay.badges,

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import markdown
 from bs4 import BeautifulSoup
+from conftest import MakeSite, Site
 from growth import assert_linear
+from mkdocs_essays.cards.feature import TERM_CARDS
 from mkdocs_essays.cards.html import NESTED_NOTES, EssayBody
+from mkdocs_essays.feeds.rss import FEED_CATEGORIES
+from mkdocs_essays.pages.chips import LISTED_TERMS
 
 # -- footnotes citing footnotes ---------------------------------------------------------------
 
@@ -39,3 +43,46 @@ def test_a_card_shows_its_notes_and_a_bounded_number_of_notes_they_cite() -> Non
     fragment = parsed.section(0)
     moved = fragment.rebase("posts/e/", "patterns/e/s0/", local_ids=fragment.ids)
     assert f'href="../../../posts/e/#fn:n{NESTED_NOTES + 1}"' in moved
+
+
+# -- k tags on one essay; cards x tags ---------------------------------------------------------
+
+
+def _tagged(k: int, sections: int = 1) -> dict[str, str]:
+    tags = ", ".join(f'"tag {i}"' for i in range(k))
+    body = "".join(f"## Section {i}\n\nText {i}.\n\n" for i in range(sections))
+    return {"docs/posts/a.md": f"---\ntitle: A\ntags: [{tags}]\n---\nIntro.\n\n{body}"}
+
+
+def _term_pages(site: Site, k: int) -> int:
+    """The bytes of the k term pages' main content and of their feeds."""
+    pages = (len(str(site.content(f"tags/tag-{i}/"))) for i in range(k))
+    return sum(pages) + sum(len(site.text(f"tags/tag-{i}/feed.xml")) for i in range(k))
+
+
+def test_the_term_pages_of_k_tags_grow_linearly(make_site: MakeSite) -> None:
+    """Each of an essay's k term pages listed it with its k chips, each term feed gave it k
+    categories: k squared (2,000 tags: 85 s, 555 MB). At k and 4k: ~4 times the bytes (before:
+    12 times)."""
+    sizes = [_term_pages(make_site(_tagged(k)), k) for k in (20, 80)]
+    assert sizes[1] / sizes[0] < 6, sizes
+
+
+def test_listings_show_ten_chips_and_the_essay_page_all(make_site: MakeSite) -> None:
+    site = make_site(_tagged(25, sections=25))
+    header = site.content("posts/a/").select_one("nav.essay-terms--tags")
+    assert len(header.select("a.essay-tag")) == 25  # the essay's own page: every tag
+    listed = site.content("tags/tag-7/").select_one(".essay-list nav.essay-terms--tags")
+    chips = [a.get_text() for a in listed.select("a.essay-tag")]
+    assert len(chips) == LISTED_TERMS + 1 and chips[-1] == f"+{25 - LISTED_TERMS} more"
+    assert listed.select("a.essay-tag")[-1]["href"] == "../../posts/a/"
+    feed = BeautifulSoup(site.text("tags/tag-7/feed.xml"), "xml")
+    assert len(feed.find("item").find_all("category")) == FEED_CATEGORIES
+    # the catalog gives the essay's tags once, not on each of its 25 cards
+    catalog = site.content("patterns/")
+    assert len(catalog.select("[data-tags]")) == 1
+    assert catalog.select("li.essay-card a.essay-tag") == []
+    # a term page lists 20 of the essay's cards and a line to the essay for the rest
+    cards = site.content("tags/tag-7/").select("#essays-term-cards ~ ul li")
+    assert len(cards) == TERM_CARDS + 1
+    assert cards[-1].get_text(strip=True) == f"{25 - TERM_CARDS} more cards from A"

@@ -53,6 +53,8 @@ log = get_plugin_logger(__name__)
 
 CATALOG_TITLE = "Patterns"
 RELATED = 5
+TERM_CARDS = 20
+"""Cards of one essay a term page lists; a line then leads to the essay, which lists them all."""
 """How many related cards a card page shows (and ``cards.json`` lists)."""
 LEAD_WORDS = 40
 _SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
@@ -521,7 +523,11 @@ class Cards(Feature):
                 {
                     "id": "essay-" + self.keys[essay].replace("/", "-"),
                     "essay": build.view(essay, page_url),
-                    "cards": [self._view(c, page_url) for c in self.cards_of(essay)],
+                    "tags": [
+                        View(tag, url=relative_url(tag["url"], page_url))
+                        for tag in self._tags(essay)
+                    ],
+                    "cards": [self._view(c, page_url, full=False) for c in self.cards_of(essay)],
                 }
             )
         if self._tag_counts is None:
@@ -608,16 +614,27 @@ class Cards(Feature):
         return [card for essay in term.essays for card in self.cards_of(essay)]
 
     def term_section(self, term: Term, page_url: str) -> str:
-        cards = self._cards_with(term)
-        if not cards:
+        """The cards of the term's essays: at most :data:`TERM_CARDS` of each essay, then a
+        line to the essay (which lists them all): an essay of 2,000 sections and 200 tags
+        put its 2,000 cards on each of the 200 term pages."""
+        if not any(self.by_essay.get(essay) for essay in term.essays):
             return ""
         self._complete()
+        views: list[dict[str, Any]] = []
+        for essay in term.essays:
+            ids = self.by_essay.get(essay, ())
+            views += [self._view(self.cards[i], page_url, full=False) for i in ids[:TERM_CARDS]]
+            if len(ids) > TERM_CARDS:
+                url = relative_url(self.build.essay_url(essay), page_url)
+                views.append(
+                    View(more=len(ids) - TERM_CARDS, essay_url=url, essay_title=essay.title)
+                )
         return self.build.renderer.render(
             "card_list.html",
             heading="Pattern cards",
             heading_id="essays-term-cards",
             kind="term",
-            cards=[self._view(c, page_url, full=False) for c in cards],
+            cards=views,
             show_essay=True,
         )
 

@@ -37,6 +37,9 @@ __all__ = ["Channel", "Feeds", "Item", "rss"]
 log = get_plugin_logger(__name__)
 
 FEED = "feed.xml"
+FEED_CATEGORIES = 20
+"""``<category>`` elements of one item at most (its first terms): the item is in the feed of
+each of its terms, so k terms made k feeds of k categories."""
 GENERATOR = "mkdocs-essays"
 
 # Characters XML 1.0 does not allow at all (not even as references): drop them.
@@ -244,6 +247,8 @@ class Feeds(Feature):
             taxonomy = build.collection.taxonomies[plural]
             domain = self.absolute(build.url_of(build.policy.taxonomy(plural)))
             for name in essay.terms(plural):
+                if len(categories) >= FEED_CATEGORIES:
+                    break  # an essay with 2,000 tags in each of its 2,000 tags' feeds
                 term = taxonomy.by_slug.get(taxonomy.slug_of(name))
                 shown = term.name if term is not None else name
                 categories[(shown, domain)] = None
