@@ -9,6 +9,7 @@ from conftest import MakeSite, Site
 from growth import assert_linear
 from mkdocs_essays.cards.feature import TERM_CARDS
 from mkdocs_essays.cards.html import NESTED_NOTES, EssayBody
+from mkdocs_essays.cards.naming import SiteNamer
 from mkdocs_essays.feeds.rss import FEED_CATEGORIES
 from mkdocs_essays.pages.chips import LISTED_TERMS
 
@@ -86,3 +87,24 @@ def test_listings_show_ten_chips_and_the_essay_page_all(make_site: MakeSite) -> 
     cards = site.content("tags/tag-7/").select("#essays-term-cards ~ ul li")
     assert len(cards) == TERM_CARDS + 1
     assert cards[-1].get_text(strip=True) == f"{25 - TERM_CARDS} more cards from A"
+
+
+# -- headings Python-Markdown is quadratic on ---------------------------------------------------
+
+
+def test_naming_bracket_headings_is_linear() -> None:
+    """``## ![a![a...``: Python-Markdown takes n squared to render it; the card namer rendered
+    it again (twice MkDocs' own time). A heading over 200 characters is named without it."""
+    namer = SiteNamer(["toc", "attr_list"], {})
+    for unit in ("![a", "[a", "[a](", "`a", "_a"):
+        assert_linear(namer, lambda n, unit=unit: unit * n, 2000)
+
+
+def test_a_long_heading_still_gets_the_id_the_page_gives_it(make_site: MakeSite) -> None:
+    heading = "Why `code` " + "![a" * 300
+    site = make_site({"docs/posts/a.md": f"---\ntitle: A\n---\nIntro.\n\n## {heading}\n\nText.\n"})
+    (h2,) = site.content("posts/a/").select("h2[id]")
+    (card,) = site.content("patterns/").select("li.essay-card .essay-card__title a")
+    page = site.content("patterns/" + card["href"])
+    context = page.select_one(".essay-card-page__context a")["href"]
+    assert context.endswith(f"posts/a/#{h2['id']}")
