@@ -11,6 +11,8 @@ from mkdocs_essays.cards.feature import TERM_CARDS
 from mkdocs_essays.cards.html import NESTED_NOTES, EssayBody
 from mkdocs_essays.cards.naming import SiteNamer
 from mkdocs_essays.feeds.rss import FEED_CATEGORIES
+from mkdocs_essays.frontmatter import FrontMatterErrors, read
+from mkdocs_essays.frontmatter.handlers import BLOCK_VALUES
 from mkdocs_essays.pages.chips import LISTED_TERMS
 
 # -- footnotes citing footnotes ---------------------------------------------------------------
@@ -108,3 +110,37 @@ def test_a_long_heading_still_gets_the_id_the_page_gives_it(make_site: MakeSite)
     page = site.content("patterns/" + card["href"])
     context = page.select_one(".essay-card-page__context a")["href"]
     assert context.endswith(f"posts/a/#{h2['id']}")
+
+
+# -- YAML aliases and merge keys ---------------------------------------------------------------
+
+
+def _merges(n: int) -> str:
+    """n mappings, each merging the one before and adding a key: n squared values (165 KB of
+    this took 45 s and 1.2 GB)."""
+    lines = ["title: A", "m0: &m0 {k0: 0, k1: 1, k2: 2}"]
+    lines += [f"m{i}: &m{i}\n  <<: [*m{i - 1}]\n  x{i}: {i}" for i in range(1, n)]
+    return "---\n" + "\n".join(lines) + "\n---\nBody.\n"
+
+
+def _refused(text: str) -> str:
+    try:
+        read(text, "docs/posts/a.md")
+    except FrontMatterErrors as error:
+        return str(error)
+    raise AssertionError("read")
+
+
+def test_yaml_that_expands_past_the_cap_is_refused_in_linear_time() -> None:
+    assert_linear(_refused, _merges, 1000)
+    message = _refused(_merges(1000))
+    assert message == (
+        f"docs/posts/a.md:2: the YAML front matter expands to more than {BLOCK_VALUES:,} values "
+        "(aliases '*name' or merge keys '<<' repeating each other); write the values out"
+    )
+
+
+def test_aliases_and_merges_within_the_cap_are_read() -> None:
+    text = "---\ntitle: A\nbase: &b {a: 1, b: 2}\none: {<<: *b, c: 3}\ntwo: [*b, *b]\n---\n"
+    meta = read(text, "docs/posts/a.md").front.meta()
+    assert meta["one"] == {"a": 1, "b": 2, "c": 3} and meta["two"] == [{"a": 1, "b": 2}] * 2
