@@ -145,7 +145,7 @@ class Cards(Feature):
                     "pattern card) go to the first one; give one of the two headings another id"
                 )
             self.sections[essay] = sections
-            taken: set[str] = set()
+            taken = _Names()
             for section in sections:
                 where = self._where(essay, section)
                 if not section.title:
@@ -199,11 +199,9 @@ class Cards(Feature):
         keys: dict[Essay, str] = {}
         # the catalog's later pages (patterns/page/2/) and its cards.json
         reserved = {PAGE_PATH, posixpath.basename(self.json_path)}
-        used: set[str] = set(reserved)
+        used = _Names(reserved)
         for essay in sorted(shown, key=lambda e: e.src_uri):
-            key, n = essay.slug, 2
-            while key.casefold() in used:
-                key, n = f"{essay.slug}-{n}", n + 1
+            key = used.free(essay.slug)
             if key != essay.slug:
                 why = (
                     f"/{build.url_of(build.policy.cards())}{essay.slug} is the catalog's"
@@ -214,7 +212,6 @@ class Cards(Feature):
                     f"{essay.path}: {why}, so this essay's "
                     f"pattern cards are at /{build.url_of(build.policy.cards())}{key}/"
                 )
-            used.add(key.casefold())
             keys[essay] = key
         return keys
 
@@ -706,7 +703,7 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
     return names[0] if names else None
 
 
-def _segment(section: Section, taken: set[str]) -> str:
+def _segment(section: Section, taken: _Names) -> str:
     """The card's last URL segment: its anchor when that is a safe path segment."""
     anchor = section.anchor
     if _SAFE_SEGMENT.fullmatch(anchor):
@@ -715,11 +712,31 @@ def _segment(section: Section, taken: set[str]) -> str:
         # (percent-escapes decoded first: an id such as %2e%2e must not name a '..' folder)
         base = hugo_path(unquote(anchor)).replace("/", "-").strip(".")
         base = base or f"section-{section.position + 1}"
-    segment, n = base, 2
-    while segment.casefold() in taken:
-        segment, n = f"{base}-{n}", n + 1
-    taken.add(segment.casefold())
-    return segment
+    return taken.free(base)
+
+
+class _Names:
+    """Names given so far, compared without case; :meth:`free` finds the next free one
+    without trying every number again (a thousand headings giving one name: one step each)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = {name.casefold() for name in taken}
+        self._next: dict[str, int] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name.casefold() in self.taken
+
+    def free(self, base: str) -> str:
+        """``base``, else ``base-2``, ``base-3``... the first not given, now given."""
+        folded = base.casefold()
+        name, n = base, self._next.get(folded, 2)
+        if folded in self.taken:
+            while f"{base}-{n}".casefold() in self.taken:
+                n += 1
+            name = f"{base}-{n}"
+            self._next[folded] = n + 1
+        self.taken.add(name.casefold())
+        return name
 
 
 def _attribute(value: str) -> str:
