@@ -594,6 +594,12 @@ class HugoContent(Feature):
     def transform(self, src_uri: str, markdown: str) -> str:
         self._setup()
         build = self.build
+        file = build.files.get_file_from_path(src_uri) if build.files is not None else None
+        written = InclusionLevel.is_in_serve if build.serve else InclusionLevel.is_included
+        if file is not None and not written(file.inclusion):
+            # a page this build does not write (a draft, a snippet never rendered): its
+            # shortcodes are not run, as in Hugo, where an include shows them in its includer
+            return markdown
         document = build.documents.get(src_uri)
         path = document.path if document is not None else src_uri
         offset = (document.body_line - 1) if document is not None else 0
