@@ -87,9 +87,7 @@ class EssaysBuild:
         language: Language | None = None,
     ) -> None:
         self.options = options
-        self.languages = languages or SiteLanguages.of(
-            options.default_language, options.languages
-        )
+        self.languages = languages or SiteLanguages.of(options.default_language, options.languages)
         self.language = language or self.languages.default
         """The language of this build's pages (a site in several has a build per language)."""
         self.config = config

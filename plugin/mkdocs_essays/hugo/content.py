@@ -47,8 +47,6 @@ from .layout import (
     bundle_of,
     classify_index,
     is_index_page,
-    language_of,
-    without_language,
 )
 from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
 from .refs import PageIndex, RefTarget, element_ids

@@ -19,6 +19,7 @@ which :meth:`Sites.finish` replaces once every language is built.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
@@ -80,14 +81,17 @@ class Sites:
         self.site_url = config.site_url
         self.site_name = config.site_name
         self.extra = copy.deepcopy(dict(config.extra))
-        self.theme = {key: config.theme[key] for key in ("language", "direction", "locale")
-                      if key in config.theme}  # fmt: skip
-        self.search = {
-            name: {key: copy.deepcopy(plugin.config.get(key)) for key in ("lang", "separator",
-                   "pipeline") if key in plugin.config}  # fmt: skip
-            for name in _SEARCH
-            if (plugin := config.plugins.get(name)) is not None
-        }
+        theme = config.theme
+        self.theme = {k: theme[k] for k in ("language", "direction", "locale") if k in theme}
+        self.search: dict[str, dict[str, Any]] = {}
+        for name in _SEARCH:
+            plugin = config.plugins.get(name)
+            if plugin is not None:
+                self.search[name] = {
+                    key: copy.deepcopy(plugin.config.get(key))
+                    for key in ("lang", "separator", "pipeline")
+                    if key in plugin.config
+                }
         self.switcher = "alternate" not in self.extra  # the writer's own switcher is kept
         self.urls: dict[str, dict[str, str]] = {lang.code: {} for lang in languages.languages}
         """language -> translation key -> the page's URL from the site's root."""
@@ -131,16 +135,16 @@ class Sites:
         for key, value in self.theme.items():
             theme[key] = value
         if theme.name == "material":
-            theme["language"] = language.theme_language or material_language(language.code) or (
-                self.theme.get("language") if language is self.languages.default else "en"
+            theme["language"] = (
+                language.theme_language
+                or material_language(language.code)
+                or (self.theme.get("language") if language is self.languages.default else "en")
             )
         if theme.name != "material" and "locale" in theme:
             from mkdocs import localization
 
-            try:
+            with contextlib.suppress(Exception):  # a locale MkDocs' theme has no words for
                 theme["locale"] = localization.parse_locale(language.code.replace("-", "_"))
-            except Exception:  # noqa: BLE001 - a locale MkDocs' theme has no words for
-                pass
         theme["direction"] = language.direction
         for name, options in self.search.items():
             plugin = config.plugins.get(name)
@@ -233,7 +237,8 @@ class Sites:
                 target = self.urls[code].get(pending.key)
                 tag = ""
                 if target is not None:
-                    tag = _HREFLANG.format(code=code, href=relative_url(target, pending.url) or "./")
+                    href = relative_url(target, pending.url) or "./"
+                    tag = _HREFLANG.format(code=code, href=href)
                 text = text.replace(placeholder, tag)
                 home = relative_url(target or self._home(code), pending.url) or "./"
                 text = text.replace(_SWITCH.format(code=code), home)
