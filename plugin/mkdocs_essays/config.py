@@ -3,6 +3,7 @@ guide's options page (docs/guide/options.md; tests/unit/test_guide_options.py ch
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zoneinfo
 from typing import Any
@@ -62,6 +63,7 @@ class LanguageConfig(base.Config):
     date_format = c.Optional(c.Type(str))
     labels = c.DictOfItems(c.Type(str), default={})
     theme_language = c.Optional(c.Type(str))
+    nav = c.Optional(c.Type(list))
 
 
 class LanguagesOption(c.BaseConfigOption[dict[str, dict[str, Any]] | None]):
@@ -93,6 +95,12 @@ class LanguagesOption(c.BaseConfigOption[dict[str, dict[str, Any]] | None]):
                 raise base.ValidationError(
                     f"language {code!r}: unknown setting {unknown[0]!r} (known: "
                     f"{', '.join(sorted(known))})."
+                )
+            folder = (settings or {}).get("content_dir")
+            if isinstance(folder, str) and posixpath.normpath(folder.strip("/")).startswith(".."):
+                raise base.ValidationError(
+                    f"language {code!r}: content_dir {folder!r} leaves docs_dir: name a "
+                    "folder inside it (for example content_dir: fr)."
                 )
             sub = c.SubConfig(LanguageConfig)
             sub.key_name = code
@@ -192,7 +200,7 @@ class EssaysConfig(base.Config):
     languages = LanguagesOption()
     """The site's languages (Hugo's ``[languages]``): a list of codes, or codes with their
     settings (``name``, ``title``, ``content_dir``, ``weight``, ``direction``, ``params``,
-    ``date_format``, ``labels``, ``theme_language``; see the guide's Languages page). Each
+    ``nav``, ``date_format``, ``labels``, ``theme_language``; see the guide's Languages page). Each
     language other than the default is published at ``/<code>/``, from its translations:
     ``x.<code>.md`` or the pages in its ``content_dir``. ``[]``: a site in one language, where
     any other suffix is part of the page's name, as in Hugo (``note.de.md`` is ``note.de/``).

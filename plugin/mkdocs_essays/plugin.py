@@ -130,6 +130,13 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             output = self.sites.post_page(output, page, self.build)
         return output
 
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.sites is None:
+            return output_content
+        return self.sites.post_template(output_content)
+
     def _on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is not None:
             self.build.post_build(config.site_dir)

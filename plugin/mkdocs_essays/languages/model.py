@@ -68,6 +68,8 @@ class Language:
     """The plugin's interface words in this language, over the built-in ones."""
     theme_language: str | None = None
     """Material's ``theme.language`` (``pt-BR``) in this language; from the code if unset."""
+    nav: list[Any] | None = None
+    """The navigation in this language (Hugo's per-language menu); the site's if unset."""
 
     @property
     def label(self) -> str:
@@ -167,4 +169,5 @@ def _language(code: str, options: Mapping[str, Any]) -> Language:
         date_format=options.get("date_format"),
         labels=dict(options.get("labels") or {}),
         theme_language=options.get("theme_language"),
+        nav=options.get("nav"),
     )

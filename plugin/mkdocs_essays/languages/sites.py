@@ -80,6 +80,7 @@ class Sites:
         self.site_dir = config.site_dir
         self.site_url = config.site_url
         self.site_name = config.site_name
+        self.nav = copy.deepcopy(config.nav)
         self.extra = copy.deepcopy(dict(config.extra))
         theme = config.theme
         self.theme = {k: theme[k] for k in ("language", "direction", "locale") if k in theme}
@@ -123,6 +124,7 @@ class Sites:
         config.site_dir = os.path.join(self.site_dir, prefix) if prefix else self.site_dir
         config.site_url = (self.site_url or "") + prefix if self.site_url else self.site_url
         config.site_name = language.title or self.site_name
+        config.nav = copy.deepcopy(language.nav or self.nav)
         config.extra.clear()
         config.extra.update(copy.deepcopy(self.extra))
         _lay_over(config.extra, language.params)
@@ -177,6 +179,7 @@ class Sites:
             self.site_url,
             self.site_name,
         )
+        config.nav = copy.deepcopy(self.nav)
         config.extra.clear()
         config.extra.update(copy.deepcopy(self.extra))
 
@@ -216,6 +219,14 @@ class Sites:
         if later:
             self.pending.append(_Pending(page.file.abs_dest_path, url, key, code))
         return output
+
+    def post_template(self, output: str) -> str:
+        """A page written from a theme's template alone (``404.html``, served at any address):
+        its switcher goes to each language's home, from the site's root."""
+        root = site_root(self.site_url)
+        for code in self.languages.codes:
+            output = output.replace(_SWITCH.format(code=code), root + self._home(code))
+        return _MATERIAL_HREFLANG.sub("", output)
 
     def _home(self, code: str) -> str:
         return self.languages.prefix(code)
