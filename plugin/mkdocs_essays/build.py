@@ -25,6 +25,7 @@ from .cache import CACHE
 from .errors import CollectionError, EssaysError
 from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
+from .languages.labels import labels_for
 from .languages.model import Language, SiteLanguages
 from .model import Collection, Essay, PathError, Publication, Term, make_essay
 from .model.slugs import dot_segments
@@ -102,7 +103,10 @@ class EssaysBuild:
         self.preview = serve and options.drafts_on_serve
         self.policy = UrlPolicy(use_directory_urls=config.use_directory_urls)
         self.renderer = Renderer(
-            config.theme.dirs, date_format=self.language.date_format or options.date_format
+            config.theme.dirs,
+            date_format=self.language.date_format or options.date_format,
+            language=self.language.code,
+            labels=labels_for(self.language.code, self.language.labels),
         )
         self.taxonomies: dict[str, str] = dict(options.taxonomies)
         self.essays_dir = options.essays_dir.strip("/")

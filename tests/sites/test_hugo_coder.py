@@ -126,6 +126,11 @@ def test_every_portuguese_page_is_published_under_pt_br(imported) -> None:
     }
     titles = {read(p.read_bytes(), str(p)).front.title for p in posts}
     assert listed == titles - {None}  # the Portuguese posts, and only them
+    meta = site.content("pt-br/posts/").select_one(".essay-meta").get_text(" ", strip=True)
+    assert meta == "julho 13, 2023 3 min de leitura"  # dateFormat "January 2, 2006", in Portuguese
+    assert site.content("pt-br/posts/").select_one(".essay-pager__status").get_text() == (
+        "Página 1 de 2"
+    )
     assert (site.site_dir / "pt-br/feed.xml").is_file()
     assert (site.site_dir / "pt-br/sitemap.xml").is_file()
     assert (site.site_dir / "pt-br/search/search_index.json").is_file()
