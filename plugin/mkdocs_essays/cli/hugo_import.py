@@ -368,7 +368,7 @@ class _ConfigBuilder:
             return main
         plurals = set(self.taxonomies.values())
         counts: Counter[str] = Counter()
-        for page in self.pages:
+        for page in self._own():
             parts = page.relative_to(self.content).parts
             if len(parts) > 1 and parts[0] not in plurals and not page.stem.startswith("_index"):
                 counts[parts[0]] += 1
@@ -473,6 +473,10 @@ class _ConfigBuilder:
             self.notes.append(f"highlight style {style!r}: code uses Material's colours")
         return "\n".join(lines) + "\n"
 
+    def _own(self) -> Iterable[Path]:
+        """The pages of the default language's content folder."""
+        return (p for p in self.pages if p.is_relative_to(self.content))
+
     def _where(self, page: Path) -> str:
         """A page's path in ``docs`` (``pt/about.md`` for a language's own contentDir)."""
         if page.is_relative_to(self.content):
@@ -522,7 +526,7 @@ class _ConfigBuilder:
             return target
         path = target.strip().strip("/")
         path = re.sub(r"\.(md|markdown|html)$", "", path)
-        existing = {p.relative_to(self.content).as_posix() for p in self.pages}
+        existing = {p.relative_to(self.content).as_posix() for p in self._own()}
         candidates = [f"{path}/_index.md", f"{path}.md", f"{path}/index.md"] if path else []
         for candidate in candidates or ["_index.md", "index.md"]:
             if candidate in existing:
