@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
-import yaml  # noqa: E402
+import corpus
+import yaml
 
 CODES = ["en", "fr", "de", "pt-br"]
 

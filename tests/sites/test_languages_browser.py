@@ -85,6 +85,8 @@ def test_the_switcher_lands_on_the_translation(
         page.goto(base + "posts/coffee/")  # no translation: the French home
         switch("fr")
         assert page.url == base + "fr/"
-        assert errors == []
+        # Material's switcher looks for a sitemap.xml beside each link it is given, made for
+        # links to a language's root; ours go to the page itself, and the lookup finds none
+        assert [e for e in errors if not e.endswith("/sitemap.xml")] == []
     finally:
         context.close()
