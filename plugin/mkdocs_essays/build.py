@@ -361,10 +361,12 @@ class EssaysBuild:
 
     def source(self, page: Page) -> str | None:
         if page.file.src_uri in self.broken:
+            try:
+                text = page.file.content_bytes.decode("utf-8", errors="replace")
+            except OSError:  # removed since (`mkdocs serve` builds again after the change)
+                text = ""
             return _EMPTY_META + self.renderer.render(
-                "broken_page.html",
-                errors=self.broken[page.file.src_uri],
-                source=page.file.content_bytes.decode("utf-8", errors="replace"),
+                "broken_page.html", errors=self.broken[page.file.src_uri], source=text
             )
         body = self.bodies.get(page.file.src_uri)
         if body is None:
