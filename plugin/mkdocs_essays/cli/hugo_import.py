@@ -23,7 +23,6 @@ from typing import Any
 
 import yaml
 
-from ..hugo.layout import language_of
 from ..hugo.shortcodes import BUILTIN, ShortcodeSyntaxError, scan
 from ..hugo.site_config import (
     CONFIG_NAMES,
@@ -33,6 +32,7 @@ from ..hugo.site_config import (
     pager_size,
     read_site_config,
 )
+from ..languages.hugo_import import language_content, language_options
 from ..model.site_path import PathError, inside_site
 from .confine import Confinement
 
@@ -129,6 +129,8 @@ class Plan:
     """Shortcode name -> where it is used (file:line)."""
     refused: list[str] = field(default_factory=list)
     """Folders and links outside the site, not read (one line each)."""
+    language_folders: dict[str, str] = field(default_factory=dict)
+    """Language -> its folder in ``docs`` (a ``contentDir`` of its own)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -205,6 +207,11 @@ def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -
         plan.copies.append((path, docs / path.relative_to(content)))
         if path.suffix.lower() in _MARKDOWN:
             pages.append(path)
+    default = str(config.get("defaultContentLanguage", default="en")).lower()
+    copies, translated, folders = language_content(site, config, content, docs, default, confine)
+    plan.copies += copies
+    pages += translated
+    plan.language_folders = folders
     static = config.get("staticDir", default="static")
     for folder in [static] if isinstance(static, str) else list(static or []):
         root = site / str(folder)
@@ -289,10 +296,6 @@ class _ConfigBuilder:
         self.plan = plan
         self.notes = plan.notes
         self.default_language = str(config.get("defaultContentLanguage", default="en")).lower()
-        self.other_languages = {str(k).lower() for k in config.table("languages")} - {
-            self.default_language
-        }
-        """What ``x.<lang>.md`` can be a translation in (Hugo: only a configured language)."""
         taxonomies = config.get("taxonomies")
         self.taxonomies: dict[str, str] = (
             {str(k): str(v) for k, v in taxonomies.items()}
@@ -428,11 +431,18 @@ class _ConfigBuilder:
         options["hugo_content"] = True  # Hugo's rules (lower-case URLs...) for every page
         if self.default_language != "en":
             options["default_language"] = self.default_language
-        options["languages"] = sorted(self.other_languages)
+        options.update(
+            language_options(
+                self.config,
+                self.default_language,
+                self.plan.language_folders,
+                self._menu_nav,
+                self.notes,
+            )
+        )
         shortcodes = self.shortcodes()
         if shortcodes:
             options["shortcodes"] = shortcodes
-        self.languages()
         return options
 
     def essays_dir(self) -> str:
@@ -449,7 +459,7 @@ class _ConfigBuilder:
             return main
         plurals = set(self.taxonomies.values())
         counts: Counter[str] = Counter()
-        for page in self.pages:
+        for page in self._own():
             parts = page.relative_to(self.content).parts
             if len(parts) > 1 and parts[0] not in plurals and not page.stem.startswith("_index"):
                 counts[parts[0]] += 1
@@ -459,10 +469,8 @@ class _ConfigBuilder:
         """Scan the content: map inline shortcodes, report the ones with no equivalent."""
         uses: dict[str, list[str]] = defaultdict(list)
         for page in self.pages:
-            if self._translation(page):
-                continue  # translations are left out of the site
             text = page.read_text(encoding="utf-8-sig", errors="replace")
-            where = page.relative_to(self.content).as_posix()
+            where = self._where(page)
             try:
                 calls = scan(text)
             except ShortcodeSyntaxError as error:
@@ -498,35 +506,6 @@ class _ConfigBuilder:
                 "tabs, keep, strip...)"
             )
         return mapping
-
-    def languages(self) -> None:
-        languages = self.config.table("languages")
-        others = [str(k).lower() for k in languages if str(k).lower() != self.default_language]
-        counts: Counter[str] = Counter()
-        for page in self.pages:
-            language = self._translation(page)
-            if language:
-                counts[language] += 1
-        site = self.config.files[0].parent if self.config.files else None
-        for name, settings in languages.items():
-            folder = settings.get("contentDir") if isinstance(settings, Mapping) else None
-            language = str(name).lower()
-            if site is None or language == self.default_language or not isinstance(folder, str):
-                continue
-            root = site / folder  # translation by content directory
-            if self.confine is not None and not self.confine.folder(
-                root, f"[languages.{name}] contentDir {folder!r}"
-            ):
-                continue
-            if root.is_dir() and root.resolve() != self.content.resolve():
-                counts[language] += sum(
-                    1 for page in root.rglob("*") if page.suffix.lower() in _MARKDOWN
-                )
-        for language in sorted(set(others) | set(counts)):
-            self.notes.append(
-                f"language {language!r}: {counts.get(language, 0)} translated pages are "
-                "left out of the site until multilingual sites are supported"
-            )
 
     def extensions(self) -> str:
         """The Markdown extensions Hugo's Goldmark gives the content, and what shortcodes and
@@ -565,7 +544,7 @@ class _ConfigBuilder:
                 "      emoji_index: !!python/name:material.extensions.emoji.twemoji",
                 "      emoji_generator: !!python/name:material.extensions.emoji.to_svg",
             ]
-        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self._english()):
+        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self.pages):
             lines += ["  - pymdownx.arithmatex:", "      generic: true"]
             self.notes.append(
                 "math: formulas are kept as written (pymdownx.arithmatex); to typeset them add "
@@ -585,13 +564,22 @@ class _ConfigBuilder:
             self.notes.append(f"highlight style {style!r}: code uses Material's colours")
         return "\n".join(lines) + "\n"
 
-    def _translation(self, page: Path) -> str | None:
-        """The language ``page`` is a translation in, or None (a page of the site's own)."""
-        language = language_of(page.name)
-        return language if language in self.other_languages else None
+    def _own(self) -> Iterable[Path]:
+        """The pages of the default language's content folder."""
+        return (p for p in self.pages if p.is_relative_to(self.content))
 
-    def _english(self) -> Iterable[Path]:
-        return (p for p in self.pages if not self._translation(p))
+    def _where(self, page: Path) -> str:
+        """A page's path in ``docs`` (``pt/about.md`` for a language's own contentDir)."""
+        if page.is_relative_to(self.content):
+            return page.relative_to(self.content).as_posix()
+        for code, folder in self.plan.language_folders.items():
+            root = self.config.get("languages", code, "contentDir")
+            site = self.config.files[0].parent if self.config.files else None
+            if isinstance(root, str) and site is not None:
+                base = site / root.strip("/")
+                if page.is_relative_to(base):
+                    return f"{folder}/{page.relative_to(base).as_posix()}"
+        return page.name
 
     def nav(self) -> list[Any]:
         """The main menu, as the site's navigation."""
@@ -601,6 +589,10 @@ class _ConfigBuilder:
             or self.config.get("languages", self.default_language, "menu", "main")
             or self.config.get("languages", self.default_language, "menus", "main")
         )
+        return self._menu_nav(menu)
+
+    def _menu_nav(self, menu: Any) -> list[Any]:
+        """A Hugo menu (its entries), as a navigation."""
         if not isinstance(menu, list) or not menu:
             return []
         entries = sorted(
@@ -625,7 +617,7 @@ class _ConfigBuilder:
             return target
         path = target.strip().strip("/")
         path = re.sub(r"\.(md|markdown|html)$", "", path)
-        existing = {p.relative_to(self.content).as_posix() for p in self.pages}
+        existing = {p.relative_to(self.content).as_posix() for p in self._own()}
         candidates = [f"{path}/_index.md", f"{path}.md", f"{path}/index.md"] if path else []
         for candidate in candidates or ["_index.md", "index.md"]:
             if candidate in existing:
