@@ -34,7 +34,7 @@ from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
 from ..pages.pagination import items_of, pager_html, paginate
 from ..pages.plan import PageSpec
-from ..pages.urls import relative_url
+from ..pages.urls import folder_of, relative_url
 from ..render import View
 from .anchors import heading_ends
 from .extract import Namer, PlainNamer, SameId, extract_sections
@@ -189,6 +189,8 @@ class Cards(Feature):
 
     def _essay_keys(self) -> dict[Essay, str]:
         """``patterns/<key>/``: the essay's slug; a second essay with that slug gets ``-2``.
+        An essay a permalink places has its address as key (``patterns/2025/09/05/x/``):
+        its cards follow its URL, and dated posts sharing a slug keep readable card paths.
         Decided in path order, so adding a newer essay never moves older cards."""
         build = self.build
         shown = [e for e in build.collection.essays if e in build.locations]
@@ -196,10 +198,13 @@ class Cards(Feature):
         keys: dict[Essay, str] = {}
         used: set[str] = set()
         for essay in sorted(shown, key=lambda e: e.src_uri):
-            key, n = essay.slug, 2
+            base = essay.slug
+            if build.policy.permalinked(essay):
+                base = folder_of(build.locations[essay])
+            key, n = base, 2
             while key.casefold() in used:
-                key, n = f"{essay.slug}-{n}", n + 1
-            if key != essay.slug:
+                key, n = f"{base}-{n}", n + 1
+            if key != base:
                 log.info(
                     f"{essay.path}: another essay has the slug {essay.slug!r}, so this essay's "
                     f"pattern cards are at /{build.url_of(build.policy.cards())}{key}/"

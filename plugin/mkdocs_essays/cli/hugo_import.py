@@ -32,6 +32,7 @@ from ..hugo.site_config import (
     pager_size,
     read_site_config,
 )
+from ..pages.permalinks import PermalinkError, Permalinks
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
@@ -40,9 +41,6 @@ _DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # Hugo settings that only its own templates use: named when present, never carried over.
 _THEME_ONLY = {
     "theme": "the Hugo theme: the site uses Material for MkDocs (set 'theme:' to change it)",
-    "permalinks": "custom permalinks: essays are published at <section>/<slug>/ (add "
-    "'aliases' to essays to keep old addresses)",
-    "uglyurls": "uglyURLs: pages are published as folders (x/index.html)",
     "services": "services (comments, analytics): see Material's 'analytics' and comment "
     "system guides",
     "googleanalytics": "googleAnalytics: see Material's 'extra.analytics'",
@@ -302,8 +300,13 @@ class _ConfigBuilder:
         essays_dir = self.essays_dir()
         if essays_dir != "posts":
             options["essays_dir"] = essays_dir
-        if {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
+        disabled = self.disabled_kinds()
+        if {"taxonomy", "term"} <= disabled:
+            options["taxonomies"] = {}  # Hugo writes no taxonomy or term page
+        elif {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
             options["taxonomies"] = self.taxonomies
+        if "rss" in disabled:
+            options["feed_items"] = 0
         zone = config.get("timeZone")
         if isinstance(zone, str) and zone:
             try:
@@ -335,6 +338,7 @@ class _ConfigBuilder:
         # content, naming each conflict at info level (the page wins).
         options["alias_conflicts"] = "info"
         options["hugo_content"] = True  # Hugo's rules (lower-case URLs...) for every page
+        options.update(self.urls())
         if self.default_language != "en":
             options["default_language"] = self.default_language
         options["languages"] = sorted(self.other_languages)
@@ -342,6 +346,39 @@ class _ConfigBuilder:
         if shortcodes:
             options["shortcodes"] = shortcodes
         self.languages()
+        return options
+
+    def disabled_kinds(self) -> set[str]:
+        """Hugo's ``disableKinds``: what has an equivalent is carried over by the caller
+        (taxonomy and term pages, feeds), the rest is named."""
+        value = self.config.get("disableKinds")
+        kinds = {str(k).lower() for k in value} if isinstance(value, list) else set()
+        carried = {"rss"} | ({"taxonomy", "term"} if {"taxonomy", "term"} <= kinds else set())
+        for kind in sorted(kinds - carried):
+            what = {
+                "taxonomy": "the taxonomies' index pages (term pages are kept)",
+                "term": "term pages (a taxonomy's index links to them)",
+                "sitemap": "sitemap.xml (MkDocs always writes one)",
+                "robotstxt": "robots.txt (add one to docs/ if you want it)",
+                "404": "the 404 page (MkDocs always writes one)",
+            }.get(kind, f"pages of kind {kind!r}")
+            self.notes.append(f"disableKinds {kind!r}: {what} cannot be left out; published")
+        return kinds
+
+    def urls(self) -> dict[str, Any]:
+        """``permalinks``, ``uglyURLs`` and ``disablePathToLower``, as the plugin reads them."""
+        config = self.config
+        options: dict[str, Any] = {}
+        permalinks = permalinks_of(config.get("permalinks"), self.notes)
+        if permalinks:
+            options["permalinks"] = permalinks
+        ugly = config.get("uglyURLs")
+        if isinstance(ugly, Mapping):
+            ugly = {str(k): bool(v) for k, v in ugly.items() if isinstance(v, bool)}
+        if ugly:
+            options["ugly_urls"] = ugly
+        if config.get("disablePathToLower") is True:
+            options["disable_path_to_lower"] = True
         return options
 
     def essays_dir(self) -> str:
@@ -572,6 +609,68 @@ class _ConfigBuilder:
             note = _THEME_ONLY.get(str(key).lower())
             if note and not _empty(self.config.data[key]):
                 self.notes.append(note)
+
+
+def permalinks_of(value: Any, notes: list[str]) -> dict[str, Any]:
+    """Hugo's ``[permalinks]`` as the ``permalinks`` option: the map forms as they are; the
+    list form (Hugo 0.161+) where each entry targets a kind and a section
+    (``{pattern, target: {kind, path: "{/posts,/posts/**}"}}``). What the plugin cannot
+    read is named in ``notes`` and left out."""
+    if value is None or value == {} or value == []:
+        return {}
+    if isinstance(value, list):
+        value = _permalinks_from_list(value, notes)
+    if not isinstance(value, Mapping):
+        notes.append(f"permalinks {value!r}: not a table of patterns; not carried over")
+        return {}
+    kept: dict[str, Any] = {}
+    for key, setting in value.items():
+        try:
+            Permalinks.parse({key: setting}, option="permalinks")
+        except PermalinkError as error:
+            notes.append(f"{error}; not carried over (Hugo's default URLs are used instead)")
+            continue
+        kept[str(key)] = dict(setting) if isinstance(setting, Mapping) else setting
+    return kept
+
+
+def _permalinks_from_list(entries: list[Any], notes: list[str]) -> dict[str, Any]:
+    by_kind: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        pattern = entry.get("pattern") if isinstance(entry, Mapping) else None
+        target = entry.get("target") if isinstance(entry, Mapping) else None
+        target = target if isinstance(target, Mapping) else {}
+        kind = str(target.get("kind") or "page").lower()
+        section = _glob_section(str(target.get("path") or "/**"))
+        extra = set(map(str, target)) - {"kind", "path"}
+        if not isinstance(pattern, str) or section is None or extra:
+            notes.append(
+                f"permalinks entry {dict(entry) if isinstance(entry, Mapping) else entry!r}: "
+                "only a pattern for one kind of page in one section (target.path such as "
+                "'{/posts,/posts/**}') has an equivalent; not carried over"
+            )
+            continue
+        by_kind.setdefault(kind, {}).setdefault(section, pattern)  # the first match wins
+    return by_kind
+
+
+def _glob_section(path: str) -> str | None:
+    """The section a page matcher's path glob names: ``{/posts,/posts/**}``, ``/posts/**``,
+    ``{/posts/**}`` (``/**`` or ``/*``: the top); None for any other glob."""
+    text = path.strip()
+    if text.startswith("{") and text.endswith("}"):
+        options = [o.strip() for o in text[1:-1].split(",")]
+    else:
+        options = [text]
+    sections = set()
+    for option in options:
+        stem = option[: -len("/**")] if option.endswith("/**") else option
+        if stem in ("", "/*"):
+            stem = "/"
+        if any(c in stem for c in "*?[]{}!"):
+            return None
+        sections.add(stem.strip("/"))
+    return sections.pop() if len(sections) == 1 else None
 
 
 def _empty(value: Any) -> bool:

@@ -70,6 +70,7 @@ BUILTIN: Mapping[str, str] = {
     "include": "include",
     # theme shortcodes with an obvious equivalent
     "notice": "admonition",  # Relearn
+    "note": "admonition",  # a site's own, often (linkerd.io)
     "hint": "admonition",  # Book
     "callout": "admonition",  # Hextra
     "alert": "admonition",  # Docsy, Blowfish
