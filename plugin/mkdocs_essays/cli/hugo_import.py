@@ -41,9 +41,7 @@ _DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # Hugo settings that only its own templates use: named when present, never carried over.
 _THEME_ONLY = {
     "theme": "the Hugo theme: the site uses Material for MkDocs (set 'theme:' to change it)",
-    "services": "services (comments, analytics): see Material's 'analytics' and comment "
-    "system guides",
-    "googleanalytics": "googleAnalytics: see Material's 'extra.analytics'",
+    "services": "services (comments...): see Material's comment system guide",
     "disqusShortname": "disqusShortname: see Material's comment system guide",
     "outputs": "output formats: the plugin writes HTML pages and RSS feeds",
     "outputformats": "output formats: the plugin writes HTML pages and RSS feeds",
@@ -200,9 +198,8 @@ def _content_mount(config: HugoConfig) -> str:
                 return source.strip("/")
     # translation by content directory: the default language's ``contentDir`` (Hugo Book's
     # example site: ``[languages.en] contentDir = 'content.en'``); the others are translations
-    default = str(config.get("defaultContentLanguage", default="en"))
-    folder = config.get("languages", default, "contentDir")
-    if isinstance(folder, str) and folder.strip("/"):
+    folder = config.language().content_dir
+    if folder and folder.strip("/"):
         return folder.strip("/")
     return str(config.get("contentDir", default="content"))
 
@@ -214,7 +211,7 @@ class _ConfigBuilder:
         self.pages = pages
         self.plan = plan
         self.notes = plan.notes
-        self.default_language = str(config.get("defaultContentLanguage", default="en")).lower()
+        self.default_language = config.default_language
         self.other_languages = {str(k).lower() for k in config.table("languages")} - {
             self.default_language
         }
@@ -263,9 +260,10 @@ class _ConfigBuilder:
         return "\n".join(parts)
 
     def site_name(self) -> str:
-        title = self.config.get("title") or self.config.get(
-            "languages", self.default_language, "title"
-        )
+        """The default language's ``title`` (which Hugo prefers), else the site's."""
+        title = self.config.language().title or self.config.get("title")
+        if not title:
+            self.notes.append("no title in the configuration: the site is called 'My site'")
         return str(title or "My site")
 
     def theme(self) -> dict[str, Any]:
@@ -305,8 +303,11 @@ class _ConfigBuilder:
             options["taxonomies"] = {}  # Hugo writes no taxonomy or term page
         elif {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
             options["taxonomies"] = self.taxonomies
+        items = self.feed_items()
         if "rss" in disabled:
             options["feed_items"] = 0
+        elif items is not None:
+            options["feed_items"] = items
         zone = config.get("timeZone")
         if isinstance(zone, str) and zone:
             try:
@@ -453,11 +454,10 @@ class _ConfigBuilder:
             language = self._translation(page)
             if language:
                 counts[language] += 1
-        site = self.config.files[0].parent if self.config.files else None
-        for name, settings in languages.items():
-            folder = settings.get("contentDir") if isinstance(settings, Mapping) else None
-            language = str(name).lower()
-            if site is None or language == self.default_language or not isinstance(folder, str):
+        site = self.config.site
+        for setting in self.config.languages():
+            folder, language = setting.content_dir, setting.code
+            if site is None or language == self.default_language or not folder:
                 continue
             root = site / folder  # translation by content directory
             if root.is_dir() and root.resolve() != self.content.resolve():
@@ -518,14 +518,46 @@ class _ConfigBuilder:
                 "markup.goldmark.renderer.unsafe is off: Hugo left raw HTML out of pages, "
                 "MkDocs renders it"
             )
-        start = config.get("markup", "tableOfContents", "startLevel")
-        end = config.get("markup", "tableOfContents", "endLevel")
-        if isinstance(start, int) or isinstance(end, int):
-            lines[2:3] = ["      permalink: true", f'      toc_depth: "{start or 2}-{end or 3}"']
+        depth = self.toc_depth()
+        if depth is not None:
+            lines[2:3] = ["      permalink: true", f'      toc_depth: "{depth}"']
         style = config.get("markup", "highlight", "style")
         if isinstance(style, str) and style:
             self.notes.append(f"highlight style {style!r}: code uses Material's colours")
         return "\n".join(lines) + "\n"
+
+    def toc_depth(self) -> str | None:
+        """``[markup.tableOfContents]`` levels as the toc extension's ``toc_depth``: whole
+        numbers from 1 to 6, the start not after the end (Hugo's defaults, 2 and 3, for a
+        value that is not one; named)."""
+        table = "markup.tableOfContents"
+        levels: list[int] = []
+        written = False
+        for key, default in (("startLevel", 2), ("endLevel", 3)):
+            value = self.config.get("markup", "tableOfContents", key)
+            if value is None:
+                levels.append(default)
+                continue
+            written = True
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.notes.append(f"{table}.{key} = {value!r} is not a heading level; {default}")
+                levels.append(default)
+            elif not 1 <= value <= 6:
+                kept = min(max(value, 1), 6)
+                self.notes.append(f"{table}.{key} = {value} is not a heading level (1-6); {kept}")
+                levels.append(kept)
+            else:
+                levels.append(value)
+        if not written:
+            return None
+        start, end = levels
+        if start > end:
+            self.notes.append(
+                f"{table}: startLevel {start} is after endLevel {end}; the contents show level "
+                f"{start} only"
+            )
+            end = start
+        return f"{start}-{end}"
 
     def _translation(self, page: Path) -> str | None:
         """The language ``page`` is a translation in, or None (a page of the site's own)."""
@@ -536,31 +568,76 @@ class _ConfigBuilder:
         return (p for p in self.pages if not self._translation(p))
 
     def nav(self) -> list[Any]:
-        """The main menu, as the site's navigation."""
+        """The main menu, as the site's navigation: by ``weight`` (a weight Hugo would refuse
+        is named and counts as 0), entries with a ``parent`` nested under it (the parent's own
+        page first), as Material shows sections."""
+        language = self.default_language
         menu = (
-            self.config.get("menu", "main")
+            self.config.get("languages", language, "menus", "main")
+            or self.config.get("languages", language, "menu", "main")
+            or self.config.get("menu", "main")
             or self.config.get("menus", "main")
-            or self.config.get("languages", self.default_language, "menu", "main")
-            or self.config.get("languages", self.default_language, "menus", "main")
         )
         if not isinstance(menu, list) or not menu:
             return []
-        entries = sorted(
-            (e for e in menu if isinstance(e, Mapping)),
-            key=lambda e: (int(e.get("weight", 0) or 0), str(e.get("name", ""))),
-        )
-        nav: list[Any] = []
+        entries = [e for e in menu if isinstance(e, Mapping)]
+        weights = {id(e): self._menu_weight(e) for e in entries}
+        entries.sort(key=lambda e: (weights[id(e)], str(e.get("name", ""))))
+        keys = {_menu_key(e) for e in entries}
+        children: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        tops: list[Mapping[str, Any]] = []
         for entry in entries:
-            name = str(entry.get("name") or entry.get("identifier") or "")
-            target = str(entry.get("pageRef") or entry.get("url") or "")
-            if not name or not target:
-                continue
-            page = self._menu_page(target)
-            if page is None:
-                self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
-                continue
-            nav.append({name: page})
-        return nav
+            parent = str(entry.get("parent") or "")
+            if parent and parent in keys and parent != _menu_key(entry):
+                children[parent].append(entry)
+            else:
+                if parent:
+                    self.notes.append(
+                        f"menu entry {_menu_key(entry)!r}: its parent {parent!r} is not in the "
+                        "menu; shown at the top"
+                    )
+                tops.append(entry)
+        nav: list[Any] = []
+        stack: list[tuple[list[Mapping[str, Any]], list[Any]]] = [(tops, nav)]
+        placed: set[int] = set()
+        while stack:  # a menu nests any depth: a stack, not recursion
+            items, out = stack.pop()
+            for entry in items:
+                if id(entry) in placed:
+                    continue
+                placed.add(id(entry))
+                name = str(entry.get("name") or entry.get("identifier") or "")
+                target = str(entry.get("pageRef") or entry.get("url") or "")
+                page = self._menu_page(target) if target else None
+                if target and page is None:
+                    self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
+                kids = children.get(_menu_key(entry), [])
+                if kids and name:
+                    section: list[Any] = [{name: page}] if page else []
+                    out.append({name: section})
+                    stack.append((kids, section))
+                elif name and page:
+                    out.append({name: page})
+        lost = [_menu_key(e) for e in entries if id(e) not in placed]
+        if lost:
+            self.notes.append(
+                f"menu entries {', '.join(map(repr, lost))}: their parents form a loop; left out"
+            )
+        return _without_empty_sections(nav)
+
+    def _menu_weight(self, entry: Mapping[str, Any]) -> int:
+        value = entry.get("weight", 0)
+        if value is None or value == "":
+            return 0
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+            return int(value.strip())  # Hugo reads a numeral in quotes
+        self.notes.append(
+            f"menu entry {_menu_key(entry)!r}: weight {value!r} is not a whole number (Hugo "
+            "refuses it); placed as if it had none"
+        )
+        return 0
 
     def _menu_page(self, target: str) -> str | None:
         if target.startswith(("http://", "https://", "mailto:")):
@@ -580,14 +657,18 @@ class _ConfigBuilder:
     def extra(self) -> dict[str, Any]:
         """Params worth keeping (for templates and ``{{< param >}}``) and the social links."""
         params = self.config.table("params")
+        params.update(self.config.language().params)  # the language's own win, as in Hugo
         extra: dict[str, Any] = {}
+        analytics = self.analytics()
+        if analytics:
+            extra["analytics"] = analytics
         dropped: list[str] = []
         for key, value in params.items():
             lowered = str(key).lower()
             if lowered in ("description", "author", "dateformat", "date_format", "mainsections"):
                 continue
-            if lowered == "social" and isinstance(value, list):
-                social = _social(value, self.notes)
+            if lowered == "social" and isinstance(value, list | Mapping):
+                social = _social(_social_entries(value), self.notes)
                 if social:
                     extra["social"] = social
                 continue
@@ -604,11 +685,56 @@ class _ConfigBuilder:
             )
         return extra
 
+    def analytics(self) -> dict[str, str]:
+        """``[services.googleAnalytics] id`` (or the older ``googleAnalytics``) as Material's
+        ``extra.analytics``."""
+        found = self.config.get("services", "googleAnalytics", "id") or self.config.get(
+            "googleAnalytics"
+        )
+        if isinstance(found, str) and found.strip():
+            return {"provider": "google", "property": found.strip()}
+        return {}
+
+    def feed_items(self) -> int | None:
+        """``[services.rss] limit`` (or the older ``rssLimit``): items per feed; -1 is all."""
+        limit = self.config.get("services", "rss", "limit")
+        if limit is None:
+            limit = self.config.get("rssLimit")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit == 0:
+            return None
+        if limit < 0:
+            self.notes.append("services.rss.limit = -1 (every page): feeds hold the latest 1,000")
+            return 1000
+        return limit
+
     def theme_only(self) -> None:
-        for key in self.config.data:
+        for key, value in self.config.data.items():
             note = _THEME_ONLY.get(str(key).lower())
-            if note and not _empty(self.config.data[key]):
+            if str(key).lower() == "services" and isinstance(value, Mapping):
+                carried = ("rss", "googleanalytics")  # feed_items, extra.analytics
+                value = {k: v for k, v in value.items() if str(k).lower() not in carried}
+            if note and not _empty(value) and note not in self.notes:
                 self.notes.append(note)
+
+
+def _menu_key(entry: Mapping[str, Any]) -> str:
+    """What a ``parent`` names: the entry's ``identifier``, else its ``name``."""
+    return str(entry.get("identifier") or entry.get("name") or "")
+
+
+def _without_empty_sections(nav: list[Any]) -> list[Any]:
+    """``nav`` without sections left with no page (their entries had none), at any depth."""
+    order: list[list[Any]] = []
+    stack = [nav]
+    while stack:
+        items = stack.pop()
+        order.append(items)
+        stack.extend(v for item in items for v in item.values() if isinstance(v, list))
+    for items in reversed(order):  # the deepest first
+        items[:] = [
+            item for item in items if not any(isinstance(v, list) and not v for v in item.values())
+        ]
+    return nav
 
 
 def permalinks_of(value: Any, notes: list[str]) -> dict[str, Any]:
@@ -674,10 +800,15 @@ def _glob_section(path: str) -> str | None:
 
 
 def _empty(value: Any) -> bool:
-    """Nothing set: an empty value, or tables holding only empty values."""
-    if isinstance(value, Mapping):
-        return all(_empty(v) for v in value.values())
-    return value in ([], None, "")
+    """Nothing set: an empty value, or tables holding only empty values (at any depth)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif item not in ([], None, ""):
+            return False
+    return True
 
 
 def _plain(value: Any) -> bool:
@@ -710,6 +841,34 @@ def _material_language(code: str) -> str | None:
 
 _FA_STYLES = {"fa-brands": "brands", "fab": "brands", "fa-solid": "solid", "fas": "solid"}
 _FA_STYLES |= {"fa-regular": "regular", "far": "regular"}
+
+
+_SOCIAL_URLS = {
+    "twitter": "https://twitter.com/{}",
+    "x": "https://x.com/{}",
+    "github": "https://github.com/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "youtube": "https://www.youtube.com/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "facebook": "https://www.facebook.com/{}",
+}
+
+
+def _social_entries(value: Any) -> list[Any]:
+    """``[[params.social]]`` entries as they are; a table of service -> handle
+    (``social: {twitter: Linkerd}``, Hugo's internal templates' form) as entries."""
+    if not isinstance(value, Mapping):
+        return list(value)
+    entries = []
+    for service, handle in value.items():
+        name, text = str(service).lower(), str(handle or "").strip()
+        if not text:
+            continue
+        link = text if "://" in text else _SOCIAL_URLS.get(name, "").format(text.lstrip("@"))
+        if link:
+            entries.append({"name": str(service), "url": link, "icon": f"fa-brands fa-{name}"})
+    return entries
 
 
 def _social(entries: Iterable[Any], notes: list[str]) -> list[dict[str, str]]:
