@@ -32,9 +32,9 @@ from mkdocs_essays.cli.hugo_import import _content_mount
 from mkdocs_essays.hugo.shortcodes import Call, ShortcodeSyntaxError, scan
 from mkdocs_essays.hugo.site_config import CONFIG_NAMES, read_site_config
 
-# Later pages of our listings (<listing>/page/N/): Hugo paginates a list only when its layout
-# calls .Paginator, and the stub layouts do not.
-PAGINATION = re.compile(r"(?:^|/)page/[0-9]+/$")
+# Later pages of our listings (<listing>/page/N/, page/N.html under uglyURLs): Hugo paginates
+# a list only when its layout calls .Paginator, and the stub layouts do not.
+PAGINATION = re.compile(r"(?:^|/)page/[0-9]+(?:/|\.html)$")
 OURS_ONLY = ("patterns/", "map/", "404.html")
 
 

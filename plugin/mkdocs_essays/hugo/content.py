@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..errors import EssaysError
 from ..frontmatter import FrontMatterErrors, read
 from ..model import PathError
-from ..model.slugs import dot_segments, hugo_path, hugo_slug, is_url
+from ..model.slugs import dot_segments, hugo_slug, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
 from ..pages.urls import folder_of, relative_url
@@ -353,7 +353,7 @@ class HugoContent(Feature):
         build = self.build
         files = build.files
         assert files is not None
-        if not build.policy.permalinks.keys("section"):
+        if not build.policy.permalinks.keys("section") and not build.policy.slugged:
             return
         for src_uri, page in self.index_pages.items():
             file = files.get_file_from_path(src_uri)
@@ -376,7 +376,8 @@ class HugoContent(Feature):
             front = document.front
             if src_uri in build.essay_files or is_index_page(src_uri):
                 continue
-            if front.slug is None and front.url is None and not (policy.permalinks or policy.ugly):
+            moved = policy.permalinks or policy.ugly or policy.slugged
+            if front.slug is None and front.url is None and not moved:
                 continue
             if posixpath.splitext(src_uri)[0] in ("index", "README"):
                 continue  # the home page
@@ -423,15 +424,17 @@ class HugoContent(Feature):
                 f"'slug' {slug!r} is a whole URL; a slug is the last part of the page's own "
                 "address: write a name such as 'about', or set 'url' to a path of this site"
             )
+        folder = policy.folder_of(src_uri)
         if slug is None:
             default = unquote(file.url).strip("/")
             if default.endswith(".html"):  # use_directory_urls: false
                 default = default[: -len(".html")]
+            if policy.slugged:  # a section's slug renames its folder in the pages' URLs
+                depth = len([p for p in folder.split("/") if p])
+                rest = default.split("/")[depth:]
+                default = posixpath.join(policy.folder_path(folder), *rest)
         else:
-            folder, name = posixpath.split(src_uri)
-            if posixpath.splitext(name)[0] in ("index", "README") and folder:
-                folder = posixpath.dirname(folder)
-            section = "/".join(hugo_path(p, policy.lower) for p in folder.split("/") if p)
+            section = policy.folder_path(folder)
             leaf = hugo_slug(dot_segments(slug)[0], policy.lower) or "page"
             default = posixpath.join(section, leaf) if section else leaf
         return policy.page(policy.path_of(src_uri), default, lambda: facts)

@@ -423,6 +423,7 @@ class Pattern:
         parts: list[str | Token] = []
         literal: list[str] = []
         i = 0
+        last_close = source.rfind("]")  # no "]" after it: no slice to look for (linear time)
         while i < len(source):
             char = source[i]
             end = i + 1
@@ -434,7 +435,7 @@ class Pattern:
                 continue
             name = source[i + 1 : end]
             cut = ""
-            if end + 1 < len(source) and source[end] == "[":
+            if end + 2 <= last_close and source[end] == "[":
                 close = source.find("]", end + 2)  # `.+?`: at least one character inside
                 if close != -1:
                     cut = source[end : close + 1]

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import Essay, PathError, clean_path
-from ..model.slugs import fit_location, hugo_path, is_url, too_deep
+from ..model.slugs import fit_location, hugo_path, hugo_slug, is_url, too_deep
 from .permalinks import PageFacts, Pattern, PermalinkError, Permalinks, Rule
 
 __all__ = ["UglyUrls", "UrlPolicy", "folder_of", "relative_url"]
@@ -97,7 +97,8 @@ class UrlPolicy:
                 "essay's own address (posts/<slug>/): write a name such as 'my-essay', or set "
                 "'url' to a path of this site"
             )
-        default = posixpath.join(essay.section, essay.slug) if essay.section else essay.slug
+        section = self.folder_path(self.folder_of(essay.src_uri)) if self.slugged else essay.section
+        default = posixpath.join(section, essay.slug) if section else essay.slug
         return self.page(self.path_of(essay.src_uri), default, lambda: self.essay_facts(essay))
 
     def page(self, path: str, default: str, facts: Any) -> str:
@@ -144,6 +145,32 @@ class UrlPolicy:
                 "add a token that tells pages apart, such as :slug"
             )
         return location
+
+    @property
+    def slugged(self) -> bool:
+        """Whether a section's ``_index.md`` has a ``slug`` (which renames its folder)."""
+        return any(slug for slug, _ in self.sections.values())
+
+    def folder_path(self, folder: str) -> str:
+        """A folder as Hugo 0.168 writes it in the URLs of the pages inside: each name as a
+        path, or the ``slug`` of its ``_index.md`` (``notes/deep/`` with ``slug: deeper`` is
+        ``notes/deeper/``, and so are the pages below it)."""
+        parts = [p for p in folder.split("/") if p]
+        out = []
+        for depth, part in enumerate(parts, start=1):
+            slug = self.sections.get("/".join(parts[:depth]), (None, None))[0]
+            name = hugo_slug(slug, self.lower) if slug else hugo_path(part, lower=self.lower)
+            if name:
+                out.append(name)
+        return "/".join(out)
+
+    @staticmethod
+    def folder_of(src_uri: str) -> str:
+        """The folder a page is in (a leaf bundle: the folder holding the bundle)."""
+        folder, name = posixpath.split(src_uri)
+        if posixpath.splitext(name)[0] in ("index", "README") and folder:
+            return posixpath.dirname(folder)
+        return folder
 
     def path_of(self, src_uri: str) -> str:
         """A page's own path as Hugo matches permalinks against it: folders and name, without
@@ -196,7 +223,7 @@ class UrlPolicy:
         """A section's page (``posts``, ``docs/guides``): its permalink (``[permalinks.section]``),
         else its folders as Hugo writes them."""
         folder = folder.strip("/")
-        default = "/".join(hugo_path(part, lower=self.lower) for part in folder.split("/") if part)
+        default = self.folder_path(folder)
         rule = self.permalinks.rule("section", folder)
         if rule is None or not folder:
             return default
