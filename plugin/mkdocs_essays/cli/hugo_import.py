@@ -37,6 +37,8 @@ from ..pages.permalinks import PermalinkError, Permalinks
 __all__ = ["Plan", "plan_import", "register", "run"]
 
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+# Content formats Hugo renders with an external helper (or, for .org, a Go library)
+_OTHER_FORMATS = (".adoc", ".asciidoc", ".ad", ".pandoc", ".pdc", ".rst", ".org")
 _DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # Hugo settings that only its own templates use: named when present, never carried over.
 _THEME_ONLY = {
@@ -162,10 +164,22 @@ def plan_import(site: Path, into: Path) -> Plan:
     plan = Plan()
     docs = into / "docs"
     pages: list[Path] = []
+    other_formats: list[str] = []
     for path in sorted(p for p in content.rglob("*") if p.is_file()):
         plan.copies.append((path, docs / path.relative_to(content)))
         if path.suffix.lower() in _MARKDOWN:
             pages.append(path)
+        elif path.suffix.lower() in _OTHER_FORMATS:
+            other_formats.append(f"docs/{path.relative_to(content).as_posix()}")
+    if other_formats:
+        shown = ", ".join(other_formats[:3]) + (
+            f" and {len(other_formats) - 3} more" if len(other_formats) > 3 else ""
+        )
+        plan.notes.append(
+            f"{shown}: content Hugo renders with an external tool (AsciiDoc, Pandoc, "
+            "reStructuredText, Emacs Org); MkDocs renders Markdown only, so they are copied as "
+            "files, not published as pages. Convert them to Markdown to keep them"
+        )
     static = config.get("staticDir", default="static")
     for folder in [static] if isinstance(static, str) else list(static or []):
         root = site / str(folder)
@@ -323,7 +337,10 @@ class _ConfigBuilder:
             options["pager_size"] = size
         elif size is not None:
             self.notes.append(f"{size} is not a number of 1 or more; listings show 10 a page")
-        layout = config.get("params", "dateFormat") or config.get("params", "date_format")
+        params = {**config.table("params"), **config.language().params}
+        layout = next(
+            (v for k, v in params.items() if str(k).lower() in ("dateformat", "date_format")), None
+        )
         if isinstance(layout, str) and layout:
             options["date_format"] = go_date_layout(layout)
         for hugo, ours in (
@@ -607,8 +624,10 @@ class _ConfigBuilder:
                     continue
                 placed.add(id(entry))
                 name = str(entry.get("name") or entry.get("identifier") or "")
-                target = str(entry.get("pageRef") or entry.get("url") or "")
-                page = self._menu_page(target) if target else None
+                # Hugo: the page pageRef names, else the url
+                targets = [str(entry.get(k) or "") for k in ("pageRef", "url")]
+                page = next(filter(None, (self._menu_page(t) for t in targets if t)), None)
+                target = next((t for t in targets if t), "")
                 if target and page is None:
                     self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
                 kids = children.get(_menu_key(entry), [])

@@ -97,6 +97,7 @@ class HugoContent(Feature):
         self._anchors: dict[str, Mapping[str, str]] = {}
         self.cascades = Cascades({})
         self._ready = False
+        self._unrendered: set[str] | None = None
 
     # -- prepare: what each file is -------------------------------------------------------------
 
@@ -347,17 +348,31 @@ class HugoContent(Feature):
             else:
                 _relocate(file, dest, quote(unquote(file.url).lower()))
 
+    def unrendered(self, location: str) -> bool:
+        """Whether an ``_index.md`` Hugo does not write (``build.render = "never"``,
+        ``headless``) stands for the listing at ``location``: Hugo writes no page there, and
+        neither does the plugin (a taxonomy a site lists elsewhere)."""
+        if not self.build.options.hugo_content:
+            return False
+        if self._unrendered is None:  # once per build: every term asks
+            self._unrendered = {
+                self.location_of(page)
+                for src_uri, page in self.index_pages.items()
+                if page.kind != "section" and not self.options_of(src_uri).rendered
+            }
+        return location in self._unrendered
+
     def _move_sections(self) -> None:
-        """A section's ``_index.md`` at the address its permalink gives it, now that its
-        ``slug`` and ``title`` are read (``[permalinks.section]``)."""
+        """A section's (term's, taxonomy's) ``_index.md`` at the address its permalink gives
+        it, now that its ``slug`` and ``title`` are read."""
         build = self.build
         files = build.files
         assert files is not None
-        if not build.policy.permalinks.keys("section") and not build.policy.slugged:
+        if not build.policy.permalinks and not build.policy.slugged:
             return
         for src_uri, page in self.index_pages.items():
             file = files.get_file_from_path(src_uri)
-            if page.kind != "section" or file is None:
+            if page.kind not in ("section", "term", "taxonomy") or file is None:
                 continue
             location = self.location_of(page)
             dest = build.policy.dest(location)

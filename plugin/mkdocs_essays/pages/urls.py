@@ -241,15 +241,27 @@ class UrlPolicy:
         rule = self.permalinks.rule("taxonomy", name)
         if rule is None:
             return name
-        title = name[:1].upper() + name[1:]
-        return self._expand(rule, PageFacts(title=title, sections=(name,), section_slugs=(title,)))
+        slug, title = self.sections.get(name, (None, None))
+        title = title or name[:1].upper() + name[1:]
+        facts = PageFacts(title=title, slug=slug, sections=(name,), section_slugs=(title,))
+        return self._expand(rule, facts)
 
     def term(self, taxonomy: str, slug: str) -> str:
+        """A term's page: ``<taxonomy>/<term>``, or its permalink, whose ``:slug`` and
+        ``:title`` are those of the term's ``_index.md`` when it has one (Hugo 0.168), else
+        the term itself."""
         rule = self.permalinks.rule("term", f"{taxonomy}/{slug}")
         location = f"{taxonomy}/{slug}"
         if rule is not None:
-            title = taxonomy[:1].upper() + taxonomy[1:]
-            facts = PageFacts(title=slug, sections=(taxonomy,), section_slugs=(title,))
+            own_slug, own_title = self.sections.get(location, (None, None))
+            plural = self.sections.get(taxonomy, (None, None))[1]
+            plural = plural or taxonomy[:1].upper() + taxonomy[1:]
+            facts = PageFacts(
+                title=own_title or slug,
+                slug=own_slug,
+                sections=(taxonomy,),
+                section_slugs=(plural,),
+            )
             location = self._expand(rule, facts)
         if self.ugly.applies(taxonomy):
             location += ".html"
