@@ -1,4 +1,5 @@
-"""The plugin's options, grouped by concern. Every option has a docstring; README lists them all."""
+"""The plugin's options, grouped by concern. Every option has a docstring, and a row on the
+guide's options page (docs/guide/options.md; tests/unit/test_guide_options.py checks both)."""
 
 from __future__ import annotations
 

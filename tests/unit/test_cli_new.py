@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -13,6 +12,7 @@ from conftest import MakeSite
 from mkdocs_essays.cli import main
 from mkdocs_essays.cli.new import essay_text, parse_tags, slug_for
 from mkdocs_essays.frontmatter import read
+from processes import ok, run, shown
 
 LISBON_SUMMER = timezone(timedelta(hours=1))
 
@@ -106,23 +106,10 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
     """The `mkdocs-essays` command of pyproject's [project.scripts] runs `new`."""
     command = shutil.which("mkdocs-essays")
     args = [command] if command else [sys.executable, "-m", "mkdocs_essays.cli"]
-    done = subprocess.run(
-        [*args, "new", "Console Script", "--dir", "posts"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str(Path("posts/console-script.md"))
-    again = subprocess.run(
-        [*args, "new", "Console Script", "--dir", "posts"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert again.returncode == 1 and "already exists" in again.stderr
+    done = ok([*args, "new", "Console Script", "--dir", "posts"], cwd=tmp_path, timeout=120)
+    assert done.stdout.strip() == str(Path("posts/console-script.md")), shown(done)
+    again = run([*args, "new", "Console Script", "--dir", "posts"], cwd=tmp_path, timeout=120)
+    assert again.returncode == 1 and "already exists" in again.stderr, shown(again)
 
 
 def test_new_essay_builds(tmp_path: Path, make_site: MakeSite) -> None:

@@ -4,8 +4,9 @@ that adapt the core to MkDocs' files and pages import it."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
+
+from processes import run, shown
 
 CORE = [
     "mkdocs_essays.errors",
@@ -31,17 +32,14 @@ def test_core_imports_without_mkdocs() -> None:
         "    __import__(name)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = run([sys.executable, "-c", script], timeout=120)
+    assert result.returncode == 0, shown(result)
     assert result.stdout.strip() == "['mkdocs']", result.stdout  # only the blocked entry
 
 
 def test_the_blocker_works() -> None:
     """The same check on the plugin module fails: the test above can fail."""
     script = "import sys\nsys.modules['mkdocs'] = None\nimport mkdocs_essays.plugin\n"
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    assert result.returncode != 0 and "No module named 'mkdocs.plugins'" in result.stderr
+    result = run([sys.executable, "-c", script], timeout=120)
+    assert result.returncode != 0, shown(result)
+    assert "No module named 'mkdocs.plugins'" in result.stderr, shown(result)
