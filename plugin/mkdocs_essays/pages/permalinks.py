@@ -611,14 +611,15 @@ def _pattern(text: str, where: str) -> Pattern:
         )
     if any(ord(c) < 0x20 for c in stripped):
         raise PermalinkError(f"{where}: {text!r} contains a control character; remove it")
-    literal = "".join(p for p in Pattern.parse(stripped).parts if isinstance(p, str))
+    try:
+        pattern = Pattern.parse(stripped)
+    except PermalinkError as error:
+        raise PermalinkError(f"{where}: {error}") from None
+    literal = "".join(p for p in pattern.parts if isinstance(p, str))
     decoded = unquote_plus(literal).replace("\\", "/")
     if ".." in decoded.split("/"):
         raise PermalinkError(
             f"{where}: {text!r} has a '..' segment, which would place pages outside the "
             "folder the pattern names (or outside the site); write the path without '..'"
         )
-    try:
-        return Pattern.parse(stripped)
-    except PermalinkError as error:
-        raise PermalinkError(f"{where}: {error}") from None
+    return pattern

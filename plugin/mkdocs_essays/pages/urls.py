@@ -55,6 +55,8 @@ def folder_of(location: str) -> str:
     """Where what belongs to a page lives (``tags/x/feed.xml``, ``tags/x/page/2``): the
     location itself, or, for a page published as a file (``tags/x.html``), its name without
     ``.html`` (Hugo: ``tags/x/page/2.html``, a bundle's ``x/photo.png``)."""
+    if location.endswith("/index.html"):  # a permalink's folder named x.html
+        return location[: -len("/index.html")]
     for suffix in (".html", ".htm"):
         if location.endswith(suffix):
             return location[: -len(suffix)]
@@ -111,7 +113,9 @@ class UrlPolicy:
         if problem:
             raise PathError(f"the essay's path {location[:60]!r}… {problem}")
         if self.ugly.applies(path.split("/", 1)[0]) and location:
-            location += ".html"
+            location += ".html"  # (a pattern ending in .html: x.html.html, as Hugo writes it)
+        elif rule is not None and location.endswith((".html", ".htm")):
+            location += "/index.html"  # Hugo 0.168: a folder named x.html
         return location
 
     def permalinked(self, essay: Essay) -> bool:
