@@ -55,7 +55,8 @@ def learn_sections(build: EssaysBuild) -> None:
         if is_index_page(src_uri):
             front = document.front
             sections[posixpath.dirname(src_uri)] = (front.slug, front.title)
-    build.policy = dataclasses.replace(build.policy, sections=sections)
+    slugged = any(slug for slug, _ in sections.values())
+    build.policy = dataclasses.replace(build.policy, sections=sections, slugged=slugged)
 
 
 def place_essays(build: EssaysBuild, files: Files) -> None:

@@ -80,6 +80,8 @@ class UrlPolicy:
     )
     """Folders with an ``_index.md`` (Hugo's sections below the top) -> its ``slug`` and
     ``title``, for ``:sections`` and ``:sectionslug``."""
+    slugged: bool = False
+    """Whether one of them has a ``slug``, which renames its folder in URLs."""
 
     # -- locations ---------------------------------------------------------------------------
 
@@ -149,11 +151,6 @@ class UrlPolicy:
                 "add a token that tells pages apart, such as :slug"
             )
         return location
-
-    @property
-    def slugged(self) -> bool:
-        """Whether a section's ``_index.md`` has a ``slug`` (which renames its folder)."""
-        return any(slug for slug, _ in self.sections.values())
 
     def folder_path(self, folder: str) -> str:
         """A folder as Hugo 0.168 writes it in the URLs of the pages inside: each name as a
