@@ -25,6 +25,8 @@ from .cache import CACHE
 from .errors import CollectionError
 from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
+from .languages.labels import labels_for
+from .languages.model import Language, SiteLanguages
 from .model import Collection, Essay, Publication, Term, make_essay
 from .model.text import (
     auto_summary,
@@ -82,8 +84,13 @@ class EssaysBuild:
         serve: bool,
         now: datetime,
         features: list[type[Feature]],
+        languages: SiteLanguages | None = None,
+        language: Language | None = None,
     ) -> None:
         self.options = options
+        self.languages = languages or SiteLanguages.of(options.default_language, options.languages)
+        self.language = language or self.languages.default
+        """The language of this build's pages (a site in several has a build per language)."""
         self.config = config
         self.serve = serve
         self.zone = ZoneInfo(options.timezone)
@@ -96,7 +103,12 @@ class EssaysBuild:
         self.preview = serve and options.drafts_on_serve
         self.policy = make_policy(options, config)
         self.lower = self.policy.lower
-        self.renderer = Renderer(config.theme.dirs, date_format=options.date_format)
+        self.renderer = Renderer(
+            config.theme.dirs,
+            date_format=self.language.date_format or options.date_format,
+            language=self.language.code,
+            labels=labels_for(self.language.code, self.language.labels),
+        )
         self.taxonomies: dict[str, str] = dict(options.taxonomies)
         self.essays_dir = options.essays_dir.strip("/")
         self.root = os.path.dirname(config.config_file_path or "") or os.getcwd()
@@ -292,10 +304,12 @@ class EssaysBuild:
 
     def source(self, page: Page) -> str | None:
         if page.file.src_uri in self.broken:
+            try:
+                text = page.file.content_bytes.decode("utf-8", errors="replace")
+            except OSError:  # removed since (`mkdocs serve` builds again after the change)
+                text = ""
             return _EMPTY_META + self.renderer.render(
-                "broken_page.html",
-                errors=self.broken[page.file.src_uri],
-                source=page.file.content_bytes.decode("utf-8", errors="replace"),
+                "broken_page.html", errors=self.broken[page.file.src_uri], source=text
             )
         body = self.bodies.get(page.file.src_uri)
         if body is None:

@@ -3,6 +3,8 @@ guide's options page (docs/guide/options.md; tests/unit/test_guide_options.py ch
 
 from __future__ import annotations
 
+import posixpath
+import re
 import zoneinfo
 from typing import Any
 
@@ -11,6 +13,9 @@ from mkdocs.config import config_options as c
 
 from .hugo.shortcodes import TARGETS as SHORTCODE_TARGETS
 from .pages.permalinks import PermalinkError, Permalinks
+
+# A language code as Hugo's [languages] keys are written: en, pt-br, zh-hant, sr-latn-rs
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 class TimeZone(c.Type[str]):
@@ -71,6 +76,66 @@ class UglyUrlsOption(c.OptionallyRequired[bool | dict[str, bool]]):
             f"Expected true, false or a table of sections such as {{posts: true}}, but received "
             f"{value!r}."
         )
+
+
+class LanguageConfig(base.Config):
+    """One language's settings (Hugo's ``[languages.<code>]``)."""
+
+    name = c.Optional(c.Type(str))
+    title = c.Optional(c.Type(str))
+    content_dir = c.Optional(c.Type(str))
+    weight = c.Type(int, default=0)
+    direction = c.Optional(c.Choice(("ltr", "rtl")))
+    params = c.Type(dict, default={})
+    date_format = c.Optional(c.Type(str))
+    labels = c.DictOfItems(c.Type(str), default={})
+    theme_language = c.Optional(c.Type(str))
+    nav = c.Optional(c.Type(list))
+
+
+class LanguagesOption(c.BaseConfigOption[dict[str, dict[str, Any]] | None]):
+    """A list of language codes, or a mapping of codes to their settings (None: unset)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object) -> dict[str, dict[str, Any]] | None:
+        if value is None:
+            return None
+        if isinstance(value, list):
+            value = {code: {} for code in value}
+        if not isinstance(value, dict):
+            raise base.ValidationError(
+                "Expected a list of language codes ([fr, pt-br]) or a mapping of codes to "
+                f"their settings, but received {type(value).__name__}."
+            )
+        languages: dict[str, dict[str, Any]] = {}
+        for code, settings in value.items():
+            if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code.strip()):
+                raise base.ValidationError(
+                    f"{code!r} is not a language code: write it as Hugo does (en, fr, pt-br)."
+                )
+            known = {name for name, _ in LanguageConfig._schema}
+            unknown = sorted(set(settings or {}) - known)
+            if unknown:
+                raise base.ValidationError(
+                    f"language {code!r}: unknown setting {unknown[0]!r} (known: "
+                    f"{', '.join(sorted(known))})."
+                )
+            folder = (settings or {}).get("content_dir")
+            if isinstance(folder, str) and posixpath.normpath(folder.strip("/")).startswith(".."):
+                raise base.ValidationError(
+                    f"language {code!r}: content_dir {folder!r} leaves docs_dir: name a "
+                    "folder inside it (for example content_dir: fr)."
+                )
+            sub = c.SubConfig(LanguageConfig)
+            sub.key_name = code
+            try:
+                languages[code.strip().lower()] = dict(sub.run_validation(settings or {}))
+            except base.ValidationError as error:
+                raise base.ValidationError(f"language {code!r}: {error}") from None
+        return languages
 
 
 class EssaysConfig(base.Config):
@@ -172,12 +237,16 @@ class EssaysConfig(base.Config):
     expired, headless or ``build: {render: never}`` left out. ``mkdocs-essays import`` writes
     ``true``. Drafts are left out everywhere, whatever this says."""
     default_language = c.Type(str, default="en")
-    """Hugo's ``defaultContentLanguage``: ``x.<default_language>.md`` is published as ``x``;
-    pages in other languages (``x.pt-br.md``) are translations, left out until multilingual
-    sites are supported."""
-    languages = c.Optional(c.ListOfItems(c.Type(str)))
-    """The site's other languages (Hugo's ``[languages]`` table, without the default one):
-    ``x.<lang>.md`` is a translation only for these, and any other suffix is part of the
-    page's name, as in Hugo (``note.de.md`` on an English-only site is the page
-    ``note.de/``). Unset: any language code is a translation. ``mkdocs-essays import`` writes
-    the list (``[]`` for a site in one language)."""
+    """Hugo's ``defaultContentLanguage``: the language of pages without a language in their
+    name (``x.md``, and ``x.<default_language>.md``, which is the page ``x``)."""
+    languages = LanguagesOption()
+    """The site's languages (Hugo's ``[languages]``): a list of codes, or codes with their
+    settings (``name``, ``title``, ``content_dir``, ``weight``, ``direction``, ``params``,
+    ``nav``, ``date_format``, ``labels``, ``theme_language``; see the guide's Languages page). Each
+    language other than the default is published at ``/<code>/``, from its translations:
+    ``x.<code>.md`` or the pages in its ``content_dir``. ``[]``: a site in one language, where
+    any other suffix is part of the page's name, as in Hugo (``note.de.md`` is ``note.de/``).
+    Unset: a site in one language, where ``x.<code>.md`` is a translation, left out."""
+    default_language_in_subdir = c.Type(bool, default=False)
+    """Publish the default language at ``/<default_language>/`` too, the root redirecting
+    there (Hugo's ``defaultContentLanguageInSubdir``); only for a site in several languages."""

@@ -144,8 +144,12 @@ def test_hugo_coder_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert config["extra"]["since"] == 2019
 
     assert "Not carried over" in out
-    for note in ("'css.inline'", "'math.inline'", "language 'pt-br': 16", "Hugo theme", "math:"):
+    for note in ("'css.inline'", "'math.inline'", "Hugo theme", "math:"):
         assert note in out, note
+    assert "left out of the site" not in out  # the Portuguese pages are the site at /pt-br/
+    portuguese = config["plugins"][1]["essays"]["languages"]["pt-br"]
+    assert portuguese["title"] == "João Ninguém"
+    assert portuguese["nav"][0] == {"Sobre": "about.md"}
 
 
 def test_import_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -233,5 +237,8 @@ def test_translation_by_content_directory(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert (into / "docs/docs/a.md").read_text() == "---\ntitle: A\n---\nText.\n"
     assert not (into / "docs/content.he").exists() and not (into / "docs/content.en").exists()
-    assert "language 'he': 2 translated pages are left out" in out
-    assert load(into / "mkdocs.yml")["plugins"][1]["essays"]["languages"] == ["he"]
+    # the other language's own contentDir is copied to docs/<code>/ (issue 21)
+    assert (into / "docs/he/docs/a.md").read_text() == "---\ntitle: A he\n---\n"
+    assert "left out" not in out
+    languages = load(into / "mkdocs.yml")["plugins"][1]["essays"]["languages"]
+    assert languages == {"en": {"weight": 1}, "he": {"weight": 2, "content_dir": "he"}}

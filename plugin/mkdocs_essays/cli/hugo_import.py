@@ -23,7 +23,6 @@ from typing import Any
 
 import yaml
 
-from ..hugo.layout import language_of
 from ..hugo.shortcodes import BUILTIN, ShortcodeSyntaxError, scan
 from ..hugo.site_config import (
     HugoConfig,
@@ -32,6 +31,7 @@ from ..hugo.site_config import (
     pager_size,
     read_site_config,
 )
+from ..languages.hugo_import import language_content, language_options
 from ..pages.permalinks import PermalinkError, Permalinks
 
 __all__ = ["Plan", "plan_import", "register", "run"]
@@ -112,6 +112,8 @@ class Plan:
     """Not carried over, or carried over differently: one line each."""
     shortcodes: dict[str, list[str]] = field(default_factory=dict)
     """Shortcode name -> where it is used (file:line)."""
+    language_folders: dict[str, str] = field(default_factory=dict)
+    """Language -> its folder in ``docs`` (a ``contentDir`` of its own)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -180,6 +182,11 @@ def plan_import(site: Path, into: Path) -> Plan:
             "reStructuredText, Emacs Org); MkDocs renders Markdown only, so they are copied as "
             "files, not published as pages. Convert them to Markdown to keep them"
         )
+    default = str(config.get("defaultContentLanguage", default="en")).lower()
+    copies, translated, folders = language_content(site, config, content, docs, default)
+    plan.copies += copies
+    pages += translated
+    plan.language_folders = folders
     static = config.get("staticDir", default="static")
     for folder in [static] if isinstance(static, str) else list(static or []):
         root = site / str(folder)
@@ -226,10 +233,6 @@ class _ConfigBuilder:
         self.plan = plan
         self.notes = plan.notes
         self.default_language = config.default_language
-        self.other_languages = {str(k).lower() for k in config.table("languages")} - {
-            self.default_language
-        }
-        """What ``x.<lang>.md`` can be a translation in (Hugo: only a configured language)."""
         taxonomies = config.get("taxonomies")
         self.taxonomies: dict[str, str] = (
             {str(k): str(v) for k, v in taxonomies.items()}
@@ -359,11 +362,18 @@ class _ConfigBuilder:
         options.update(self.urls())
         if self.default_language != "en":
             options["default_language"] = self.default_language
-        options["languages"] = sorted(self.other_languages)
+        options.update(
+            language_options(
+                self.config,
+                self.default_language,
+                self.plan.language_folders,
+                self._menu_nav,
+                self.notes,
+            )
+        )
         shortcodes = self.shortcodes()
         if shortcodes:
             options["shortcodes"] = shortcodes
-        self.languages()
         return options
 
     def disabled_kinds(self) -> set[str]:
@@ -387,7 +397,8 @@ class _ConfigBuilder:
         """``permalinks``, ``uglyURLs`` and ``disablePathToLower``, as the plugin reads them."""
         config = self.config
         options: dict[str, Any] = {}
-        permalinks = permalinks_of(config.get("permalinks"), self.notes)
+        own = config.get("languages", self.default_language, "permalinks")  # the language's win
+        permalinks = permalinks_of(own or config.get("permalinks"), self.notes)
         if permalinks:
             options["permalinks"] = permalinks
         ugly = config.get("uglyURLs")
@@ -413,7 +424,7 @@ class _ConfigBuilder:
             return main
         plurals = set(self.taxonomies.values())
         counts: Counter[str] = Counter()
-        for page in self.pages:
+        for page in self._own():
             parts = page.relative_to(self.content).parts
             if len(parts) > 1 and parts[0] not in plurals and not page.stem.startswith("_index"):
                 counts[parts[0]] += 1
@@ -423,10 +434,8 @@ class _ConfigBuilder:
         """Scan the content: map inline shortcodes, report the ones with no equivalent."""
         uses: dict[str, list[str]] = defaultdict(list)
         for page in self.pages:
-            if self._translation(page):
-                continue  # translations are left out of the site
             text = page.read_text(encoding="utf-8-sig", errors="replace")
-            where = page.relative_to(self.content).as_posix()
+            where = self._where(page)
             try:
                 calls = scan(text)
             except ShortcodeSyntaxError as error:
@@ -462,30 +471,6 @@ class _ConfigBuilder:
                 "tabs, keep, strip...)"
             )
         return mapping
-
-    def languages(self) -> None:
-        languages = self.config.table("languages")
-        others = [str(k).lower() for k in languages if str(k).lower() != self.default_language]
-        counts: Counter[str] = Counter()
-        for page in self.pages:
-            language = self._translation(page)
-            if language:
-                counts[language] += 1
-        site = self.config.site
-        for setting in self.config.languages():
-            folder, language = setting.content_dir, setting.code
-            if site is None or language == self.default_language or not folder:
-                continue
-            root = site / folder  # translation by content directory
-            if root.is_dir() and root.resolve() != self.content.resolve():
-                counts[language] += sum(
-                    1 for page in root.rglob("*") if page.suffix.lower() in _MARKDOWN
-                )
-        for language in sorted(set(others) | set(counts)):
-            self.notes.append(
-                f"language {language!r}: {counts.get(language, 0)} translated pages are "
-                "left out of the site until multilingual sites are supported"
-            )
 
     def extensions(self) -> str:
         """The Markdown extensions Hugo's Goldmark gives the content, and what shortcodes and
@@ -524,7 +509,7 @@ class _ConfigBuilder:
                 "      emoji_index: !!python/name:material.extensions.emoji.twemoji",
                 "      emoji_generator: !!python/name:material.extensions.emoji.to_svg",
             ]
-        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self._english()):
+        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self.pages):
             lines += ["  - pymdownx.arithmatex:", "      generic: true"]
             self.notes.append(
                 "math: formulas are kept as written (pymdownx.arithmatex); to typeset them add "
@@ -576,13 +561,22 @@ class _ConfigBuilder:
             end = start
         return f"{start}-{end}"
 
-    def _translation(self, page: Path) -> str | None:
-        """The language ``page`` is a translation in, or None (a page of the site's own)."""
-        language = language_of(page.name)
-        return language if language in self.other_languages else None
+    def _own(self) -> Iterable[Path]:
+        """The pages of the default language's content folder."""
+        return (p for p in self.pages if p.is_relative_to(self.content))
 
-    def _english(self) -> Iterable[Path]:
-        return (p for p in self.pages if not self._translation(p))
+    def _where(self, page: Path) -> str:
+        """A page's path in ``docs`` (``pt/about.md`` for a language's own contentDir)."""
+        if page.is_relative_to(self.content):
+            return page.relative_to(self.content).as_posix()
+        for code, folder in self.plan.language_folders.items():
+            root = self.config.get("languages", code, "contentDir")
+            site = self.config.site
+            if isinstance(root, str) and site is not None:
+                base = site / root.strip("/")
+                if page.is_relative_to(base):
+                    return f"{folder}/{page.relative_to(base).as_posix()}"
+        return page.name
 
     def nav(self) -> list[Any]:
         """The main menu, as the site's navigation: by ``weight`` (a weight Hugo would refuse
@@ -595,6 +589,10 @@ class _ConfigBuilder:
             or self.config.get("menu", "main")
             or self.config.get("menus", "main")
         )
+        return self._menu_nav(menu)
+
+    def _menu_nav(self, menu: Any) -> list[Any]:
+        """A Hugo menu (its entries), as a navigation."""
         if not isinstance(menu, list) or not menu:
             return []
         entries = [e for e in menu if isinstance(e, Mapping)]
@@ -663,7 +661,7 @@ class _ConfigBuilder:
             return target
         path = target.strip().strip("/")
         path = re.sub(r"\.(md|markdown|html)$", "", path)
-        existing = {p.relative_to(self.content).as_posix() for p in self.pages}
+        existing = {p.relative_to(self.content).as_posix() for p in self._own()}
         candidates = [f"{path}/_index.md", f"{path}.md", f"{path}/index.md"] if path else []
         for candidate in candidates or ["_index.md", "index.md"]:
             if candidate in existing:

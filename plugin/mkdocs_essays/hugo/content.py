@@ -47,8 +47,6 @@ from .layout import (
     bundle_of,
     classify_index,
     is_index_page,
-    language_of,
-    without_language,
 )
 from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
 from .refs import PageIndex, RefTarget, element_ids
@@ -83,6 +81,8 @@ class HugoContent(Feature):
             e for e in build.config.markdown_extensions if isinstance(e, str)
         )
         self.index_pages: dict[str, IndexPage] = {}
+        self.index_urls: dict[tuple[str, str], str] = {}
+        """(kind, folder) of an ``_index.md`` its ``url`` moves -> where it is."""
         """src_uri of each ``_index.md`` -> what it stands for."""
         self.bundles: dict[str, str] = {}
         """Leaf bundle folder -> its index.md."""
@@ -102,70 +102,48 @@ class HugoContent(Feature):
     # -- prepare: what each file is -------------------------------------------------------------
 
     def prepare(self, files: Files) -> None:
-        pages = [
-            f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.generated_by is None
-        ]
-        pages = self._translations(files, pages)
+        pages = self._translations(files)
         pages = self._bundle_resources(pages)
         self._index_hosts(pages)
 
-    def _translations(self, files: Files, pages: list[File]) -> list[File]:
+    def _translations(self, files: Files) -> list[File]:
+        """The pages of this build's language, each at its path inside the language
+        (``about.pt-br.md`` and ``pt/about.md`` are ``about.md`` in ``pt-br``'s and ``pt``'s
+        build; :mod:`..languages.model`). Other languages' files leave this build (they are
+        built in theirs); without ``languages``, a translation is left out, with a line."""
         build = self.build
-        default = build.options.default_language.strip().lower()
-        listed = build.options.languages
-        others = None if listed is None else {code.strip().lower() for code in listed}
+        languages, current = build.languages, build.language.code
+        docs = build.config.docs_dir
         left_out: dict[str, list[File]] = defaultdict(list)
-        kept: list[File] = []
-        for file in pages:
-            language = language_of(file.src_uri)
-            if language not in (None, default) and others is not None and language not in others:
-                language = None  # not one of the site's languages: part of the name, as in Hugo
-            if language is None:
-                kept.append(file)
-            elif language == default:
-                kept.append(self._as_default(files, file))
-            else:
+        renames: list[tuple[File, str]] = []
+        for file in list(files):
+            if file.generated_by is not None or file.src_dir != docs:
+                continue
+            page = file.is_documentation_page()
+            code, path = languages.place(file.src_uri, page=page)
+            if code == current:
+                if path != file.src_uri:
+                    renames.append((file, path))
+            elif languages.known and code in languages.codes:
+                files.remove(file)  # a page of another language: built in that language's site
+            elif page:
                 file.inclusion = InclusionLevel.EXCLUDED
-                left_out[language].append(file)
+                left_out[code].append(file)
+        for file, path in renames:
+            _rename(files, file, path, build)
         for language, group in sorted(left_out.items()):
             names = [build.display_path(f) for f in group]
             shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
             log.info(
                 f"{len(names)} page{'s' if len(names) > 1 else ''} in {language!r} left out "
-                f"({shown}): translations (Hugo's x.{language}.md) wait for multilingual "
-                f"support; the site publishes the {default!r} pages"
+                f"({shown}): translations (Hugo's x.{language}.md); list the site's languages "
+                f"under 'languages' (for example [{language}]) to publish them at /{language}/"
             )
-        return kept
-
-    def _as_default(self, files: Files, file: File) -> File:
-        """``x.en.md`` in an English site is the page ``x``."""
-        build = self.build
-        name = without_language(file.src_uri)
-        other = files.get_file_from_path(name)
-        if other is not None:
-            log.warning(
-                f"{build.display_path(file)} and {build.display_path(other)} are both the "
-                f"{build.options.default_language!r} page {name}; the first is left out. "
-                "Remove or rename one of them"
-            )
-            file.inclusion = InclusionLevel.EXCLUDED
-            return file
-        if file.abs_src_path is None:
-            return file
-        renamed = File(
-            name,
-            src_dir=file.src_dir,
-            dest_dir=file.dest_dir,
-            use_directory_urls=file.use_directory_urls,
-            inclusion=file.inclusion,
-        )
-        renamed.abs_src_path = file.abs_src_path  # read from the real file
-        renamed.edit_uri = file.edit_uri
-        files.remove(file)
-        files.append(renamed)
-        return renamed
+        return [
+            f
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if f.generated_by is None
+        ]
 
     def _bundle_resources(self, pages: list[File]) -> list[File]:
         """Markdown files inside a leaf bundle are its resources, as in Hugo: not pages."""
@@ -220,6 +198,9 @@ class HugoContent(Feature):
 
     def location_of(self, page: IndexPage) -> str:
         policy = self.build.policy
+        moved = self.index_urls.get((page.kind, page.folder))
+        if moved is not None:
+            return moved  # its ``url`` (Hugo 0.168: ``url = "categoria/temas"``)
         if page.kind == "home":
             return ""
         if page.kind == "taxonomy":
@@ -252,7 +233,7 @@ class HugoContent(Feature):
             metas,
             taxonomies=dict.fromkeys(build.taxonomies.values()),
             environment="development" if build.serve else "production",
-            language=build.options.default_language.strip().lower(),
+            language=build.language.code,
             warn=self._cascade_warning,
         )
         if not self.cascades.by_folder:
@@ -389,13 +370,18 @@ class HugoContent(Feature):
         moves: list[tuple[File, str, int]] = []
         for src_uri, document in build.documents.items():
             front = document.front
-            if src_uri in build.essay_files or is_index_page(src_uri):
+            if src_uri in build.essay_files:
                 continue
-            moved = policy.permalinks or policy.ugly or policy.slugged
-            if front.slug is None and front.url is None and not moved:
-                continue
-            if posixpath.splitext(src_uri)[0] in ("index", "README"):
-                continue  # the home page
+            index = self.index_pages.get(src_uri)
+            if is_index_page(src_uri):
+                if front.url is None or index is None:
+                    continue  # Hugo: a list page's ``slug`` does nothing, its ``url`` moves it
+            else:
+                moved = policy.permalinks or policy.ugly or policy.slugged
+                if front.slug is None and front.url is None and not moved:
+                    continue
+                if posixpath.splitext(src_uri)[0] in ("index", "README"):
+                    continue  # the home page
             file = files.get_file_from_path(src_uri)
             if file is None:
                 continue
@@ -406,6 +392,8 @@ class HugoContent(Feature):
                 raise PluginError(str(EssaysError(document.path, line, str(error)))) from None
             if build.policy.dest(location) != file.dest_uri:
                 moves.append((file, location, line))
+                if index is not None:
+                    self.index_urls[(index.kind, index.folder)] = location
         if not moves:
             return
         dests = {
@@ -960,6 +948,32 @@ def _lookup(mapping: Mapping[str, Any], name: str) -> Any:
             return None
         current = lowered[part.lower()]
     return current
+
+
+def _rename(files: Files, file: File, path: str, build: EssaysBuild) -> File | None:
+    """``posts/x.pt-br.md`` is the page ``posts/x.md`` of its language's site: the same file
+    under its path inside the language (read from where it is)."""
+    other = files.get_file_from_path(path)
+    if other is not None:
+        log.warning(
+            f"{build.display_path(file)} and {build.display_path(other)} are both the "
+            f"{build.language.code!r} page {path}; the first is left out. Remove or rename "
+            "one of them"
+        )
+        file.inclusion = InclusionLevel.EXCLUDED
+        return None
+    renamed = File(
+        path,
+        src_dir=file.src_dir,
+        dest_dir=file.dest_dir,
+        use_directory_urls=file.use_directory_urls,
+        inclusion=file.inclusion,
+    )
+    renamed.abs_src_path = file.abs_src_path  # read from the real file
+    renamed.edit_uri = file.edit_uri
+    files.remove(file)
+    files.append(renamed)
+    return renamed
 
 
 def _relocate(file: File, dest: str, url: str) -> None:
