@@ -242,9 +242,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     languages = read_site_config(site).table("languages")
     default = str(read_site_config(site).get("defaultContentLanguage", default="en")).lower()
-    others = tuple(f"{str(k).lower()}/" for k in languages if str(k).lower() != default)
-    theirs = url_set(work / "hugo", skip=others)
-    mine = url_set(ours / "site", skip=OURS_ONLY)
+    others = [f"{str(k).lower()}/" for k in languages if str(k).lower() != default]
+    # every language is compared (multilingual sites are built); what only the plugin makes
+    # is left out in each language's folder too
+    theirs = url_set(work / "hugo")
+    mine = url_set(ours / "site", skip=OURS_ONLY + tuple(o + s for o in others for s in OURS_ONLY))
     print(f"site: {site}")
     print(f"our build: {ours_seconds:.1f} s, {len(warnings)} warnings; Hugo: {hugo_seconds:.1f} s")
     for line in warnings:
