@@ -34,9 +34,9 @@ from mkdocs_essays.cli.hugo_import import _content_mount
 from mkdocs_essays.hugo.shortcodes import Call, ShortcodeSyntaxError, scan
 from mkdocs_essays.hugo.site_config import CONFIG_NAMES, read_site_config
 
-# Later pages of our listings (<listing>/page/N/): Hugo paginates a list only when its layout
-# calls .Paginator, and the stub layouts do not.
-PAGINATION = re.compile(r"(?:^|/)page/[0-9]+/$")
+# Later pages of our listings (<listing>/page/N/, page/N.html under uglyURLs): Hugo paginates
+# a list only when its layout calls .Paginator, and the stub layouts do not.
+PAGINATION = re.compile(r"(?:^|/)page/[0-9]+(?:/|\.html)$")
 OURS_ONLY = ("patterns/", "map/", "404.html")
 
 
@@ -242,9 +242,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     languages = read_site_config(site).table("languages")
     default = str(read_site_config(site).get("defaultContentLanguage", default="en")).lower()
-    others = tuple(f"{str(k).lower()}/" for k in languages if str(k).lower() != default)
-    theirs = url_set(work / "hugo", skip=others)
-    mine = url_set(ours / "site", skip=OURS_ONLY)
+    others = [f"{str(k).lower()}/" for k in languages if str(k).lower() != default]
+    # every language is compared (multilingual sites are built); what only the plugin makes
+    # is left out in each language's folder too
+    theirs = url_set(work / "hugo")
+    mine = url_set(ours / "site", skip=OURS_ONLY + tuple(o + s for o in others for s in OURS_ONLY))
     print(f"site: {site}")
     print(f"our build: {ours_seconds:.1f} s, {len(warnings)} warnings; Hugo: {hugo_seconds:.1f} s")
     for line in warnings:

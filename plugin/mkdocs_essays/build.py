@@ -22,13 +22,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
 from .cache import CACHE
-from .errors import CollectionError, EssaysError
+from .errors import CollectionError
 from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
 from .languages.labels import labels_for
 from .languages.model import Language, SiteLanguages
-from .model import Collection, Essay, PathError, Publication, Term, make_essay
-from .model.slugs import dot_segments
+from .model import Collection, Essay, Publication, Term, make_essay
 from .model.text import (
     auto_summary,
     first_words,
@@ -41,8 +40,9 @@ from .model.text import word_count as count_words
 from .pages.chips import LISTED_TERMS, Chips, chips_of
 from .pages.destinations import check as check_destinations
 from .pages.feature import Feature
+from .pages.placing import make_policy, move_file, place_essays
 from .pages.plan import PageSpec
-from .pages.urls import UrlPolicy, relative_url
+from .pages.urls import relative_url
 from .reading import drop_gone, gone, read_source, read_text, without_controls
 from .render import Renderer, View, stylesheet
 from .render.deferred import Deferred
@@ -103,7 +103,8 @@ class EssaysBuild:
             build_expired=options.build_expired,
         )
         self.preview = serve and options.drafts_on_serve
-        self.policy = UrlPolicy(use_directory_urls=config.use_directory_urls)
+        self.policy = make_policy(options, config)
+        self.lower = self.policy.lower
         self.renderer = Renderer(
             config.theme.dirs,
             date_format=self.language.date_format or options.date_format,
@@ -190,7 +191,9 @@ class EssaysBuild:
             if document.front.format is not None or essay_source:
                 self.documents[file.src_uri] = document
             if essay_source:
-                essays.append(make_essay(document, file.src_uri, self.publication))
+                essays.append(
+                    make_essay(document, file.src_uri, self.publication, lower=self.lower)
+                )
                 self.essay_files[file.src_uri] = file
         if errors and not self.serve:
             raise PluginError("\n".join(errors))
@@ -199,8 +202,10 @@ class EssaysBuild:
             log.error(message)
 
         names, (essays, pages) = self.taxonomies.values(), other_pages(self, essays)  # issue 11
-        self.collection = Collection.of(essays, names, preview=self.preview, pages=pages)
-        self._place_essays(files)
+        self.collection = Collection.of(
+            essays, names, preview=self.preview, pages=pages, lower=self.lower
+        )
+        place_essays(self, files)
         self._report_terms()
         for src_uri, document in self.documents.items():
             body = document.body
@@ -225,68 +230,6 @@ class EssaysBuild:
         files.append(css)
         check_destinations(self, files)  # two files at one path: one error naming both
         return files
-
-    def _place_essays(self, files: Files) -> None:
-        claimed: dict[str, Essay] = {}
-        errors: list[str] = []
-        others = {
-            f.dest_uri: f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.src_uri not in self.essay_files
-        }
-        for essay in self.collection.essays:
-            try:
-                location = self.policy.essay(essay)
-            except PathError as error:
-                line = essay.front.line_of("url", "slug")
-                errors.append(str(EssaysError(essay.path, line, str(error))))
-                continue
-            if essay.front.url is None and essay.front.slug and dot_segments(essay.front.slug)[1]:
-                log.warning(
-                    f"{essay.path}:{essay.front.line_of('slug')}: 'slug' "
-                    f"{essay.front.slug!r} has '..', which cannot climb out of the essay's "
-                    f"folder: the essay is published at /{unquote(self.url_of(location))}; "
-                    "write the slug without '..', or set 'url' to place the essay elsewhere"
-                )
-            file = self.essay_files[essay.src_uri]
-            if essay.left_out:
-                # `mkdocs build` leaves it out entirely; `mkdocs serve` previews it.
-                file.inclusion = InclusionLevel.DRAFT if self.preview else InclusionLevel.EXCLUDED
-            elif file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
-                file.inclusion = InclusionLevel.NOT_IN_NAV  # essays stay out of the nav
-            dest = self.policy.dest(location)
-            if dest in claimed:
-                other = claimed[dest]
-                errors.append(
-                    str(
-                        CollectionError(
-                            essay.path,
-                            essay.front.line_of("slug", "url"),
-                            f"this essay and {other.path} both publish at "
-                            f"/{self.url_of(location)}; "
-                            "give one of them another 'slug'",
-                        )
-                    )
-                )
-                continue
-            if dest in others:
-                errors.append(
-                    str(
-                        CollectionError(
-                            essay.path,
-                            essay.front.line_of("slug", "url"),
-                            f"this essay would publish at /{self.url_of(location)}, where "
-                            f"{self.display_path(others[dest])} already is; "
-                            "give the essay another 'slug' or 'url'",
-                        )
-                    )
-                )
-                continue
-            claimed[dest] = essay
-            self.locations[essay] = location
-            _move(file, dest, self.policy.url(location))
-        if errors:
-            raise PluginError("\n".join(errors))
 
     def _report_terms(self) -> None:
         """One info line for every merged spelling; a warning per slug two names share."""
@@ -348,7 +291,7 @@ class EssaysBuild:
                     "listing should go."
                 )
             if host.dest_uri != dest:  # `use_directory_urls: false`: where the links point
-                _move(host, dest, self.url_of(spec.location))
+                move_file(host, dest, self.url_of(spec.location))
             return
         if host is not None and host.src_uri in self.specs and host.generated_by == "essays":
             other = self.specs[host.src_uri]
@@ -365,7 +308,7 @@ class EssaysBuild:
             inclusion = InclusionLevel.INCLUDED
         file = File.generated(self.config, src_uri, content="", inclusion=inclusion)
         if file.dest_uri != dest:  # `use_directory_urls: false`: where the links point
-            _move(file, dest, self.url_of(spec.location))
+            move_file(file, dest, self.url_of(spec.location))
         files.append(file)
         dests[file.dest_uri] = file
         self.specs[src_uri] = spec
@@ -620,10 +563,3 @@ def _appends(spec: PageSpec, host: File) -> bool:
     """A host page without the marker gets the listing after its text: the home page's latest
     essays, and Hugo's ``_index.md`` section and term pages (their text is the intro)."""
     return spec.kind == "latest" or posixpath.basename(host.src_uri).startswith("_index.")
-
-
-def _move(file: File, dest: str, url: str) -> None:
-    """Give a file its Hugo URL (MkDocs caches these, so set all three)."""
-    file.dest_uri = dest
-    file.url = url
-    file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest))

@@ -12,6 +12,7 @@ from mkdocs.config import config_options as c
 
 from .hugo.shortcodes import TARGETS as SHORTCODE_TARGETS
 from .model.site_path import PathError, inside_site
+from .pages.permalinks import PermalinkError, Permalinks
 
 # A language code as Hugo's [languages] keys are written: en, pt-br, zh-hant, sr-latn-rs
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -82,6 +83,32 @@ class Taxonomies(c.DictOfItems[str]):
         return taxonomies
 
 
+class PermalinkPatterns(c.OptionallyRequired[dict[str, Any]]):
+    """Hugo's ``[permalinks]``: section -> pattern, or kind -> {section: pattern}."""
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        try:
+            Permalinks.parse(value, option="permalinks")
+        except PermalinkError as error:
+            raise base.ValidationError(str(error)) from None
+        assert isinstance(value, dict)
+        return value
+
+
+class UglyUrlsOption(c.OptionallyRequired[bool | dict[str, bool]]):
+    """``true``/``false``, or a table of sections -> ``true``/``false`` (Hugo's ``uglyURLs``)."""
+
+    def run_validation(self, value: object) -> bool | dict[str, bool]:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, dict) and all(isinstance(v, bool) for v in value.values()):
+            return {str(k): v for k, v in value.items()}
+        raise base.ValidationError(
+            f"Expected true, false or a table of sections such as {{posts: true}}, but received "
+            f"{value!r}."
+        )
+
+
 class LanguageConfig(base.Config):
     """One language's settings (Hugo's ``[languages.<code>]``)."""
 
@@ -149,6 +176,21 @@ class EssaysConfig(base.Config):
     # -- where essays are ------------------------------------------------------------------
     essays_dir = SiteFolder(default="posts")
     """Folder inside ``docs_dir`` whose Markdown files are essays (Hugo's ``content/posts``)."""
+
+    # -- URLs ------------------------------------------------------------------------------
+    permalinks = PermalinkPatterns(default={})
+    """Hugo's ``[permalinks]``: where the pages of a section go, as a pattern of tokens
+    (``posts: /:year/:month/:slug/``), or by kind (``page``, ``section``, ``term``,
+    ``taxonomy``: ``{page: {posts: ...}, term: {tags: /topics/:slug/}}``). A section's
+    pattern also places the terms of a taxonomy of that name, as in Hugo. A front matter
+    ``url`` wins. ``mkdocs-essays import`` writes Hugo's."""
+    ugly_urls = UglyUrlsOption(default=False)
+    """Hugo's ``uglyURLs``: publish essays (and term pages) as ``x.html`` instead of
+    ``x/index.html``; ``true`` for the whole site or a table of sections (``{posts: true}``,
+    a taxonomy such as ``tags`` for its terms). Listings keep their ``index.html``."""
+    disable_path_to_lower = c.Type(bool, default=False)
+    """Hugo's ``disablePathToLower``: keep the case of file, folder, slug and term names in
+    URLs (``My-Post.md`` at ``My-Post/``) instead of lower-casing them."""
 
     # -- Hugo's front matter and publication rules -----------------------------------------
     timezone = TimeZone(default="UTC")

@@ -52,13 +52,13 @@ def test_config_folder_is_merged_under_its_file_names(tmp_path: Path) -> None:
         tmp_path,
         {
             "hugo.toml": 'title = "Root"\n',
-            "config/_default/hugo.toml": 'title = "Ignored"\nbaseURL = "https://x.example/"\n',
+            "config/_default/hugo.toml": 'title = "Folder"\nbaseURL = "https://x.example/"\n',
             "config/_default/params.yaml": "author: A\n",
             "config/_default/menus.toml": '[[main]]\nname = "About"\nurl = "/about/"\n',
         },
     )
     config = read_site_config(tmp_path)
-    assert config.get("title") == "Root"  # the root file wins
+    assert config.get("title") == "Folder"  # the folder is laid over the root file (Hugo 0.168)
     assert config.get("baseURL") == "https://x.example/"
     assert config.get("params", "author") == "A"
     assert config.get("menus", "main")[0]["name"] == "About"
@@ -208,7 +208,8 @@ def test_import_of_a_small_site(tmp_path: Path, capsys) -> None:
     assert "footnotes" not in config["markdown_extensions"]
     assert config["theme"]["language"] == "pt"
     assert config["nav"] == [{"Blog": "notes/index.md"}]
-    assert "custom permalinks" in out
+    assert essays["permalinks"] == {"posts": "/:year/:title/"}
+    assert "permalinks" not in out
     assert "menu entry 'Nowhere' (/gone/): no such page" in out
     assert "shortcode 'mybox' (docs/notes/a.md:4)" in out
     assert "layouts/" in out

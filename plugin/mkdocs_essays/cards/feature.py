@@ -35,7 +35,7 @@ from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
-from ..pages.urls import relative_url
+from ..pages.urls import folder_of, relative_url
 from ..render import View
 from .anchors import heading_ends
 from .extract import Namer, PlainNamer, SameId, extract_sections
@@ -192,6 +192,8 @@ class Cards(Feature):
 
     def _essay_keys(self) -> dict[Essay, str]:
         """``patterns/<key>/``: the essay's slug; a second essay with that slug gets ``-2``.
+        An essay a permalink places has its address as key (``patterns/2025/09/05/x/``):
+        its cards follow its URL, and dated posts sharing a slug keep readable card paths.
         Decided in path order, so adding a newer essay never moves older cards."""
         build = self.build
         shown = [e for e in build.collection.essays if e in build.locations]
@@ -201,12 +203,15 @@ class Cards(Feature):
         reserved = {PAGE_PATH, posixpath.basename(self.json_path)}
         used = _Names(reserved)
         for essay in sorted(shown, key=lambda e: e.src_uri):
-            key = used.free(essay.slug)
-            if key != essay.slug:
+            base = essay.slug
+            if build.policy.permalinked(essay):
+                base = folder_of(build.locations[essay])
+            key = used.free(base)
+            if key != base:
                 why = (
-                    f"/{build.url_of(build.policy.cards())}{essay.slug} is the catalog's"
-                    if essay.slug.casefold() in reserved
-                    else f"another essay has the slug {essay.slug!r}"
+                    f"/{build.url_of(build.policy.cards())}{base} is the catalog's"
+                    if base.casefold() in reserved
+                    else f"another essay has the slug {base!r}"
                 )
                 log.info(
                     f"{essay.path}: {why}, so this essay's "

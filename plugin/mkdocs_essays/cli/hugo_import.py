@@ -34,21 +34,19 @@ from ..hugo.site_config import (
 )
 from ..languages.hugo_import import language_content, language_options
 from ..model.site_path import PathError, inside_site
+from ..pages.permalinks import PermalinkError, Permalinks
 from .confine import Confinement
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+# Content formats Hugo renders with an external helper (or, for .org, a Go library)
+_OTHER_FORMATS = (".adoc", ".asciidoc", ".ad", ".pandoc", ".pdc", ".rst", ".org")
 _DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # Hugo settings that only its own templates use: named when present, never carried over.
 _THEME_ONLY = {
     "theme": "the Hugo theme: the site uses Material for MkDocs (set 'theme:' to change it)",
-    "permalinks": "custom permalinks: essays are published at <section>/<slug>/ (add "
-    "'aliases' to essays to keep old addresses)",
-    "uglyurls": "uglyURLs: pages are published as folders (x/index.html)",
-    "services": "services (comments, analytics): see Material's 'analytics' and comment "
-    "system guides",
-    "googleanalytics": "googleAnalytics: see Material's 'extra.analytics'",
+    "services": "services (comments...): see Material's comment system guide",
     "disqusShortname": "disqusShortname: see Material's comment system guide",
     "outputs": "output formats: the plugin writes HTML pages and RSS feeds",
     "outputformats": "output formats: the plugin writes HTML pages and RSS feeds",
@@ -203,10 +201,22 @@ def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -
     plan = Plan()
     docs = into / "docs"
     pages: list[Path] = []
+    other_formats: list[str] = []
     for path in confine.files(content):
         plan.copies.append((path, docs / path.relative_to(content)))
         if path.suffix.lower() in _MARKDOWN:
             pages.append(path)
+        elif path.suffix.lower() in _OTHER_FORMATS:
+            other_formats.append(f"docs/{path.relative_to(content).as_posix()}")
+    if other_formats:
+        shown = ", ".join(other_formats[:3]) + (
+            f" and {len(other_formats) - 3} more" if len(other_formats) > 3 else ""
+        )
+        plan.notes.append(
+            f"{shown}: content Hugo renders with an external tool (AsciiDoc, Pandoc, "
+            "reStructuredText, Emacs Org); MkDocs renders Markdown only, so they are copied as "
+            "files, not published as pages. Convert them to Markdown to keep them"
+        )
     default = str(config.get("defaultContentLanguage", default="en")).lower()
     copies, translated, folders = language_content(site, config, content, docs, default, confine)
     plan.copies += copies
@@ -240,21 +250,26 @@ def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -
 
 
 def _check_config_files(site: Path, confine: Confinement) -> None:
-    """The configuration files Hugo would read, refused (nothing imported) when one is a link
-    to a file outside the site: reading it could print what it holds."""
+    """The configuration files Hugo would read (the root file, ``config/_default/`` and
+    ``config/production/`` with their subfolders), refused (nothing imported) when one is a
+    link to a file outside the site: reading it could print what it holds."""
     candidates = [site / name for name in CONFIG_NAMES]
     folder = site / "config"
+    before = len(confine.refused)
     if folder.is_dir() or folder.is_symlink():
         candidates.append(folder)
-        if confine.inside(folder) and (folder / "_default").exists():
-            candidates.append(folder / "_default")
-            if confine.inside(folder / "_default") and (folder / "_default").is_dir():
-                candidates.extend(sorted((folder / "_default").iterdir()))
+        for env in ("_default", "production"):
+            path = folder / env
+            if path.exists() or path.is_symlink():
+                candidates.append(path)
+                if confine.inside(folder) and confine.inside(path) and path.is_dir():
+                    confine.files(path)  # a link inside that leads out is recorded
     outside = [
         str(path)
         for path in candidates
         if (path.exists() or path.is_symlink()) and not confine.inside(path)
     ]
+    outside += [line.split(": ", 1)[0] for line in confine.refused[before:]]
     if outside:
         raise HugoConfigError(
             f"{site}: nothing was imported: its configuration links out of the site "
@@ -273,9 +288,8 @@ def _content_mount(config: HugoConfig) -> str:
                 return source.rstrip("/") or "/"  # "/etc" stays absolute (and is refused)
     # translation by content directory: the default language's ``contentDir`` (Hugo Book's
     # example site: ``[languages.en] contentDir = 'content.en'``); the others are translations
-    default = str(config.get("defaultContentLanguage", default="en"))
-    folder = config.get("languages", default, "contentDir")
-    if isinstance(folder, str) and folder.strip():
+    folder = config.language().content_dir
+    if folder and folder.strip():
         return folder.rstrip("/") or "/"
     return str(config.get("contentDir", default="content"))
 
@@ -295,7 +309,7 @@ class _ConfigBuilder:
         self.pages = pages
         self.plan = plan
         self.notes = plan.notes
-        self.default_language = str(config.get("defaultContentLanguage", default="en")).lower()
+        self.default_language = config.default_language
         taxonomies = config.get("taxonomies")
         self.taxonomies: dict[str, str] = (
             {str(k): str(v) for k, v in taxonomies.items()}
@@ -359,9 +373,10 @@ class _ConfigBuilder:
         return "\n".join(parts)
 
     def site_name(self) -> str:
-        title = self.config.get("title") or self.config.get(
-            "languages", self.default_language, "title"
-        )
+        """The default language's ``title`` (which Hugo prefers), else the site's."""
+        title = self.config.language().title or self.config.get("title")
+        if not title:
+            self.notes.append("no title in the configuration: the site is called 'My site'")
         return str(title or "My site")
 
     def theme(self) -> dict[str, Any]:
@@ -396,8 +411,16 @@ class _ConfigBuilder:
         essays_dir = self.essays_dir()
         if essays_dir != "posts":
             options["essays_dir"] = essays_dir
-        if {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
+        disabled = self.disabled_kinds()
+        if {"taxonomy", "term"} <= disabled:
+            options["taxonomies"] = {}  # Hugo writes no taxonomy or term page
+        elif {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
             options["taxonomies"] = self.taxonomies
+        items = self.feed_items()
+        if "rss" in disabled:
+            options["feed_items"] = 0
+        elif items is not None:
+            options["feed_items"] = items
         zone = config.get("timeZone")
         if isinstance(zone, str) and zone:
             try:
@@ -413,7 +436,10 @@ class _ConfigBuilder:
             options["pager_size"] = size
         elif size is not None:
             self.notes.append(f"{size} is not a number of 1 or more; listings show 10 a page")
-        layout = config.get("params", "dateFormat") or config.get("params", "date_format")
+        params = {**config.table("params"), **config.language().params}
+        layout = next(
+            (v for k, v in params.items() if str(k).lower() in ("dateformat", "date_format")), None
+        )
         if isinstance(layout, str) and layout:
             options["date_format"] = go_date_layout(layout)
         for hugo, ours in (
@@ -429,6 +455,7 @@ class _ConfigBuilder:
         # content, naming each conflict at info level (the page wins).
         options["alias_conflicts"] = "info"
         options["hugo_content"] = True  # Hugo's rules (lower-case URLs...) for every page
+        options.update(self.urls())
         if self.default_language != "en":
             options["default_language"] = self.default_language
         options.update(
@@ -443,6 +470,40 @@ class _ConfigBuilder:
         shortcodes = self.shortcodes()
         if shortcodes:
             options["shortcodes"] = shortcodes
+        return options
+
+    def disabled_kinds(self) -> set[str]:
+        """Hugo's ``disableKinds``: what has an equivalent is carried over by the caller
+        (taxonomy and term pages, feeds), the rest is named."""
+        value = self.config.get("disableKinds")
+        kinds = {str(k).lower() for k in value} if isinstance(value, list) else set()
+        carried = {"rss"} | ({"taxonomy", "term"} if {"taxonomy", "term"} <= kinds else set())
+        for kind in sorted(kinds - carried):
+            what = {
+                "taxonomy": "the taxonomies' index pages (term pages are kept)",
+                "term": "term pages (a taxonomy's index links to them)",
+                "sitemap": "sitemap.xml (MkDocs always writes one)",
+                "robotstxt": "robots.txt (add one to docs/ if you want it)",
+                "404": "the 404 page (MkDocs always writes one)",
+            }.get(kind, f"pages of kind {kind!r}")
+            self.notes.append(f"disableKinds {kind!r}: {what} cannot be left out; published")
+        return kinds
+
+    def urls(self) -> dict[str, Any]:
+        """``permalinks``, ``uglyURLs`` and ``disablePathToLower``, as the plugin reads them."""
+        config = self.config
+        options: dict[str, Any] = {}
+        own = config.get("languages", self.default_language, "permalinks")  # the language's win
+        permalinks = permalinks_of(own or config.get("permalinks"), self.notes)
+        if permalinks:
+            options["permalinks"] = permalinks
+        ugly = config.get("uglyURLs")
+        if isinstance(ugly, Mapping):
+            ugly = {str(k): bool(v) for k, v in ugly.items() if isinstance(v, bool)}
+        if ugly:
+            options["ugly_urls"] = ugly
+        if config.get("disablePathToLower") is True:
+            options["disable_path_to_lower"] = True
         return options
 
     def essays_dir(self) -> str:
@@ -555,14 +616,46 @@ class _ConfigBuilder:
                 "markup.goldmark.renderer.unsafe is off: Hugo left raw HTML out of pages, "
                 "MkDocs renders it"
             )
-        start = config.get("markup", "tableOfContents", "startLevel")
-        end = config.get("markup", "tableOfContents", "endLevel")
-        if isinstance(start, int) or isinstance(end, int):
-            lines[2:3] = ["      permalink: true", f'      toc_depth: "{start or 2}-{end or 3}"']
+        depth = self.toc_depth()
+        if depth is not None:
+            lines[2:3] = ["      permalink: true", f'      toc_depth: "{depth}"']
         style = config.get("markup", "highlight", "style")
         if isinstance(style, str) and style:
             self.notes.append(f"highlight style {style!r}: code uses Material's colours")
         return "\n".join(lines) + "\n"
+
+    def toc_depth(self) -> str | None:
+        """``[markup.tableOfContents]`` levels as the toc extension's ``toc_depth``: whole
+        numbers from 1 to 6, the start not after the end (Hugo's defaults, 2 and 3, for a
+        value that is not one; named)."""
+        table = "markup.tableOfContents"
+        levels: list[int] = []
+        written = False
+        for key, default in (("startLevel", 2), ("endLevel", 3)):
+            value = self.config.get("markup", "tableOfContents", key)
+            if value is None:
+                levels.append(default)
+                continue
+            written = True
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.notes.append(f"{table}.{key} = {value!r} is not a heading level; {default}")
+                levels.append(default)
+            elif not 1 <= value <= 6:
+                kept = min(max(value, 1), 6)
+                self.notes.append(f"{table}.{key} = {value} is not a heading level (1-6); {kept}")
+                levels.append(kept)
+            else:
+                levels.append(value)
+        if not written:
+            return None
+        start, end = levels
+        if start > end:
+            self.notes.append(
+                f"{table}: startLevel {start} is after endLevel {end}; the contents show level "
+                f"{start} only"
+            )
+            end = start
+        return f"{start}-{end}"
 
     def _own(self) -> Iterable[Path]:
         """The pages of the default language's content folder."""
@@ -574,7 +667,7 @@ class _ConfigBuilder:
             return page.relative_to(self.content).as_posix()
         for code, folder in self.plan.language_folders.items():
             root = self.config.get("languages", code, "contentDir")
-            site = self.config.files[0].parent if self.config.files else None
+            site = self.config.site
             if isinstance(root, str) and site is not None:
                 base = site / root.strip("/")
                 if page.is_relative_to(base):
@@ -582,12 +675,15 @@ class _ConfigBuilder:
         return page.name
 
     def nav(self) -> list[Any]:
-        """The main menu, as the site's navigation."""
+        """The main menu, as the site's navigation: by ``weight`` (a weight Hugo would refuse
+        is named and counts as 0), entries with a ``parent`` nested under it (the parent's own
+        page first), as Material shows sections."""
+        language = self.default_language
         menu = (
-            self.config.get("menu", "main")
+            self.config.get("languages", language, "menus", "main")
+            or self.config.get("languages", language, "menu", "main")
+            or self.config.get("menu", "main")
             or self.config.get("menus", "main")
-            or self.config.get("languages", self.default_language, "menu", "main")
-            or self.config.get("languages", self.default_language, "menus", "main")
         )
         return self._menu_nav(menu)
 
@@ -595,22 +691,66 @@ class _ConfigBuilder:
         """A Hugo menu (its entries), as a navigation."""
         if not isinstance(menu, list) or not menu:
             return []
-        entries = sorted(
-            (e for e in menu if isinstance(e, Mapping)),
-            key=lambda e: (int(e.get("weight", 0) or 0), str(e.get("name", ""))),
-        )
-        nav: list[Any] = []
+        entries = [e for e in menu if isinstance(e, Mapping)]
+        weights = {id(e): self._menu_weight(e) for e in entries}
+        entries.sort(key=lambda e: (weights[id(e)], str(e.get("name", ""))))
+        keys = {_menu_key(e) for e in entries}
+        children: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        tops: list[Mapping[str, Any]] = []
         for entry in entries:
-            name = str(entry.get("name") or entry.get("identifier") or "")
-            target = str(entry.get("pageRef") or entry.get("url") or "")
-            if not name or not target:
-                continue
-            page = self._menu_page(target)
-            if page is None:
-                self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
-                continue
-            nav.append({name: page})
-        return nav
+            parent = str(entry.get("parent") or "")
+            if parent and parent in keys and parent != _menu_key(entry):
+                children[parent].append(entry)
+            else:
+                if parent:
+                    self.notes.append(
+                        f"menu entry {_menu_key(entry)!r}: its parent {parent!r} is not in the "
+                        "menu; shown at the top"
+                    )
+                tops.append(entry)
+        nav: list[Any] = []
+        stack: list[tuple[list[Mapping[str, Any]], list[Any]]] = [(tops, nav)]
+        placed: set[int] = set()
+        while stack:  # a menu nests any depth: a stack, not recursion
+            items, out = stack.pop()
+            for entry in items:
+                if id(entry) in placed:
+                    continue
+                placed.add(id(entry))
+                name = str(entry.get("name") or entry.get("identifier") or "")
+                # Hugo: the page pageRef names, else the url
+                targets = [str(entry.get(k) or "") for k in ("pageRef", "url")]
+                page = next(filter(None, (self._menu_page(t) for t in targets if t)), None)
+                target = next((t for t in targets if t), "")
+                if target and page is None:
+                    self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
+                kids = children.get(_menu_key(entry), [])
+                if kids and name:
+                    section: list[Any] = [{name: page}] if page else []
+                    out.append({name: section})
+                    stack.append((kids, section))
+                elif name and page:
+                    out.append({name: page})
+        lost = [_menu_key(e) for e in entries if id(e) not in placed]
+        if lost:
+            self.notes.append(
+                f"menu entries {', '.join(map(repr, lost))}: their parents form a loop; left out"
+            )
+        return _without_empty_sections(nav)
+
+    def _menu_weight(self, entry: Mapping[str, Any]) -> int:
+        value = entry.get("weight", 0)
+        if value is None or value == "":
+            return 0
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+            return int(value.strip())  # Hugo reads a numeral in quotes
+        self.notes.append(
+            f"menu entry {_menu_key(entry)!r}: weight {value!r} is not a whole number (Hugo "
+            "refuses it); placed as if it had none"
+        )
+        return 0
 
     def _menu_page(self, target: str) -> str | None:
         if target.startswith(("http://", "https://", "mailto:")):
@@ -630,14 +770,18 @@ class _ConfigBuilder:
     def extra(self) -> dict[str, Any]:
         """Params worth keeping (for templates and ``{{< param >}}``) and the social links."""
         params = self.config.table("params")
+        params.update(self.config.language().params)  # the language's own win, as in Hugo
         extra: dict[str, Any] = {}
+        analytics = self.analytics()
+        if analytics:
+            extra["analytics"] = analytics
         dropped: list[str] = []
         for key, value in params.items():
             lowered = str(key).lower()
             if lowered in ("description", "author", "dateformat", "date_format", "mainsections"):
                 continue
-            if lowered == "social" and isinstance(value, list):
-                social = _social(value, self.notes)
+            if lowered == "social" and isinstance(value, list | Mapping):
+                social = _social(_social_entries(value), self.notes)
                 if social:
                     extra["social"] = social
                 continue
@@ -654,18 +798,130 @@ class _ConfigBuilder:
             )
         return extra
 
+    def analytics(self) -> dict[str, str]:
+        """``[services.googleAnalytics] id`` (or the older ``googleAnalytics``) as Material's
+        ``extra.analytics``."""
+        found = self.config.get("services", "googleAnalytics", "id") or self.config.get(
+            "googleAnalytics"
+        )
+        if isinstance(found, str) and found.strip():
+            return {"provider": "google", "property": found.strip()}
+        return {}
+
+    def feed_items(self) -> int | None:
+        """``[services.rss] limit`` (or the older ``rssLimit``): items per feed; -1 is all."""
+        limit = self.config.get("services", "rss", "limit")
+        if limit is None:
+            limit = self.config.get("rssLimit")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit == 0:
+            return None
+        if limit < 0:
+            self.notes.append("services.rss.limit = -1 (every page): feeds hold the latest 1,000")
+            return 1000
+        return limit
+
     def theme_only(self) -> None:
-        for key in self.config.data:
+        for key, value in self.config.data.items():
             note = _THEME_ONLY.get(str(key).lower())
-            if note and not _empty(self.config.data[key]):
+            if str(key).lower() == "services" and isinstance(value, Mapping):
+                carried = ("rss", "googleanalytics")  # feed_items, extra.analytics
+                value = {k: v for k, v in value.items() if str(k).lower() not in carried}
+            if note and not _empty(value) and note not in self.notes:
                 self.notes.append(note)
 
 
+def _menu_key(entry: Mapping[str, Any]) -> str:
+    """What a ``parent`` names: the entry's ``identifier``, else its ``name``."""
+    return str(entry.get("identifier") or entry.get("name") or "")
+
+
+def _without_empty_sections(nav: list[Any]) -> list[Any]:
+    """``nav`` without sections left with no page (their entries had none), at any depth."""
+    order: list[list[Any]] = []
+    stack = [nav]
+    while stack:
+        items = stack.pop()
+        order.append(items)
+        stack.extend(v for item in items for v in item.values() if isinstance(v, list))
+    for items in reversed(order):  # the deepest first
+        items[:] = [
+            item for item in items if not any(isinstance(v, list) and not v for v in item.values())
+        ]
+    return nav
+
+
+def permalinks_of(value: Any, notes: list[str]) -> dict[str, Any]:
+    """Hugo's ``[permalinks]`` as the ``permalinks`` option: the map forms as they are; the
+    list form (Hugo 0.161+) where each entry targets a kind and a section
+    (``{pattern, target: {kind, path: "{/posts,/posts/**}"}}``). What the plugin cannot
+    read is named in ``notes`` and left out."""
+    if value is None or value == {} or value == []:
+        return {}
+    if isinstance(value, list):
+        value = _permalinks_from_list(value, notes)
+    if not isinstance(value, Mapping):
+        notes.append(f"permalinks {value!r}: not a table of patterns; not carried over")
+        return {}
+    kept: dict[str, Any] = {}
+    for key, setting in value.items():
+        try:
+            Permalinks.parse({key: setting}, option="permalinks")
+        except PermalinkError as error:
+            notes.append(f"{error}; not carried over (Hugo's default URLs are used instead)")
+            continue
+        kept[str(key)] = dict(setting) if isinstance(setting, Mapping) else setting
+    return kept
+
+
+def _permalinks_from_list(entries: list[Any], notes: list[str]) -> dict[str, Any]:
+    by_kind: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        pattern = entry.get("pattern") if isinstance(entry, Mapping) else None
+        target = entry.get("target") if isinstance(entry, Mapping) else None
+        target = target if isinstance(target, Mapping) else {}
+        kind = str(target.get("kind") or "page").lower()
+        section = _glob_section(str(target.get("path") or "/**"))
+        extra = set(map(str, target)) - {"kind", "path"}
+        if not isinstance(pattern, str) or section is None or extra:
+            notes.append(
+                f"permalinks entry {dict(entry) if isinstance(entry, Mapping) else entry!r}: "
+                "only a pattern for one kind of page in one section (target.path such as "
+                "'{/posts,/posts/**}') has an equivalent; not carried over"
+            )
+            continue
+        by_kind.setdefault(kind, {}).setdefault(section, pattern)  # the first match wins
+    return by_kind
+
+
+def _glob_section(path: str) -> str | None:
+    """The section a page matcher's path glob names: ``{/posts,/posts/**}``, ``/posts/**``,
+    ``{/posts/**}`` (``/**`` or ``/*``: the top); None for any other glob."""
+    text = path.strip()
+    if text.startswith("{") and text.endswith("}"):
+        options = [o.strip() for o in text[1:-1].split(",")]
+    else:
+        options = [text]
+    sections = set()
+    for option in options:
+        stem = option[: -len("/**")] if option.endswith("/**") else option
+        if stem in ("", "/*"):
+            stem = "/"
+        if any(c in stem for c in "*?[]{}!"):
+            return None
+        sections.add(stem.strip("/"))
+    return sections.pop() if len(sections) == 1 else None
+
+
 def _empty(value: Any) -> bool:
-    """Nothing set: an empty value, or tables holding only empty values."""
-    if isinstance(value, Mapping):
-        return all(_empty(v) for v in value.values())
-    return value in ([], None, "")
+    """Nothing set: an empty value, or tables holding only empty values (at any depth)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif item not in ([], None, ""):
+            return False
+    return True
 
 
 def _plain(value: Any) -> bool:
@@ -698,6 +954,34 @@ def _material_language(code: str) -> str | None:
 
 _FA_STYLES = {"fa-brands": "brands", "fab": "brands", "fa-solid": "solid", "fas": "solid"}
 _FA_STYLES |= {"fa-regular": "regular", "far": "regular"}
+
+
+_SOCIAL_URLS = {
+    "twitter": "https://twitter.com/{}",
+    "x": "https://x.com/{}",
+    "github": "https://github.com/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "youtube": "https://www.youtube.com/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "facebook": "https://www.facebook.com/{}",
+}
+
+
+def _social_entries(value: Any) -> list[Any]:
+    """``[[params.social]]`` entries as they are; a table of service -> handle
+    (``social: {twitter: Linkerd}``, Hugo's internal templates' form) as entries."""
+    if not isinstance(value, Mapping):
+        return list(value)
+    entries = []
+    for service, handle in value.items():
+        name, text = str(service).lower(), str(handle or "").strip()
+        if not text:
+            continue
+        link = text if "://" in text else _SOCIAL_URLS.get(name, "").format(text.lstrip("@"))
+        if link:
+            entries.append({"name": str(service), "url": link, "icon": f"fa-brands fa-{name}"})
+    return entries
 
 
 def _social(entries: Iterable[Any], notes: list[str]) -> list[dict[str, str]]:

@@ -27,7 +27,7 @@ from mkdocs.plugins import get_plugin_logger
 from ..model import Essay, Term
 from ..model.slugs import fit_location
 from ..pages.feature import Feature
-from ..pages.urls import relative_url
+from ..pages.urls import folder_of, relative_url
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
@@ -156,7 +156,7 @@ class Feeds(Feature):
         for plural, taxonomy in build.collection.taxonomies.items():
             for term in taxonomy:
                 location = build.policy.term(plural, term.slug)
-                path = fit_location(f"{location}/{FEED}")  # a long term: a short folder
+                path = fit_location(f"{folder_of(location)}/{FEED}")  # long: a short folder
                 self.feeds[path] = term
                 self.term_pages[build.url_of(location)] = (path, term)
         return list(self.feeds)

@@ -33,11 +33,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..errors import EssaysError
 from ..frontmatter import FrontMatterErrors, read
-from ..model import PathError, clean_path
-from ..model.slugs import dot_segments, hugo_path, hugo_slug, is_url
+from ..model import PathError
+from ..model.slugs import dot_segments, hugo_slug, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
-from ..pages.urls import relative_url
+from ..pages.urls import folder_of, relative_url
 from ..reading import read_text
 from .cascade import BuildOptions, Cascades, build_options
 from .cascade import apply as apply_cascade
@@ -99,6 +99,7 @@ class HugoContent(Feature):
         self._anchors: dict[str, Mapping[str, str]] = {}
         self.cascades = Cascades({})
         self._ready = False
+        self._unrendered: set[str] | None = None
 
     # -- prepare: what each file is -------------------------------------------------------------
 
@@ -207,8 +208,8 @@ class HugoContent(Feature):
         if page.kind == "taxonomy":
             return policy.taxonomy(page.taxonomy)
         if page.kind == "term":
-            return policy.term(page.taxonomy, term_slug(page.term))
-        return "/".join(hugo_path(part) for part in page.folder.split("/") if part)
+            return policy.term(page.taxonomy, term_slug(page.term, policy.lower))
+        return policy.section(page.folder)
 
     # -- once per build, when the collection exists -------------------------------------------
 
@@ -217,8 +218,9 @@ class HugoContent(Feature):
             return
         self._ready = True
         self._leave_out_unpublished()
+        self._move_sections()
         self._move_pages()
-        if self.build.options.hugo_content:
+        if self.build.options.hugo_content and self.build.lower:
             self._lower_case_urls()
         self._move_resources()
         self._index_targets()
@@ -348,25 +350,65 @@ class HugoContent(Feature):
             else:
                 _relocate(file, dest, quote(unquote(file.url).lower()))
 
-    def _move_pages(self) -> None:
-        """Pages other than essays go where their ``slug`` or ``url`` puts them, as in Hugo."""
+    def unrendered(self, location: str) -> bool:
+        """Whether an ``_index.md`` Hugo does not write (``build.render = "never"``,
+        ``headless``) stands for the listing at ``location``: Hugo writes no page there, and
+        neither does the plugin (a taxonomy a site lists elsewhere)."""
+        if not self.build.options.hugo_content:
+            return False
+        if self._unrendered is None:  # once per build: every term asks
+            self._unrendered = {
+                self.location_of(page)
+                for src_uri, page in self.index_pages.items()
+                if page.kind != "section" and not self.options_of(src_uri).rendered
+            }
+        return location in self._unrendered
+
+    def _move_sections(self) -> None:
+        """A section's (term's, taxonomy's) ``_index.md`` at the address its permalink gives
+        it, now that its ``slug`` and ``title`` are read."""
         build = self.build
         files = build.files
         assert files is not None
+        if not build.policy.permalinks and not build.policy.slugged:
+            return
+        for src_uri, page in self.index_pages.items():
+            file = files.get_file_from_path(src_uri)
+            if page.kind not in ("section", "term", "taxonomy") or file is None:
+                continue
+            location = self.location_of(page)
+            dest = build.policy.dest(location)
+            if dest != file.dest_uri:
+                _relocate(file, dest, build.url_of(location))
+
+    def _move_pages(self) -> None:
+        """Pages other than essays go where their ``slug``, ``url``, their section's permalink
+        or ``ugly_urls`` put them, as in Hugo."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        policy = build.policy
         moves: list[tuple[File, str, int]] = []
         for src_uri, document in build.documents.items():
             front = document.front
-            if (front.slug is None and front.url is None) or src_uri in build.essay_files:
+            if src_uri in build.essay_files:
                 continue
             index = self.index_pages.get(src_uri)
-            if is_index_page(src_uri) and (front.url is None or index is None):
-                continue  # Hugo: a list page's ``slug`` does nothing, its ``url`` moves it
+            if is_index_page(src_uri):
+                if front.url is None or index is None:
+                    continue  # Hugo: a list page's ``slug`` does nothing, its ``url`` moves it
+            else:
+                moved = policy.permalinks or policy.ugly or policy.slugged
+                if front.slug is None and front.url is None and not moved:
+                    continue
+                if posixpath.splitext(src_uri)[0] in ("index", "README"):
+                    continue  # the home page
             file = files.get_file_from_path(src_uri)
             if file is None:
                 continue
             line = front.line_of("url", "slug")
             try:
-                location = self._page_location(src_uri, front.slug, front.url)
+                location = self._page_location(file, front)
             except PathError as error:
                 raise PluginError(str(EssaysError(document.path, line, str(error)))) from None
             if build.policy.dest(location) != file.dest_uri:
@@ -383,30 +425,43 @@ class HugoContent(Feature):
             other = dests.get(dest)
             if other is not None:
                 log.warning(
-                    f"{build.display_path(file)}:{line}: its 'slug'/'url' puts it at "
-                    f"/{build.url_of(location)}, where {build.display_path(other)} already is; "
-                    f"it stays at /{file.url}. Give it another 'slug' or 'url'"
+                    f"{build.display_path(file)}:{line}: its 'slug'/'url' (or its section's "
+                    f"permalink) puts it at /{build.url_of(location)}, where "
+                    f"{build.display_path(other)} already is; it stays at /{file.url}. Give it "
+                    "another 'slug' or 'url'"
                 )
                 continue
             del dests[file.dest_uri]
             dests[dest] = file
             _relocate(file, dest, build.url_of(location))
 
-    @staticmethod
-    def _page_location(src_uri: str, slug: str | None, url: str | None) -> str:
-        if url is not None:
-            return clean_path(url.strip(), what="'url'")
-        folder, name = posixpath.split(src_uri)
-        if posixpath.splitext(name)[0] in ("index", "README") and folder:
-            folder = posixpath.dirname(folder)
-        section = "/".join(hugo_path(p) for p in folder.split("/") if p)
+    def _page_location(self, file: File, front: Any) -> str:
+        policy = self.build.policy
+        src_uri = file.src_uri
+        title = str(front.title or "")
+        facts = policy.facts(src_uri, date=front.date, title=title, slug=front.slug)
+        if front.url is not None:
+            return policy.url_location(front.url, facts)
+        slug = front.slug
         if slug is not None and is_url(slug):
             raise PathError(
                 f"'slug' {slug!r} is a whole URL; a slug is the last part of the page's own "
                 "address: write a name such as 'about', or set 'url' to a path of this site"
             )
-        leaf = hugo_slug(dot_segments(slug or "")[0]) or "page"
-        return posixpath.join(section, leaf) if section else leaf
+        folder = policy.folder_of(src_uri)
+        if slug is None:
+            default = unquote(file.url).strip("/")
+            if default.endswith(".html"):  # use_directory_urls: false
+                default = default[: -len(".html")]
+            if policy.slugged:  # a section's slug renames its folder in the pages' URLs
+                depth = len([p for p in folder.split("/") if p])
+                rest = default.split("/")[depth:]
+                default = posixpath.join(policy.folder_path(folder), *rest)
+        else:
+            section = policy.folder_path(folder)
+            leaf = hugo_slug(dot_segments(slug)[0], policy.lower) or "page"
+            default = posixpath.join(section, leaf) if section else leaf
+        return policy.page(policy.path_of(src_uri), default, lambda: facts)
 
     def _move_resources(self) -> None:
         """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules, as
@@ -426,8 +481,7 @@ class HugoContent(Feature):
             location = self._bundle_location(index)
             if location is None:
                 continue
-            if location.endswith((".html", ".htm")):
-                location = posixpath.dirname(location)
+            location = folder_of(location)  # Hugo: x.html's resources in x/
             if location != folder:
                 targets[folder] = location
         for file in files if hidden else ():
@@ -525,7 +579,7 @@ class HugoContent(Feature):
                 self.by_url.setdefault(_url_key(file.url), file.src_uri)
 
     def _essay_index_location(self) -> str:
-        return "/".join(hugo_path(p) for p in self.build.essays_dir.split("/") if p)
+        return self.build.policy.section(self.build.essays_dir)
 
     def _anchors_of(self, file: File) -> Callable[[], Mapping[str, str]]:
         def anchors() -> Mapping[str, str]:
@@ -566,7 +620,7 @@ class HugoContent(Feature):
             return page.taxonomy[:1].upper() + page.taxonomy[1:]
         if page.kind == "term":
             taxonomy = build.collection.taxonomies.get(page.taxonomy)
-            term = taxonomy.by_slug.get(term_slug(page.term)) if taxonomy else None
+            term = taxonomy.by_slug.get(term_slug(page.term, build.lower)) if taxonomy else None
             return term.name if term is not None else page.term.rsplit("/", 1)[-1]
         if self.location_of(page) == self._essay_index_location():
             return build.options.index_title
@@ -639,7 +693,7 @@ class HugoContent(Feature):
         sections: dict[str, str | None] = {}
         """folder -> the src_uri of its _index.md (None: none, a generated list page)."""
         for folder in tops - skip:
-            location = hugo_path(folder).lower()
+            location = build.policy.section(folder)
             if location and build.policy.dest(location) not in taken:
                 sections[folder] = None
         hosts: dict[str, str] = {}
@@ -665,7 +719,7 @@ class HugoContent(Feature):
         for folder in sorted(sections):
             key = tuple(members.get(folder, ()))
             if sections[folder] is None:
-                location, title = hugo_path(folder).lower(), folder[:1].upper() + folder[1:]
+                location, title = build.policy.section(folder), folder[:1].upper() + folder[1:]
             elif folder in hosts:
                 index = self.index_pages[hosts[folder]]
                 document = build.documents.get(hosts[folder])

@@ -107,11 +107,14 @@ def _inside_site(alias: str, site_url: str | None) -> str:
     )
 
 
-def alias_dest(location: str) -> str:
-    """The file an alias is written to: Hugo's rule (``.html``/``.htm`` kept, else a folder),
-    each name shortened to what a file system holds (a long old title as a folder)."""
+def alias_dest(location: str, *, ugly: bool = False) -> str:
+    """The file an alias is written to: Hugo's rule (``.html``/``.htm`` kept, else a folder;
+    ``old.html`` for a page under ``ugly_urls``), each name shortened to what a file system
+    holds (a long old title as a folder)."""
     if location.endswith((".html", ".htm")):
         return fit_location(location)
+    if ugly:
+        return fit_location(f"{location}.html")
     return fit_location(f"{location}/index.html")
 
 
@@ -139,6 +142,8 @@ class Source:
     """The page's site-relative URL, the redirects' target."""
     dest: str
     aliases: tuple[str, ...]
+    ugly: bool = False
+    """Under ``ugly_urls``: its aliases are ``old.html`` files, as Hugo writes them."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,7 @@ class Aliases(Feature):
                     build.essay_url(essay),
                     build.policy.dest(location),
                     essay.front.aliases,
+                    build.policy.ugly.applies(essay.src_uri.split("/", 1)[0]),
                 )
             )
         assert build.files is not None
@@ -230,6 +236,7 @@ class Aliases(Feature):
                     file.url,
                     file.dest_uri,
                     document.front.aliases,
+                    build.policy.ugly.applies(src_uri.split("/", 1)[0] if "/" in src_uri else ""),
                 )
             )
         return sources
@@ -243,7 +250,7 @@ class Aliases(Feature):
             location = resolve_alias(alias, source.location, self._site_url())
         except PathError as error:
             return str(error), False
-        dest = alias_dest(location)
+        dest = alias_dest(location, ugly=source.ugly)
         at = f"/{_url_of_dest(dest)}"
         if dest == source.dest:
             return f"alias {alias!r} ({at}) is the {source.kind}'s own address; remove it", True
