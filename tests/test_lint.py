@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
 from conftest import REPO
+from processes import run, shown
 
 
 @pytest.mark.parametrize("command", [["check", "."], ["format", "--check", "."]])
 def test_ruff(command: list[str]) -> None:
     ruff = shutil.which("ruff")
     assert ruff is not None, "ruff is part of the test extra: pip install -e '.[test]'"
-    result = subprocess.run([ruff, *command], cwd=REPO, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run([ruff, *command], cwd=REPO, timeout=300)
+    assert result.returncode == 0, shown(result)

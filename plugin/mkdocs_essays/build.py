@@ -22,11 +22,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
 from .cache import CACHE
-from .errors import CollectionError, EssaysError
+from .errors import CollectionError
 from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
-from .model import Collection, Essay, PathError, Publication, Term, make_essay
-from .model.slugs import dot_segments
+from .languages.labels import labels_for
+from .languages.model import Language, SiteLanguages
+from .model import Collection, Essay, Publication, Term, make_essay
 from .model.text import (
     auto_summary,
     first_words,
@@ -36,10 +37,13 @@ from .model.text import (
 )
 from .model.text import reading_time as minutes_for
 from .model.text import word_count as count_words
+from .pages.chips import LISTED_TERMS, Chips, chips_of
+from .pages.destinations import check as check_destinations
 from .pages.feature import Feature
+from .pages.placing import make_policy, move_file, place_essays
 from .pages.plan import PageSpec
-from .pages.urls import UrlPolicy, relative_url
-from .reading import read_source, without_controls
+from .pages.urls import relative_url
+from .reading import drop_gone, gone, read_source, read_text, without_controls
 from .render import Renderer, View, stylesheet
 from .render.deferred import Deferred
 from .writing import release_written
@@ -82,8 +86,13 @@ class EssaysBuild:
         serve: bool,
         now: datetime,
         features: list[type[Feature]],
+        languages: SiteLanguages | None = None,
+        language: Language | None = None,
     ) -> None:
         self.options = options
+        self.languages = languages or SiteLanguages.of(options.default_language, options.languages)
+        self.language = language or self.languages.default
+        """The language of this build's pages (a site in several has a build per language)."""
         self.config = config
         self.serve = serve
         self.zone = ZoneInfo(options.timezone)
@@ -94,8 +103,14 @@ class EssaysBuild:
             build_expired=options.build_expired,
         )
         self.preview = serve and options.drafts_on_serve
-        self.policy = UrlPolicy(use_directory_urls=config.use_directory_urls)
-        self.renderer = Renderer(config.theme.dirs, date_format=options.date_format)
+        self.policy = make_policy(options, config)
+        self.lower = self.policy.lower
+        self.renderer = Renderer(
+            config.theme.dirs,
+            date_format=self.language.date_format or options.date_format,
+            language=self.language.code,
+            labels=labels_for(self.language.code, self.language.labels),
+        )
         self.taxonomies: dict[str, str] = dict(options.taxonomies)
         self.essays_dir = options.essays_dir.strip("/")
         self.root = os.path.dirname(config.config_file_path or "") or os.getcwd()
@@ -115,7 +130,8 @@ class EssaysBuild:
         self.hosted: set[str] = set()
         """src_uris of writers' pages that host a listing."""
         self.extra: dict[str, tuple[Feature, File]] = {}
-        self._views: dict[tuple[str, str], dict[str, Any]] | None = None
+        self._views: dict[tuple[str, str, bool], dict[str, Any]] | None = None
+        self._chips: dict[Essay, tuple[Chips, ...]] = {}
         self._renderers: dict[str, Feature] | None = None
         """Essay views by (essay, page folder), once listings are rendered (``on_env``)."""
         self.deferred = Deferred()
@@ -175,7 +191,9 @@ class EssaysBuild:
             if document.front.format is not None or essay_source:
                 self.documents[file.src_uri] = document
             if essay_source:
-                essays.append(make_essay(document, file.src_uri, self.publication))
+                essays.append(
+                    make_essay(document, file.src_uri, self.publication, lower=self.lower)
+                )
                 self.essay_files[file.src_uri] = file
         if errors and not self.serve:
             raise PluginError("\n".join(errors))
@@ -184,8 +202,10 @@ class EssaysBuild:
             log.error(message)
 
         names, (essays, pages) = self.taxonomies.values(), other_pages(self, essays)  # issue 11
-        self.collection = Collection.of(essays, names, preview=self.preview, pages=pages)
-        self._place_essays(files)
+        self.collection = Collection.of(
+            essays, names, preview=self.preview, pages=pages, lower=self.lower
+        )
+        place_essays(self, files)
         self._report_terms()
         for src_uri, document in self.documents.items():
             body = document.body
@@ -208,69 +228,8 @@ class EssaysBuild:
                 self.extra[path] = (feature, extra)
         css = File.generated(self.config, ASSET, content=stylesheet())
         files.append(css)
+        check_destinations(self, files)  # two files at one path: one error naming both
         return files
-
-    def _place_essays(self, files: Files) -> None:
-        claimed: dict[str, Essay] = {}
-        errors: list[str] = []
-        others = {
-            f.dest_uri: f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.src_uri not in self.essay_files
-        }
-        for essay in self.collection.essays:
-            try:
-                location = self.policy.essay(essay)
-            except PathError as error:
-                line = essay.front.line_of("url", "slug")
-                errors.append(str(EssaysError(essay.path, line, str(error))))
-                continue
-            if essay.front.url is None and essay.front.slug and dot_segments(essay.front.slug)[1]:
-                log.warning(
-                    f"{essay.path}:{essay.front.line_of('slug')}: 'slug' "
-                    f"{essay.front.slug!r} has '..', which cannot climb out of the essay's "
-                    f"folder: the essay is published at /{unquote(self.url_of(location))}; "
-                    "write the slug without '..', or set 'url' to place the essay elsewhere"
-                )
-            file = self.essay_files[essay.src_uri]
-            if essay.left_out:
-                # `mkdocs build` leaves it out entirely; `mkdocs serve` previews it.
-                file.inclusion = InclusionLevel.DRAFT if self.preview else InclusionLevel.EXCLUDED
-            elif file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
-                file.inclusion = InclusionLevel.NOT_IN_NAV  # essays stay out of the nav
-            dest = self.policy.dest(location)
-            if dest in claimed:
-                other = claimed[dest]
-                errors.append(
-                    str(
-                        CollectionError(
-                            essay.path,
-                            essay.front.line_of("slug", "url"),
-                            f"this essay and {other.path} both publish at "
-                            f"/{self.url_of(location)}; "
-                            "give one of them another 'slug'",
-                        )
-                    )
-                )
-                continue
-            if dest in others:
-                errors.append(
-                    str(
-                        CollectionError(
-                            essay.path,
-                            essay.front.line_of("slug", "url"),
-                            f"this essay would publish at /{self.url_of(location)}, where "
-                            f"{self.display_path(others[dest])} already is; "
-                            "give the essay another 'slug' or 'url'",
-                        )
-                    )
-                )
-                continue
-            claimed[dest] = essay
-            self.locations[essay] = location
-            _move(file, dest, self.policy.url(location))
-        if errors:
-            raise PluginError("\n".join(errors))
 
     def _report_terms(self) -> None:
         """One info line for every merged spelling; a warning per slug two names share."""
@@ -323,7 +282,8 @@ class EssaysBuild:
         if host is not None and host.generated_by is None:
             self.specs[host.src_uri] = spec
             self.hosted.add(host.src_uri)
-            if not _appends(spec, host) and spec.marker not in host.content_string:
+            text = read_text(host, self.display_path(host), errors="replace")
+            if text is not None and not _appends(spec, host) and spec.marker not in text:
                 log.warning(
                     f"{self.display_path(host)} is at the path of the generated "
                     f"{spec.kind.replace('-', ' ')} page /{self.url_of(spec.location)}; your page "
@@ -331,8 +291,16 @@ class EssaysBuild:
                     "listing should go."
                 )
             if host.dest_uri != dest:  # `use_directory_urls: false`: where the links point
-                _move(host, dest, self.url_of(spec.location))
+                move_file(host, dest, self.url_of(spec.location))
             return
+        if host is not None and host.src_uri in self.specs and host.generated_by == "essays":
+            other = self.specs[host.src_uri]
+            raise PluginError(
+                f"Two generated pages at /{self.url_of(spec.location)}: the "
+                f"{other.kind.replace('-', ' ')} page {other.title!r} and the "
+                f"{spec.kind.replace('-', ' ')} page {spec.title!r}; rename what one of them is "
+                "made from (a tag, a taxonomy, a heading)"
+            )
         if host is not None:
             files.remove(host)
         inclusion = InclusionLevel.NOT_IN_NAV
@@ -340,7 +308,7 @@ class EssaysBuild:
             inclusion = InclusionLevel.INCLUDED
         file = File.generated(self.config, src_uri, content="", inclusion=inclusion)
         if file.dest_uri != dest:  # `use_directory_urls: false`: where the links point
-            _move(file, dest, self.url_of(spec.location))
+            move_file(file, dest, self.url_of(spec.location))
         files.append(file)
         dests[file.dest_uri] = file
         self.specs[src_uri] = spec
@@ -348,15 +316,15 @@ class EssaysBuild:
     # -- on_page_read_source / on_page_markdown --------------------------------------------------
 
     def source(self, page: Page) -> str | None:
-        if page.file.src_uri in self.broken:
+        file = page.file
+        if file.src_uri in self.broken:
+            source = read_text(file, self.display_path(file), errors="replace")
             return _EMPTY_META + self.renderer.render(
-                "broken_page.html",
-                errors=self.broken[page.file.src_uri],
-                source=page.file.content_bytes.decode("utf-8", errors="replace"),
+                "broken_page.html", errors=self.broken[file.src_uri], source=source or ""
             )
-        body = self.bodies.get(page.file.src_uri)
-        if body is None:
-            return None
+        body = self.bodies.get(file.src_uri)
+        if body is None:  # MkDocs reads it, unless it is gone: then an empty page
+            return _EMPTY_META if gone(file, self.display_path(file)) else None
         return _EMPTY_META + body
 
     def body(self, essay: Essay) -> str:
@@ -403,7 +371,7 @@ class EssaysBuild:
             page.meta["description"] = htmllib.escape(rendered.summary)
         body_h1 = html.lstrip().startswith("<h1")
         header = self.renderer.render(
-            "essay_header.html", essay=self.view(essay, url), h1=not body_h1
+            "essay_header.html", essay=self.view(essay, url, full=True), h1=not body_h1
         )
         if body_h1:
             cut = html.find("</h1>") + len("</h1>")
@@ -436,44 +404,53 @@ class EssaysBuild:
         body = essay.body.split("<!--more-->", 1)[0] if "<!--more-->" in essay.body else essay.body
         return first_words(markdown_inline_to_text(body), self.options.summary_length)
 
-    def view(self, essay: Essay, page_url: str) -> dict[str, Any]:
-        """What templates know of an essay, with links relative to the page at ``page_url``.
+    def view(self, essay: Essay, page_url: str, *, full: bool = False) -> dict[str, Any]:
+        """What templates know of an essay, with links relative to the page at ``page_url``:
+        its term chips as a listing shows them (:mod:`.pages.chips`), all of them when ``full``
+        (the essay's own page).
 
         Once every essay is rendered (``on_env``) a view depends only on the essay and the
         page's folder, so it is made once per pair: the five cards of an essay, or the essays
         listed on sixty term pages, share them. Callers must not change the dict.
         """
         if self._views is None:
-            return self._view(essay, page_url)
-        key = (essay.src_uri, page_url if page_url.endswith("/") else posixpath.dirname(page_url))
+            return self._view(essay, page_url, full)
+        folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+        key = (essay.src_uri, folder, full)
         view = self._views.get(key)
         if view is None:
-            view = self._views[key] = self._view(essay, page_url)
+            view = self._views[key] = self._view(essay, page_url, full)
         return view
 
-    def _view(self, essay: Essay, page_url: str) -> dict[str, Any]:
+    def _view(self, essay: Essay, page_url: str, full: bool) -> dict[str, Any]:
         rendered = self.rendered.get(essay.src_uri)
+        url = relative_url(self.essay_url(essay), page_url)
+        chips = self._chips.get(essay)
+        if chips is None:
+            taxonomies = {p: self.collection.taxonomies[p] for p in self.taxonomies.values()}
+            chips = self._chips[essay] = chips_of(essay, taxonomies)
         terms = []
-        for plural in self.taxonomies.values():
-            names = essay.terms(plural)
-            if not names:
-                continue
-            taxonomy = self.collection.taxonomies[plural]
-            items = []
-            seen: set[str] = set()
-            for name in names:
-                slug = taxonomy.slug_of(name)
-                if slug in seen:
-                    continue  # "LLM" and "llm" on one essay are one chip
-                seen.add(slug)
-                term = taxonomy.by_slug.get(slug)
-                shown = term.name if term is not None else name
-                location = self.policy.term(plural, slug)
-                items.append(View(name=shown, url=relative_url(self.url_of(location), page_url)))
-            terms.append(View(taxonomy=plural, label=plural.capitalize(), links=items))
+        for group in chips:
+            shown = group.terms if full else group.terms[:LISTED_TERMS]
+            links = [
+                View(
+                    name=name,
+                    url=relative_url(self.url_of(self.policy.term(group.taxonomy, slug)), page_url),
+                )
+                for name, slug in shown
+            ]
+            terms.append(
+                View(
+                    taxonomy=group.taxonomy,
+                    label=group.taxonomy.capitalize(),
+                    links=links,
+                    more=len(group.terms) - len(shown),
+                    url=url,
+                )
+            )
         return View(
             title=essay.title,
-            url=relative_url(self.essay_url(essay), page_url),
+            url=url,
             date=essay.date,
             lastmod=essay.front.lastmod,
             badges=essay.badges,
@@ -509,6 +486,7 @@ class EssaysBuild:
         of the virtual files (feeds, cards.json). The plugin's own pages are rendered one at a
         time, just before MkDocs writes each (:meth:`render_page`), so a site of thousands of
         card pages never holds all their HTML at once."""
+        drop_gone(files, self.display_path)  # static files removed since the build began
         self._views = {}
         self._renderers = {kind: feature for feature in self.features for kind in feature.kinds}
         for src_uri, spec in self.specs.items():
@@ -585,10 +563,3 @@ def _appends(spec: PageSpec, host: File) -> bool:
     """A host page without the marker gets the listing after its text: the home page's latest
     essays, and Hugo's ``_index.md`` section and term pages (their text is the intro)."""
     return spec.kind == "latest" or posixpath.basename(host.src_uri).startswith("_index.")
-
-
-def _move(file: File, dest: str, url: str) -> None:
-    """Give a file its Hugo URL (MkDocs caches these, so set all three)."""
-    file.dest_uri = dest
-    file.url = url
-    file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest))

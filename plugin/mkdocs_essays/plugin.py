@@ -15,6 +15,7 @@ from .feeds.rss import Feeds
 from .hugo.alerts import NAME as ALERTS
 from .hugo.content import HugoContent
 from .hugo.reflabels import NAME as REFLABELS
+from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
 from .pages.backlinks import Backlinks
@@ -51,19 +52,34 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
 
     def __init__(self) -> None:
         self.is_serve = False
+        self.is_dirty = False
         self.build: EssaysBuild | None = None
+        self.sites: Sites | None = None
+        """The site's languages, in a site in several (one MkDocs build each)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
+        self.is_dirty = dirty
 
+    @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = None  # `mkdocs serve` reuses this object: nothing survives a rebuild
-        # ... but what is kept by content (cache.py), unless mkdocs.yml changed.
-        CACHE.begin(config_fingerprint(config.config_file_path, self.config))
+        if self.sites is None or not self.sites.running:  # not another language's build
+            # ... but what is kept by content (cache.py), unless mkdocs.yml changed.
+            CACHE.begin(config_fingerprint(config.config_file_path, self.config))
+            self.sites = Sites.of(self.config, config, serve=self.is_serve, dirty=self.is_dirty)
         if not self.config.enabled:
             return config
+        if self.sites is not None:
+            self.sites.configure(config)
         self.build = EssaysBuild(
-            self.config, config, serve=self.is_serve, now=datetime.now(UTC), features=FEATURES
+            self.config,
+            config,
+            serve=self.is_serve,
+            now=datetime.now(UTC),
+            features=FEATURES,
+            languages=self.sites.languages if self.sites else None,
+            language=self.sites.current if self.sites else None,
         )
         if ASSET not in config.extra_css:
             config.extra_css.append(ASSET)
@@ -111,11 +127,28 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
             return output
-        return self.build.post_page(output, page)
+        output = self.build.post_page(output, page)
+        if self.sites is not None:
+            output = self.sites.post_page(output, page, self.build)
+        return output
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.sites is None:
+            return output_content
+        return self.sites.post_template(output_content)
+
+    def _on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build is not None:
             self.build.post_build(config.site_dir)
+
+    @event_priority(-200)  # once every plugin has written this language (search: its index)
+    def _on_post_build_languages(self, *, config: MkDocsConfig) -> None:
+        if self.sites is not None and not self.sites.running and self.build is not None:
+            self.sites.build_others(config, self.build.renderer)
+
+    on_post_build = CombinedEvent(_on_post_build, _on_post_build_languages)
 
     @event_priority(100)  # before the search plugin indexes the page
     def _on_page_context_fill(
@@ -123,6 +156,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     ) -> Any:
         if self.build is not None:
             self.build.render_page(page)
+            if self.sites is not None:
+                self.sites.record(page, self.build)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page's sections

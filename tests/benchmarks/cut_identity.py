@@ -125,6 +125,7 @@ def load(rev: str):  # type: ignore[no-untyped-def]
         check=True,
         capture_output=True,
         text=True,
+        timeout=60,
     ).stdout
     import mkdocs_essays.cards as package
 

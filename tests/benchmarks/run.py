@@ -172,7 +172,9 @@ def snapshot_plugin(work: Path) -> str:
     BUILD_ENV["PYTHONPATH"] = os.pathsep.join(paths)
 
     def git(*args: str) -> str:
-        done = subprocess.run(["git", *args], cwd=source, capture_output=True, text=True)
+        done = subprocess.run(
+            ["git", *args], cwd=source, capture_output=True, text=True, timeout=60
+        )
         return done.stdout.strip() if done.returncode == 0 else ""
 
     commit = git("rev-parse", "--short", "HEAD")
@@ -478,7 +480,9 @@ def targets(results: list[Result]) -> list[str]:
 def machine() -> str:
     from importlib.metadata import version
 
-    out = subprocess.run([hugo_binary(), "version"], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [hugo_binary(), "version"], capture_output=True, text=True, timeout=60
+    ).stdout
     hugo = out.split()[1].split("-")[0] if out else "?"
     return (
         f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; "

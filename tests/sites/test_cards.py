@@ -174,8 +174,15 @@ def test_seed_catalog_is_a_material_card_grid_with_a_tag_filter(seed: Site) -> N
     for li in items:
         assert li.select_one(".essay-card__lead").get_text()
         assert li.select_one(".essay-card__essay a")["href"] == f"../{ESSAY_URL}"
-        assert li["data-tags"] == "generative-ai llm strategy"
         assert not li.has_attr("hidden")  # readable without JavaScript
+    # the essay's tags, once for its cards (the filter shows and hides whole groups)
+    group = content.select_one("section.essay-cards-group")
+    assert group["data-tags"] == "generative-ai llm strategy"
+    assert [a.get_text() for a in group.select(".essay-cards-group__tags a")] == [
+        "Generative AI",
+        "LLM",
+        "Strategy",
+    ]
     bar = content.select_one(".essay-cards-filter")
     assert bar.has_attr("hidden")  # shown by the script only
     assert [b["data-tag"] for b in bar.find_all("button")] == [

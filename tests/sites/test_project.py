@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, SEED, SHARED, copy_project
+from processes import ok, shown
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -33,15 +33,13 @@ def test_seed_essay_is_byte_for_byte_the_shared_one() -> None:
 
 def test_repository_site_builds_strict_and_leaves_docs_alone(tmp_path: Path) -> None:
     before = tree_digest(REPO / "docs")
-    result = subprocess.run(
+    result = ok(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
         cwd=REPO,
         env=ENV,
-        capture_output=True,
-        text=True,
+        timeout=600,
     )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
+    assert "WARNING" not in result.stderr, shown(result)
     assert tree_digest(REPO / "docs") == before
     page = tmp_path / "site" / "posts" / SEED.stem / "index.html"
     soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
@@ -50,14 +48,12 @@ def test_repository_site_builds_strict_and_leaves_docs_alone(tmp_path: Path) -> 
 
 def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    result = subprocess.run(
+    ok(
         ["properdocs", "build", "-f", "mkdocs.yml", "-d", str(tmp_path / "out")],
         cwd=project,
         env=ENV,
-        capture_output=True,
-        text=True,
+        timeout=600,
     )
-    assert result.returncode == 0, result.stderr
     page = tmp_path / "out" / "posts" / SEED.stem / "index.html"
     soup = BeautifulSoup(page.read_text("utf-8"), "lxml")
     assert soup.find("h1").get_text() == "Generative AI Development Strategies and Patterns"

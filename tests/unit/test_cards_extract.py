@@ -6,13 +6,13 @@ Every golden input is also rendered with Python-Markdown itself, as MkDocs would
 extracted anchor must be the id of the heading with that title on the page, at the top level:
 the goldens cannot drift from what MkDocs does.
 
-Regenerate after a deliberate change with ``UPDATE_GOLDEN=1 pytest tests/unit`` and review the diff.
+The test never writes them. After a deliberate change, ``python tests/update_goldens.py``
+rewrites them; review the diff and commit it.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +79,7 @@ def outcome(name: str) -> dict[str, Any]:
 def test_golden(name: str) -> None:
     path = GOLDEN / f"{name}.json"
     actual = outcome(name)
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    expected = json.loads(path.read_text("utf-8"))
+    expected = json.loads(path.read_text(encoding="utf-8"))
     assert actual == expected
 
 

@@ -531,6 +531,8 @@ def test_rendered_essays_cut_into_balanced_cards_with_their_own_footnotes(
 ) -> None:
     body = "Intro.\n\n## First\n\n" + "\n\n".join(blocks) + "\n\n## Last\n\nEnd.[^a]\n\n" + NOTES
     parsed = EssayBody(render_full(body))
+    # "First" at least (a raw block left open swallows what follows it, "Last" too)
+    assert any(h.level == 2 and h.text == "First" for h in parsed.headings)
     for index, heading in enumerate(parsed.headings):
         if heading.level != 2:
             continue

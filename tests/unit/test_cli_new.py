@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -13,6 +12,7 @@ from conftest import MakeSite
 from mkdocs_essays.cli import main
 from mkdocs_essays.cli.new import essay_text, parse_tags, slug_for
 from mkdocs_essays.frontmatter import read
+from processes import ok, run, shown
 
 LISBON_SUMMER = timezone(timedelta(hours=1))
 
@@ -106,23 +106,10 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
     """The `mkdocs-essays` command of pyproject's [project.scripts] runs `new`."""
     command = shutil.which("mkdocs-essays")
     args = [command] if command else [sys.executable, "-m", "mkdocs_essays.cli"]
-    done = subprocess.run(
-        [*args, "new", "Console Script", "--dir", "posts"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str(Path("posts/console-script.md"))
-    again = subprocess.run(
-        [*args, "new", "Console Script", "--dir", "posts"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert again.returncode == 1 and "already exists" in again.stderr
+    done = ok([*args, "new", "Console Script", "--dir", "posts"], cwd=tmp_path, timeout=120)
+    assert done.stdout.strip() == str(Path("posts/console-script.md")), shown(done)
+    again = run([*args, "new", "Console Script", "--dir", "posts"], cwd=tmp_path, timeout=120)
+    assert again.returncode == 1 and "already exists" in again.stderr, shown(again)
 
 
 def test_new_essay_builds(tmp_path: Path, make_site: MakeSite) -> None:
@@ -137,3 +124,23 @@ def test_new_essay_builds(tmp_path: Path, make_site: MakeSite) -> None:
     assert content.find("h1").get_text(strip=True).startswith("Fresh Draft")
     assert "Draft" in content.get_text()
     assert [a.get_text() for a in content.select("a.essay-tag")] == ["Ideas"]
+
+
+def test_a_title_longer_than_a_file_name_is_shortened_as_the_build_does(
+    tmp_path: Path, make_site: MakeSite, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """86+ CJK characters are 258+ bytes, more than a file name holds: ``OSError [Errno 36]``
+    once docs/posts existed. The name is cut as the build cuts URLs, and the essay is
+    published at the address its file name gives."""
+    title = "漢" * 120
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    assert main(["new", title, "--dir", str(posts)]) == 0
+    written = Path(capsys.readouterr().out.strip())
+    assert written.parent == posts and len(written.name.encode()) <= 255
+    assert written.stem.startswith("漢" * 60) and len(written.stem.encode()) <= 200
+    assert main(["new", title, "--dir", str(posts)]) == 1  # the same name: never overwritten
+    assert "already exists" in capsys.readouterr().err
+    text = written.read_text("utf-8").replace("draft = true", "draft = false")
+    site = make_site({f"docs/posts/{written.name}": text})
+    assert site.exists(f"posts/{written.stem}/")

@@ -4,18 +4,23 @@ that adapt the core to MkDocs' files and pages import it."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
+
+from processes import run, shown
 
 CORE = [
     "mkdocs_essays.errors",
     "mkdocs_essays.frontmatter",
     "mkdocs_essays.model",
     "mkdocs_essays.cards.extract",
+    "mkdocs_essays.cards.keep",
     "mkdocs_essays.cards.html",
     "mkdocs_essays.cards.model",
     "mkdocs_essays.cards.naming",
     "mkdocs_essays.cards.related",
+    "mkdocs_essays.related.neighbours",
+    "mkdocs_essays.related.similarity",
+    "mkdocs_essays.map.topics",
     "mkdocs_essays.hugo.shortcodes",
     "mkdocs_essays.hugo.refs",
     "mkdocs_essays.pages.urls",
@@ -31,17 +36,14 @@ def test_core_imports_without_mkdocs() -> None:
         "    __import__(name)\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = run([sys.executable, "-c", script], timeout=120)
+    assert result.returncode == 0, shown(result)
     assert result.stdout.strip() == "['mkdocs']", result.stdout  # only the blocked entry
 
 
 def test_the_blocker_works() -> None:
     """The same check on the plugin module fails: the test above can fail."""
     script = "import sys\nsys.modules['mkdocs'] = None\nimport mkdocs_essays.plugin\n"
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    assert result.returncode != 0 and "No module named 'mkdocs.plugins'" in result.stderr
+    result = run([sys.executable, "-c", script], timeout=120)
+    assert result.returncode != 0, shown(result)
+    assert "No module named 'mkdocs.plugins'" in result.stderr, shown(result)

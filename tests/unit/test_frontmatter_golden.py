@@ -2,13 +2,13 @@
 ``docs/posts/<name>.md``; ``<name>.json`` holds what the reader must return (the normalised
 fields and the body) or the exact error message.
 
-Regenerate after a deliberate change with ``UPDATE_GOLDEN=1 pytest tests/unit`` and review the diff.
+The test never writes them. After a deliberate change, ``python tests/update_goldens.py``
+rewrites them; review the diff and commit it.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -71,10 +71,6 @@ def test_there_are_golden_cases() -> None:
 def test_golden(name: str) -> None:
     expected_file = GOLDEN / f"{name}.json"
     actual = outcome(name)
-    if os.environ.get("UPDATE_GOLDEN"):
-        expected_file.write_text(
-            json.dumps(actual, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     assert actual == expected
     assert name.startswith("error_") == ("errors" in actual)

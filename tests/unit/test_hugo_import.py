@@ -52,13 +52,13 @@ def test_config_folder_is_merged_under_its_file_names(tmp_path: Path) -> None:
         tmp_path,
         {
             "hugo.toml": 'title = "Root"\n',
-            "config/_default/hugo.toml": 'title = "Ignored"\nbaseURL = "https://x.example/"\n',
+            "config/_default/hugo.toml": 'title = "Folder"\nbaseURL = "https://x.example/"\n',
             "config/_default/params.yaml": "author: A\n",
             "config/_default/menus.toml": '[[main]]\nname = "About"\nurl = "/about/"\n',
         },
     )
     config = read_site_config(tmp_path)
-    assert config.get("title") == "Root"  # the root file wins
+    assert config.get("title") == "Folder"  # the folder is laid over the root file (Hugo 0.168)
     assert config.get("baseURL") == "https://x.example/"
     assert config.get("params", "author") == "A"
     assert config.get("menus", "main")[0]["name"] == "About"
@@ -144,8 +144,12 @@ def test_hugo_coder_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert config["extra"]["since"] == 2019
 
     assert "Not carried over" in out
-    for note in ("'css.inline'", "'math.inline'", "language 'pt-br': 16", "Hugo theme", "math:"):
+    for note in ("'css.inline'", "'math.inline'", "Hugo theme", "math:"):
         assert note in out, note
+    assert "left out of the site" not in out  # the Portuguese pages are the site at /pt-br/
+    portuguese = config["plugins"][1]["essays"]["languages"]["pt-br"]
+    assert portuguese["title"] == "João Ninguém"
+    assert portuguese["nav"][0] == {"Sobre": "about.md"}
 
 
 def test_import_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -204,7 +208,8 @@ def test_import_of_a_small_site(tmp_path: Path, capsys) -> None:
     assert "footnotes" not in config["markdown_extensions"]
     assert config["theme"]["language"] == "pt"
     assert config["nav"] == [{"Blog": "notes/index.md"}]
-    assert "custom permalinks" in out
+    assert essays["permalinks"] == {"posts": "/:year/:title/"}
+    assert "permalinks" not in out
     assert "menu entry 'Nowhere' (/gone/): no such page" in out
     assert "shortcode 'mybox' (docs/notes/a.md:4)" in out
     assert "layouts/" in out
@@ -232,5 +237,8 @@ def test_translation_by_content_directory(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert (into / "docs/docs/a.md").read_text() == "---\ntitle: A\n---\nText.\n"
     assert not (into / "docs/content.he").exists() and not (into / "docs/content.en").exists()
-    assert "language 'he': 2 translated pages are left out" in out
-    assert load(into / "mkdocs.yml")["plugins"][1]["essays"]["languages"] == ["he"]
+    # the other language's own contentDir is copied to docs/<code>/ (issue 21)
+    assert (into / "docs/he/docs/a.md").read_text() == "---\ntitle: A he\n---\n"
+    assert "left out" not in out
+    languages = load(into / "mkdocs.yml")["plugins"][1]["essays"]["languages"]
+    assert languages == {"en": {"weight": 1}, "he": {"weight": 2, "content_dir": "he"}}

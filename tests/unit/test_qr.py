@@ -15,6 +15,7 @@ import base64
 import struct
 
 import pytest
+from growth import assert_linear
 from mkdocs_essays.hugo.qr import QrError, qr_image
 from test_shortcodes import render, run
 
@@ -74,3 +75,24 @@ def test_what_hugo_refuses_is_an_error_naming_the_line(call: str, message: str) 
 def test_qr_image_refuses_what_hugo_refuses() -> None:
     with pytest.raises(QrError):
         qr_image("")
+
+
+@pytest.mark.parametrize(("scale", "ok"), [(7943, True), (7944, False), (100_000_000, False)])
+def test_the_largest_scale_is_hugos(scale: int, ok: bool) -> None:
+    """Hugo 0.168 draws ``text="https://gohugo.io"`` (25 modules and the quiet zone: 33) up to
+    scale 7943 (262,119 pixels wide, 38 s and a 109 MB PNG) and refuses 7944 with the message
+    of a scale under 2. Here the same bound; the PNG is drawn at most 2,048 pixels wide and
+    shown at Hugo's size (scale 8000 took 6.8 GB and a MemoryError before)."""
+    if not ok:
+        with pytest.raises(QrError, match="greater than or equal to 2"):
+            qr_image("https://gohugo.io", scale=str(scale))
+        return
+    img = render(f'{{{{< qr text="https://gohugo.io" scale={scale} />}}}}').find("img")
+    assert img["width"] == img["height"] == str(33 * scale)
+    assert _png(img["src"]) == (33 * 62, 33 * 62)  # 2,048 // 33 pixels a module
+    assert img["style"] == "image-rendering: pixelated"
+
+
+def test_time_does_not_grow_with_the_scale() -> None:
+    """Scale n, 2n, 4n, 8n: the drawn PNG stops growing at 2,048 pixels (before: n squared)."""
+    assert_linear(lambda s: qr_image("https://gohugo.io", scale=str(s)), lambda n: n, 32)

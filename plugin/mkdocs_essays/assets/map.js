@@ -2,7 +2,8 @@
    The map is drawn at build time as SVG; without this script it is a picture of links.
    Zoom: the buttons, the wheel (on a local map with Ctrl), a pinch, or + - 0 and the arrow keys
    on the focused map. Pan: drag with a mouse or a finger. The filter (map/ only) highlights the
-   tag or essay it names and what it connects to; Enter opens its page. */
+   topic, tag or essay it names and what it connects to (Enter opens a node's page); choosing a
+   topic in the key under a map highlights its essays too. */
 (function () {
   "use strict";
   var MAX_ZOOM = 12;
@@ -35,7 +36,17 @@
     var names = nodes.map(nameOf);
     var neighbours = nodes.map(function () { return []; });
     var edges = [];
-    try { edges = JSON.parse(dataElement ? dataElement.textContent : "{}").edges || []; } catch (e) { edges = []; }
+    var topics = [];
+    try {
+      var parsed = JSON.parse(dataElement ? dataElement.textContent : "{}");
+      edges = parsed.edges || [];
+      topics = parsed.topics || [];
+    } catch (e) { edges = []; topics = []; }
+    var keys = Array.prototype.slice.call(root.querySelectorAll(".essay-map__key--topic"));
+    var topicNames = keys.map(function (key) {
+      var name = key.querySelector(".essay-map__topic-name");
+      return name ? name.textContent : "";
+    });
     for (var i = 0; i + 1 < edges.length; i += 2) {
       if (neighbours[edges[i]] && neighbours[edges[i + 1]]) {
         neighbours[edges[i]].push(edges[i + 1]);
@@ -162,14 +173,60 @@
     }, true);
 
     var input = root.querySelector(".essay-map__input");
-    if (!input) return;
     var status = root.querySelector(".essay-map__status");
     var labels = Array.prototype.slice.call(svg.querySelectorAll(".essay-map__labels text"));
     var edgeGroup = svg.querySelector(".essay-map__edges");
     var lit = null;
+    var litTopic = -1;
+
+    function clearTopic() {
+      root.classList.remove("essay-map--filtered");
+      svg.querySelectorAll(".is-lit").forEach(function (el) { el.classList.remove("is-lit"); });
+      keys.forEach(function (key) { key.classList.remove("is-lit"); key.setAttribute("aria-pressed", "false"); });
+      litTopic = -1;
+    }
+    function highlightTopic(k) {
+      clear();
+      if (k < 0 || !topics[k]) return;
+      litTopic = k;
+      var on = {};
+      topics[k].forEach(function (index) { on[index] = true; if (nodes[index]) nodes[index].classList.add("is-lit"); });
+      labels.forEach(function (label) {
+        if (on[label.getAttribute("data-node")]) label.classList.add("is-lit");
+      });
+      var id = keys[k] ? keys[k].getAttribute("data-topic") : null;
+      if (id !== null) {
+        svg.querySelectorAll('[data-topic="' + id + '"]').forEach(function (el) { el.classList.add("is-lit"); });
+        keys[k].classList.add("is-lit");
+        keys[k].setAttribute("aria-pressed", "true");
+      }
+      root.classList.add("essay-map--filtered");
+      if (status) {
+        var count = topics[k].length;
+        status.textContent = topicNames[k] + ": " + count + (count === 1 ? " node" : " nodes");
+      }
+    }
+    keys.forEach(function (key, k) {
+      key.setAttribute("role", "button");
+      key.setAttribute("tabindex", "0");
+      key.setAttribute("aria-pressed", "false");
+      function toggle() { if (litTopic === k) clear(); else highlightTopic(k); }
+      key.addEventListener("click", toggle);
+      key.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(); }
+      });
+    });
+    if (!input) return;
     var list = document.createElement("datalist");
     list.id = "essay-map-names-" + Math.random().toString(36).slice(2);
     var seen = {};
+    topicNames.forEach(function (name) {
+      if (!name || seen[name]) return;
+      seen[name] = true;
+      var option = document.createElement("option");
+      option.value = name;
+      list.appendChild(option);
+    });
     nodes.forEach(function (node, index) {
       if (node.classList.contains("essay-map__node--card") || seen[names[index]]) return;
       seen[names[index]] = true;
@@ -198,12 +255,20 @@
       return best;
     }
     function clear() {
-      root.classList.remove("essay-map--filtered");
-      svg.querySelectorAll(".is-lit").forEach(function (el) { el.classList.remove("is-lit"); });
+      clearTopic();
       var old = edgeGroup.querySelector(".essay-map__edge--lit");
       if (old) old.remove();
       lit = null;
       if (status) status.textContent = "";
+    }
+    function findTopic(query) {
+      var best = -1, bestHow = 3;
+      topicNames.forEach(function (name, k) {
+        var lower = name.toLowerCase();
+        var how = lower === query ? 0 : lower.indexOf(query) === 0 ? 1 : lower.indexOf(query) >= 0 ? 2 : 3;
+        if (how < bestHow) { best = k; bestHow = how; }
+      });
+      return { index: best, how: bestHow };
     }
     function highlight(index) {
       clear();
@@ -230,7 +295,12 @@
     }
     input.addEventListener("input", function () {
       var query = input.value.trim().toLowerCase();
-      highlight(query ? find(query) : -1);
+      if (!query) { clear(); return; }
+      var topic = findTopic(query);
+      var node = find(query);
+      // a topic's name wins over a node that matches it no better
+      if (topic.index >= 0 && (node < 0 || topic.how <= 1)) highlightTopic(topic.index);
+      else highlight(node);
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && lit !== null) {

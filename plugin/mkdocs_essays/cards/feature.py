@@ -20,6 +20,7 @@ essay a "Pattern cards" block (:meth:`Cards.essay_footer`).
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -33,9 +34,9 @@ from ..model import Essay, Term
 from ..model.slugs import hugo_path
 from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
-from ..pages.pagination import items_of, pager_html, paginate
+from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
-from ..pages.urls import relative_url
+from ..pages.urls import folder_of, relative_url
 from ..render import View
 from .anchors import heading_ends
 from .extract import Namer, PlainNamer, SameId, extract_sections
@@ -54,6 +55,8 @@ log = get_plugin_logger(__name__)
 
 CATALOG_TITLE = "Patterns"
 RELATED = 5
+TERM_CARDS = 20
+"""Cards of one essay a term page lists; a line then leads to the essay, which lists them all."""
 """How many related cards a card page shows (and ``cards.json`` lists)."""
 LEAD_WORDS = 40
 _SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
@@ -150,7 +153,7 @@ class Cards(Feature):
         boilerplate = Boilerplate.of(self.sections.values(), build.options.card_boilerplate)
         recurring: Counter[tuple[str, str]] = Counter()
         for essay, sections in self.sections.items():
-            taken: set[str] = set()
+            taken = _Names()
             for section in self._chosen(essay, sections, boilerplate, recurring):
                 where = self._where(essay, section)
                 if not section.title:
@@ -265,22 +268,31 @@ class Cards(Feature):
 
     def _essay_keys(self) -> dict[Essay, str]:
         """``patterns/<key>/``: the essay's slug; a second essay with that slug gets ``-2``.
+        An essay a permalink places has its address as key (``patterns/2025/09/05/x/``):
+        its cards follow its URL, and dated posts sharing a slug keep readable card paths.
         Decided in path order, so adding a newer essay never moves older cards."""
         build = self.build
         shown = [e for e in build.collection.essays if e in build.locations]
         shown = [e for e in shown if build.collection.shown(e)]
         keys: dict[Essay, str] = {}
-        used: set[str] = set()
+        # the catalog's later pages (patterns/page/2/) and its cards.json
+        reserved = {PAGE_PATH, posixpath.basename(self.json_path)}
+        used = _Names(reserved)
         for essay in sorted(shown, key=lambda e: e.src_uri):
-            key, n = essay.slug, 2
-            while key.casefold() in used:
-                key, n = f"{essay.slug}-{n}", n + 1
-            if key != essay.slug:
+            base = essay.slug
+            if build.policy.permalinked(essay):
+                base = folder_of(build.locations[essay])
+            key = used.free(base)
+            if key != base:
+                why = (
+                    f"/{build.url_of(build.policy.cards())}{base} is the catalog's"
+                    if base.casefold() in reserved
+                    else f"another essay has the slug {base!r}"
+                )
                 log.info(
-                    f"{essay.path}: another essay has the slug {essay.slug!r}, so this essay's "
+                    f"{essay.path}: {why}, so this essay's "
                     f"pattern cards are at /{build.url_of(build.policy.cards())}{key}/"
                 )
-            used.add(key.casefold())
             keys[essay] = key
         return keys
 
@@ -613,7 +625,11 @@ class Cards(Feature):
                 {
                     "id": "essay-" + self.keys[essay].replace("/", "-"),
                     "essay": build.view(essay, page_url),
-                    "cards": [self._view(c, page_url) for c in self.cards_of(essay)],
+                    "tags": [
+                        View(tag, url=relative_url(tag["url"], page_url))
+                        for tag in self._tags(essay)
+                    ],
+                    "cards": [self._view(c, page_url, full=False) for c in self.cards_of(essay)],
                 }
             )
         if self._tag_counts is None:
@@ -700,16 +716,27 @@ class Cards(Feature):
         return [card for essay in term.essays for card in self.cards_of(essay)]
 
     def term_section(self, term: Term, page_url: str) -> str:
-        cards = self._cards_with(term)
-        if not cards:
+        """The cards of the term's essays: at most :data:`TERM_CARDS` of each essay, then a
+        line to the essay (which lists them all): an essay of 2,000 sections and 200 tags
+        put its 2,000 cards on each of the 200 term pages."""
+        if not any(self.by_essay.get(essay) for essay in term.essays):
             return ""
         self._complete()
+        views: list[dict[str, Any]] = []
+        for essay in term.essays:
+            ids = self.by_essay.get(essay, ())
+            views += [self._view(self.cards[i], page_url, full=False) for i in ids[:TERM_CARDS]]
+            if len(ids) > TERM_CARDS:
+                url = relative_url(self.build.essay_url(essay), page_url)
+                views.append(
+                    View(more=len(ids) - TERM_CARDS, essay_url=url, essay_title=essay.title)
+                )
         return self.build.renderer.render(
             "card_list.html",
             heading="Pattern cards",
             heading_id="essays-term-cards",
             kind="term",
-            cards=[self._view(c, page_url, full=False) for c in cards],
+            cards=views,
             show_essay=True,
         )
 
@@ -781,7 +808,7 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
     return names[0] if names else None
 
 
-def _segment(section: Section, taken: set[str]) -> str:
+def _segment(section: Section, taken: _Names) -> str:
     """The card's last URL segment: its anchor when that is a safe path segment."""
     anchor = section.anchor
     if _SAFE_SEGMENT.fullmatch(anchor):
@@ -790,11 +817,31 @@ def _segment(section: Section, taken: set[str]) -> str:
         # (percent-escapes decoded first: an id such as %2e%2e must not name a '..' folder)
         base = hugo_path(unquote(anchor)).replace("/", "-").strip(".")
         base = base or f"section-{section.position + 1}"
-    segment, n = base, 2
-    while segment.casefold() in taken:
-        segment, n = f"{base}-{n}", n + 1
-    taken.add(segment.casefold())
-    return segment
+    return taken.free(base)
+
+
+class _Names:
+    """Names given so far, compared without case; :meth:`free` finds the next free one
+    without trying every number again (a thousand headings giving one name: one step each)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = {name.casefold() for name in taken}
+        self._next: dict[str, int] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name.casefold() in self.taken
+
+    def free(self, base: str) -> str:
+        """``base``, else ``base-2``, ``base-3``... the first not given, now given."""
+        folded = base.casefold()
+        name, n = base, self._next.get(folded, 2)
+        if folded in self.taken:
+            while f"{base}-{n}".casefold() in self.taken:
+                n += 1
+            name = f"{base}-{n}"
+            self._next[folded] = n + 1
+        self.taken.add(name.casefold())
+        return name
 
 
 def _attribute(value: str) -> str:

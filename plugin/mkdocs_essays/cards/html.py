@@ -11,8 +11,9 @@ for browsers and for Material's search indexer (which stops the build on an unba
 
 Footnotes (Python-Markdown's ``footnotes`` extension) are moved: the essay's list
 (``<div class="footnote">``) is left out of every slice, and each card ends with a list of
-the footnotes its own section references, numbered as on the essay page, with the links back
-to references that are on the card. Leads and text leave out the reference numbers.
+the footnotes its own section references (and, up to :data:`NESTED_NOTES`, those they cite),
+numbered as on the essay page, with the links back to references that are on the card. Leads
+and text leave out the reference numbers.
 
 Links in a slice were written for the essay page, so :func:`rebase` points them from the
 card's page.
@@ -599,6 +600,10 @@ class _Footnote:
     events: tuple[list[Event], list[int]] | None = None
 
 
+NESTED_NOTES = 16
+"""Footnotes a card shows because footnotes on it cite them (not its section itself)."""
+
+
 class EssayBody:
     """A rendered essay body, read once: its top-level headings, its footnotes, its sections.
 
@@ -713,14 +718,17 @@ class EssayBody:
         return found
 
     def _notes_for(self, events: list[Event]) -> list[str]:
-        """The footnotes a section references, in order of first reference (with those they
-        reference in turn)."""
+        """The footnotes a section references, in order of first reference, with those they
+        reference in turn: at most :data:`NESTED_NOTES` of these (a chain of a thousand notes
+        each citing the next was copied whole into every card: quadratic). A reference to a
+        note the card does not show links to the essay page's note."""
         notes = list(dict.fromkeys(self._references(events)))
+        limit = len(notes) + NESTED_NOTES
         seen = set(notes)
         at = 0
-        while at < len(notes):
+        while at < len(notes) and len(notes) < limit:
             for target in self._references(self._note(notes[at])[0]):
-                if target not in seen:
+                if target not in seen and len(notes) < limit:
                     seen.add(target)
                     notes.append(target)
             at += 1

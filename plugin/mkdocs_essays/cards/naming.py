@@ -3,7 +3,9 @@
 Plain headings (letters, digits, spaces, simple punctuation) are slugified directly with the
 site's ``toc`` slugify; a heading with any markup (``code``, *emphasis*, links, ``&``, quotes,
 an attribute list...) is rendered alone with the site's extensions, so smart quotes, emoji and
-a custom ``toc.slugify`` come out exactly as on the page.
+a custom ``toc.slugify`` come out exactly as on the page; one longer than
+:data:`RENDERED_UP_TO` characters is named as a plain one (Python-Markdown is quadratic on
+some headings, and a card checks its anchor on the rendered page anyway).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from markdown.extensions.toc import strip_tags
 from ..model.text import bracketed
 from .extract import PlainNamer, Slugify, drop_footnote_refs
 
-__all__ = ["SiteNamer", "toc_settings"]
+__all__ = ["RENDERED_UP_TO", "SiteNamer", "toc_settings"]
 
 _TOC_NAMES = ("toc", "markdown.extensions.toc")
 _ATTR_LIST_NAMES = ("attr_list", "markdown.extensions.attr_list")
@@ -30,6 +32,8 @@ _MD_IN_HTML_NAMES = ("md_in_html", "markdown.extensions.md_in_html")
 # that is not plain (``Title {#id}``) fails in one pass (``[^\W_]+`` inside the loop backtracked
 # exponentially: 33 s for two headings).
 _PLAIN = re.compile(r"[^\W_](?:[^\W_]|[ ]|[.,?!](?![.])|-(?!-))*")
+RENDERED_UP_TO = 200
+"""Characters of the longest heading rendered with the site's Markdown to name it."""
 _HEADING = re.compile(r"^<h[1-6](?P<attrs>[^>]*)>(?P<inner>.*)</h[1-6]>$", re.DOTALL)
 _ID = re.compile(r"\bid=\"(?P<id>[^\"]*)\"")
 
@@ -86,6 +90,11 @@ class SiteNamer:
         if _PLAIN.fullmatch(source):
             text = " ".join(source.split())
             return text, self.slugify(text, self.separator)
+        if len(source) > RENDERED_UP_TO:
+            # Python-Markdown's inline patterns are quadratic on some text (``![a`` repeated:
+            # 4,000 times took 12.8 s here, as long again as MkDocs' own rendering): a heading
+            # this long is named without it (the id is checked on the page once rendered)
+            return self.plain(source)
         md = self.markdown()
         md.reset()
         # `[text][ref]`: the definition is elsewhere in the essay; the heading shows the text

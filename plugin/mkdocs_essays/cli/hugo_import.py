@@ -23,30 +23,31 @@ from typing import Any
 
 import yaml
 
-from ..hugo.layout import language_of
 from ..hugo.shortcodes import BUILTIN, ShortcodeSyntaxError, scan
 from ..hugo.site_config import (
+    CONFIG_NAMES,
     HugoConfig,
     HugoConfigError,
     go_date_layout,
     pager_size,
     read_site_config,
 )
+from ..languages.hugo_import import language_content, language_options
+from ..model.site_path import PathError, inside_site
+from ..pages.permalinks import PermalinkError, Permalinks
 from ..related.settings import from_hugo as related_from_hugo
+from .confine import Confinement
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+# Content formats Hugo renders with an external helper (or, for .org, a Go library)
+_OTHER_FORMATS = (".adoc", ".asciidoc", ".ad", ".pandoc", ".pdc", ".rst", ".org")
 _DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 # Hugo settings that only its own templates use: named when present, never carried over.
 _THEME_ONLY = {
     "theme": "the Hugo theme: the site uses Material for MkDocs (set 'theme:' to change it)",
-    "permalinks": "custom permalinks: essays are published at <section>/<slug>/ (add "
-    "'aliases' to essays to keep old addresses)",
-    "uglyurls": "uglyURLs: pages are published as folders (x/index.html)",
-    "services": "services (comments, analytics): see Material's 'analytics' and comment "
-    "system guides",
-    "googleanalytics": "googleAnalytics: see Material's 'extra.analytics'",
+    "services": "services (comments...): see Material's comment system guide",
     "disqusShortname": "disqusShortname: see Material's comment system guide",
     "outputs": "output formats: the plugin writes HTML pages and RSS feeds",
     "outputformats": "output formats: the plugin writes HTML pages and RSS feeds",
@@ -101,6 +102,16 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--into", metavar="DIR", default=".", help="the MkDocs project to create (default: .)"
     )
+    parser.add_argument(
+        "--allow-outside",
+        metavar="PATH",
+        action="append",
+        default=[],
+        type=Path,
+        help="a folder outside the Hugo site that the site's settings or links may import "
+        "from (staticDir = '../shared'); repeat for more. Without it only the site's own "
+        "folder is read",
+    )
     parser.set_defaults(run=run)
 
 
@@ -114,27 +125,35 @@ class Plan:
     """Not carried over, or carried over differently: one line each."""
     shortcodes: dict[str, list[str]] = field(default_factory=dict)
     """Shortcode name -> where it is used (file:line)."""
+    refused: list[str] = field(default_factory=list)
+    """Folders and links outside the site, not read (one line each)."""
+    language_folders: dict[str, str] = field(default_factory=dict)
+    """Language -> its folder in ``docs`` (a ``contentDir`` of its own)."""
 
 
 def run(args: argparse.Namespace) -> int:
     site = Path(args.path)
     into = Path(args.into)
     try:
-        plan = plan_import(site, into)
+        plan = plan_import(site, into, allow_outside=args.allow_outside)
     except (HugoConfigError, FileNotFoundError) as error:
         print(f"mkdocs-essays import: {error}", file=sys.stderr)
         return 2
     skipped: list[Path] = []
     copied = 0
+    project = Confinement(into)
     for source, dest in plan.copies:
-        if dest.exists():
+        if dest.exists() or dest.is_symlink():
             skipped.append(dest)
+            continue
+        if not project.inside(dest.parent):
+            plan.refused.append(f"{dest}: its folder is a link out of {into}; not written")
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, dest)
         copied += 1
     config = into / "mkdocs.yml"
-    wrote_config = not config.exists()
+    wrote_config = not config.exists() and not config.is_symlink()
     if wrote_config:
         into.mkdir(parents=True, exist_ok=True)
         config.write_text(plan.mkdocs_yml, encoding="utf-8")
@@ -148,37 +167,71 @@ def run(args: argparse.Namespace) -> int:
         print(f"Left {len(skipped)} existing file{'s' if len(skipped) != 1 else ''} as they are:")
         for path in skipped:
             print(f"  {path}")
+    if plan.refused:
+        print(
+            f"Refused {len(plan.refused)} thing{'s' if len(plan.refused) != 1 else ''} "
+            "outside the site (nothing outside it is read):"
+        )
+        for line in plan.refused:
+            print(f"  {line}")
     if plan.notes:
         print("Not carried over (or carried over differently):")
         for note in plan.notes:
             print(f"  - {note}")
     if wrote_config:
         print(f"Next: cd {into} && mkdocs serve")
-    return 1 if skipped or not wrote_config else 0
+    return 1 if skipped or plan.refused or not wrote_config else 0
 
 
-def plan_import(site: Path, into: Path) -> Plan:
-    """Everything the import will do, without touching the disk."""
+def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -> Plan:
+    """Everything the import will do, without touching the disk. Only the site's folder (and
+    the ``allow_outside`` folders) is read: see :mod:`.confine`."""
+    confine = Confinement(site, allow_outside)
+    _check_config_files(site, confine)
     config = read_site_config(site)
-    content = site / _content_mount(config)
+    mount = _content_mount(config)
+    content = site / mount
+    if not confine.folder(content, f"the content folder ({mount!r})"):
+        raise HugoConfigError(
+            f"{site}: nothing was imported: " + confine.refused[0] + " (contentDir or a "
+            "module mount onto content)"
+        )
     if not content.is_dir():
         raise FileNotFoundError(f"{site} has no {content.name}/ folder: is it a Hugo site?")
     plan = Plan()
     docs = into / "docs"
     pages: list[Path] = []
-    for path in sorted(p for p in content.rglob("*") if p.is_file()):
+    other_formats: list[str] = []
+    for path in confine.files(content):
         plan.copies.append((path, docs / path.relative_to(content)))
         if path.suffix.lower() in _MARKDOWN:
             pages.append(path)
+        elif path.suffix.lower() in _OTHER_FORMATS:
+            other_formats.append(f"docs/{path.relative_to(content).as_posix()}")
+    if other_formats:
+        shown = ", ".join(other_formats[:3]) + (
+            f" and {len(other_formats) - 3} more" if len(other_formats) > 3 else ""
+        )
+        plan.notes.append(
+            f"{shown}: content Hugo renders with an external tool (AsciiDoc, Pandoc, "
+            "reStructuredText, Emacs Org); MkDocs renders Markdown only, so they are copied as "
+            "files, not published as pages. Convert them to Markdown to keep them"
+        )
+    default = str(config.get("defaultContentLanguage", default="en")).lower()
+    copies, translated, folders = language_content(site, config, content, docs, default, confine)
+    plan.copies += copies
+    pages += translated
+    plan.language_folders = folders
     static = config.get("staticDir", default="static")
     for folder in [static] if isinstance(static, str) else list(static or []):
         root = site / str(folder)
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if root.is_dir() and confine.folder(root, f"staticDir {str(folder)!r}"):
+            for path in confine.files(root):
                 plan.copies.append((path, docs / path.relative_to(root)))
     if not config.files:
         plan.notes.append(f"{site} has no hugo.toml or config.toml: Hugo's defaults are assumed")
-    builder = _ConfigBuilder(config, content, pages, plan)
+    builder = _ConfigBuilder(config, content, pages, plan, confine)
+    builder.check_folders()
     plan.mkdocs_yml = builder.text()
     for folder, what in (
         ("layouts", "layouts/: the theme's templates and your own shortcodes"),
@@ -186,9 +239,42 @@ def plan_import(site: Path, into: Path) -> Plan:
         ("data", "data/: data files are only used by Hugo templates"),
         ("i18n", "i18n/: translations of the theme's strings"),
     ):
-        if (site / folder).is_dir() and any((site / folder).iterdir()):
+        if (
+            (site / folder).is_dir()
+            and confine.inside(site / folder)
+            and any((site / folder).iterdir())
+        ):
             plan.notes.append(what)
+    plan.refused = confine.refused
     return plan
+
+
+def _check_config_files(site: Path, confine: Confinement) -> None:
+    """The configuration files Hugo would read (the root file, ``config/_default/`` and
+    ``config/production/`` with their subfolders), refused (nothing imported) when one is a
+    link to a file outside the site: reading it could print what it holds."""
+    candidates = [site / name for name in CONFIG_NAMES]
+    folder = site / "config"
+    before = len(confine.refused)
+    if folder.is_dir() or folder.is_symlink():
+        candidates.append(folder)
+        for env in ("_default", "production"):
+            path = folder / env
+            if path.exists() or path.is_symlink():
+                candidates.append(path)
+                if confine.inside(folder) and confine.inside(path) and path.is_dir():
+                    confine.files(path)  # a link inside that leads out is recorded
+    outside = [
+        str(path)
+        for path in candidates
+        if (path.exists() or path.is_symlink()) and not confine.inside(path)
+    ]
+    outside += [line.split(": ", 1)[0] for line in confine.refused[before:]]
+    if outside:
+        raise HugoConfigError(
+            f"{site}: nothing was imported: its configuration links out of the site "
+            f"({', '.join(outside)}); name the target with --allow-outside to import it"
+        )
 
 
 def _content_mount(config: HugoConfig) -> str:
@@ -198,35 +284,57 @@ def _content_mount(config: HugoConfig) -> str:
     for mount in mounts if isinstance(mounts, list) else []:
         if isinstance(mount, Mapping) and str(mount.get("target", "")).strip("/") == "content":
             source = mount.get("source")
-            if isinstance(source, str) and source.strip("/"):
-                return source.strip("/")
+            if isinstance(source, str) and source.strip():
+                return source.rstrip("/") or "/"  # "/etc" stays absolute (and is refused)
     # translation by content directory: the default language's ``contentDir`` (Hugo Book's
     # example site: ``[languages.en] contentDir = 'content.en'``); the others are translations
-    default = str(config.get("defaultContentLanguage", default="en"))
-    folder = config.get("languages", default, "contentDir")
-    if isinstance(folder, str) and folder.strip("/"):
-        return folder.strip("/")
+    folder = config.language().content_dir
+    if folder and folder.strip():
+        return folder.rstrip("/") or "/"
     return str(config.get("contentDir", default="content"))
 
 
 class _ConfigBuilder:
-    def __init__(self, config: HugoConfig, content: Path, pages: list[Path], plan: Plan) -> None:
+    def __init__(
+        self,
+        config: HugoConfig,
+        content: Path,
+        pages: list[Path],
+        plan: Plan,
+        confine: Confinement | None = None,
+    ) -> None:
+        self.confine = confine
         self.config = config
         self.content = content
         self.pages = pages
         self.plan = plan
         self.notes = plan.notes
-        self.default_language = str(config.get("defaultContentLanguage", default="en")).lower()
-        self.other_languages = {str(k).lower() for k in config.table("languages")} - {
-            self.default_language
-        }
-        """What ``x.<lang>.md`` can be a translation in (Hugo: only a configured language)."""
+        self.default_language = config.default_language
         taxonomies = config.get("taxonomies")
         self.taxonomies: dict[str, str] = (
             {str(k): str(v) for k, v in taxonomies.items()}
             if isinstance(taxonomies, Mapping)
             else dict(_DEFAULT_TAXONOMIES)
         )
+
+    def check_folders(self) -> None:
+        """Refuse names that would become folders outside the site (``[taxonomies] tag =
+        "../../x"``): raises :class:`HugoConfigError` naming each, before anything is written."""
+        where = self.config.files[0].name if self.config.files else "the configuration"
+        problems: list[str] = []
+        for singular, plural in self.taxonomies.items():
+            try:
+                inside_site(plural, f"[taxonomies] {singular}")
+            except PathError as error:
+                problems.append(str(error))
+        try:
+            inside_site(self.essays_dir().strip("/"), "mainSections")
+        except PathError as error:
+            problems.append(str(error))
+        if problems:
+            raise HugoConfigError(
+                f"{where}: nothing was imported:\n" + "\n".join(f"  {p}" for p in problems)
+            )
 
     # -- the file -------------------------------------------------------------------------------
 
@@ -265,9 +373,10 @@ class _ConfigBuilder:
         return "\n".join(parts)
 
     def site_name(self) -> str:
-        title = self.config.get("title") or self.config.get(
-            "languages", self.default_language, "title"
-        )
+        """The default language's ``title`` (which Hugo prefers), else the site's."""
+        title = self.config.language().title or self.config.get("title")
+        if not title:
+            self.notes.append("no title in the configuration: the site is called 'My site'")
         return str(title or "My site")
 
     def theme(self) -> dict[str, Any]:
@@ -302,8 +411,16 @@ class _ConfigBuilder:
         essays_dir = self.essays_dir()
         if essays_dir != "posts":
             options["essays_dir"] = essays_dir
-        if {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
+        disabled = self.disabled_kinds()
+        if {"taxonomy", "term"} <= disabled:
+            options["taxonomies"] = {}  # Hugo writes no taxonomy or term page
+        elif {k.lower(): v for k, v in self.taxonomies.items()} != _DEFAULT_TAXONOMIES:
             options["taxonomies"] = self.taxonomies
+        items = self.feed_items()
+        if "rss" in disabled:
+            options["feed_items"] = 0
+        elif items is not None:
+            options["feed_items"] = items
         zone = config.get("timeZone")
         if isinstance(zone, str) and zone:
             try:
@@ -319,7 +436,10 @@ class _ConfigBuilder:
             options["pager_size"] = size
         elif size is not None:
             self.notes.append(f"{size} is not a number of 1 or more; listings show 10 a page")
-        layout = config.get("params", "dateFormat") or config.get("params", "date_format")
+        params = {**config.table("params"), **config.language().params}
+        layout = next(
+            (v for k, v in params.items() if str(k).lower() in ("dateformat", "date_format")), None
+        )
         if isinstance(layout, str) and layout:
             options["date_format"] = go_date_layout(layout)
         for hugo, ours in (
@@ -335,17 +455,59 @@ class _ConfigBuilder:
         # content, naming each conflict at info level (the page wins).
         options["alias_conflicts"] = "info"
         options["hugo_content"] = True  # Hugo's rules (lower-case URLs...) for every page
+        options.update(self.urls())
         if self.default_language != "en":
             options["default_language"] = self.default_language
-        options["languages"] = sorted(self.other_languages)
+        options.update(
+            language_options(
+                self.config,
+                self.default_language,
+                self.plan.language_folders,
+                self._menu_nav,
+                self.notes,
+            )
+        )
         shortcodes = self.shortcodes()
         if shortcodes:
             options["shortcodes"] = shortcodes
-        related = config.get("related")
+        related = self.config.get("related")
         if isinstance(related, Mapping) and related:  # Hugo's [related]: related essays
             options["related"], notes = related_from_hugo(related)
             self.notes.extend(notes)
-        self.languages()
+        return options
+
+    def disabled_kinds(self) -> set[str]:
+        """Hugo's ``disableKinds``: what has an equivalent is carried over by the caller
+        (taxonomy and term pages, feeds), the rest is named."""
+        value = self.config.get("disableKinds")
+        kinds = {str(k).lower() for k in value} if isinstance(value, list) else set()
+        carried = {"rss"} | ({"taxonomy", "term"} if {"taxonomy", "term"} <= kinds else set())
+        for kind in sorted(kinds - carried):
+            what = {
+                "taxonomy": "the taxonomies' index pages (term pages are kept)",
+                "term": "term pages (a taxonomy's index links to them)",
+                "sitemap": "sitemap.xml (MkDocs always writes one)",
+                "robotstxt": "robots.txt (add one to docs/ if you want it)",
+                "404": "the 404 page (MkDocs always writes one)",
+            }.get(kind, f"pages of kind {kind!r}")
+            self.notes.append(f"disableKinds {kind!r}: {what} cannot be left out; published")
+        return kinds
+
+    def urls(self) -> dict[str, Any]:
+        """``permalinks``, ``uglyURLs`` and ``disablePathToLower``, as the plugin reads them."""
+        config = self.config
+        options: dict[str, Any] = {}
+        own = config.get("languages", self.default_language, "permalinks")  # the language's win
+        permalinks = permalinks_of(own or config.get("permalinks"), self.notes)
+        if permalinks:
+            options["permalinks"] = permalinks
+        ugly = config.get("uglyURLs")
+        if isinstance(ugly, Mapping):
+            ugly = {str(k): bool(v) for k, v in ugly.items() if isinstance(v, bool)}
+        if ugly:
+            options["ugly_urls"] = ugly
+        if config.get("disablePathToLower") is True:
+            options["disable_path_to_lower"] = True
         return options
 
     def essays_dir(self) -> str:
@@ -362,7 +524,7 @@ class _ConfigBuilder:
             return main
         plurals = set(self.taxonomies.values())
         counts: Counter[str] = Counter()
-        for page in self.pages:
+        for page in self._own():
             parts = page.relative_to(self.content).parts
             if len(parts) > 1 and parts[0] not in plurals and not page.stem.startswith("_index"):
                 counts[parts[0]] += 1
@@ -372,10 +534,8 @@ class _ConfigBuilder:
         """Scan the content: map inline shortcodes, report the ones with no equivalent."""
         uses: dict[str, list[str]] = defaultdict(list)
         for page in self.pages:
-            if self._translation(page):
-                continue  # translations are left out of the site
             text = page.read_text(encoding="utf-8-sig", errors="replace")
-            where = page.relative_to(self.content).as_posix()
+            where = self._where(page)
             try:
                 calls = scan(text)
             except ShortcodeSyntaxError as error:
@@ -411,31 +571,6 @@ class _ConfigBuilder:
                 "tabs, keep, strip...)"
             )
         return mapping
-
-    def languages(self) -> None:
-        languages = self.config.table("languages")
-        others = [str(k).lower() for k in languages if str(k).lower() != self.default_language]
-        counts: Counter[str] = Counter()
-        for page in self.pages:
-            language = self._translation(page)
-            if language:
-                counts[language] += 1
-        site = self.config.files[0].parent if self.config.files else None
-        for name, settings in languages.items():
-            folder = settings.get("contentDir") if isinstance(settings, Mapping) else None
-            language = str(name).lower()
-            if site is None or language == self.default_language or not isinstance(folder, str):
-                continue
-            root = site / folder  # translation by content directory
-            if root.is_dir() and root.resolve() != self.content.resolve():
-                counts[language] += sum(
-                    1 for page in root.rglob("*") if page.suffix.lower() in _MARKDOWN
-                )
-        for language in sorted(set(others) | set(counts)):
-            self.notes.append(
-                f"language {language!r}: {counts.get(language, 0)} translated pages are "
-                "left out of the site until multilingual sites are supported"
-            )
 
     def extensions(self) -> str:
         """The Markdown extensions Hugo's Goldmark gives the content, and what shortcodes and
@@ -474,7 +609,7 @@ class _ConfigBuilder:
                 "      emoji_index: !!python/name:material.extensions.emoji.twemoji",
                 "      emoji_generator: !!python/name:material.extensions.emoji.to_svg",
             ]
-        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self._english()):
+        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self.pages):
             lines += ["  - pymdownx.arithmatex:", "      generic: true"]
             self.notes.append(
                 "math: formulas are kept as written (pymdownx.arithmatex); to typeset them add "
@@ -485,56 +620,148 @@ class _ConfigBuilder:
                 "markup.goldmark.renderer.unsafe is off: Hugo left raw HTML out of pages, "
                 "MkDocs renders it"
             )
-        start = config.get("markup", "tableOfContents", "startLevel")
-        end = config.get("markup", "tableOfContents", "endLevel")
-        if isinstance(start, int) or isinstance(end, int):
-            lines[2:3] = ["      permalink: true", f'      toc_depth: "{start or 2}-{end or 3}"']
+        depth = self.toc_depth()
+        if depth is not None:
+            lines[2:3] = ["      permalink: true", f'      toc_depth: "{depth}"']
         style = config.get("markup", "highlight", "style")
         if isinstance(style, str) and style:
             self.notes.append(f"highlight style {style!r}: code uses Material's colours")
         return "\n".join(lines) + "\n"
 
-    def _translation(self, page: Path) -> str | None:
-        """The language ``page`` is a translation in, or None (a page of the site's own)."""
-        language = language_of(page.name)
-        return language if language in self.other_languages else None
+    def toc_depth(self) -> str | None:
+        """``[markup.tableOfContents]`` levels as the toc extension's ``toc_depth``: whole
+        numbers from 1 to 6, the start not after the end (Hugo's defaults, 2 and 3, for a
+        value that is not one; named)."""
+        table = "markup.tableOfContents"
+        levels: list[int] = []
+        written = False
+        for key, default in (("startLevel", 2), ("endLevel", 3)):
+            value = self.config.get("markup", "tableOfContents", key)
+            if value is None:
+                levels.append(default)
+                continue
+            written = True
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.notes.append(f"{table}.{key} = {value!r} is not a heading level; {default}")
+                levels.append(default)
+            elif not 1 <= value <= 6:
+                kept = min(max(value, 1), 6)
+                self.notes.append(f"{table}.{key} = {value} is not a heading level (1-6); {kept}")
+                levels.append(kept)
+            else:
+                levels.append(value)
+        if not written:
+            return None
+        start, end = levels
+        if start > end:
+            self.notes.append(
+                f"{table}: startLevel {start} is after endLevel {end}; the contents show level "
+                f"{start} only"
+            )
+            end = start
+        return f"{start}-{end}"
 
-    def _english(self) -> Iterable[Path]:
-        return (p for p in self.pages if not self._translation(p))
+    def _own(self) -> Iterable[Path]:
+        """The pages of the default language's content folder."""
+        return (p for p in self.pages if p.is_relative_to(self.content))
+
+    def _where(self, page: Path) -> str:
+        """A page's path in ``docs`` (``pt/about.md`` for a language's own contentDir)."""
+        if page.is_relative_to(self.content):
+            return page.relative_to(self.content).as_posix()
+        for code, folder in self.plan.language_folders.items():
+            root = self.config.get("languages", code, "contentDir")
+            site = self.config.site
+            if isinstance(root, str) and site is not None:
+                base = site / root.strip("/")
+                if page.is_relative_to(base):
+                    return f"{folder}/{page.relative_to(base).as_posix()}"
+        return page.name
 
     def nav(self) -> list[Any]:
-        """The main menu, as the site's navigation."""
+        """The main menu, as the site's navigation: by ``weight`` (a weight Hugo would refuse
+        is named and counts as 0), entries with a ``parent`` nested under it (the parent's own
+        page first), as Material shows sections."""
+        language = self.default_language
         menu = (
-            self.config.get("menu", "main")
+            self.config.get("languages", language, "menus", "main")
+            or self.config.get("languages", language, "menu", "main")
+            or self.config.get("menu", "main")
             or self.config.get("menus", "main")
-            or self.config.get("languages", self.default_language, "menu", "main")
-            or self.config.get("languages", self.default_language, "menus", "main")
         )
+        return self._menu_nav(menu)
+
+    def _menu_nav(self, menu: Any) -> list[Any]:
+        """A Hugo menu (its entries), as a navigation."""
         if not isinstance(menu, list) or not menu:
             return []
-        entries = sorted(
-            (e for e in menu if isinstance(e, Mapping)),
-            key=lambda e: (int(e.get("weight", 0) or 0), str(e.get("name", ""))),
-        )
-        nav: list[Any] = []
+        entries = [e for e in menu if isinstance(e, Mapping)]
+        weights = {id(e): self._menu_weight(e) for e in entries}
+        entries.sort(key=lambda e: (weights[id(e)], str(e.get("name", ""))))
+        keys = {_menu_key(e) for e in entries}
+        children: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        tops: list[Mapping[str, Any]] = []
         for entry in entries:
-            name = str(entry.get("name") or entry.get("identifier") or "")
-            target = str(entry.get("pageRef") or entry.get("url") or "")
-            if not name or not target:
-                continue
-            page = self._menu_page(target)
-            if page is None:
-                self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
-                continue
-            nav.append({name: page})
-        return nav
+            parent = str(entry.get("parent") or "")
+            if parent and parent in keys and parent != _menu_key(entry):
+                children[parent].append(entry)
+            else:
+                if parent:
+                    self.notes.append(
+                        f"menu entry {_menu_key(entry)!r}: its parent {parent!r} is not in the "
+                        "menu; shown at the top"
+                    )
+                tops.append(entry)
+        nav: list[Any] = []
+        stack: list[tuple[list[Mapping[str, Any]], list[Any]]] = [(tops, nav)]
+        placed: set[int] = set()
+        while stack:  # a menu nests any depth: a stack, not recursion
+            items, out = stack.pop()
+            for entry in items:
+                if id(entry) in placed:
+                    continue
+                placed.add(id(entry))
+                name = str(entry.get("name") or entry.get("identifier") or "")
+                # Hugo: the page pageRef names, else the url
+                targets = [str(entry.get(k) or "") for k in ("pageRef", "url")]
+                page = next(filter(None, (self._menu_page(t) for t in targets if t)), None)
+                target = next((t for t in targets if t), "")
+                if target and page is None:
+                    self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
+                kids = children.get(_menu_key(entry), [])
+                if kids and name:
+                    section: list[Any] = [{name: page}] if page else []
+                    out.append({name: section})
+                    stack.append((kids, section))
+                elif name and page:
+                    out.append({name: page})
+        lost = [_menu_key(e) for e in entries if id(e) not in placed]
+        if lost:
+            self.notes.append(
+                f"menu entries {', '.join(map(repr, lost))}: their parents form a loop; left out"
+            )
+        return _without_empty_sections(nav)
+
+    def _menu_weight(self, entry: Mapping[str, Any]) -> int:
+        value = entry.get("weight", 0)
+        if value is None or value == "":
+            return 0
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+            return int(value.strip())  # Hugo reads a numeral in quotes
+        self.notes.append(
+            f"menu entry {_menu_key(entry)!r}: weight {value!r} is not a whole number (Hugo "
+            "refuses it); placed as if it had none"
+        )
+        return 0
 
     def _menu_page(self, target: str) -> str | None:
         if target.startswith(("http://", "https://", "mailto:")):
             return target
         path = target.strip().strip("/")
         path = re.sub(r"\.(md|markdown|html)$", "", path)
-        existing = {p.relative_to(self.content).as_posix() for p in self.pages}
+        existing = {p.relative_to(self.content).as_posix() for p in self._own()}
         candidates = [f"{path}/_index.md", f"{path}.md", f"{path}/index.md"] if path else []
         for candidate in candidates or ["_index.md", "index.md"]:
             if candidate in existing:
@@ -547,14 +774,18 @@ class _ConfigBuilder:
     def extra(self) -> dict[str, Any]:
         """Params worth keeping (for templates and ``{{< param >}}``) and the social links."""
         params = self.config.table("params")
+        params.update(self.config.language().params)  # the language's own win, as in Hugo
         extra: dict[str, Any] = {}
+        analytics = self.analytics()
+        if analytics:
+            extra["analytics"] = analytics
         dropped: list[str] = []
         for key, value in params.items():
             lowered = str(key).lower()
             if lowered in ("description", "author", "dateformat", "date_format", "mainsections"):
                 continue
-            if lowered == "social" and isinstance(value, list):
-                social = _social(value, self.notes)
+            if lowered == "social" and isinstance(value, list | Mapping):
+                social = _social(_social_entries(value), self.notes)
                 if social:
                     extra["social"] = social
                 continue
@@ -571,18 +802,130 @@ class _ConfigBuilder:
             )
         return extra
 
+    def analytics(self) -> dict[str, str]:
+        """``[services.googleAnalytics] id`` (or the older ``googleAnalytics``) as Material's
+        ``extra.analytics``."""
+        found = self.config.get("services", "googleAnalytics", "id") or self.config.get(
+            "googleAnalytics"
+        )
+        if isinstance(found, str) and found.strip():
+            return {"provider": "google", "property": found.strip()}
+        return {}
+
+    def feed_items(self) -> int | None:
+        """``[services.rss] limit`` (or the older ``rssLimit``): items per feed; -1 is all."""
+        limit = self.config.get("services", "rss", "limit")
+        if limit is None:
+            limit = self.config.get("rssLimit")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit == 0:
+            return None
+        if limit < 0:
+            self.notes.append("services.rss.limit = -1 (every page): feeds hold the latest 1,000")
+            return 1000
+        return limit
+
     def theme_only(self) -> None:
-        for key in self.config.data:
+        for key, value in self.config.data.items():
             note = _THEME_ONLY.get(str(key).lower())
-            if note and not _empty(self.config.data[key]):
+            if str(key).lower() == "services" and isinstance(value, Mapping):
+                carried = ("rss", "googleanalytics")  # feed_items, extra.analytics
+                value = {k: v for k, v in value.items() if str(k).lower() not in carried}
+            if note and not _empty(value) and note not in self.notes:
                 self.notes.append(note)
 
 
+def _menu_key(entry: Mapping[str, Any]) -> str:
+    """What a ``parent`` names: the entry's ``identifier``, else its ``name``."""
+    return str(entry.get("identifier") or entry.get("name") or "")
+
+
+def _without_empty_sections(nav: list[Any]) -> list[Any]:
+    """``nav`` without sections left with no page (their entries had none), at any depth."""
+    order: list[list[Any]] = []
+    stack = [nav]
+    while stack:
+        items = stack.pop()
+        order.append(items)
+        stack.extend(v for item in items for v in item.values() if isinstance(v, list))
+    for items in reversed(order):  # the deepest first
+        items[:] = [
+            item for item in items if not any(isinstance(v, list) and not v for v in item.values())
+        ]
+    return nav
+
+
+def permalinks_of(value: Any, notes: list[str]) -> dict[str, Any]:
+    """Hugo's ``[permalinks]`` as the ``permalinks`` option: the map forms as they are; the
+    list form (Hugo 0.161+) where each entry targets a kind and a section
+    (``{pattern, target: {kind, path: "{/posts,/posts/**}"}}``). What the plugin cannot
+    read is named in ``notes`` and left out."""
+    if value is None or value == {} or value == []:
+        return {}
+    if isinstance(value, list):
+        value = _permalinks_from_list(value, notes)
+    if not isinstance(value, Mapping):
+        notes.append(f"permalinks {value!r}: not a table of patterns; not carried over")
+        return {}
+    kept: dict[str, Any] = {}
+    for key, setting in value.items():
+        try:
+            Permalinks.parse({key: setting}, option="permalinks")
+        except PermalinkError as error:
+            notes.append(f"{error}; not carried over (Hugo's default URLs are used instead)")
+            continue
+        kept[str(key)] = dict(setting) if isinstance(setting, Mapping) else setting
+    return kept
+
+
+def _permalinks_from_list(entries: list[Any], notes: list[str]) -> dict[str, Any]:
+    by_kind: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        pattern = entry.get("pattern") if isinstance(entry, Mapping) else None
+        target = entry.get("target") if isinstance(entry, Mapping) else None
+        target = target if isinstance(target, Mapping) else {}
+        kind = str(target.get("kind") or "page").lower()
+        section = _glob_section(str(target.get("path") or "/**"))
+        extra = set(map(str, target)) - {"kind", "path"}
+        if not isinstance(pattern, str) or section is None or extra:
+            notes.append(
+                f"permalinks entry {dict(entry) if isinstance(entry, Mapping) else entry!r}: "
+                "only a pattern for one kind of page in one section (target.path such as "
+                "'{/posts,/posts/**}') has an equivalent; not carried over"
+            )
+            continue
+        by_kind.setdefault(kind, {}).setdefault(section, pattern)  # the first match wins
+    return by_kind
+
+
+def _glob_section(path: str) -> str | None:
+    """The section a page matcher's path glob names: ``{/posts,/posts/**}``, ``/posts/**``,
+    ``{/posts/**}`` (``/**`` or ``/*``: the top); None for any other glob."""
+    text = path.strip()
+    if text.startswith("{") and text.endswith("}"):
+        options = [o.strip() for o in text[1:-1].split(",")]
+    else:
+        options = [text]
+    sections = set()
+    for option in options:
+        stem = option[: -len("/**")] if option.endswith("/**") else option
+        if stem in ("", "/*"):
+            stem = "/"
+        if any(c in stem for c in "*?[]{}!"):
+            return None
+        sections.add(stem.strip("/"))
+    return sections.pop() if len(sections) == 1 else None
+
+
 def _empty(value: Any) -> bool:
-    """Nothing set: an empty value, or tables holding only empty values."""
-    if isinstance(value, Mapping):
-        return all(_empty(v) for v in value.values())
-    return value in ([], None, "")
+    """Nothing set: an empty value, or tables holding only empty values (at any depth)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif item not in ([], None, ""):
+            return False
+    return True
 
 
 def _plain(value: Any) -> bool:
@@ -615,6 +958,34 @@ def _material_language(code: str) -> str | None:
 
 _FA_STYLES = {"fa-brands": "brands", "fab": "brands", "fa-solid": "solid", "fas": "solid"}
 _FA_STYLES |= {"fa-regular": "regular", "far": "regular"}
+
+
+_SOCIAL_URLS = {
+    "twitter": "https://twitter.com/{}",
+    "x": "https://x.com/{}",
+    "github": "https://github.com/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "youtube": "https://www.youtube.com/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "facebook": "https://www.facebook.com/{}",
+}
+
+
+def _social_entries(value: Any) -> list[Any]:
+    """``[[params.social]]`` entries as they are; a table of service -> handle
+    (``social: {twitter: Linkerd}``, Hugo's internal templates' form) as entries."""
+    if not isinstance(value, Mapping):
+        return list(value)
+    entries = []
+    for service, handle in value.items():
+        name, text = str(service).lower(), str(handle or "").strip()
+        if not text:
+            continue
+        link = text if "://" in text else _SOCIAL_URLS.get(name, "").format(text.lstrip("@"))
+        if link:
+            entries.append({"name": str(service), "url": link, "icon": f"fa-brands fa-{name}"})
+    return entries
 
 
 def _social(entries: Iterable[Any], notes: list[str]) -> list[dict[str, str]]:

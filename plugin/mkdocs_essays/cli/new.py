@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..frontmatter.handlers import TOMLHandler
-from ..model.slugs import hugo_urlize
+from ..model.slugs import fit_segment, hugo_urlize
 
 __all__ = ["essay_text", "parse_tags", "register", "run", "slug_for"]
 
@@ -43,10 +43,13 @@ def register(commands: Any) -> None:
 def slug_for(title: str) -> str:
     """The file name (without ``.md``) for a title: Hugo's ``urlize``, as one path segment.
 
-    Slashes would make folders and a leading dot a hidden file MkDocs skips, so both go.
+    Slashes would make folders and a leading dot a hidden file MkDocs skips, so both go. A
+    name longer than a file system holds (86 CJK characters make 258 bytes) is shortened as
+    the build shortens URLs (:func:`~mkdocs_essays.model.slugs.fit_segment`): its start and a
+    hash, so the essay is published at the address the file name gives.
     """
     slug = hugo_urlize(title.replace("/", " ").replace("\\", " "))
-    return slug.lstrip(".-")
+    return fit_segment(slug.lstrip(".-"))
 
 
 def parse_tags(text: str) -> list[str]:

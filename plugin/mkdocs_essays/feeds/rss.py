@@ -27,7 +27,7 @@ from mkdocs.plugins import get_plugin_logger
 from ..model import Essay, Term
 from ..model.slugs import fit_location
 from ..pages.feature import Feature
-from ..pages.urls import relative_url
+from ..pages.urls import folder_of, relative_url
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
@@ -37,6 +37,9 @@ __all__ = ["Channel", "Feeds", "Item", "rss"]
 log = get_plugin_logger(__name__)
 
 FEED = "feed.xml"
+FEED_CATEGORIES = 20
+"""``<category>`` elements of one item at most (its first terms): the item is in the feed of
+each of its terms, so k terms made k feeds of k categories."""
 GENERATOR = "mkdocs-essays"
 
 # Characters XML 1.0 does not allow at all (not even as references): drop them.
@@ -153,7 +156,7 @@ class Feeds(Feature):
         for plural, taxonomy in build.collection.taxonomies.items():
             for term in taxonomy:
                 location = build.policy.term(plural, term.slug)
-                path = fit_location(f"{location}/{FEED}")  # a long term: a short folder
+                path = fit_location(f"{folder_of(location)}/{FEED}")  # long: a short folder
                 self.feeds[path] = term
                 self.term_pages[build.url_of(location)] = (path, term)
         return list(self.feeds)
@@ -191,6 +194,12 @@ class Feeds(Feature):
         return relative_url(quote(path), page_url)
 
     # -- content ------------------------------------------------------------------------------
+
+    def describe(self, path: str) -> str | None:
+        if path not in self.feeds:
+            return None
+        term = self.feeds[path]
+        return f"the RSS feed /{path}" + (f" of {term.taxonomy} {term.name!r}" if term else "")
 
     def file_content(self, path: str) -> str:
         build = self.build
@@ -238,6 +247,8 @@ class Feeds(Feature):
             taxonomy = build.collection.taxonomies[plural]
             domain = self.absolute(build.url_of(build.policy.taxonomy(plural)))
             for name in essay.terms(plural):
+                if len(categories) >= FEED_CATEGORIES:
+                    break  # an essay with 2,000 tags in each of its 2,000 tags' feeds
                 term = taxonomy.by_slug.get(taxonomy.slug_of(name))
                 shown = term.name if term is not None else name
                 categories[(shown, domain)] = None

@@ -281,6 +281,63 @@ def _bad_escape_line(fm: str) -> int | None:
     return None
 
 
+BLOCK_VALUES = 200_000
+"""Values one YAML front matter block may expand to, aliases and merge keys (``<<: *a``)
+copied out. A chain of merges each adding to the one before is n squared values (165 KB took
+45 s and 1.2 GB); a key of its own may hold at most 100,000 (:mod:`.schema`)."""
+
+
+def _load_yaml(fm: str, path: str, first_line: int) -> Any:
+    """``yaml.load`` with the loader above, refusing a document that would expand to more
+    than :data:`BLOCK_VALUES` values before anything is built from it."""
+    loader = _Yaml12Loader(fm)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded(node) > BLOCK_VALUES:
+            raise FrontMatterError(
+                path,
+                first_line,
+                f"the YAML front matter expands to more than {BLOCK_VALUES:,} values (aliases "
+                "'*name' or merge keys '<<' repeating each other); write the values out",
+            )
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _expanded(root: yaml.Node) -> int:
+    """How many values ``root`` stands for once every alias and merge is copied out, counted
+    up to :data:`BLOCK_VALUES` + 1. Each node once (an alias is the same node as its anchor):
+    linear in the nodes, with no recursion; a node inside itself counts once."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_: set[int] = set()
+    cap = BLOCK_VALUES + 1
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        if done:
+            open_.discard(key)
+            sizes[key] = min(cap, 1 + sum(sizes.get(id(c), 1) for c in children))
+            continue
+        if key in sizes or key in open_:
+            continue  # counted, or inside itself (the schema says so)
+        if not children:
+            sizes[key] = 1
+            continue
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children)
+    return sizes.get(id(root), 1)
+
+
 class YAMLHandler(HugoHandler):
     """YAML between ``---`` lines (YAML 1.2 booleans)."""
 
@@ -289,7 +346,7 @@ class YAMLHandler(HugoHandler):
 
     def load(self, fm: str, path: str = "<text>", first_line: int = 1) -> dict[str, Any]:
         try:
-            data = yaml.load(fm, Loader=_Yaml12Loader)
+            data = _load_yaml(fm, path, first_line)
         except RecursionError:
             raise FrontMatterError(path, first_line, f"the YAML {_NESTED}") from None
         except yaml.MarkedYAMLError as error:

@@ -33,11 +33,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..errors import EssaysError
 from ..frontmatter import FrontMatterErrors, read
-from ..model import PathError, clean_path
-from ..model.slugs import dot_segments, hugo_path, hugo_slug, is_url
+from ..model import PathError
+from ..model.slugs import dot_segments, hugo_slug, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
-from ..pages.urls import relative_url
+from ..pages.urls import folder_of, relative_url
+from ..reading import read_text
 from .cascade import BuildOptions, Cascades, build_options
 from .cascade import apply as apply_cascade
 from .include import Includable
@@ -47,12 +48,10 @@ from .layout import (
     bundle_of,
     classify_index,
     is_index_page,
-    language_of,
-    without_language,
 )
 from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
 from .refs import PageIndex, RefTarget, element_ids
-from .shortcodes import Problem, RefError, expand
+from .shortcodes import Problem, RefError, Withheld, expand
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -83,6 +82,8 @@ class HugoContent(Feature):
             e for e in build.config.markdown_extensions if isinstance(e, str)
         )
         self.index_pages: dict[str, IndexPage] = {}
+        self.index_urls: dict[tuple[str, str], str] = {}
+        """(kind, folder) of an ``_index.md`` its ``url`` moves -> where it is."""
         """src_uri of each ``_index.md`` -> what it stands for."""
         self.bundles: dict[str, str] = {}
         """Leaf bundle folder -> its index.md."""
@@ -94,77 +95,57 @@ class HugoContent(Feature):
         """unquoted URL path (``posts/x/``) -> src_uri, for links written from the root."""
         self.refs = PageIndex(())
         self._includable: Includable | None = None
+        self._included_problems: set[tuple[str, str]] = set()
         self._anchors: dict[str, Mapping[str, str]] = {}
         self.cascades = Cascades({})
         self._ready = False
+        self._unrendered: set[str] | None = None
 
     # -- prepare: what each file is -------------------------------------------------------------
 
     def prepare(self, files: Files) -> None:
-        pages = [
-            f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.generated_by is None
-        ]
-        pages = self._translations(files, pages)
+        pages = self._translations(files)
         pages = self._bundle_resources(pages)
         self._index_hosts(pages)
 
-    def _translations(self, files: Files, pages: list[File]) -> list[File]:
+    def _translations(self, files: Files) -> list[File]:
+        """The pages of this build's language, each at its path inside the language
+        (``about.pt-br.md`` and ``pt/about.md`` are ``about.md`` in ``pt-br``'s and ``pt``'s
+        build; :mod:`..languages.model`). Other languages' files leave this build (they are
+        built in theirs); without ``languages``, a translation is left out, with a line."""
         build = self.build
-        default = build.options.default_language.strip().lower()
-        listed = build.options.languages
-        others = None if listed is None else {code.strip().lower() for code in listed}
+        languages, current = build.languages, build.language.code
+        docs = build.config.docs_dir
         left_out: dict[str, list[File]] = defaultdict(list)
-        kept: list[File] = []
-        for file in pages:
-            language = language_of(file.src_uri)
-            if language not in (None, default) and others is not None and language not in others:
-                language = None  # not one of the site's languages: part of the name, as in Hugo
-            if language is None:
-                kept.append(file)
-            elif language == default:
-                kept.append(self._as_default(files, file))
-            else:
+        renames: list[tuple[File, str]] = []
+        for file in list(files):
+            if file.generated_by is not None or file.src_dir != docs:
+                continue
+            page = file.is_documentation_page()
+            code, path = languages.place(file.src_uri, page=page)
+            if code == current:
+                if path != file.src_uri:
+                    renames.append((file, path))
+            elif languages.known and code in languages.codes:
+                files.remove(file)  # a page of another language: built in that language's site
+            elif page:
                 file.inclusion = InclusionLevel.EXCLUDED
-                left_out[language].append(file)
+                left_out[code].append(file)
+        for file, path in renames:
+            _rename(files, file, path, build)
         for language, group in sorted(left_out.items()):
             names = [build.display_path(f) for f in group]
             shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
             log.info(
                 f"{len(names)} page{'s' if len(names) > 1 else ''} in {language!r} left out "
-                f"({shown}): translations (Hugo's x.{language}.md) wait for multilingual "
-                f"support; the site publishes the {default!r} pages"
+                f"({shown}): translations (Hugo's x.{language}.md); list the site's languages "
+                f"under 'languages' (for example [{language}]) to publish them at /{language}/"
             )
-        return kept
-
-    def _as_default(self, files: Files, file: File) -> File:
-        """``x.en.md`` in an English site is the page ``x``."""
-        build = self.build
-        name = without_language(file.src_uri)
-        other = files.get_file_from_path(name)
-        if other is not None:
-            log.warning(
-                f"{build.display_path(file)} and {build.display_path(other)} are both the "
-                f"{build.options.default_language!r} page {name}; the first is left out. "
-                "Remove or rename one of them"
-            )
-            file.inclusion = InclusionLevel.EXCLUDED
-            return file
-        if file.abs_src_path is None:
-            return file
-        renamed = File(
-            name,
-            src_dir=file.src_dir,
-            dest_dir=file.dest_dir,
-            use_directory_urls=file.use_directory_urls,
-            inclusion=file.inclusion,
-        )
-        renamed.abs_src_path = file.abs_src_path  # read from the real file
-        renamed.edit_uri = file.edit_uri
-        files.remove(file)
-        files.append(renamed)
-        return renamed
+        return [
+            f
+            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if f.generated_by is None
+        ]
 
     def _bundle_resources(self, pages: list[File]) -> list[File]:
         """Markdown files inside a leaf bundle are its resources, as in Hugo: not pages."""
@@ -219,13 +200,16 @@ class HugoContent(Feature):
 
     def location_of(self, page: IndexPage) -> str:
         policy = self.build.policy
+        moved = self.index_urls.get((page.kind, page.folder))
+        if moved is not None:
+            return moved  # its ``url`` (Hugo 0.168: ``url = "categoria/temas"``)
         if page.kind == "home":
             return ""
         if page.kind == "taxonomy":
             return policy.taxonomy(page.taxonomy)
         if page.kind == "term":
-            return policy.term(page.taxonomy, term_slug(page.term))
-        return "/".join(hugo_path(part) for part in page.folder.split("/") if part)
+            return policy.term(page.taxonomy, term_slug(page.term, policy.lower))
+        return policy.section(page.folder)
 
     # -- once per build, when the collection exists -------------------------------------------
 
@@ -234,8 +218,9 @@ class HugoContent(Feature):
             return
         self._ready = True
         self._leave_out_unpublished()
+        self._move_sections()
         self._move_pages()
-        if self.build.options.hugo_content:
+        if self.build.options.hugo_content and self.build.lower:
             self._lower_case_urls()
         self._move_resources()
         self._index_targets()
@@ -250,7 +235,7 @@ class HugoContent(Feature):
             metas,
             taxonomies=dict.fromkeys(build.taxonomies.values()),
             environment="development" if build.serve else "production",
-            language=build.options.default_language.strip().lower(),
+            language=build.language.code,
             warn=self._cascade_warning,
         )
         if not self.cascades.by_folder:
@@ -314,6 +299,25 @@ class HugoContent(Feature):
             elif hugo and not self.options_of(src_uri).rendered:
                 file.inclusion = InclusionLevel.EXCLUDED
 
+    def unpublished(self, src_uri: str) -> str | None:
+        """Why this build does not publish a page (``a draft``, ``scheduled for later``,
+        ``expired``), by the rules :meth:`_leave_out_unpublished` and the essays follow; None
+        when it does (or the page has no front matter to say otherwise)."""
+        build = self.build
+        document = build.documents.get(src_uri)
+        if document is None:
+            return None
+        reasons = build.publication.left_out(document.front)
+        if not (build.options.hugo_content or build.is_essay_source(src_uri)):
+            reasons = tuple(r for r in reasons if r == "draft")
+        return " and ".join(_UNPUBLISHED[r] for r in reasons) or None
+
+    def published(self, src_uri: str) -> bool:
+        """This build writes the page (essays and pages it leaves out are not included)."""
+        files = self.build.files
+        file = files.get_file_from_path(src_uri) if files is not None else None
+        return file is not None and file.inclusion.is_included()
+
     def _lower_case_urls(self) -> None:
         """Hugo lower-cases the URLs it makes from paths (``disablePathToLower`` off):
         ``Org-File-A.md`` is ``/org-file-a/``. A ``url`` written in front matter is kept."""
@@ -346,28 +350,71 @@ class HugoContent(Feature):
             else:
                 _relocate(file, dest, quote(unquote(file.url).lower()))
 
-    def _move_pages(self) -> None:
-        """Pages other than essays go where their ``slug`` or ``url`` puts them, as in Hugo."""
+    def unrendered(self, location: str) -> bool:
+        """Whether an ``_index.md`` Hugo does not write (``build.render = "never"``,
+        ``headless``) stands for the listing at ``location``: Hugo writes no page there, and
+        neither does the plugin (a taxonomy a site lists elsewhere)."""
+        if not self.build.options.hugo_content:
+            return False
+        if self._unrendered is None:  # once per build: every term asks
+            self._unrendered = {
+                self.location_of(page)
+                for src_uri, page in self.index_pages.items()
+                if page.kind != "section" and not self.options_of(src_uri).rendered
+            }
+        return location in self._unrendered
+
+    def _move_sections(self) -> None:
+        """A section's (term's, taxonomy's) ``_index.md`` at the address its permalink gives
+        it, now that its ``slug`` and ``title`` are read."""
         build = self.build
         files = build.files
         assert files is not None
+        if not build.policy.permalinks and not build.policy.slugged:
+            return
+        for src_uri, page in self.index_pages.items():
+            file = files.get_file_from_path(src_uri)
+            if page.kind not in ("section", "term", "taxonomy") or file is None:
+                continue
+            location = self.location_of(page)
+            dest = build.policy.dest(location)
+            if dest != file.dest_uri:
+                _relocate(file, dest, build.url_of(location))
+
+    def _move_pages(self) -> None:
+        """Pages other than essays go where their ``slug``, ``url``, their section's permalink
+        or ``ugly_urls`` put them, as in Hugo."""
+        build = self.build
+        files = build.files
+        assert files is not None
+        policy = build.policy
         moves: list[tuple[File, str, int]] = []
         for src_uri, document in build.documents.items():
             front = document.front
-            if (front.slug is None and front.url is None) or src_uri in build.essay_files:
+            if src_uri in build.essay_files:
                 continue
+            index = self.index_pages.get(src_uri)
             if is_index_page(src_uri):
-                continue
+                if front.url is None or index is None:
+                    continue  # Hugo: a list page's ``slug`` does nothing, its ``url`` moves it
+            else:
+                moved = policy.permalinks or policy.ugly or policy.slugged
+                if front.slug is None and front.url is None and not moved:
+                    continue
+                if posixpath.splitext(src_uri)[0] in ("index", "README"):
+                    continue  # the home page
             file = files.get_file_from_path(src_uri)
             if file is None:
                 continue
             line = front.line_of("url", "slug")
             try:
-                location = self._page_location(src_uri, front.slug, front.url)
+                location = self._page_location(file, front)
             except PathError as error:
                 raise PluginError(str(EssaysError(document.path, line, str(error)))) from None
             if build.policy.dest(location) != file.dest_uri:
                 moves.append((file, location, line))
+                if index is not None:
+                    self.index_urls[(index.kind, index.folder)] = location
         if not moves:
             return
         dests = {
@@ -378,30 +425,43 @@ class HugoContent(Feature):
             other = dests.get(dest)
             if other is not None:
                 log.warning(
-                    f"{build.display_path(file)}:{line}: its 'slug'/'url' puts it at "
-                    f"/{build.url_of(location)}, where {build.display_path(other)} already is; "
-                    f"it stays at /{file.url}. Give it another 'slug' or 'url'"
+                    f"{build.display_path(file)}:{line}: its 'slug'/'url' (or its section's "
+                    f"permalink) puts it at /{build.url_of(location)}, where "
+                    f"{build.display_path(other)} already is; it stays at /{file.url}. Give it "
+                    "another 'slug' or 'url'"
                 )
                 continue
             del dests[file.dest_uri]
             dests[dest] = file
             _relocate(file, dest, build.url_of(location))
 
-    @staticmethod
-    def _page_location(src_uri: str, slug: str | None, url: str | None) -> str:
-        if url is not None:
-            return clean_path(url.strip(), what="'url'")
-        folder, name = posixpath.split(src_uri)
-        if posixpath.splitext(name)[0] in ("index", "README") and folder:
-            folder = posixpath.dirname(folder)
-        section = "/".join(hugo_path(p) for p in folder.split("/") if p)
+    def _page_location(self, file: File, front: Any) -> str:
+        policy = self.build.policy
+        src_uri = file.src_uri
+        title = str(front.title or "")
+        facts = policy.facts(src_uri, date=front.date, title=title, slug=front.slug)
+        if front.url is not None:
+            return policy.url_location(front.url, facts)
+        slug = front.slug
         if slug is not None and is_url(slug):
             raise PathError(
                 f"'slug' {slug!r} is a whole URL; a slug is the last part of the page's own "
                 "address: write a name such as 'about', or set 'url' to a path of this site"
             )
-        leaf = hugo_slug(dot_segments(slug or "")[0]) or "page"
-        return posixpath.join(section, leaf) if section else leaf
+        folder = policy.folder_of(src_uri)
+        if slug is None:
+            default = unquote(file.url).strip("/")
+            if default.endswith(".html"):  # use_directory_urls: false
+                default = default[: -len(".html")]
+            if policy.slugged:  # a section's slug renames its folder in the pages' URLs
+                depth = len([p for p in folder.split("/") if p])
+                rest = default.split("/")[depth:]
+                default = posixpath.join(policy.folder_path(folder), *rest)
+        else:
+            section = policy.folder_path(folder)
+            leaf = hugo_slug(dot_segments(slug)[0], policy.lower) or "page"
+            default = posixpath.join(section, leaf) if section else leaf
+        return policy.page(policy.path_of(src_uri), default, lambda: facts)
 
     def _move_resources(self) -> None:
         """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules, as
@@ -421,8 +481,7 @@ class HugoContent(Feature):
             location = self._bundle_location(index)
             if location is None:
                 continue
-            if location.endswith((".html", ".htm")):
-                location = posixpath.dirname(location)
+            location = folder_of(location)  # Hugo: x.html's resources in x/
             if location != folder:
                 targets[folder] = location
         for file in files if hidden else ():
@@ -520,14 +579,16 @@ class HugoContent(Feature):
                 self.by_url.setdefault(_url_key(file.url), file.src_uri)
 
     def _essay_index_location(self) -> str:
-        return "/".join(hugo_path(p) for p in self.build.essays_dir.split("/") if p)
+        return self.build.policy.section(self.build.essays_dir)
 
     def _anchors_of(self, file: File) -> Callable[[], Mapping[str, str]]:
         def anchors() -> Mapping[str, str]:
             cached = self._anchors.get(file.src_uri)
             if cached is None:
                 document = self.build.documents.get(file.src_uri)
-                text = document.body if document is not None else file.content_string
+                text = document.body if document is not None else None
+                if text is None:
+                    text = read_text(file, self.build.display_path(file), errors="replace") or ""
                 cached = {i: i for i in element_ids(text)} | heading_ids(text, *self._slugify())
                 self._anchors[file.src_uri] = cached
             return cached
@@ -559,7 +620,7 @@ class HugoContent(Feature):
             return page.taxonomy[:1].upper() + page.taxonomy[1:]
         if page.kind == "term":
             taxonomy = build.collection.taxonomies.get(page.taxonomy)
-            term = taxonomy.by_slug.get(term_slug(page.term)) if taxonomy else None
+            term = taxonomy.by_slug.get(term_slug(page.term, build.lower)) if taxonomy else None
             return term.name if term is not None else page.term.rsplit("/", 1)[-1]
         if self.location_of(page) == self._essay_index_location():
             return build.options.index_title
@@ -571,6 +632,12 @@ class HugoContent(Feature):
     def transform(self, src_uri: str, markdown: str) -> str:
         self._setup()
         build = self.build
+        file = build.files.get_file_from_path(src_uri) if build.files is not None else None
+        written = InclusionLevel.is_in_serve if build.serve else InclusionLevel.is_included
+        if file is not None and not written(file.inclusion):
+            # a page this build does not write (a draft, a snippet never rendered): its
+            # shortcodes are not run, as in Hugo, where an include shows them in its includer
+            return markdown
         document = build.documents.get(src_uri)
         path = document.path if document is not None else src_uri
         offset = (document.body_line - 1) if document is not None else 0
@@ -584,6 +651,11 @@ class HugoContent(Feature):
             extensions=self.extensions,
         )
         for problem in expansion.problems:
+            if problem.source:  # in an included page: said once, whichever page includes it
+                key = (problem.source, problem.message.partition(" (in ")[0])
+                if key in self._included_problems:
+                    continue
+                self._included_problems.add(key)
             self.problems.append((path, dataclasses.replace(problem, line=problem.line + offset)))
         return rewrite_root_links(expansion.markdown, services.root_link)
 
@@ -621,7 +693,7 @@ class HugoContent(Feature):
         sections: dict[str, str | None] = {}
         """folder -> the src_uri of its _index.md (None: none, a generated list page)."""
         for folder in tops - skip:
-            location = hugo_path(folder).lower()
+            location = build.policy.section(folder)
             if location and build.policy.dest(location) not in taken:
                 sections[folder] = None
         hosts: dict[str, str] = {}
@@ -647,7 +719,7 @@ class HugoContent(Feature):
         for folder in sorted(sections):
             key = tuple(members.get(folder, ()))
             if sections[folder] is None:
-                location, title = hugo_path(folder).lower(), folder[:1].upper() + folder[1:]
+                location, title = build.policy.section(folder), folder[:1].upper() + folder[1:]
             elif folder in hosts:
                 index = self.index_pages[hosts[folder]]
                 document = build.documents.get(hosts[folder])
@@ -704,8 +776,10 @@ class HugoContent(Feature):
             if file.generated_by is not None:
                 continue
             index = self.index_pages.get(src_uri)
-            text = file.content_string
             path = build.display_path(file)
+            text = read_text(file, path)
+            if text is None:
+                continue
             try:
                 document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
             except FrontMatterErrors:  # pragma: no cover - the build reported it already
@@ -730,14 +804,16 @@ class HugoContent(Feature):
             def body(src_uri: str) -> str:
                 file = pages[src_uri]
                 path = build.display_path(file)
+                text = read_text(file, path)
+                if text is None:
+                    raise RefError(f"ref {src_uri!r}: {path} was removed during the build")
                 try:
-                    document = read(
-                        file.content_string, path, zone=build.zone, taxonomies=build.taxonomies
-                    )
+                    document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
                 except FrontMatterErrors as error:
                     message = f"ref {src_uri!r}: its front matter is broken: {error}"
                     raise RefError(message) from None
-                return document.body
+                # blank lines for the front matter: messages give the line in the file
+                return "\n" * (document.body_line - 1) + document.body
 
             self._includable = Includable(
                 ((src, build.display_path(f)) for src, f in pages.items()), body
@@ -834,8 +910,26 @@ class _Services:
         return (self.src_uri,)
 
     def include(self, target: str) -> tuple[str, str, str]:
-        """(src_uri, how messages name it, Markdown body) of the page an include names."""
-        return self.feature.includable().find(target, self.src_uri)
+        """(src_uri, how messages name it, Markdown body) of the page an include names.
+
+        Raises :class:`Withheld` for a page this build does not publish (a draft...) when
+        this page is published: Hugo's ``site.GetPage`` does not see it (Hugo 0.168 stops:
+        'The "include" shortcode was unable to find ...')."""
+        page = self.feature.includable().find(target, self.src_uri)
+        why = self.feature.unpublished(page[0])
+        if why is None or not self.feature.published(self.src_uri):
+            return page
+        preview = self.build.preview
+        raise Withheld(
+            f"ref {target!r}: {page[1]} is {why}, not published in this build"
+            + (
+                " (`mkdocs serve` shows it; `mkdocs build` stops here)"
+                if preview
+                else f"; its text would be published here. Publish {page[1]} or remove the include"
+            ),
+            page,
+            preview=preview,
+        )
 
     def root_link(self, link: str, html: bool) -> str | None:
         """``/posts/x/#a`` -> the page's relative link, if the site has that page or file."""
@@ -910,6 +1004,32 @@ def _lookup(mapping: Mapping[str, Any], name: str) -> Any:
             return None
         current = lowered[part.lower()]
     return current
+
+
+def _rename(files: Files, file: File, path: str, build: EssaysBuild) -> File | None:
+    """``posts/x.pt-br.md`` is the page ``posts/x.md`` of its language's site: the same file
+    under its path inside the language (read from where it is)."""
+    other = files.get_file_from_path(path)
+    if other is not None:
+        log.warning(
+            f"{build.display_path(file)} and {build.display_path(other)} are both the "
+            f"{build.language.code!r} page {path}; the first is left out. Remove or rename "
+            "one of them"
+        )
+        file.inclusion = InclusionLevel.EXCLUDED
+        return None
+    renamed = File(
+        path,
+        src_dir=file.src_dir,
+        dest_dir=file.dest_dir,
+        use_directory_urls=file.use_directory_urls,
+        inclusion=file.inclusion,
+    )
+    renamed.abs_src_path = file.abs_src_path  # read from the real file
+    renamed.edit_uri = file.edit_uri
+    files.remove(file)
+    files.append(renamed)
+    return renamed
 
 
 def _relocate(file: File, dest: str, url: str) -> None:

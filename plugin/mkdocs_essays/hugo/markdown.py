@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..cards.extract import _unique as unique_id
 from ..model.text import markdown_inline_to_text
 
 __all__ = [
@@ -306,19 +307,17 @@ def heading_ids(
     for Hugo still lands on the heading.
     """
     ids: dict[str, str] = {}
-    seen_mkdocs: set[str] = set()
+    found = list(headings(text))
+    # ``toc`` keeps explicit ids and numbers the others around them (``_1``, ``_2``...; its
+    # ``unique`` with counters: 16,000 repeats of a heading tried every number again)
+    seen_mkdocs: set[str] = {h.explicit_id for h in found if h.explicit_id}
+    counters: dict[str, int] = {}
     seen_hugo: dict[str, int] = {}
-    for heading in headings(text):
+    for heading in found:
         if heading.explicit_id:
             mkdocs_id = heading.explicit_id
         else:
-            base = slugify(heading.text, separator)
-            mkdocs_id = base
-            count = 0
-            while mkdocs_id in seen_mkdocs:
-                count += 1
-                mkdocs_id = f"{base}_{count}"
-        seen_mkdocs.add(mkdocs_id)
+            mkdocs_id = unique_id(slugify(heading.text, separator), seen_mkdocs, counters)
         ids.setdefault(mkdocs_id, mkdocs_id)
         if heading.explicit_id:
             continue

@@ -70,6 +70,7 @@ BUILTIN: Mapping[str, str] = {
     "include": "include",
     # theme shortcodes with an obvious equivalent
     "notice": "admonition",  # Relearn
+    "note": "admonition",  # a site's own, often (linkerd.io)
     "hint": "admonition",  # Book
     "callout": "admonition",  # Hextra
     "alert": "admonition",  # Docsy, Blowfish
@@ -113,6 +114,10 @@ NEEDS: Mapping[str, str] = {
 
 MAX_INCLUDES = 16
 """``include`` inside included pages, at most this deep (deeper is a loop in practice)."""
+MAX_INCLUDED = 10_000_000
+"""Characters the includes of one page may add to it. Each included page is expanded once per
+page, but text included again and again inside included pages multiplies (ten includes of a
+page that includes another ten times...): past this the page is not worth writing."""
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -163,18 +168,81 @@ class ShortcodeSyntaxError(ValueError):
         self.line = line
 
 
-_ESCAPED = re.compile(r"\{\{([<%])(\s*)/\*(.*?)\*/(\s*)([>%])\}\}", re.DOTALL)
 _OPEN = re.compile(r"\{\{[<%]")
 _NAME = re.compile(r"[A-Za-z0-9_][\w\-.]*(?:/[A-Za-z0-9_][\w\-.]*)*")
 _KEY = re.compile(r"([A-Za-z_][\w\-]*)=")
 _GO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 
 
+class _Escapes:
+    r"""Escaped calls (``{{</* name */>}}``, ``{{%/* name */%}}``; white space and newlines
+    allowed around ``/*`` and ``*/``), found as the regex
+    ``\{\{([<%])(\s*)/\*(.*?)\*/(\s*)([>%])\}\}`` (DOTALL) finds them, in linear time: the ends
+    (``*/``, white space, ``>}}`` or ``%}}``) are listed once, and each opening looks up the
+    first end after it (the regex read the rest of the text again for each ``{{</*`` never
+    closed: 4 times as long for twice as many)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends: list[int] = []
+        """Offsets of the ``*/`` of each possible end, in order."""
+        self._after: list[tuple[int, int]] = []
+        """For each: where the white space after ``*/`` stops, and the end of ``}}``."""
+        at = text.find("*/")
+        while at != -1:
+            i = at + 2
+            while i < len(text) and text[i].isspace():
+                i += 1
+            if text.startswith((">}}", "%}}"), i):
+                self.ends.append(at)
+                self._after.append((i, i + 3))
+            at = text.find("*/", max(i, at + 1))
+
+    def match(self, start: int) -> tuple[int, tuple[str, str, str, str, str]] | None:
+        """The escaped call opening at ``start``: its end and the regex's five groups."""
+        text = self.text
+        if not text.startswith(("{{<", "{{%"), start):
+            return None
+        i = start + 3
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if not text.startswith("/*", i):
+            return None
+        found = bisect_left(self.ends, i + 2)
+        if found == len(self.ends):
+            return None
+        close = self.ends[found]
+        space_end, end = self._after[found]
+        groups = (
+            text[start + 2],
+            text[start + 3 : i],
+            text[i + 2 : close],
+            text[close + 2 : space_end],
+            text[space_end],
+        )
+        return end, groups
+
+
 def unescape(text: str, *, opening: str = "{{") -> str:
     """``{{</* name */>}}`` -> ``{{< name >}}`` (what Hugo prints for an escaped call)."""
     if "/*" not in text:
         return text
-    return _ESCAPED.sub(lambda m: opening + m[1] + m[2] + m[3] + m[4] + m[5] + "}}", text)
+    escapes = _Escapes(text)
+    out: list[str] = []
+    position = 0
+    for found in _OPEN.finditer(text):
+        start = found.start()
+        if start < position:
+            continue
+        matched = escapes.match(start)
+        if matched is None:
+            continue
+        end, groups = matched
+        out.append(text[position:start])
+        out.append(opening + "".join(groups) + "}}")
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 _LITERAL = "{\ue000{"
@@ -192,12 +260,16 @@ class _Tag:
     positional: tuple[str, ...] = ()
     named: dict[str, str] = field(default_factory=dict)
     self_closing: bool = False
+    in_code: bool = False
+    """A closing tag inside code: it closes a call opened outside code (Hugo reads every
+    tag, code or not), else it is code like the rest."""
 
 
 class _Lexer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.code = CodeMap(text)
+        self.escapes = _Escapes(text)
         self._newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(self, offset: int) -> int:
@@ -212,15 +284,32 @@ class _Lexer:
                 return
             start = found.start()
             if self.code.inside(start):
-                position = self.code.end_of(start)
+                closing = self._closing_in_code(start)
+                position = start + 3 if closing is None else closing.end
+                if closing is not None:
+                    yield closing
                 continue
-            escaped = _ESCAPED.match(text, start)
+            escaped = self.escapes.match(start)
             if escaped:
-                position = escaped.end()
+                position = escaped[0]
                 continue
             tag = self._tag(start)
             position = tag.end
             yield tag
+
+    def _closing_in_code(self, start: int) -> _Tag | None:
+        """A closing tag (``{{< /name >}}``) at ``start`` inside code, or None: a tag whose
+        line is indented as code (``    {{< /highlight >}}`` after a blank line in the code it
+        closes) still closes its call, as in Hugo. Anything else in code stays code."""
+        i = self._skip_space(start + 3)
+        if not self.text.startswith("/", i) or self.text.startswith("/*", i):
+            return None
+        try:
+            tag = self._tag(start)
+        except ShortcodeSyntaxError:
+            return None
+        tag.in_code = True
+        return tag
 
     def _tag(self, start: int) -> _Tag:
         text = self.text
@@ -337,6 +426,9 @@ def parse(text: str) -> list[Node]:
                 stack.append((call, []))
             continue
         depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d][0].name == tag.name), -1)
+        if depth == -1 and tag.in_code:
+            children().append(text[tag.start : tag.end])  # code, as written
+            continue
         if depth == -1:
             raise ShortcodeSyntaxError(
                 tag.line,
@@ -399,6 +491,19 @@ class RefError(LookupError):
     """A ``ref``/``relref`` target that does not exist (the message says which and why)."""
 
 
+class Withheld(RefError):
+    """An ``include`` of a page this build does not publish (a draft, a page scheduled for
+    later, an expired one) from a page it does: an error, since the text would be published
+    (Hugo 0.168's ``site.GetPage`` does not see such a page). ``preview``: ``mkdocs serve``
+    shows unpublished pages, so the include is rendered, with a warning; ``page`` is what
+    :meth:`Services.include` would have returned."""
+
+    def __init__(self, message: str, page: tuple[str, str, str], *, preview: bool) -> None:
+        super().__init__(message)
+        self.page = page
+        self.preview = preview
+
+
 class Services(Protocol):
     """What rendering needs from the site."""
 
@@ -434,6 +539,10 @@ class Problem:
     name: str
     line: int
     message: str
+    source: str = ""
+    """For a problem inside an included page: that page and line (``docs/s.md:3``), the same
+    whichever page includes it (a build reports it once); ``loop`` for a loop of includes (its
+    message names every page of the loop)."""
 
 
 @dataclass
@@ -493,13 +602,35 @@ def _calls_outside_code(text: str) -> bool:
     return any(not code.inside(found.start()) for found in _OPEN.finditer(text))
 
 
+@dataclass
+class _Includes:
+    """What the includes of one page share: each included page expanded once (a page included
+    ten times, or by ten included pages, is read and rendered once), and how much text they
+    added (:data:`MAX_INCLUDED`)."""
+
+    expanded: dict[str, str] = field(default_factory=dict)
+    """src_uri -> its Markdown with its shortcodes rendered."""
+    sizes: dict[int, int] = field(default_factory=dict)
+    """How deep the includes are -> the characters they gave so far."""
+    over: bool = False
+
+
 class _Including:
     """The calling page's services, for the shortcodes of a page it includes: Hugo renders
     them into the calling page. Carries the chain of pages included so far."""
 
-    def __init__(self, services: Services, chain: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        services: Services,
+        chain: tuple[str, ...],
+        includes: _Includes,
+        paths: Mapping[str, str],
+    ) -> None:
         self._services = services
         self.include_chain = chain
+        self.includes = includes
+        self.include_paths = paths
+        """src_uri of each included page of the chain -> how messages name it."""
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._services, name)
@@ -509,6 +640,14 @@ _BLANK = re.compile(r"\n[^\S\n]++(?=\n|\Z)")
 """A line after the first made of white space only (or so far, at the end of a piece)."""
 _FLUSH = re.compile(r"\n\S")
 """A line after the first that starts with text: dedenting has no margin to take."""
+
+
+def _common_start(a: str, b: str) -> str:
+    """The longest start ``a`` and ``b`` share."""
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 def _head_blank(piece: str) -> bool:
@@ -643,9 +782,12 @@ their inner text, with a warning."""
 
 @dataclass(frozen=True, slots=True)
 class _Nodes:
-    """A renderer's request: these nodes rendered (the text they become)."""
+    """A renderer's request: these nodes rendered (the text they become), the lines of their
+    text taken ``margin`` to the left (the nodes start at ``start`` in the page)."""
 
     nodes: list[Node]
+    margin: str = ""
+    start: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,7 +830,10 @@ class _Renderer:
         """Calls around it written flat because they were too deep for a block."""
         self._newlines = [m.start() for m in re.finditer("\n", text)]
         self._first_text: list[int] | None = None
+        self._includes: _Includes | None = None
         self._last_text: list[int] | None = None
+        self._margins: dict[int, str] = {}
+        """id of a call -> the margin its parent's inner part is dedented by (:meth:`_margin`)."""
 
     # -- structure --------------------------------------------------------------------------
 
@@ -705,20 +850,88 @@ class _Renderer:
                 sent = done.value
                 continue
             if isinstance(request, _Nodes):
-                stack.append(self._nodes(request.nodes))
+                stack.append(self._nodes(request.nodes, request.margin, request.start))
             else:
                 stack.append(self._call(request.call))
             sent = None
         return _plain(sent)
 
-    def _nodes(self, nodes: list[Node]) -> _Step:
+    def _nodes(self, nodes: list[Node], margin: str = "", start: int = -1) -> _Step:
         out = _Text()
-        for node in nodes:
+        offset = start
+        for at, node in enumerate(nodes):
             if isinstance(node, str):
-                out = out.add(unescape(node, opening=_LITERAL))
+                piece = node
+                if margin and offset >= 0:
+                    before_call = at + 1 < len(nodes)
+                    piece = self._dedented(node, offset, margin, before_call)
+                    offset += len(node)
+                out = out.add(unescape(piece, opening=_LITERAL))
             else:
+                if margin:
+                    self._margins[id(node)] = margin
                 out = out.add((yield _Render(node)))
+                offset = node.close_end
         return out
+
+    def _at_line_start(self, offset: int) -> bool:
+        return offset == 0 or self.text[offset - 1] == "\n"
+
+    def _margin(self, call: Call) -> str:
+        """The white space every line of the call's inner part starts with, read from the
+        page: its own text's lines (white space only lines aside) and the white space before
+        each call inside it on its line (the lines the call writes are shifted by that). Only
+        the part's own text is read, never what the calls inside it hold: each line of the
+        page is read for one call, so dedenting 8,000 nested calls is linear."""
+        common: str | None = None
+        offset = call.end
+        nodes = call.inner or []
+        for at, node in enumerate(nodes):
+            if not isinstance(node, str):
+                if not self._alone(node) and not self._inline(node):
+                    return ""  # it may write a block at the start of a line: no margin known
+                offset = node.close_end
+                continue
+            lines = node.split("\n")
+            for index, line in enumerate(lines):
+                if index == 0 and not self._at_line_start(offset):
+                    continue
+                last = index == len(lines) - 1
+                if line.strip():
+                    lead = line[: len(line) - len(line.lstrip())]
+                elif last and at + 1 < len(nodes):
+                    lead = line  # the white space before a call inside: its column
+                else:
+                    continue
+                if common is None:
+                    common = lead
+                elif not lead.startswith(common):
+                    common = _common_start(common, lead)
+                if not common:
+                    return ""
+            offset += len(node)
+        return common or ""
+
+    def _inline(self, call: Call) -> bool:
+        """Whether the call writes text on its line only, whatever it holds."""
+        target = self.target(call) or self.unknown
+        if target in ("param", "ref", "relref", "strip", "fail"):
+            return True
+        return target == "keep" and not call.inner
+
+    def _dedented(self, piece: str, offset: int, margin: str, before_call: bool) -> str:
+        """``piece`` (at ``offset`` in the page) with ``margin`` taken from each line it
+        starts, as :func:`textwrap.dedent` takes it (white space only lines emptied)."""
+        lines = piece.split("\n")
+        for index, line in enumerate(lines):
+            if index == 0 and not self._at_line_start(offset):
+                continue
+            if line.startswith(margin):
+                line = line[len(margin) :]
+            if not line.strip() and not (index == len(lines) - 1 and before_call):
+                line = ""
+            lines[index] = line
+        return "\n".join(lines)
 
     def target(self, call: Call) -> str:
         return self.mapping.get(call.name, self.mapping.get(call.name.lower(), ""))
@@ -768,7 +981,11 @@ class _Renderer:
         alone = self._alone(call)
         if not alone and out.kind == "text":
             return out.text
-        if alone and isinstance(out.text, _Text) and call.start == self._line_start(call.start):
+        prefix = self.text[self._line_start(call.start) : call.start]
+        margin = self._margins.get(id(call), "")
+        if margin and prefix.startswith(margin):
+            prefix = prefix[len(margin) :]  # its parent's part is dedented by that
+        if alone and isinstance(out.text, _Text) and not prefix:
             text = out.text  # no prefix for its lines: kept as it is, unless a line is blank
             text.strip_newlines_left()
             text.strip_right("\n")
@@ -778,7 +995,6 @@ class _Renderer:
         else:
             body = _plain(out.text).strip("\n")
         if alone:
-            prefix = self.text[self._line_start(call.start) : call.start]
             lines = body.split("\n")
             shifted = [lines[0]] + [(prefix + line) if line.strip() else "" for line in lines[1:]]
             return "\n" + prefix + "\n".join(shifted) + "\n"
@@ -818,7 +1034,7 @@ class _Renderer:
             return ""
         if block:
             self._blocks += 1
-        rendered: _Text = yield _Nodes(call.inner)
+        rendered: _Text = yield _Nodes(call.inner, self._margin(call), call.end)
         if block:
             self._blocks -= 1
         rendered.strip_newlines_left()
@@ -1118,34 +1334,66 @@ class _Renderer:
         if find is None:
             return self.error(call, f"include {target!r}: this build cannot read other pages")
         chain: tuple[str, ...] = getattr(self.services, "include_chain", ())
+        includes = getattr(self.services, "includes", None)
+        if includes is None:  # the page's own includes (not an included page's)
+            includes = self._includes = self._includes or _Includes()
         try:
             src, path, body = find(target)
+        except Withheld as withheld:
+            message = str(withheld).replace("ref ", "include ", 1)
+            if not withheld.preview:
+                return self.error(call, message)
+            self.problems.append(Problem("warning", call.name, call.line, message))
+            src, path, body = withheld.page
         except RefError as error:
             message = str(error).replace("ref ", "include ", 1)
             return self.error(call, message)
-        if src in chain:
-            return self.error(
-                call,
-                f"include {target!r}: {path} includes itself (through {len(chain)} "
-                "includes); remove the include that closes the loop",
-            )
+        paths: Mapping[str, str] = getattr(self.services, "include_paths", {})
+        if src in chain:  # named the same from wherever the loop is entered: said once
+            loop = [path, *(paths.get(s, s) for s in chain[chain.index(src) + 1 :])]
+            first = loop.index(min(loop))
+            loop = [*loop[first:], *loop[:first], min(loop)]
+            message = f"include: a loop of includes ({' -> '.join(loop)}); remove one of them"
+            self.problems.append(Problem("error", call.name, call.line, message, "loop"))
+            return _Out("")
         if len(chain) > MAX_INCLUDES:
             return self.error(
                 call, f"include {target!r}: includes are nested more than {MAX_INCLUDES} deep"
             )
-        inner = expand(
-            body,
-            _Including(self.services, (*chain, src)),
-            mapping=self.mapping,
-            unknown=self.unknown,
-            extensions=self.extensions,
-        )
-        for problem in inner.problems:
-            where = f" (in {path}, line {problem.line}, included here)"
-            self.problems.append(
-                Problem(problem.kind, problem.name, call.line, problem.message + where)
+        if includes.over:
+            return _Out("", "text")  # said once, at the include that went over
+        text = includes.expanded.get(src)
+        if text is None:
+            inner = expand(
+                body,
+                _Including(self.services, (*chain, src), includes, {**paths, src: path}),
+                mapping=self.mapping,
+                unknown=self.unknown,
+                extensions=self.extensions,
             )
-        return _Out(inner.markdown.strip("\n"), "text")
+            for problem in inner.problems:
+                source = problem.source or f"{path}:{problem.line}"
+                message = problem.message
+                if not problem.source:
+                    message += f" (in {path}, line {problem.line}, included here)"
+                self.problems.append(
+                    Problem(problem.kind, problem.name, call.line, message, source)
+                )
+            text = includes.expanded[src] = inner.markdown.strip("\n")
+        if includes.over:  # (inside the page just expanded)
+            return _Out("", "text")
+        # the text of the page's own includes, and of each level of includes below them (a
+        # page included many times is counted once at its level: it is kept once)
+        size = includes.sizes[len(chain)] = includes.sizes.get(len(chain), 0) + len(text)
+        if size > MAX_INCLUDED:
+            includes.over = True
+            return self.error(
+                call,
+                f"include {target!r}: the includes of this page add more than "
+                f"{MAX_INCLUDED:,} characters to it (pages included many times over inside "
+                "included pages); include fewer or smaller pages",
+            )
+        return _Out(text, "text")
 
     def r_qr(self, call: Call) -> _Out:
         inner = self.text[call.inner_start : call.inner_end] if call.inner is not None else ""

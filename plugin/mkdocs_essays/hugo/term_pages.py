@@ -50,7 +50,7 @@ def other_pages(
     essays = [
         e
         if build.documents.get(e.src_uri, e).front is e.front
-        else make_essay(build.documents[e.src_uri], e.src_uri, build.publication)
+        else make_essay(build.documents[e.src_uri], e.src_uri, build.publication, lower=build.lower)
         for e in essays
     ]
     essays = feature.unwritten(essays)
@@ -76,7 +76,7 @@ def other_pages(
             if front.title is None:
                 front = dataclasses.replace(front, title=feature.title_of(index))
             document = dataclasses.replace(document, front=front)
-        page = make_essay(document, src_uri, build.publication)
+        page = make_essay(document, src_uri, build.publication, lower=build.lower)
         if not any(page.terms(plural) for plural in build.taxonomies.values()):
             continue
         pages.append(page)

@@ -32,6 +32,8 @@ class Collection:
     local: frozenset[str] = frozenset()
     """src_uris of the essays only their section's and terms' listings show, not site-wide
     ones such as the home page's latest (``build.list = "local"``)."""
+    lower: bool = True
+    """Term paths in lower case (Hugo's default; ``disablePathToLower`` keeps the case)."""
     _by_src: Mapping[str, Essay] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -46,6 +48,7 @@ class Collection:
             frozenset(),
             frozenset(),
         ),
+        lower: bool = True,
     ) -> Collection:
         ordered = tuple(sorted(essays, key=Essay.newest_first))
         return cls(
@@ -55,6 +58,7 @@ class Collection:
             pages=tuple(sorted(pages[0], key=Essay.newest_first)),
             unlisted=pages[1],
             local=pages[2],
+            lower=lower,
             _by_src={essay.src_uri: essay for essay in ordered},
         )
 
@@ -89,7 +93,9 @@ class Collection:
         pages = [page for page in self.pages if self.shown(page)]
         if pages:
             carriers = tuple(sorted((*carriers, *pages), key=Essay.newest_first))
-        return {name: build_taxonomy(name, carriers) for name in self.taxonomy_names}
+        return {
+            name: build_taxonomy(name, carriers, lower=self.lower) for name in self.taxonomy_names
+        }
 
     def latest(self, count: int) -> tuple[Essay, ...]:
         return self.listed[: max(count, 0)]

@@ -147,8 +147,11 @@ def _title_from_name(name: str) -> str:
     return title.capitalize() if title.lower() == title else title
 
 
-def make_essay(document: Document, src_uri: str, publication: Publication) -> Essay:
-    """Apply Hugo's rules to one parsed file."""
+def make_essay(
+    document: Document, src_uri: str, publication: Publication, *, lower: bool = True
+) -> Essay:
+    """Apply Hugo's rules to one parsed file (``lower=False``: Hugo's ``disablePathToLower``,
+    the slug and section keep their case)."""
     front = document.front
     folder, filename = posixpath.split(src_uri)
     stem = posixpath.splitext(filename)[0]
@@ -157,11 +160,11 @@ def make_essay(document: Document, src_uri: str, publication: Publication) -> Es
         folder, stem = posixpath.split(folder)
     name = dot_segments(front.slug)[0] if front.slug is not None else stem
     slug = (
-        (hugo_slug(name) if front.slug is not None else hugo_path(name))
-        or hugo_path(stem)
+        (hugo_slug(name, lower) if front.slug is not None else hugo_path(name, lower))
+        or hugo_path(stem, lower)
         or "essay"
     )
-    section = "/".join(filter(None, (hugo_path(part) for part in folder.split("/"))))
+    section = "/".join(filter(None, (hugo_path(part, lower) for part in folder.split("/"))))
     title = front.title or leading_h1(document.body) or _title_from_name(stem)
     return Essay(
         src_uri=src_uri,

@@ -85,22 +85,27 @@ def _sanitize(text: str, *, spaces: bool = True, lead: bool = False) -> str:
 
 
 @lru_cache(maxsize=65536)
-def hugo_term_urlize(text: str) -> str:
+def hugo_term_urlize(text: str, lower: bool = True) -> str:
     """Hugo's path for a taxonomy term (``"Generative AI"`` -> ``generative-ai``,
     ``"  "`` -> ``--``, ``"\\tx"`` -> ``-x``, ``"\\t"`` -> nothing). Checked with Hugo on term
     pages."""
-    return _resolved("".join(_go_lower(c) for c in _sanitize(text, lead=True)))
+    return _resolved(_lowered(_sanitize(text, lead=True), lower))
 
 
 @lru_cache(maxsize=65536)
-def hugo_urlize(text: str) -> str:
+def hugo_urlize(text: str, lower: bool = True) -> str:
     """Hugo's path for a term or a file name: ``"Generative AI"`` -> ``generative-ai``.
 
     Slashes are kept (Hugo nests such terms) but ``.``/``..`` segments are resolved without
     leaving the root, as Hugo's path cleaning does. May return an empty string when nothing
-    URL-safe is left (an emoji-only term): callers decide what to do then.
+    URL-safe is left (an emoji-only term): callers decide what to do then. ``lower=False``:
+    Hugo's ``disablePathToLower``.
     """
-    return _resolved("".join(_go_lower(c) for c in _sanitize(text)))
+    return _resolved(_lowered(_sanitize(text), lower))
+
+
+def _lowered(text: str, lower: bool) -> str:
+    return "".join(_go_lower(c) for c in text) if lower else text
 
 
 def _resolved(lowered: str) -> str:
@@ -118,19 +123,19 @@ def _resolved(lowered: str) -> str:
     return "/".join(parts)
 
 
-def hugo_path(text: str) -> str:
+def hugo_path(text: str, lower: bool = True) -> str:
     """Hugo's path for a file or folder name (``"My  Dir"`` -> ``my--dir``, ``"\\tc"`` ->
     ``c``). A ``slug`` follows other rules: :func:`hugo_slug`."""
-    return hugo_urlize(text)
+    return hugo_urlize(text, lower)
 
 
 @lru_cache(maxsize=65536)
-def hugo_slug(text: str) -> str:
+def hugo_slug(text: str, lower: bool = True) -> str:
     """Hugo 0.168's path for a ``slug``: hyphens at either end trimmed first, then spaces are
     white space like any other (``"g  h"`` -> ``g-h``, ``" e "`` -> ``e``, ``"p  -  q"`` ->
     ``p-q``, ``"-k"`` -> ``k``, but ``"i--j"`` stays ``i--j`` and ``" -k"`` is ``-k``).
     Checked with Hugo on the pages' folders."""
-    return _resolved("".join(_go_lower(c) for c in _sanitize(text.strip("-"), spaces=False)))
+    return _resolved(_lowered(_sanitize(text.strip("-"), spaces=False), lower))
 
 
 def is_url(text: str) -> bool:

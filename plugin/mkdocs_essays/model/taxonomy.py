@@ -54,10 +54,11 @@ def spelling(name: str) -> str:
     return " ".join(name.split()) or name
 
 
-def term_slug(name: str) -> str:
+def term_slug(name: str, lower: bool = True) -> str:
     """Hugo's term path; a name with nothing URL-safe (``🎉``, a tab, for which Hugo 0.168
-    writes the term page over the taxonomy's own page) gets its code points instead."""
-    slug = hugo_term_urlize(name)
+    writes the term page over the taxonomy's own page) gets its code points instead.
+    ``lower=False``: Hugo's ``disablePathToLower``, the term keeps its case."""
+    slug = hugo_term_urlize(name, lower)
     if slug:
         return slug
     shown = [c for c in name.strip() if not c.isspace()] or list(name)
@@ -137,6 +138,8 @@ class Taxonomy:
     collisions: tuple[Collision, ...] = ()
     by_slug: Mapping[str, Term] = field(default_factory=dict)
     folded: Mapping[str, str] = field(default_factory=dict, repr=False)
+    lower: bool = True
+    """Term paths in lower case (Hugo's default; ``disablePathToLower`` keeps the case)."""
     """fold(name) -> slug, for every name met."""
     related: Mapping[str, tuple[tuple[Term, int], ...]] = field(default_factory=dict, repr=False)
     """slug -> the terms that appear on the same essays, with how many essays they share (most
@@ -144,7 +147,7 @@ class Taxonomy:
 
     def slug_of(self, name: str) -> str:
         """The slug of the term a name belongs to (a merged spelling finds its term)."""
-        return self.folded.get(fold(name)) or term_slug(spelling(name))
+        return self.folded.get(fold(name)) or term_slug(spelling(name), self.lower)
 
     def term_of(self, name: str) -> Term | None:
         return self.by_slug.get(self.slug_of(name))
@@ -164,8 +167,10 @@ def _rank(counter: Counter[str], first_seen: Mapping[str, int]) -> list[tuple[st
     return sorted(counter.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
 
 
-def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
-    """One pass: essay -> its terms -> slug groups. ``essays`` should be newest first."""
+def build_taxonomy(name: str, essays: Iterable[Essay], *, lower: bool = True) -> Taxonomy:
+    """One pass: essay -> its terms -> slug groups. ``essays`` should be newest first.
+    ``lower=False``: each term's path keeps the case of its spelling (``disablePathToLower``);
+    the other spellings of a merged term redirect to it, as they do in lower case."""
     # The one pass over the essays: what each essay carries, and how each name is spelled.
     carried: list[tuple[Essay, tuple[str, ...]]] = []
     shown: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spelling -> essays
@@ -188,7 +193,7 @@ def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
 
     # Each key (one name, whatever its case or spacing) -> its spelling and Hugo's path for it.
     ranked = {key: _rank(counter, first_seen) for key, counter in shown.items()}
-    slug_of_key = {key: term_slug(spellings[0][0]) for key, spellings in ranked.items()}
+    slug_of_key = {key: term_slug(spellings[0][0], lower) for key, spellings in ranked.items()}
 
     # From the map: the essays of each slug, and which slugs share essays.
     by_slug: dict[str, list[Essay]] = defaultdict(list)
@@ -228,7 +233,7 @@ def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
         for key in keys:
             if len(written[key]) > 1:
                 # Hugo's own paths only: a name it gives none (a tab) has no page to redirect
-                others = {hugo_term_urlize(s) for s in written[key]} - {slug, ""}
+                others = {hugo_term_urlize(s, lower) for s in written[key]} - {slug, ""}
                 merges.append(
                     Merge(
                         name,
@@ -274,4 +279,5 @@ def build_taxonomy(name: str, essays: Iterable[Essay]) -> Taxonomy:
         by_slug=MappingProxyType(index),
         folded=MappingProxyType(dict(slug_of_key)),
         related=MappingProxyType(related),
+        lower=lower,
     )

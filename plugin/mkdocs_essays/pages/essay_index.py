@@ -8,7 +8,6 @@ from functools import cached_property
 from markupsafe import escape
 
 from ..model import Essay
-from ..model.slugs import hugo_path
 from .feature import Feature
 from .pagination import items_of, pager_html, paginate
 from .plan import PageSpec
@@ -22,7 +21,7 @@ class EssayIndex(Feature):
 
     @property
     def location(self) -> str:
-        return "/".join(hugo_path(part) for part in self.build.essays_dir.split("/") if part)
+        return self.build.policy.section(self.build.essays_dir)
 
     @cached_property
     def listed(self) -> list[Essay]:

@@ -59,6 +59,11 @@ class Feature:
     def file_content(self, path: str) -> str | bytes:
         raise NotImplementedError(path)
 
+    def describe(self, path: str) -> str | None:
+        """How a message names the extra file ``path`` (``the feed /feed.xml``), when two
+        files of the site would be written at one path (:mod:`.destinations`)."""
+        return None
+
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         """The HTML of a listing of one of :attr:`kinds` (``on_env``).
 

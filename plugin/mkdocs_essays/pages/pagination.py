@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from .aliases import alias_dest, redirect_page
 from .feature import Feature
 from .plan import PageSpec
-from .urls import relative_url
+from .urls import folder_of, relative_url
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
@@ -67,10 +67,12 @@ class Pager:
     """Items per page."""
 
     def location(self, number: int) -> str:
-        """Page ``number`` of the listing: the listing itself, then ``<base>/page/<n>``."""
+        """Page ``number`` of the listing: the listing itself, then ``<base>/page/<n>``
+        (``<base>/page/<n>.html`` for a listing published as a file, a term under
+        ``ugly_urls``, as Hugo writes it)."""
         if number == 1:
             return self.base
-        return posixpath.join(self.base, PAGE_PATH, str(number))
+        return page_location(self.base, number)
 
     @property
     def previous(self) -> int | None:
@@ -100,6 +102,13 @@ class Pager:
             out.append(n)
             before = n
         return out
+
+
+def page_location(base: str, number: int) -> str:
+    """Where page ``number`` of the listing at ``base`` is."""
+    folder = folder_of(base)
+    suffix = base[len(folder) :]  # ".html" under ugly_urls
+    return posixpath.join(folder, PAGE_PATH, str(number)) + suffix
 
 
 def page_count(total: int, size: int) -> int:
@@ -181,7 +190,7 @@ class Pagination(Feature):
             assert spec.pager is not None
             if spec.pager.number != 1:
                 continue
-            dest = alias_dest(posixpath.join(spec.location, PAGE_PATH, "1"))
+            dest = alias_dest(page_location(spec.location, 1))
             if build.files.get_file_from_path(dest) is None:
                 self.redirects[dest] = spec
         return list(self.redirects)
@@ -189,6 +198,12 @@ class Pagination(Feature):
     def file_content(self, path: str) -> str:
         spec = self.redirects[path]
         return redirect_page(self.build, path, self.build.url_of(spec.location), spec.title)
+
+    def describe(self, path: str) -> str | None:
+        spec = self.redirects.get(path)
+        if spec is None:
+            return None
+        return f"the redirect /{path} to the listing /{self.build.url_of(spec.location)}"
 
     def head(self, page_url: str) -> str:
         if self._pagers is None:

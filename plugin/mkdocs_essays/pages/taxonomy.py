@@ -112,13 +112,22 @@ class Taxonomies(Feature):
                 key=plural,
                 top_level=len(taxonomy) > 0,
             )
-            if len(taxonomy) > TERMS_PER_PAGE:  # (a cloud is one page while it can be read)
+            if self._unrendered(index.location):
+                pass  # its _index.md says build.render = "never": Hugo writes no page
+            elif len(taxonomy) > TERMS_PER_PAGE:  # (a cloud is one page while it can be read)
                 yield from paginate(index, len(taxonomy), TERMS_PER_PAGE)
             else:
                 yield index
             for term in taxonomy:
                 spec = PageSpec("term", build.policy.term(plural, term.slug), term.name, key=term)
-                yield from paginate(spec, len(self.listed(term)), build.options.pager_size)
+                if not self._unrendered(spec.location):
+                    yield from paginate(spec, len(self.listed(term)), build.options.pager_size)
+
+    def _unrendered(self, location: str) -> bool:
+        from ..hugo.content import HugoContent
+
+        hugo = next((f for f in self.build.features if isinstance(f, HugoContent)), None)
+        return hugo is not None and hugo.unrendered(location)
 
     def listed(self, term: Term) -> list[Essay]:
         """The term's essays shown in this build, newest first (worked out once per term), with

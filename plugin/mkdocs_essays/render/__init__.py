@@ -8,7 +8,7 @@ package, so a user overrides one template by putting a file of the same name in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -33,17 +33,28 @@ class View(dict[str, Any]):
             raise AttributeError(name) from None
 
 
-def format_date(value: datetime | None, fmt: str) -> str:
-    """``strftime`` with ``%-d`` (day without padding) supported on every platform."""
+def format_date(value: datetime | None, fmt: str, language: str = "en") -> str:
+    """``strftime`` with ``%-d`` (day without padding) supported on every platform, and month
+    and day names in ``language`` (:func:`..languages.labels.dated`)."""
     if value is None:
         return ""
+    from ..languages.labels import dated
+
+    fmt = dated(fmt, value, language)
     return value.strftime(fmt.replace("%-d", str(value.day)).replace("%-m", str(value.month)))
 
 
 class Renderer:
     """Renders the plugin's HTML fragments."""
 
-    def __init__(self, theme_dirs: Iterable[str] = (), *, date_format: str = "%B %-d, %Y"):
+    def __init__(
+        self,
+        theme_dirs: Iterable[str] = (),
+        *,
+        date_format: str = "%B %-d, %Y",
+        language: str = "en",
+        labels: Mapping[str, str] | None = None,
+    ):
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(
                 [
@@ -61,11 +72,14 @@ class Renderer:
         )
         self._templates: dict[str, jinja2.Template] = {}
         self.date_format = date_format
+        self.language = language
+        words = dict(labels or {})
+        self.env.globals["t"] = lambda text: words.get(text, text)  # the interface's words
         self.env.filters["date"] = self._date
         self.env.filters["isodate"] = lambda d: d.isoformat() if d else ""
 
     def _date(self, value: datetime | None) -> str:
-        return format_date(value, self.date_format)
+        return format_date(value, self.date_format, self.language)
 
     def render(self, template: str, /, **context: Any) -> str:
         """Render ``essays/<template>``; any context name is allowed (``name=`` included)."""
