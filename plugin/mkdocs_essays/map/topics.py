@@ -110,6 +110,7 @@ def find_topics(
             members.sort(key=position.__getitem__)
     namer = _Namer([words_of(e) for e in essays], [graph.nodes[e].title for e in essays])
     at = {e: i for i, e in enumerate(essays)}
+    groups = _merged(groups, namer, at, position)
     topics = []
     graph.topic = {}
     for number, (members, count) in enumerate(groups, start=1):
@@ -126,12 +127,37 @@ def find_topics(
     return topics
 
 
+def _merged(
+    groups: list[tuple[list[str], int]],
+    namer: _Namer,
+    at: Mapping[str, int],
+    position: Mapping[str, int],
+) -> list[tuple[list[str], int]]:
+    """Groups whose names share two of their three words are one topic (the Linkerd blog's
+    2025 edge release roundups and the earlier ones, which the similar edges keep apart):
+    each joins the largest such group before it."""
+    kept: list[tuple[list[str], int, set[str]]] = []
+    for members, count in groups:
+        words = set(namer.keys([at[m] for m in members if m in at]))
+        into = next((k for k in kept if len(words & k[2]) >= 2), None)
+        if into is None:
+            kept.append((list(members), count, words))
+        else:
+            into[0].extend(members)
+            kept[kept.index(into)] = (into[0], into[1] + count, into[2])
+    out = [(sorted(m, key=position.__getitem__), count) for m, count, _ in kept]
+    out.sort(key=lambda g: (-g[1], position[g[0][0]]))
+    return out
+
+
 class _Namer:
     """Names topics by their most distinctive words: of the words that weigh most in an
     essay (``words``) or are in its title, the ones that the most of a topic's essays have
     (``coverage``: title words count twice) and that few others have (``share``: the part of
     all their uses that is in the topic). Score: ``coverage * share``. A word most essays of
-    the collection use, or one with a digit (``2.11``, ``edge-24``), names no topic."""
+    the collection use, or one with a digit (``2.11``, ``edge-24``), names no topic; a topic
+    is named after the larger ones, never with the same first two words (the ones the
+    picture shows) as one of them."""
 
     def __init__(self, words: Sequence[Mapping[str, float]], titles: Sequence[str]) -> None:
         self.words = [set(w) for w in words]
@@ -145,8 +171,20 @@ class _Namer:
             essays.update(essay_words | title)
         half = len(self.words) / 2
         self.common = {w for w, c in essays.items() if c > half or any(d.isdigit() for d in w)}
+        self.named: set[frozenset[str]] = set()
+        """The first two words of each name given (the words the picture shows)."""
 
     def name(self, members: Sequence[int], count: int = WORDS) -> tuple[str, ...]:
+        chosen = self.keys(members, count, distinct=True)
+        if len(chosen) >= 2:
+            self.named.add(frozenset(chosen[:2]))
+        return _spelled(chosen, [self.raw_titles[i] for i in members])
+
+    def keys(
+        self, members: Sequence[int], count: int = WORDS, *, distinct: bool = False
+    ) -> list[str]:
+        """The words of the name, as counted (lower case); ``distinct``: never the first two
+        words of a name given before."""
         here: Counter[str] = Counter()
         for i in members:
             here.update({w: 1 for w in self.words[i]})
@@ -164,10 +202,12 @@ class _Namer:
         for _, word in scored:
             if any(word.startswith(c) or c.startswith(word) for c in chosen):
                 continue  # "hero" and "heroes": one of them
+            if distinct and len(chosen) == 1 and frozenset((chosen[0], word)) in self.named:
+                continue  # two topics the picture would name alike: this one differs
             chosen.append(word)
             if len(chosen) == count:
                 break
-        return _spelled(chosen, [self.raw_titles[i] for i in members])
+        return chosen
 
 
 def _spelled(words: Sequence[str], titles: Sequence[str]) -> tuple[str, ...]:
