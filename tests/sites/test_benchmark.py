@@ -31,6 +31,7 @@ COLUMNS = [
     "(c)/(b) total",
     "hooks",
     "map",
+    "similarity",
 ]
 SITES = ["(a) Material", "(b) Material blog + tags", "(c) mkdocs-essays", "Hugo"]
 
@@ -108,6 +109,8 @@ def test_benchmark_runs_and_prints_one_table(tmp_path: Path) -> None:
     assert re.fullmatch(r"\d+\.\d\dx", essays["(c)/(b) total"])
     assert re.fullmatch(r"\d+\.\d%", essays["hooks"])
     assert re.fullmatch(r"\d+\.\d%", essays["map"])  # the knowledge map's share (issue 13)
+    assert re.fullmatch(r"\d+\.\d%", essays["similarity"])  # related cards, essays, topics
+    assert "similarity work <= 5% of the build at N = 20" in run.stdout  # (issue 22)
     assert "Targets:" in run.stdout and "per output page (c) <= 1.15x (a)" in run.stdout
     assert "largest listing page at N = 20 <= 300 KB" in run.stdout
 

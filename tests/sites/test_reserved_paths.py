@@ -134,7 +134,8 @@ def test_an_essay_named_page_keeps_its_cards_off_the_catalogs_pages(make_site: M
         },
         "docs/posts/page.md": essay("date: 2023-01-01", "## 2\n\nT.\n"),
     }
-    site = make_site(files, plugin={"pager_size": 2})
+    # (four sections with the text "T.": boilerplate, but for card_boilerplate: 0)
+    site = make_site(files, plugin={"pager_size": 2, "card_boilerplate": 0})
     assert site.exists("patterns/page/2/") and site.exists("patterns/page-2/2/")
     assert "pattern card" not in site.html("patterns/page/2/").title.get_text()
     assert any("/patterns/page is the catalog's" in m for m in site.messages())
