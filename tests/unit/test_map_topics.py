@@ -154,6 +154,20 @@ def test_the_first_ring_keeps_room_for_essays_and_terms() -> None:
     assert kinds == sorted(kinds, key=["card", "essay", "term"].index)
 
 
+def test_the_layout_of_topics_is_about_linear_in_their_nodes() -> None:
+    def make(n: int) -> tuple[KnowledgeGraph, list[list[str]]]:
+        graph = KnowledgeGraph()
+        groups: list[list[str]] = [[] for _ in range(12)]
+        for k in range(n):
+            graph.add(Node(f"essay:{k}", "essay", f"E {k}", f"p/{k}/"))
+            groups[k % 12].append(f"essay:{k}")
+        for k in range(n):
+            graph.connect(f"essay:{k}", f"essay:{(k + 12) % n}", "similar", 1.0)
+        return graph, groups
+
+    assert_linear(lambda made: topic_layout(made[0], made[1], 1000, 700), make, 300)
+
+
 def test_topics_are_about_linear() -> None:
     def make(n: int) -> tuple[KnowledgeGraph, dict[str, dict[str, float]]]:
         graph = KnowledgeGraph()

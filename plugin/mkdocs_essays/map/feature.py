@@ -45,6 +45,10 @@ LOCATION = "map"
 TITLE = "Map"
 SCRIPT = "assets/mkdocs-essays/map.js"
 GRAPH = "map/graph.json"
+AREAS = 60
+"""Topics drawn as groups of their own, largest first; the essays of smaller ones share the
+last group with the essays of none (each keeps its topic's colour, and the key names every
+topic). The placement of the groups costs their number squared."""
 TITLES_UP_TO = 40
 """A map with topics names its topics; its essays' titles too while there are this few."""
 CARDS_UP_TO = 400
@@ -233,7 +237,8 @@ class KnowledgeMap(Feature):
                 for t in self._topics
             ],
         }
-        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        # (compact: at 3,000 essays the graph has some 18,000 nodes and 80,000 edges)
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     def _script(self, page_url: str) -> str:
         return relative_url(SCRIPT, page_url)
@@ -245,13 +250,16 @@ class KnowledgeMap(Feature):
         topics = self._topics
         areas: list[Area] = []
         if topics:
-            groups = [[m for m in graph.nodes if graph.topic.get(m) == t.id] for t in topics]
-            rest = [m for m in graph.nodes if m not in graph.topic]
+            drawn = topics[:AREAS]
+            ids = {t.id for t in drawn}
+            groups = [[m for m in graph.nodes if graph.topic.get(m) == t.id] for t in drawn]
+            rest = [m for m in graph.nodes if graph.topic.get(m) not in ids]
             positions, regions = topic_layout(graph, [*groups, rest], WIDTH, HEIGHT)
             areas = [
                 Area(t.id, t.label, self._colours[t.id], r.x, r.y, r.rx, r.ry)
-                for t, r in zip(topics, regions, strict=False)
+                for t, r in zip(drawn, regions, strict=False)
             ]
+            areas += [Area(t.id, t.label, self._colours[t.id]) for t in topics[AREAS:]]
         else:
             positions = force_layout(graph, WIDTH, HEIGHT)
         n = max(len(graph), 1)
