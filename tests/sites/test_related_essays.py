@@ -144,3 +144,9 @@ def test_a_rare_keyword_relates_essays_on_different_subjects(make_site: MakeSite
     # the same keyword weighs nothing when the site's indices leave keywords out
     without = make_site(files(front), plugin={"related": {"indices": [{"name": "tags"}]}})
     assert "baking-2" not in related(without, "sailing-1")
+
+
+def test_an_essay_heading_with_the_blocks_id_is_named(make_site: MakeSite) -> None:
+    pages = files()
+    pages["docs/posts/baking-0.md"] += "\n## Related essays\n\nMy own list.\n"
+    make_site(pages, warnings=[r"docs/posts/baking-0\.md: an element of the essay has the id"])

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.plugins import get_plugin_logger
+
 from ..cache import CACHE, digest
 from ..cards.keep import title_key
 from ..hugo.site_config import go_date_layout
@@ -34,6 +36,11 @@ if TYPE_CHECKING:
     from .similarity import Entry
 
 __all__ = ["SIMILAR", "Ranking", "RelatedEssays"]
+
+log = get_plugin_logger(__name__)
+
+_TAKEN = 'id="related-essays"'
+"""The block's id, as an essay's own heading would have it."""
 
 SIMILAR = 3
 """How many most similar essays each essay is tied to on the map."""
@@ -238,6 +245,13 @@ class RelatedEssays(Feature):
         related = self.related(essay)
         if not related:
             return ""
+        rendered = self.build.rendered.get(essay.src_uri)
+        if rendered is not None and _TAKEN in rendered.html:
+            log.warning(
+                f"{essay.path}: an element of the essay has the id 'related-essays', which the "
+                "Related essays block under it has too, so links to #related-essays find the "
+                "first; give that heading another id ('## Related essays {#see-also}')"
+            )
         return self.build.renderer.render(
             "related_essays.html",
             essays=[self.build.view(other, page_url) for other in related],
