@@ -146,3 +146,38 @@ def test_serve_rebuild_runs_and_prints_one_table(tmp_path: Path) -> None:
     assert [p.name for p in saved if "Saved edit number 1 of 5." in p.read_text("utf-8")] == [
         f"{corpus.essays(5)[2].slug}.md"
     ], "the middle essay was saved, with the last edit"
+
+
+DIGEST = REPO / "tests" / "benchmarks" / "digest.py"
+
+
+def test_digest_of_a_build_is_the_same_twice_and_names_what_differs(tmp_path: Path) -> None:
+    """``digest.py`` is how a refactor proves it changes no output: two builds of the same code
+    give the same digest, and a changed file is named."""
+    first = tmp_path / "first.json"
+    run = subprocess.run(
+        [sys.executable, str(DIGEST), "--sites", "seed", "--json", str(first)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    files = json.loads(first.read_text("utf-8"))["seed"]
+    assert "index.html" in files and "patterns/cards.json" in files
+    again = subprocess.run(
+        [sys.executable, str(DIGEST), "--sites", "seed", "--against", str(first)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert again.returncode == 0 and "seed: identical" in again.stdout, again.stdout
+    files["index.html"] = "0" * 64
+    first.write_text(json.dumps({"seed": files}), "utf-8")
+    changed = subprocess.run(
+        [sys.executable, str(DIGEST), "--sites", "seed", "--against", str(first)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert changed.returncode == 1 and "1 files differ" in changed.stdout, changed.stdout
+    assert "  index.html" in changed.stdout
