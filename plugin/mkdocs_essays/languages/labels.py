@@ -25,18 +25,21 @@ _KEYS = (
     "Older →",
     "Page",
     "of",
+    "Related essays",
 )
 BUILT_IN: dict[str, tuple[str, ...]] = {
     "pt": ("min de leitura", "Artigos recentes", "Todos os artigos →", "Ainda não há artigos.",
-           "Citado em", "← Mais recentes", "Mais antigos →", "Página", "de"),
+           "Citado em", "← Mais recentes", "Mais antigos →", "Página", "de",
+           "Artigos relacionados"),
     "fr": ("min de lecture", "Derniers essais", "Tous les essais →", "Pas encore d'essais.",
-           "Cité par", "← Plus récents", "Plus anciens →", "Page", "sur"),
+           "Cité par", "← Plus récents", "Plus anciens →", "Page", "sur", "Essais liés"),
     "de": ("Min. Lesezeit", "Neueste Essays", "Alle Essays →", "Noch keine Essays.",
-           "Verlinkt von", "← Neuer", "Älter →", "Seite", "von"),
+           "Verlinkt von", "← Neuer", "Älter →", "Seite", "von", "Verwandte Essays"),
     "es": ("min de lectura", "Últimos ensayos", "Todos los ensayos →", "Aún no hay ensayos.",
-           "Enlazado desde", "← Más recientes", "Más antiguos →", "Página", "de"),
+           "Enlazado desde", "← Más recientes", "Más antiguos →", "Página", "de",
+           "Ensayos relacionados"),
     "it": ("min di lettura", "Ultimi saggi", "Tutti i saggi →", "Ancora nessun saggio.",
-           "Citato da", "← Più recenti", "Più vecchi →", "Pagina", "di"),
+           "Citato da", "← Più recenti", "Più vecchi →", "Pagina", "di", "Saggi correlati"),
 }  # fmt: skip
 """Words by language (the first part of its code: ``pt`` for ``pt-br``), in :data:`_KEYS`
 order."""
