@@ -142,8 +142,8 @@ class KnowledgeMap(Feature):
                 graph.connect(a, b, "similar", round(score, 4))
         if cards is not None and graph.count("card"):
             for card_id, others in cards.related().items():
-                for other in others:
-                    graph.connect(f"card:{card_id}", f"card:{other}", "related")
+                for other_id in others:
+                    graph.connect(f"card:{card_id}", f"card:{other_id}", "related")
         self._find_topics(graph, related)
         return graph
 

@@ -120,21 +120,21 @@ def topic_layout(
     The cost is the sum of the groups' own layouts (each at most ``skeleton`` nodes by force),
     about linear in the nodes, and the groups' placement, which grows with the square of their
     number: the caller draws a bounded number of groups (the map: 60 topics)."""
-    groups = [list(g) for g in groups if g]
-    if not groups:
+    lists = [list(g) for g in groups if g]
+    if not lists:
         return {}, []
-    total = sum(len(g) for g in groups)
-    of = {node: k for k, group in enumerate(groups) for node in group}
-    inner: list[list[tuple[str, str]]] = [[] for _ in groups]
+    total = sum(len(g) for g in lists)
+    of = {node: k for k, group in enumerate(lists) for node in group}
+    inner: list[list[tuple[str, str]]] = [[] for _ in lists]
     for a, b in graph.edges:
         if of[a] == of[b]:
             inner[of[a]].append((a, b))
     # disc radii: the discs together cover about half of a 2 x 2 square
-    radii = [0.8 * math.sqrt(len(g) / total) for g in groups]
-    centres = _group_centres(graph, groups, of, radii)
+    radii = [0.8 * math.sqrt(len(g) / total) for g in lists]
+    centres = _group_centres(graph, lists, of, radii)
     points: dict[str, tuple[float, float]] = {}
     for k, ((cx, cy), r) in enumerate(zip(centres, radii, strict=True)):
-        group = groups[k]
+        group = lists[k]
         raw = _forces(graph, group, inner[k], skeleton) if len(group) > 1 else {group[0]: (0, 0)}
         reach = max((math.hypot(x, y) for x, y in raw.values()), default=0.0) or 1.0
         scale = 0.9 * r / reach
@@ -185,8 +185,8 @@ def _group_centres(
             between[key] = between.get(key, 0) + 1
     g = nx.Graph()
     g.add_nodes_from(range(count))
-    for (a, b), edges in sorted(between.items()):
-        g.add_edge(a, b, weight=math.log1p(edges))
+    for (first, second), edges in sorted(between.items()):
+        g.add_edge(first, second, weight=math.log1p(edges))
     # a start on a golden-angle spiral, largest group in the middle: stable and spread
     start = {}
     for k in range(count):

@@ -19,6 +19,7 @@ false``). Of the rest, those scoring above 0, best first, ties by ``rank``: the 
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -31,8 +32,8 @@ Ranked = list[list[tuple[int, float]]]
 
 
 def nearest(
-    pool: Sequence[Mapping[Hashable, float]],
-    queries: Sequence[Mapping[Hashable, float]],
+    pool: Sequence[Mapping[Any, float]],
+    queries: Sequence[Mapping[Any, float]],
     limit: int,
     *,
     cap: int,
@@ -158,7 +159,7 @@ def _best(
 
 
 def _entries(
-    vectors: Sequence[Mapping[Hashable, float]], features: dict[Hashable, int], *, add: bool
+    vectors: Sequence[Mapping[Any, float]], features: dict[Hashable, int], *, add: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(vector position, feature number, weight)`` of every entry, in vector order and each
     vector's own order; a feature no pool vector has is left out (``add=False``)."""
