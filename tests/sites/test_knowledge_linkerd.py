@@ -166,9 +166,28 @@ def test_screenshots_of_the_map(built: Site) -> None:
                     for b in boxes[i + 1 :]:
                         apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
                         assert apart, (scheme, device, a, b)
+                if scheme == "light" and device == "desktop":
+                    filter_finds_a_topic(page)
                 page.goto(base + post)
                 page.wait_for_load_state("networkidle")
                 local = page.locator(".essay-map--local").first
                 local.screenshot(path=str(folder / f"local-{scheme}-{device}.png"))
                 assert errors == []
                 ctx.close()
+
+
+def filter_finds_a_topic(page: Any) -> None:
+    """The filter finds a topic by its name and lights its essays; its key does the same."""
+    key = page.locator(".essay-map__key--topic").nth(1)
+    name = key.locator(".essay-map__topic-name").inner_text()
+    count = int(key.locator(".essay-map__topic-count").inner_text())
+    page.fill(".essay-map__input", name.split(" · ")[0].lower())
+    status = page.locator(".essay-map__status").inner_text()
+    assert status.startswith(name.split(" · ")[0]), status
+    page.fill(".essay-map__input", "")
+    key.click()
+    lit = page.evaluate("document.querySelectorAll('.essay-map__node--essay.is-lit').length")
+    assert lit == count, (lit, count)
+    assert page.locator("ellipse.essay-map__area.is-lit").count() == 1
+    key.click()  # again: off
+    assert page.locator(".essay-map__node.is-lit").count() == 0
