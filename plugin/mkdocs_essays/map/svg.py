@@ -25,6 +25,8 @@ from .layout import Positions
 __all__ = ["Area", "Drawing", "draw", "label_of", "radius"]
 
 LABEL_CHARS = 28
+EDGES_AT_FULL_STRENGTH = 1500
+"""Up to this many lines a map draws them at full strength; past it, fainter in proportion."""
 PHONE = 1.7
 """Labels are drawn this much larger on a phone (CSS); they are chosen to fit at that size."""
 _CHAR = 0.6  # average advance of a character, in font sizes
@@ -230,10 +232,17 @@ def draw(
         by_kind.setdefault(kind, []).append(f"M{points[a]}L{points[b]}")
         pairs.append(index[a])
         pairs.append(index[b])
+    # Thousands of lines would paint the middle of a large map solid: the more lines, the
+    # fainter each (a highlighted line, drawn by map.js, keeps its full colour).
+    faint = ""
+    if len(pairs) // 2 > EDGES_AT_FULL_STRENGTH:
+        faint = f' stroke-opacity="{max(0.08, EDGES_AT_FULL_STRENGTH / (len(pairs) // 2)):.2f}"'
     for kind, segments in by_kind.items():
         if segments:
             d = "".join(segments)
-            parts.append(f'<path class="essay-map__edge essay-map__edge--{kind}" d="{d}"/>')
+            parts.append(
+                f'<path class="essay-map__edge essay-map__edge--{kind}"{faint} d="{d}"/>'
+            )
     parts.append("</g>")
     parts.append('<g class="essay-map__nodes">')
     topic_of = graph.topic
