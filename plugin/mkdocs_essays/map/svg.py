@@ -240,9 +240,7 @@ def draw(
     for kind, segments in by_kind.items():
         if segments:
             d = "".join(segments)
-            parts.append(
-                f'<path class="essay-map__edge essay-map__edge--{kind}"{faint} d="{d}"/>'
-            )
+            parts.append(f'<path class="essay-map__edge essay-map__edge--{kind}"{faint} d="{d}"/>')
     parts.append("</g>")
     parts.append('<g class="essay-map__nodes">')
     topic_of = graph.topic
