@@ -263,6 +263,12 @@ class EssaysConfig(base.Config):
     essay first) wins (``warning``, ``info``). Hugo silently keeps whichever it writes last,
     so ``mkdocs-essays import`` writes ``info``: an imported site builds, as it did in Hugo."""
 
+    # -- incremental builds -------------------------------------------------------------------
+    cache = c.Type(bool, default=True)
+    """Keep a record of every page built (the digest of what it shows, its HTML, its search
+    entries) so that `mkdocs serve` renders again only the pages a save changed; ``false``:
+    every build renders every page."""
+
     # -- Hugo content ------------------------------------------------------------------------
     shortcodes = c.DictOfItems(c.Choice(SHORTCODE_TARGETS), default={})
     """Hugo shortcodes -> what they become, added to the built-in mapping (``notice:

@@ -15,6 +15,7 @@ from .feeds.rss import Feeds
 from .hugo.alerts import NAME as ALERTS
 from .hugo.content import HugoContent
 from .hugo.reflabels import NAME as REFLABELS
+from .incremental import Incremental
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 # Order matters where features build on each other: Hugo's content rules first (they decide
@@ -56,6 +58,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.build: EssaysBuild | None = None
         self.sites: Sites | None = None
         """The site's languages, in a site in several (one MkDocs build each)."""
+        self.incremental = Incremental()
+        """What the last build left, so the next renders only what changed (issue 23)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -64,6 +68,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = None  # `mkdocs serve` reuses this object: nothing survives a rebuild
+        self.incremental.end()  # ... but the records of what each page showed (incremental/)
         if self.sites is None or not self.sites.running:  # not another language's build
             # ... but what is kept by content (cache.py), unless mkdocs.yml changed.
             CACHE.begin(config_fingerprint(config.config_file_path, self.config))
@@ -81,6 +86,14 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             languages=self.sites.languages if self.sites else None,
             language=self.sites.current if self.sites else None,
         )
+        self.incremental.begin(
+            config,
+            self.config,
+            self.build,
+            serve=self.is_serve,
+            dirty=self.is_dirty,
+            languages=len(self.sites.languages.languages) if self.sites else 1,
+        )
         if ASSET not in config.extra_css:
             config.extra_css.append(ASSET)
         for extension in (REFLABELS, ALERTS):  # [`code`][] links; > [!NOTE] alerts
@@ -88,11 +101,23 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
                 config.markdown_extensions.append(extension)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental.run is not None:
+            self.incremental.run.pre_build()
+
     @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.build is None:
             return files
-        return self.build.collect(files)
+        files = self.build.collect(files)
+        if self.incremental.run is not None:
+            self.incremental.run.on_files(files)
+        return files
+
+    @event_priority(-100)  # the navigation as the other plugins leave it
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        if self.incremental.run is not None:
+            self.incremental.run.on_nav(nav)
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.build is None:
@@ -105,7 +130,10 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     ) -> str | None:
         if self.build is None:
             return markdown
-        return self.build.page_markdown(markdown, page)
+        markdown = self.build.page_markdown(markdown, page)
+        if self.incremental.run is not None:
+            self.incremental.run.markdown_done(files)
+        return markdown
 
     @event_priority(50)
     def on_page_content(
@@ -113,10 +141,18 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     ) -> str | None:
         if self.build is None:
             return html
-        return self.build.page_content(html, page)
+        run = self.incremental.run
+        if run is not None:
+            run.content_start(page, files)
+        html = self.build.page_content(html, page)
+        if run is not None:
+            run.content_done(page)
+        return html
 
     @event_priority(100)
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.incremental.run is not None:
+            self.incremental.run.on_env(files)  # (pages it takes back in are filled too)
         if self.build is not None:
             self.build.fill(files)
         # MkDocs makes a new environment each build: its templates cannot change under it, so
@@ -131,6 +167,13 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.sites is not None:
             output = self.sites.post_page(output, page, self.build)
         return output
+
+    def on_template_context(
+        self, context: Any, /, *, template_name: str, config: MkDocsConfig
+    ) -> Any:
+        if self.incremental.run is not None:
+            return self.incremental.run.template_context(template_name, context)
+        return context
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -148,7 +191,28 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.sites is not None and not self.sites.running and self.build is not None:
             self.sites.build_others(config, self.build.renderer)
 
-    on_post_build = CombinedEvent(_on_post_build, _on_post_build_languages)
+    @event_priority(100)  # before the search plugin writes its index
+    def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
+        if self.incremental.run is not None:
+            self.incremental.run.post_build_search()
+
+    @event_priority(-300)  # once every plugin has written what it writes
+    def _on_post_build_incremental(self, *, config: MkDocsConfig) -> None:
+        if self.incremental.run is not None:
+            self.incremental.run.finish()
+            self.incremental.end()
+
+    on_post_build = CombinedEvent(
+        _on_post_build_search,
+        _on_post_build,
+        _on_post_build_languages,
+        _on_post_build_incremental,
+    )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental.run is not None:
+            self.incremental.run.abort()
+            self.incremental.end()
 
     @event_priority(100)  # before the search plugin indexes the page
     def _on_page_context_fill(
@@ -158,6 +222,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             self.build.render_page(page)
             if self.sites is not None:
                 self.sites.record(page, self.build)
+        if self.incremental.run is not None:
+            self.incremental.run.page_context_before(page)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page's sections
@@ -166,6 +232,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     ) -> Any:
         if self.build is not None:
             self.build.page_context(page)
+        if self.incremental.run is not None:
+            self.incremental.run.page_context_after(page)
         return context
 
     on_page_context = CombinedEvent(_on_page_context_fill, _on_page_context_toc)

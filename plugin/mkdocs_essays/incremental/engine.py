@@ -1,0 +1,710 @@
+"""Incremental builds: `mkdocs serve` (and a second `mkdocs build`) render only the pages
+whose inputs changed, and the site they leave is the one a full build writes.
+
+MkDocs builds every page at every save. The plugin keeps a record of each page it saw built
+(:class:`PageRecord`: the key of its inputs, :mod:`.keys`; where its HTML is; its search
+entries; the warnings it gave) and of what each essay's rendering gave the rest of the build
+(:mod:`.products`). In the next build:
+
+1. ``on_pre_build``: MkDocs is pointed at an empty folder beside the site (``config.site_dir``
+   is changed for the build), so the site the last build left is not deleted: the server
+   keeps serving it while this build runs, and pages that do not change are not written;
+2. ``on_files``: every page that has a record is left out of the build
+   (``InclusionLevel.EXCLUDED``: MkDocs neither reads, renders nor writes it), except the pages
+   in the navigation (leaving one out would change every page's navigation) and the essays
+   whose Markdown or address changed (they must be rendered to give their products). An
+   essay left out gives the build its products as its rendering would;
+3. ``on_env``: every page's key is worked out (all the build's data is known by then); a page
+   left out whose key differs from its record's is taken back in and read as MkDocs reads
+   a page (``_populate_page``), before the plugin fills in what depends on every essay;
+4. each page built gets, before the search plugin reads it, the search entries of the pages
+   left out before it (:mod:`.search`); ``sitemap.xml`` lists every page;
+5. ``on_post_build``: what MkDocs wrote is moved into the site, over the old files; files the
+   site no longer has are deleted; ``config.site_dir`` is set back.
+
+A page left out is never half used: its key (everything it shows) and its output file (same
+size and modification time as recorded) must both match, or it is built. A build that fails
+leaves the last site and records as they were.
+
+Under `mkdocs serve` the records stay in memory; :mod:`.store` keeps them on disk too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..cache import config_fingerprint
+from . import products as made
+from .keys import Keys, Memo, digest_of
+from .search import SearchEntries, search_entries
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+    from ..build import EssaysBuild
+    from ..config import EssaysConfig
+
+__all__ = ["Incremental", "PageRecord", "State"]
+
+log = get_plugin_logger("mkdocs_essays.incremental")
+
+SAFE_PLUGINS = frozenset({"search", "material/search", "essays"})
+"""Plugins whose work on a page a build without that page can do without: the search
+plugin's entries are kept (:mod:`.search`). Another plugin turns incremental builds off."""
+NEW = ".mkdocs-essays-new"
+"""Suffix of the folder MkDocs writes a build into, beside the site, before it is moved in."""
+
+Warning_ = tuple[str, int, str]
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """A page as the last build that built it left it."""
+
+    key: bytes
+    dest: str
+    """Its file, relative to the site's folder."""
+    stat: tuple[int, int]
+    """Size and modification time (ns) of that file as written."""
+    search: tuple[dict[str, Any], ...] | None
+    warnings: tuple[Warning_, ...] = ()
+    lookups: tuple[str, ...] = ()
+    """The paths its Markdown's links were looked up at (what they resolve to is part of its
+    key)."""
+
+
+@dataclass
+class State:
+    """What the last complete build left."""
+
+    generation: bytes
+    site_dir: str
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+    products: dict[str, made.Products] = field(default_factory=dict)
+    files: frozenset[str] = frozenset()
+    """Every file the build left in ``site_dir`` (relative, ``/``-separated)."""
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _tree(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """(path, size, mtime) of every file under ``folder`` (a theme's custom_dir)."""
+    out = []
+    for top, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = os.path.join(top, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            out.append((os.path.relpath(path, folder), stat.st_size, stat.st_mtime_ns))
+    return tuple(out)
+
+
+def _package_digest() -> bytes:
+    """The plugin's own files (a working copy changes without a new version number)."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parts = []
+    for path, size, mtime in _tree(root):
+        if "__pycache__" not in path:
+            parts.append((path, size, mtime))
+    return digest_of(tuple(parts))
+
+
+_PACKAGE = _package_digest()
+
+
+def generation(config: MkDocsConfig, options: EssaysConfig, *, serve: bool) -> bytes:
+    """What invalidates every record: versions of everything, the configuration as written and
+    as MkDocs read it, and the files of a theme's custom folders."""
+    import mkdocs
+
+    theme = config.theme
+    packages = os.path.dirname(os.path.dirname(os.path.abspath(mkdocs.__file__)))
+    themes = tuple(
+        (folder, () if folder.startswith(packages) else _tree(folder)) for folder in theme.dirs
+    )
+    plugins = tuple(
+        (name, repr(sorted(getattr(plugin, "config", {}).items())))
+        for name, plugin in config.plugins.items()
+    )
+    return digest_of(
+        "mkdocs-essays incremental 1",
+        _version("mkdocs-essays"),
+        _PACKAGE,
+        mkdocs.__version__,
+        _version("mkdocs-material"),
+        sys.version,
+        config_fingerprint(config.config_file_path, options),
+        serve,
+        config.site_url,
+        config.use_directory_urls,
+        config.docs_dir,
+        repr(sorted((k, repr(v)) for k, v in theme.items())),
+        themes,
+        plugins,
+        repr(config.markdown_extensions),
+        repr(config.mdx_configs),
+        repr(config.extra),
+        repr(config.extra_css),
+        repr(config.extra_javascript),
+        repr(config.nav),
+        repr(config.validation),
+    )
+
+
+def _nav_digest(nav: Navigation | None) -> bytes:
+    """What the navigation shows on every page: its items' titles, addresses and meta."""
+    if nav is None:
+        return b""
+
+    def walk(items: Any) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for item in items:
+            children = getattr(item, "children", None)
+            if children is not None:
+                out.append(("section", item.title, walk(children)))
+            elif isinstance(item, Page):
+                out.append(("page", item.title, item.url, item.file.src_uri, repr(item.meta)))
+            else:
+                out.append(("link", item.title, getattr(item, "url", None)))
+        return tuple(out)
+
+    return digest_of(walk(nav.items))
+
+
+class _Warnings(logging.Handler):
+    """Warnings given while MkDocs reads or builds a page, by page (replayed when the page is
+    not built again: a strict build fails as a full one would)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        super().__init__(logging.WARNING)
+        self.config = config
+        self.by_page: dict[str, list[Warning_]] = {}
+        self.replaying = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.replaying:
+            return
+        page = getattr(self.config, "_current_page", None)
+        if page is None:
+            return
+        self.by_page.setdefault(page.file.src_uri, []).append(
+            (record.name, record.levelno, record.getMessage())
+        )
+
+
+class _LeftOutLinks(logging.Filter):
+    """MkDocs notes each link to a page it does not build ("excluded from the built site");
+    the pages this build leaves out are in the site all the same."""
+
+    _LINK = re.compile(r"contains a link to '(.*)' which is excluded from the built site")
+
+    def __init__(self, left_out: dict[str, Any]) -> None:
+        super().__init__()
+        self.left_out = left_out
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.INFO:
+            return True
+        found = self._LINK.search(record.getMessage())
+        return found is None or found.group(1) not in self.left_out
+
+
+class Incremental:
+    """The plugin's memory of the last build (the plugin object outlives every build of
+    `mkdocs serve`), and the incremental side of each build (:class:`Run`)."""
+
+    def __init__(self) -> None:
+        self.state: State | None = None
+        self.run: Run | None = None
+        self.memo = Memo()
+        """What key making keeps from build to build (:class:`.keys.Memo`)."""
+        self._said: set[str] = set()
+
+    def _say(self, why: str) -> None:
+        if why not in self._said:
+            self._said.add(why)
+            log.info(f"incremental builds are off: {why}")
+
+    def begin(
+        self,
+        config: MkDocsConfig,
+        options: EssaysConfig,
+        build: EssaysBuild,
+        *,
+        serve: bool,
+        dirty: bool,
+        languages: int,
+    ) -> None:
+        """``on_config``: whether this build can be incremental."""
+        self.run = None
+        if not options.cache:
+            return
+        why = None
+        others = [name for name in config.plugins if name not in SAFE_PLUGINS]
+        if dirty:
+            why = "MkDocs' --dirty builds are MkDocs' own"
+        elif others:
+            why = (
+                f"the plugin{'s' if len(others) > 1 else ''} {', '.join(others)} may do work "
+                "on each page that a build without the page would miss; every page is built"
+            )
+        elif config.hooks:
+            why = "hooks may do work on each page; every page is built"
+        elif config.extra_templates:
+            why = "extra_templates may list every page; every page is built"
+        elif languages > 1:
+            why = "a site in several languages is built whole"
+        else:
+            try:
+                from mkdocs.commands.build import _populate_page  # noqa: F401
+            except ImportError:  # (a version of MkDocs this was not made for)
+                why = "this version of MkDocs reads pages differently; every page is built"
+        if why is not None:
+            self._say(why)
+            return
+        self.run = Run(self, config, options, build, serve=serve)
+
+    def end(self) -> None:
+        self.run = None
+
+
+class Run:
+    """One build."""
+
+    def __init__(
+        self,
+        engine: Incremental,
+        config: MkDocsConfig,
+        options: EssaysConfig,
+        build: EssaysBuild,
+        *,
+        serve: bool,
+    ) -> None:
+        self.engine = engine
+        self.config = config
+        self.options = options
+        self.build = build
+        self.serve = serve
+        self.included = InclusionLevel.is_in_serve if serve else InclusionLevel.is_included
+        self.generation = b""
+        self.state: State | None = None
+        self.site_dir = ""
+        """The site's folder (MkDocs writes this build elsewhere: :attr:`new_dir`)."""
+        self.new_dir: str | None = None
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.keys: Keys | None = None
+        self.left_out: dict[str, tuple[File, InclusionLevel]] = {}
+        """src_uri -> (file, its inclusion), for each page left out at ``on_files``."""
+        self.kept: dict[str, PageRecord] = {}
+        """The pages not built: their records stand."""
+        self.lookups: dict[str, list[str]] = {}
+        self._looking: list[str] | None = None
+        self._paths: list[str] | None = None
+        self.products: dict[str, made.Products] = {}
+        self.entries: dict[str, tuple[dict[str, Any], ...]] = {}
+        self.search: SearchEntries | None = None
+        self._search_list: list[Any] | None = None
+        self.warnings = _Warnings(config)
+        self.filter = _LeftOutLinks(self.left_out)
+        self._recorder: made.Recorder | None = None
+
+    # -- on_pre_build --------------------------------------------------------------------------
+
+    def pre_build(self) -> None:
+        config = self.config
+        understood, entries = search_entries(config)
+        if not understood:
+            self.engine._say("the search plugin is not one this plugin knows")
+            self.engine.run = None
+            return
+        self._search_list = entries
+        self.generation = generation(config, self.options, serve=self.serve)
+        self.site_dir = os.path.abspath(config.site_dir)
+        state = self.engine.state
+        if state is not None and (
+            state.generation != self.generation or state.site_dir != self.site_dir
+        ):
+            state = self.engine.state = None
+        if state is None:
+            self.engine.memo = Memo()
+        self.engine.memo.begin()
+        self.state = state
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+        logging.getLogger("mkdocs.structure.pages").addFilter(self.filter)
+        if state is not None:  # the site stays; MkDocs writes this build beside it
+            self.new_dir = self.site_dir + NEW
+            shutil.rmtree(self.new_dir, ignore_errors=True)
+            os.makedirs(self.new_dir)
+            config.site_dir = self.new_dir
+
+    # -- on_files ------------------------------------------------------------------------------
+
+    def _lookups(self, src_uri: str) -> tuple[tuple[str, str | None], ...]:
+        """What the paths a page's links were looked up at resolve to in this build."""
+        paths = self.lookups.get(src_uri)
+        if paths is None:
+            record = self.state.pages.get(src_uri) if self.state is not None else None
+            paths = list(record.lookups) if record is not None else []
+        files = self.files
+        assert files is not None
+        out = []
+        for path in paths:
+            file = files.get_file_from_path(path)
+            out.append((path, file.url if file is not None else None))
+        return tuple(out)
+
+    def on_files(self, files: Files) -> None:
+        """Leave out every page a record may stand for; essays left out give their products."""
+        self.files = files
+        build = self.build
+        self.keys = Keys(build, files, self.generation, self._lookups, self.engine.memo)
+        self._recorder = made.recorder(build)
+        state = self.state
+        if state is None:
+            return
+        in_nav = self._in_nav(files)
+        for file in files.documentation_pages(inclusion=self.included):
+            src = file.src_uri
+            record = state.pages.get(src)
+            if record is None or in_nav(file) or src in build.broken:
+                continue
+            if not self._present(record):
+                continue
+            essay = build.collection.get(src)
+            if essay is not None and essay in build.locations:
+                products = state.products.get(src)
+                if products is None or products.key != self.keys.body(essay):
+                    continue
+                made.adopt(build, essay, products)
+                self.products[src] = products
+            self.left_out[src] = (file, file.inclusion)
+            file.inclusion = InclusionLevel.EXCLUDED
+
+    def _in_nav(self, files: Files) -> Callable[[File], bool]:
+        nav = self.config.nav
+        if nav is None:
+            return lambda file: file.inclusion.is_in_nav()
+        listed: set[str] = set()
+
+        def walk(item: Any) -> None:
+            if isinstance(item, str):
+                listed.add(posixpath.normpath(item))
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+            elif isinstance(item, list):
+                for value in item:
+                    walk(value)
+
+        walk(nav)
+        return lambda file: file.src_uri in listed
+
+    def _present(self, record: PageRecord) -> bool:
+        """The record's file is in the site, as written."""
+        try:
+            stat = os.stat(os.path.join(self.site_dir, record.dest))
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == record.stat
+
+    # -- reading pages -------------------------------------------------------------------------
+
+    def markdown_done(self, files: Files) -> None:
+        """Just before MkDocs renders a page's Markdown: note where its links are looked up."""
+        looked: list[str] = []
+        self._looking = looked
+        find = Files.get_file_from_path
+
+        def looking(path: str) -> File | None:
+            looked.append(path)
+            return find(files, path)
+
+        files.get_file_from_path = looking  # type: ignore[method-assign]
+
+    def content_start(self, page: Page, files: Files) -> None:
+        """Its HTML is made (``on_page_content``): the lookups were its links'."""
+        if self._looking is not None:
+            self.lookups[page.file.src_uri] = list(dict.fromkeys(self._looking))
+            self._looking = None
+            if "get_file_from_path" in vars(files):
+                del files.get_file_from_path  # type: ignore[method-assign]
+        self._paths = []
+        if self._recorder is not None:
+            self._recorder.seen = self._paths
+
+    def content_done(self, page: Page) -> None:
+        """The plugin has read the essay's HTML: keep what it gave."""
+        if self._recorder is not None:
+            self._recorder.seen = None
+        build = self.build
+        essay = build.collection.get(page.file.src_uri)
+        if essay is None or essay not in build.locations or self.keys is None:
+            return
+        products = made.capture(build, essay, self.keys.body(essay), self._paths or [])
+        if products is not None:
+            self.products[essay.src_uri] = products
+
+    # -- on_nav / on_env -------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation) -> None:
+        self.nav = nav
+
+    def on_env(self, files: Files) -> None:
+        """Every page's key; the pages left out whose key changed are read after all."""
+        keys = self.keys
+        assert keys is not None
+        keys.site = digest_of(self.generation, _nav_digest(self.nav))
+        state = self.state
+        later: list[File] = []
+        if state is not None:
+            for src, (file, _) in self.left_out.items():
+                record = state.pages[src]
+                if keys.page(file, lambda file=file: file.content_bytes) == record.key:
+                    self.kept[src] = record
+                else:
+                    later.append(file)
+        if later:
+            from mkdocs.commands.build import _populate_page
+
+            for file in later:
+                file.inclusion = self.left_out.pop(file.src_uri)[1]
+                page = Page(None, file, self.config)
+                _populate_page(page, self.config, files)
+        for src, (file, level) in self.left_out.items():
+            if src not in self.kept:  # (taken back in above)
+                file.inclusion = level
+        order = []
+        for file in files.documentation_pages(inclusion=lambda _: True):
+            held = self.left_out.get(file.src_uri)
+            if self.included(held[1] if held else file.inclusion):
+                order.append(file.src_uri)
+        if self._search_list is not None:
+            kept = {src: list(record.search or ()) for src, record in self.kept.items()}
+            self.search = SearchEntries(self._search_list, order, kept)
+        self.warnings.replaying = True
+        try:
+            for record in self.kept.values():
+                for name, level, message in record.warnings:
+                    logging.getLogger(name).log(level, message)
+        finally:
+            self.warnings.replaying = False
+
+    def template_context(self, name: str, context: Any) -> Any:
+        """``sitemap.xml`` lists the pages left out too, as a full build lists them."""
+        if name != "sitemap.xml" or not self.kept or self.files is None:
+            return context
+        pages = []
+        site_url = self.config.site_url
+        for file in self.files.documentation_pages(inclusion=lambda _: True):
+            held = self.left_out.get(file.src_uri)
+            if held is None:
+                if file.inclusion.is_included():
+                    pages.append(file)
+            elif held[1].is_included():
+                pages.append(_Listed(file, site_url))
+        context["pages"] = pages
+        return context
+
+    # -- building pages ------------------------------------------------------------------------
+
+    def page_context_before(self, page: Page) -> None:
+        if self.search is not None:
+            self.search.before(page.file.src_uri)
+
+    def page_context_after(self, page: Page) -> None:
+        if self.search is not None:
+            self.entries[page.file.src_uri] = tuple(self.search.after())
+
+    def post_build_search(self) -> None:
+        if self.search is not None:
+            self.search.finish()
+
+    # -- on_post_build -------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Move the build into the site, delete what it no longer has, keep the records."""
+        config = self.config
+        try:
+            written = self._move_in()
+        finally:
+            config.site_dir = self.site_dir
+            self._detach()
+        state = self.state
+        keys = self.keys
+        assert keys is not None and self.files is not None
+        pages: dict[str, PageRecord] = {}
+        present = set(written)
+        for src, record in self.kept.items():
+            pages[src] = record
+            present.add(record.dest)
+        for file in self.files.documentation_pages(inclusion=self.included):
+            src = file.src_uri
+            if src in self.kept or file.page is None:
+                continue
+            dest = file.dest_uri
+            key = keys.page(file, lambda file=file: file.content_bytes)
+            if key is None:
+                continue
+            try:
+                stat = os.stat(os.path.join(self.site_dir, dest))
+            except OSError:
+                continue  # (an empty page: MkDocs wrote nothing)
+            search = self.entries.get(src) if self.search is not None else None
+            pages[src] = PageRecord(
+                key=key,
+                dest=dest,
+                stat=(stat.st_size, stat.st_mtime_ns),
+                search=search,
+                warnings=tuple(self.warnings.by_page.get(src, ())),
+                lookups=tuple(self.lookups.get(src, ())),
+            )
+        products = {
+            src: p for src, p in self.products.items() if self.build.collection.get(src) is not None
+        }
+        self.engine.state = State(
+            self.generation,
+            self.site_dir,
+            pages,
+            products,
+            frozenset(present),
+        )
+        if state is not None:
+            built = len(pages) - len(self.kept)
+            log.info(
+                f"{built} page{'s' if built != 1 else ''} built, {len(self.kept)} kept as the "
+                "last build left them"
+            )
+
+    def _move_in(self) -> frozenset[str]:
+        """Every file of this build, in the site (relative paths)."""
+        if self.new_dir is None:
+            return frozenset(_files_under(self.site_dir))
+        new = self.new_dir
+        written = _files_under(new)
+        made_dirs: set[str] = set()
+        for rel in written:
+            target = os.path.join(self.site_dir, rel)
+            parent = os.path.dirname(target)
+            if parent not in made_dirs:
+                _make_dir(parent)
+                made_dirs.add(parent)
+            if os.path.isdir(target) and not os.path.islink(target):
+                shutil.rmtree(target)
+            os.replace(os.path.join(new, rel), target)
+        keep = set(written) | {record.dest for record in self.kept.values()}
+        assert self.state is not None
+        for rel in self.state.files - keep:
+            _remove(self.site_dir, rel)
+        if not self.serve:  # `mkdocs build` cleans the site: what it did not write goes
+            for rel in _files_under(self.site_dir):
+                if rel not in keep:
+                    _remove(self.site_dir, rel)
+        shutil.rmtree(new, ignore_errors=True)
+        return frozenset(written)
+
+    def _detach(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        logging.getLogger("mkdocs.structure.pages").removeFilter(self.filter)
+        files = self.files
+        if files is not None and "get_file_from_path" in vars(files):
+            del files.get_file_from_path  # type: ignore[method-assign]
+
+    def abort(self) -> None:
+        """The build failed: the site and the records stay as the last build left them."""
+        self.config.site_dir = self.site_dir or self.config.site_dir
+        self._detach()
+        if self.new_dir is not None:
+            shutil.rmtree(self.new_dir, ignore_errors=True)
+
+
+class _Listed:
+    """A page left out, as ``sitemap.xml`` sees it (``file.page``: its addresses, today)."""
+
+    def __init__(self, file: File, site_url: str | None) -> None:
+        from mkdocs.utils import get_build_date
+
+        self.src_uri = file.src_uri
+        self.url = file.url
+        self.file = file
+        self.is_link = False
+        self.update_date = get_build_date()
+        self.canonical_url: str | None = None
+        self.abs_url: str | None = None
+        Page._set_canonical_url(self, site_url)  # type: ignore[arg-type]
+        self.page = self
+
+
+def _files_under(root: str) -> list[str]:
+    """Every file under ``root`` (relative, ``/``-separated); top-level hidden entries aside,
+    as MkDocs' clean leaves them."""
+    out: list[str] = []
+    stack = [("", root)]
+    while stack:
+        rel, folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if not rel and entry.name.startswith("."):
+                continue
+            path = f"{rel}/{entry.name}" if rel else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((path, entry.path))
+            else:
+                out.append(path)
+    return out
+
+
+def _make_dir(path: str) -> None:
+    try:
+        os.makedirs(path, exist_ok=True)
+    except FileExistsError:  # a file where a folder goes now
+        os.remove(path)
+        os.makedirs(path)
+
+
+def _remove(root: str, rel: str) -> None:
+    """Delete a file of the site, and the folders it leaves empty."""
+    path = os.path.join(root, rel)
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+    except IsADirectoryError:
+        shutil.rmtree(path, ignore_errors=True)
+    folder = os.path.dirname(path)
+    root = os.path.abspath(root)
+    while os.path.abspath(folder) != root:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            break
+        folder = os.path.dirname(folder)
+
+
+# (names the plugin uses, kept here so tests can reach them)
+_ = (replace,)

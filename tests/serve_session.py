@@ -1,0 +1,132 @@
+"""`mkdocs serve`'s builds, in this process, and clean builds to compare them with.
+
+:class:`Session` builds a project the way ``mkdocs serve`` does after each save (MkDocs'
+``commands/serve.py``): the configuration is read again for every build, the plugin objects
+stay (MkDocs keeps a plugin that has ``on_startup``), ``site_url`` is the server's address and
+the site is written into one folder, build after build. :func:`clean_build` builds the same
+files from nothing, as a first build does: the plugin's memory of earlier builds (its
+incremental records and its content cache) is set aside for it, and given back after, so the
+session goes on as it would have. :func:`differences` compares two sites file by file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def _config(root: Path, site_dir: Path) -> Any:
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    config.site_url = SERVE_URL  # what `mkdocs serve` does to every configuration it reads
+    return config
+
+
+def _plugin(config: Any) -> Any:
+    for plugin in config.plugins.values():
+        if type(plugin).__name__ == "EssaysPlugin":
+            return plugin
+    raise AssertionError("no essays plugin in the configuration")
+
+
+class Session:
+    """One `mkdocs serve` of ``root`` into ``site_dir``: call :meth:`build` after each save."""
+
+    def __init__(self, root: Path, site_dir: Path) -> None:
+        self.root = root
+        self.site_dir = site_dir
+        self._first: Any = _config(root, site_dir)
+        self._first.plugins.on_startup(command="serve", dirty=False)
+        self.plugin = _plugin(self._first)
+        self.builds = 0
+        self.records: list[logging.LogRecord] = []
+
+    def build(self) -> float:
+        """One build, as after a save; its seconds."""
+        from mkdocs.commands.build import build
+
+        config = self._first if self.builds == 0 else _config(self.root, self.site_dir)
+        self.builds += 1
+        start = time.perf_counter()
+        with _collected(self.records):
+            build(config, serve_url=SERVE_URL)
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self._first.plugins.on_shutdown()
+
+
+@contextmanager
+def _collected(records: list[logging.LogRecord]) -> Any:
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Keep(logging.INFO)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+@contextmanager
+def _from_nothing(plugin: Any) -> Any:
+    """The plugin with no memory of earlier builds, for one build; its memory given back."""
+    from mkdocs_essays.cache import CACHE
+
+    saved_cache = dict(vars(CACHE))
+    saved_state = plugin.incremental.state
+    CACHE.clear()
+    plugin.incremental.state = None
+    try:
+        yield
+    finally:
+        vars(CACHE).clear()
+        vars(CACHE).update(saved_cache)
+        plugin.incremental.state = saved_state
+
+
+def clean_build(
+    root: Path, site_dir: Path, records: list[logging.LogRecord] | None = None
+) -> float:
+    """A first `mkdocs serve` build of ``root`` into ``site_dir`` (emptied first); seconds."""
+    from mkdocs.commands.build import build
+
+    config = _config(root, site_dir)
+    config.plugins.on_startup(command="serve", dirty=False)
+    start = time.perf_counter()
+    with _from_nothing(_plugin(config)), _collected(records if records is not None else []):
+        build(config, serve_url=SERVE_URL)
+    return time.perf_counter() - start
+
+
+def site_files(site_dir: Path) -> dict[str, Path]:
+    out = {}
+    for top, _, names in os.walk(site_dir):
+        for name in names:
+            path = Path(top) / name
+            out[path.relative_to(site_dir).as_posix()] = path
+    return out
+
+
+def differences(served: Path, clean: Path) -> list[str]:
+    """What differs between two sites: files only in one, files whose bytes differ."""
+    a, b = site_files(served), site_files(clean)
+    out = [f"only served: {p}" for p in sorted(a.keys() - b.keys())]
+    out += [f"only in the clean build: {p}" for p in sorted(b.keys() - a.keys())]
+    for path in sorted(a.keys() & b.keys()):
+        if a[path].read_bytes() != b[path].read_bytes():
+            out.append(f"differs: {path}")
+    return out
