@@ -84,18 +84,20 @@ def _collected(records: list[logging.LogRecord]) -> Any:
 @contextmanager
 def _from_nothing(plugin: Any) -> Any:
     """The plugin with no memory of earlier builds, for one build; its memory given back."""
-    from mkdocs_essays.cache import CACHE
+    from mkdocs_essays.cache import CACHE, ContentCache
+    from mkdocs_essays.incremental import Incremental
 
     saved_cache = dict(vars(CACHE))
-    saved_state = plugin.incremental.state
-    CACHE.clear()
-    plugin.incremental.state = None
+    saved = plugin.incremental
+    vars(CACHE).clear()
+    vars(CACHE).update(vars(ContentCache()))
+    plugin.incremental = Incremental()
     try:
         yield
     finally:
         vars(CACHE).clear()
         vars(CACHE).update(saved_cache)
-        plugin.incremental.state = saved_state
+        plugin.incremental = saved
 
 
 def clean_build(

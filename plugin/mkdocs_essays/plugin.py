@@ -152,7 +152,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     @event_priority(100)
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.incremental.run is not None:
-            self.incremental.run.on_env(files)  # (pages it takes back in are filled too)
+            self.incremental.run.on_env(env, files)  # (pages it takes back in are filled too)
         if self.build is not None:
             self.build.fill(files)
         # MkDocs makes a new environment each build: its templates cannot change under it, so

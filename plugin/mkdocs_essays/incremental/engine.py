@@ -31,12 +31,14 @@ Under `mkdocs serve` the records stay in memory; :mod:`.store` keeps them on dis
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import posixpath
 import re
 import shutil
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import metadata
@@ -50,6 +52,7 @@ from ..cache import config_fingerprint
 from . import products as made
 from .keys import Keys, Memo, digest_of
 from .search import SearchEntries, search_entries
+from .templates import COMPILED
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -134,16 +137,22 @@ def _package_digest() -> bytes:
 _PACKAGE = _package_digest()
 
 
+def _custom_dirs(config: MkDocsConfig) -> list[str]:
+    """The theme's folders that are the writer's (``custom_dir``), not an installed theme's."""
+    import mkdocs
+
+    packages = os.path.dirname(os.path.dirname(os.path.abspath(mkdocs.__file__)))
+    return [folder for folder in config.theme.dirs if not folder.startswith(packages)]
+
+
 def generation(config: MkDocsConfig, options: EssaysConfig, *, serve: bool) -> bytes:
     """What invalidates every record: versions of everything, the configuration as written and
     as MkDocs read it, and the files of a theme's custom folders."""
     import mkdocs
 
     theme = config.theme
-    packages = os.path.dirname(os.path.dirname(os.path.abspath(mkdocs.__file__)))
-    themes = tuple(
-        (folder, () if folder.startswith(packages) else _tree(folder)) for folder in theme.dirs
-    )
+    custom = _custom_dirs(config)
+    themes = tuple((folder, _tree(folder) if folder in custom else ()) for folder in theme.dirs)
     plugins = tuple(
         (name, repr(sorted(getattr(plugin, "config", {}).items())))
         for name, plugin in config.plugins.items()
@@ -238,6 +247,10 @@ class Incremental:
     def __init__(self) -> None:
         self.state: State | None = None
         self.run: Run | None = None
+        self.built: list[str] = []
+        """The pages the last build built (src_uri), for the benchmark and tests."""
+        self.listed: dict[str, _Listed] = {}
+        """Pages left out as ``sitemap.xml`` sees them, kept from build to build."""
         self.memo = Memo()
         """What key making keeps from build to build (:class:`.keys.Memo`)."""
         self._said: set[str] = set()
@@ -330,6 +343,7 @@ class Run:
         self.warnings = _Warnings(config)
         self.filter = _LeftOutLinks(self.left_out)
         self._recorder: made.Recorder | None = None
+        build.renderer.env.bytecode_cache = COMPILED
 
     # -- on_pre_build --------------------------------------------------------------------------
 
@@ -380,7 +394,12 @@ class Run:
         """Leave out every page a record may stand for; essays left out give their products."""
         self.files = files
         build = self.build
-        self.keys = Keys(build, files, self.generation, self._lookups, self.engine.memo)
+        overridden = any(
+            os.path.isdir(os.path.join(folder, "essays")) for folder in _custom_dirs(self.config)
+        )
+        self.keys = Keys(
+            build, files, self.generation, self._lookups, self.engine.memo, overridden=overridden
+        )
         self._recorder = made.recorder(build)
         state = self.state
         if state is None:
@@ -472,8 +491,9 @@ class Run:
     def on_nav(self, nav: Navigation) -> None:
         self.nav = nav
 
-    def on_env(self, files: Files) -> None:
+    def on_env(self, env: Any, files: Files) -> None:
         """Every page's key; the pages left out whose key changed are read after all."""
+        env.bytecode_cache = COMPILED
         keys = self.keys
         assert keys is not None
         keys.site = digest_of(self.generation, _nav_digest(self.nav))
@@ -516,15 +536,22 @@ class Run:
         """``sitemap.xml`` lists the pages left out too, as a full build lists them."""
         if name != "sitemap.xml" or not self.kept or self.files is None:
             return context
-        pages = []
+        from mkdocs.utils import get_build_date
+
+        pages: list[Any] = []
         site_url = self.config.site_url
+        today = get_build_date()
+        listed = self.engine.listed
         for file in self.files.documentation_pages(inclusion=lambda _: True):
             held = self.left_out.get(file.src_uri)
             if held is None:
                 if file.inclusion.is_included():
                     pages.append(file)
             elif held[1].is_included():
-                pages.append(_Listed(file, site_url))
+                stand_in = listed.get(file.src_uri)
+                if stand_in is None or stand_in.seen != (file.url, site_url, today):
+                    stand_in = listed[file.src_uri] = _Listed(file.url, site_url, today)
+                pages.append(stand_in)
         context["pages"] = pages
         return context
 
@@ -591,6 +618,7 @@ class Run:
             products,
             frozenset(present),
         )
+        self.engine.built = [src for src in pages if src not in self.kept]
         if state is not None:
             built = len(pages) - len(self.kept)
             log.info(
@@ -622,7 +650,7 @@ class Run:
             for rel in _files_under(self.site_dir):
                 if rel not in keep:
                     _remove(self.site_dir, rel)
-        shutil.rmtree(new, ignore_errors=True)
+        _discard(new, wait=not self.serve)
         return frozenset(written)
 
     def _detach(self) -> None:
@@ -643,14 +671,11 @@ class Run:
 class _Listed:
     """A page left out, as ``sitemap.xml`` sees it (``file.page``: its addresses, today)."""
 
-    def __init__(self, file: File, site_url: str | None) -> None:
-        from mkdocs.utils import get_build_date
-
-        self.src_uri = file.src_uri
-        self.url = file.url
-        self.file = file
+    def __init__(self, url: str, site_url: str | None, today: str) -> None:
+        self.seen = (url, site_url, today)
+        self.url = url
         self.is_link = False
-        self.update_date = get_build_date()
+        self.update_date = today
         self.canonical_url: str | None = None
         self.abs_url: str | None = None
         Page._set_canonical_url(self, site_url)  # type: ignore[arg-type]
@@ -677,6 +702,24 @@ def _files_under(root: str) -> list[str]:
             else:
                 out.append(path)
     return out
+
+
+def _discard(folder: str, *, wait: bool) -> None:
+    """Delete a folder (of empty folders, here). Under `mkdocs serve` it is moved aside and
+    deleted while the server goes on: on some disks each folder takes milliseconds."""
+    if wait:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    aside = f"{folder}.{os.getpid()}.{next(_ASIDE)}"
+    try:
+        os.rename(folder, aside)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    threading.Thread(target=shutil.rmtree, args=(aside, True), daemon=True).start()
+
+
+_ASIDE = itertools.count()
 
 
 def _make_dir(path: str) -> None:

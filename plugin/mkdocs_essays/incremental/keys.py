@@ -99,6 +99,8 @@ class Keys:
         generation: bytes,
         lookups: Callable[[str], tuple[Any, ...]],
         memo: Memo,
+        *,
+        overridden: bool = False,
     ) -> None:
         self.build = build
         self.files = files
@@ -109,6 +111,10 @@ class Keys:
         self._lookups = lookups
         """src_uri -> what the page's links resolved to in this build (:mod:`.engine`)."""
         self.memo = memo
+        self.overridden = overridden
+        """The theme overrides some of the plugin's templates (``<custom_dir>/essays/``):
+        they may show more of an essay or a card than the plugin's own, so every field of
+        their views counts."""
         self._essays: dict[str, bytes] = {}
         self._cards: dict[str, bytes] = {}
         features = {type(f).__name__: f for f in build.features}
@@ -139,10 +145,12 @@ class Keys:
                 url,
                 essay.title,
                 essay.badges,
+                essay.date,
+                essay.front.lastmod,
                 build.summary(essay),
                 rendered.words if rendered is not None else None,
                 chips,
-                self.memo.repr(essay.front),
+                self.memo.repr(essay.front) if self.overridden else None,
             )
         return key
 
@@ -151,26 +159,30 @@ class Keys:
         return file.url if file is not None else None
 
     def card(self, card: Card) -> bytes:
-        """A card as a list or another card's page shows it (``Cards._view``, full)."""
+        """A card as a list shows it (``Cards._view``: its title, address, lead, badges and
+        essay; every field when templates are overridden)."""
         key = self._cards.get(card.id)
         if key is None:
-            build = self.build
             essay = card.essay
-            tags = tuple((t["name"], t["slug"]) for t in self.cards._tags(essay))
+            full = self._full_card(card) if self.overridden else None
             key = self._cards[card.id] = digest_of(
                 card.id,
                 card.title,
                 card.location,
                 card.lead,
-                card.words,
                 card.stub,
-                card.anchor,
                 essay.badges,
                 essay.title,
-                build.essay_url(essay),
-                tags,
+                self.build.essay_url(essay),
+                full,
             )
         return key
+
+    def _full_card(self, card: Card) -> tuple[object, ...]:
+        """What a card's own page shows of it beyond a list: its words, its place in the
+        essay, its tags."""
+        tags = tuple((t["name"], t["slug"]) for t in self.cards._tags(card.essay))
+        return (card.words, card.anchor, tags)
 
     def head(self, url: str) -> str:
         return "".join(feature.head(url) for feature in self.build.features)
@@ -295,6 +307,7 @@ class Keys:
             self.memo.text(card.html),
             cards._wrappers.get(card.id),
             self.card(card),
+            self._full_card(card),
             self.essay(card.essay),
             self.card(previous) if previous else None,
             self.card(following) if following else None,
@@ -390,28 +403,26 @@ class _Neighbourhoods:
     A local map shows its node's rings (:func:`~mkdocs_essays.map.graph.neighbourhood`): what
     it draws depends on its node, the node's neighbours and how they rank (a rank is the kind,
     the number of neighbours and the id), the neighbours of the neighbours that are no terms
-    (ring two is found through them) and how those rank, the edges between all of these, and
-    the topics they are in. So each node has a signature: its title, address, badges, topic
-    and edges (a term: its degree, as a term's edges are never followed), and when a node's
-    signature changes, the neighbourhoods that may show it are looked at again: its own, its
-    neighbours', and the neighbours of its neighbours that are no terms (in the last graph
-    and in this one). A neighbourhood whose topics' names, colours or sizes changed is looked
-    at again too. The others keep their digest.
+    (ring two is found through them) and how those rank, and the edges between all of these,
+    in the order of the graph (no topics: they are the whole map's). So each node has a
+    signature: its title, address, badges, the node before it and its edges (a term: its
+    degree, as a term's edges are never followed), and when a node's signature changes, the
+    neighbourhoods that may show it are looked at again: its own, its neighbours', and the
+    neighbours of its neighbours that are no terms (in the last graph and in this one). The
+    others keep their digest.
     """
 
     def __init__(self) -> None:
         self.signatures: dict[str, bytes] = {}
         self.adjacency: dict[str, tuple[str, ...]] = {}
         self.terms: set[str] = set()
-        self.topics: dict[int, tuple[Any, ...]] = {}
-        self.digests: dict[str, tuple[bytes | None, frozenset[int]]] = {}
+        self.digests: dict[str, bytes | None] = {}
 
     def update(self, km: Any) -> dict[str, bytes | None]:
         """The neighbourhood digest of every node of ``km``'s graph (None: no local map)."""
         from ..map.graph import neighbourhood
 
         graph: KnowledgeGraph = km.graph
-        topics = {t.id: (t.id, t.label, km._colours.get(t.id), t.essays) for t in km.topics}
         signatures = _signatures(graph)
         terms = {n for n, node in graph.nodes.items() if node.kind == "term"}
         adjacency = {n: tuple(around) for n, around in graph.adjacency.items()}
@@ -424,55 +435,39 @@ class _Neighbourhoods:
             for m in first:
                 if m not in skip:
                     touched.update(table.get(m, ()))
-        retitled = {i for i, t in topics.items() if self.topics.get(i) != t}
-        retitled |= self.topics.keys() - topics.keys()
-        digests: dict[str, tuple[bytes | None, frozenset[int]]] = {}
-        weights = graph.weights
+        digests: dict[str, bytes | None] = {}
+        old = self.digests
         for center in graph.nodes:
-            held = self.digests.get(center)
-            if held is not None and center not in touched and not (held[1] & retitled):
-                digests[center] = held
-                continue
-            if not graph.adjacency[center]:
-                digests[center] = (None, frozenset())
-                continue
-            rings = neighbourhood(graph, center)
-            local = graph.subgraph(n for ring in rings for n in ring)
-            nodes = tuple(
-                (n.id, n.kind, n.title, n.url, n.badges, n.group) for n in local.nodes.values()
-            )
-            edges = tuple((pair, kind, weights.get(pair)) for pair, kind in local.edges.items())
-            shown = km._local_topics(local, center)
-            digests[center] = (
-                digest_of(
-                    tuple(map(tuple, rings)),
-                    nodes,
-                    edges,
-                    tuple(local.topic.items()),
-                    tuple(topics[t.id] for t in shown),
-                ),
-                frozenset(t.id for t in shown),
-            )
+            if center in old and center not in touched:
+                digests[center] = old[center]
+            elif not graph.adjacency[center]:
+                digests[center] = None
+            else:
+                rings = neighbourhood(graph, center)
+                local = graph.subgraph(n for ring in rings for n in ring)
+                nodes = tuple(
+                    (n.id, n.kind, n.title, n.url, n.badges, n.group) for n in local.nodes.values()
+                )
+                digests[center] = digest_of(
+                    tuple(map(tuple, rings)), nodes, tuple(local.edges.items())
+                )
         self.signatures, self.adjacency, self.terms = signatures, adjacency, terms
-        self.topics, self.digests = topics, digests
-        return {center: held[0] for center, held in digests.items()}
+        self.digests = digests
+        return digests
 
 
 def _signatures(graph: KnowledgeGraph) -> dict[str, bytes]:
-    weights = graph.weights
-    topic = graph.topic
+    """What of each node a local map can show or rank by (see :class:`_Neighbourhoods`)."""
     out: dict[str, bytes] = {}
+    before = ""  # a local map keeps the graph's order: a node that moves changes its maps
     for node_id, node in graph.nodes.items():
         around = graph.adjacency[node_id]
-        data = (node.kind, node.title, node.url, node.badges, node.group, topic.get(node_id))
+        data = (before, node.kind, node.title, node.url, node.badges, node.group)
+        before = node_id
         if node.kind == "term":
             out[node_id] = digest_of(data, len(around))
         else:
-            edges = tuple(
-                (other, kind, weights.get((node_id, other), weights.get((other, node_id))))
-                for other, kind in around.items()
-            )
-            out[node_id] = digest_of(data, edges)
+            out[node_id] = digest_of(data, tuple(around.items()))
     return out
 
 

@@ -299,15 +299,6 @@ class KnowledgeMap(Feature):
         )
         return html
 
-    def _local_topics(self, local: KnowledgeGraph, center: str) -> list[Topic]:
-        """The topics of a local map's essays and cards: the page's own first."""
-        ids = {local.topic[n] for n in local.nodes if n in local.topic}
-        mine = local.topic.get(center)
-        by_id = self._topic_by_id
-        if not ids:
-            return []
-        return sorted((by_id[i] for i in ids), key=lambda t: (t.id != mine, t.id))
-
     def _topic_legend(self, topics: Iterable[Topic]) -> list[View]:
         return [
             View(id=t.id, label=t.label, colour=self._colours[t.id], essays=t.essays)
@@ -353,8 +344,11 @@ class KnowledgeMap(Feature):
         graph = self.graph
         rings = neighbourhood(graph, center)
         local = graph.subgraph(n for ring in rings for n in ring)
+        # No topics on a local map: they are the whole collection's (one essay more can move
+        # hundreds of essays to another topic), and a page shows what is around it only, so
+        # a save changes no more pages than it changes neighbourhoods (issue 23).
+        local.topic = {}
         positions = ring_layout(rings, LOCAL_WIDTH, LOCAL_HEIGHT, margin=48)
-        around = self._local_topics(local, center)
         # Every node's URL is site-relative: from this page it is the way up to the site's
         # root and down again (what relative_url gives, but without a common prefix taken
         # out: as valid, and no work per link on a map of 29 nodes on each of 6,000 pages).
@@ -371,11 +365,10 @@ class KnowledgeMap(Feature):
             max_labels=len(local),
             label=f"Map around this {what}",
             center=center,
-            areas=[Area(t.id, t.label, self._colours[t.id]) for t in around],
         )
         legend = self._counts(local)
         edges = self._edge_legend(local)
-        topics = self._topic_legend(around)
+        topics: list[View] = []
         script_url = self._script(page_url)
         map_url = relative_url(self.build.url_of(LOCATION), page_url)
         # The frame around the picture is the same on most pages: rendered once per what it
