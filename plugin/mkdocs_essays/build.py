@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
-from .cache import CACHE
+from .cache import ContentCache
 from .errors import CollectionError
 from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
@@ -85,6 +85,7 @@ class EssaysBuild:
         *,
         serve: bool,
         now: datetime,
+        cache: ContentCache,
         features: list[type[Feature]],
         languages: SiteLanguages | None = None,
         language: Language | None = None,
@@ -95,6 +96,7 @@ class EssaysBuild:
         """The language of this build's pages (a site in several has a build per language)."""
         self.config = config
         self.serve = serve
+        self.cache = cache
         self.zone = ZoneInfo(options.timezone)
         self.publication = Publication(
             now=now,
@@ -180,7 +182,7 @@ class EssaysBuild:
             if source is None:
                 continue
             try:
-                document = CACHE.read(source, path, zone=self.zone, taxonomies=self.taxonomies)
+                document = self.cache.read(source, path, zone=self.zone, taxonomies=self.taxonomies)
             except FrontMatterErrors as error:
                 errors.extend(str(e) for e in error.errors)
                 self.broken[file.src_uri] = [str(e) for e in error.errors]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .build import ASSET, EssaysBuild
-from .cache import CACHE, config_fingerprint
+from .cache import ContentCache, config_fingerprint
 from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
@@ -56,17 +56,20 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.build: EssaysBuild | None = None
         self.sites: Sites | None = None
         """The site's languages, in a site in several (one MkDocs build each)."""
+        self.cache = ContentCache()
+        """What outlives a build: results kept by the content they came from (cache.py)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.is_dirty = dirty
+        self.cache = ContentCache()  # a new command: `mkdocs serve` keeps it over rebuilds
 
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = None  # `mkdocs serve` reuses this object: nothing survives a rebuild
         if self.sites is None or not self.sites.running:  # not another language's build
             # ... but what is kept by content (cache.py), unless mkdocs.yml changed.
-            CACHE.begin(config_fingerprint(config.config_file_path, self.config))
+            self.cache.begin(config_fingerprint(config.config_file_path, self.config))
             self.sites = Sites.of(self.config, config, serve=self.is_serve, dirty=self.is_dirty)
         if not self.config.enabled:
             return config
@@ -77,6 +80,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             config,
             serve=self.is_serve,
             now=datetime.now(UTC),
+            cache=self.cache,
             features=FEATURES,
             languages=self.sites.languages if self.sites else None,
             language=self.sites.current if self.sites else None,

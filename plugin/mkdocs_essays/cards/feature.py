@@ -548,7 +548,7 @@ class Cards(Feature):
             pool = [
                 documents[c.id] for c in self.cards.values() if c.essay.published and not c.stub
             ]
-            self._related = rank(list(documents.values()), pool, RELATED)
+            self._related = rank(list(documents.values()), pool, RELATED, self.build.cache)
         return self._related
 
     def _document(self, card: Card) -> Document:

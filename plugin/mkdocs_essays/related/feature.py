@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from ..cache import CACHE, digest
+from ..cache import digest
 from ..cards.keep import title_key
 from ..hugo.site_config import go_date_layout
 from ..model import Essay
@@ -199,12 +199,13 @@ class RelatedEssays(Feature):
                     "\x00sections": self._sections_weight,
                 },
                 cardinality={i.name: i.cardinality_threshold for i in self.indices},
+                cache=self.build.cache,
             )
             similar = similarity.nearest(max(wanted, SIMILAR))
             related = similarity.nearest(wanted, older_only=True) if older_only else similar
             return Ranking(related, similar, similarity.words)
 
-        return CACHE.get("related-essays", digest(*parts), make)
+        return self.build.cache.get("related-essays", digest(*parts), make)
 
     def related(self, essay: Essay) -> list[Essay]:
         """Up to ``related_essays`` essays, best first."""
