@@ -542,7 +542,7 @@ class EssaysBuild:
             counts.update(feature.term_counts(term))
         return counts
 
-    # -- on_post_page / on_post_build -------------------------------------------------------------
+    # -- on_post_page -------------------------------------------------------------
 
     def post_page(self, output: str, page: Page) -> str:
         """Add what features want in every page's ``<head>`` (feed links). A page of the
@@ -555,10 +555,6 @@ class EssaysBuild:
             return output
         at = output.find("</head>")
         return output if at == -1 else output[:at] + head + output[at:]
-
-    def post_build(self, site_dir: str) -> None:
-        for feature in self.features:
-            feature.post_build(site_dir)
 
 
 def _appends(spec: PageSpec, host: File) -> bool:

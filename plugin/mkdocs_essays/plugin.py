@@ -143,16 +143,10 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return output_content
         return self.sites.post_template(output_content)
 
-    def _on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.build is not None:
-            self.build.post_build(config.site_dir)
-
     @event_priority(-200)  # once every plugin has written this language (search: its index)
-    def _on_post_build_languages(self, *, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.sites is not None and not self.sites.running and self.build is not None:
             self.sites.build_others(config, self.build.renderer)
-
-    on_post_build = CombinedEvent(_on_post_build, _on_post_build_languages)
 
     @event_priority(100)  # before the search plugin indexes the page
     def _on_page_context_fill(

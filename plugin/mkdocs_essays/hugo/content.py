@@ -37,6 +37,7 @@ from ..model import PathError
 from ..model.slugs import dot_segments, hugo_slug, is_url
 from ..model.taxonomy import term_slug
 from ..pages.feature import Feature
+from ..pages.placing import move_file
 from ..pages.urls import folder_of, relative_url
 from ..reading import read_text
 from .cascade import BuildOptions, Cascades, build_options
@@ -193,7 +194,7 @@ class HugoContent(Feature):
                 file.inclusion = InclusionLevel.EXCLUDED
                 continue
             dests[dest] = file
-            _relocate(file, dest, build.url_of(location))
+            move_file(file, dest, build.url_of(location))
             self.index_pages[file.src_uri] = page
             if page.kind == "term" and file.inclusion in _NAV_DEFAULT:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # as the generated term pages
@@ -346,9 +347,9 @@ class HugoContent(Feature):
             if essay is not None:
                 location = build.locations[essay].lower()
                 build.locations[essay] = location
-                _relocate(file, dest, build.url_of(location))
+                move_file(file, dest, build.url_of(location))
             else:
-                _relocate(file, dest, quote(unquote(file.url).lower()))
+                move_file(file, dest, quote(unquote(file.url).lower()))
 
     def unrendered(self, location: str) -> bool:
         """Whether an ``_index.md`` Hugo does not write (``build.render = "never"``,
@@ -379,7 +380,7 @@ class HugoContent(Feature):
             location = self.location_of(page)
             dest = build.policy.dest(location)
             if dest != file.dest_uri:
-                _relocate(file, dest, build.url_of(location))
+                move_file(file, dest, build.url_of(location))
 
     def _move_pages(self) -> None:
         """Pages other than essays go where their ``slug``, ``url``, their section's permalink
@@ -433,7 +434,7 @@ class HugoContent(Feature):
                 continue
             del dests[file.dest_uri]
             dests[dest] = file
-            _relocate(file, dest, build.url_of(location))
+            move_file(file, dest, build.url_of(location))
 
     def _page_location(self, file: File, front: Any) -> str:
         policy = self.build.policy
@@ -507,7 +508,7 @@ class HugoContent(Feature):
                 )
                 continue
             taken[dest] = file
-            _relocate(file, dest, quote(dest))
+            move_file(file, dest, quote(dest))
 
     def _bundle_location(self, index: str) -> str | None:
         """Where the page of a bundle's ``index.md`` is (or would be, when Hugo does not write
@@ -1030,12 +1031,3 @@ def _rename(files: Files, file: File, path: str, build: EssaysBuild) -> File | N
     files.remove(file)
     files.append(renamed)
     return renamed
-
-
-def _relocate(file: File, dest: str, url: str) -> None:
-    """Give a file another address (MkDocs caches these, so set all three)."""
-    import os
-
-    file.dest_uri = dest
-    file.url = url
-    file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest))

@@ -99,6 +99,3 @@ class Feature:
     def term_counts(self, term: Term) -> dict[str, int]:
         """Counts another feature adds to a term in the taxonomy index (e.g. ``{"cards": 3}``)."""
         return {}
-
-    def post_build(self, site_dir: str) -> None:
-        """Write what cannot be a virtual file (called in ``on_post_build``)."""
