@@ -24,6 +24,7 @@ from mkdocs.structure.toc import TableOfContents
 from .cache import ContentCache
 from .errors import CollectionError
 from .frontmatter import Document, FrontMatterErrors
+from .hugo.content import HugoContent
 from .hugo.term_pages import other_pages
 from .languages.labels import labels_for
 from .languages.model import Language, SiteLanguages
@@ -137,6 +138,8 @@ class EssaysBuild:
         self._renderers: dict[str, Feature] | None = None
         """Essay views by (essay, page folder), once listings are rendered (``on_env``)."""
         self.deferred = Deferred()
+        self.hugo = HugoContent(self)
+        """Hugo's content rules: a step of :meth:`collect`, before any feature."""
         self.features = [feature(self) for feature in features]
 
     # -- paths and messages -------------------------------------------------------------------
@@ -170,8 +173,7 @@ class EssaysBuild:
     def collect(self, files: Files) -> Files:
         """Read every page's front matter, build the collection, add the plugin's pages."""
         self.files = files
-        for feature in self.features:
-            feature.prepare(files)
+        self.hugo.prepare(files)  # translations, leaf bundles' resources, each _index.md moved
         errors: list[str] = []
         essays: list[Essay] = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
@@ -203,17 +205,17 @@ class EssaysBuild:
             # Under `mkdocs serve` the site keeps working: the broken page shows the error.
             log.error(message)
 
-        names, (essays, pages) = self.taxonomies.values(), other_pages(self, essays)  # issue 11
+        names, (essays, pages) = self.taxonomies.values(), other_pages(self, self.hugo, essays)
         self.collection = Collection.of(
             essays, names, preview=self.preview, pages=pages, lower=self.lower
         )
         place_essays(self, files)
         self._report_terms()
+        self.hugo.settle()  # the other pages published and placed; what a `ref` can name
         for src_uri, document in self.documents.items():
-            body = document.body
-            for feature in self.features:
-                body = feature.transform(src_uri, body)
+            body = self.hugo.transform(src_uri, document.body)  # shortcodes, root links
             self.bodies[src_uri] = without_controls(document, body)
+        self.hugo.finish()  # pages without front matter; every shortcode's problem, at once
         dests = {f.dest_uri: f for f in files.documentation_pages()}
         for feature in self.features:
             for spec in feature.plan():

@@ -13,8 +13,8 @@ from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
 from .hugo.alerts import NAME as ALERTS
-from .hugo.content import HugoContent
 from .hugo.reflabels import NAME as REFLABELS
+from .hugo.sections import HugoSections
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # which files are essays and rewrite shortcodes), then the pages that list essays, then what
 # every paginated listing needs (Pagination reads the specs those features planned).
 FEATURES = [
-    HugoContent,
+    HugoSections,
     EssayIndex,
     Taxonomies,
     Cards,

@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from collections import defaultdict
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -36,7 +35,6 @@ from ..frontmatter import FrontMatterErrors, read
 from ..model import PathError
 from ..model.slugs import dot_segments, hugo_slug, is_url
 from ..model.taxonomy import term_slug
-from ..pages.feature import Feature
 from ..pages.placing import move_file
 from ..pages.urls import folder_of, relative_url
 from ..reading import read_text
@@ -55,11 +53,10 @@ from .refs import PageIndex, RefTarget, element_ids
 from .shortcodes import Problem, RefError, Withheld, expand
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Mapping
 
     from ..build import EssaysBuild
     from ..model import Essay
-    from ..pages.plan import PageSpec
 
 __all__ = ["HugoContent"]
 
@@ -69,13 +66,11 @@ _NAV_DEFAULT = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
 _UNPUBLISHED = {"draft": "a draft", "future": "scheduled for later", "expired": "expired"}
 
 
-class HugoContent(Feature):
+class HugoContent:
     """Hugo's content rules: translations, ``_index.md``, bundles, shortcodes, root links."""
 
-    kinds = ("section",)
-
     def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+        self.build = build
         options = build.options
         self.mapping: dict[str, str] = dict(options.shortcodes)
         self.unknown: str = options.unknown_shortcodes
@@ -214,7 +209,9 @@ class HugoContent(Feature):
 
     # -- once per build, when the collection exists -------------------------------------------
 
-    def _setup(self) -> None:
+    def settle(self) -> None:
+        """Once the essays are placed: Hugo's rules for the other pages (which are published,
+        where each is), then the index of every page a ``ref`` or a link can name."""
         if self._ready:
             return
         self._ready = True
@@ -631,7 +628,9 @@ class HugoContent(Feature):
     # -- transform: one page's Markdown ----------------------------------------------------------
 
     def transform(self, src_uri: str, markdown: str) -> str:
-        self._setup()
+        """A page's Markdown as MkDocs renders it: ``## <!--more-->`` made the divider alone,
+        shortcodes rendered, links written from the site's root made relative."""
+        self.settle()
         build = self.build
         file = build.files.get_file_from_path(src_uri) if build.files is not None else None
         written = InclusionLevel.is_in_serve if build.serve else InclusionLevel.is_included
@@ -660,109 +659,14 @@ class HugoContent(Feature):
             self.problems.append((path, dataclasses.replace(problem, line=problem.line + offset)))
         return rewrite_root_links(expansion.markdown, services.root_link)
 
-    # -- plan: pages without front matter, then every message at once -------------------------
+    # -- finish: pages without front matter, then every message at once -----------------------
 
-    def plan(self) -> Iterable[PageSpec]:
-        self._setup()
+    def finish(self) -> None:
+        """Once every body is transformed: the pages without front matter, then every
+        problem the shortcodes and links had, at once (an error stops the build)."""
+        self.settle()
         self._pages_without_front_matter()
         self._report()
-        return self._sections() if self.build.options.hugo_content else ()
-
-    def _sections(self) -> list[PageSpec]:
-        """Hugo's sections and their list pages (Hugo 0.168): every top-level folder of
-        content is a section, ``_index.md`` or not, and so is every folder below with an
-        ``_index.md``. A page belongs to the nearest section above it, a section to the one
-        above it too. A section's ``_index.md`` hosts the list (its text is the intro); a
-        top-level folder without one gets a generated list page; an ``_index.md`` Hugo does
-        not write (a draft, ``render = "never"``) leaves its section without a list page.
-        The essays' folder and taxonomies have their own listings."""
-        from ..pages.plan import PageSpec
-
-        build = self.build
-        files = build.files
-        assert files is not None
-        pages = [
-            f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.generated_by is None and "/" in f.src_uri
-        ]
-        taken = {f.dest_uri for f in files.documentation_pages(inclusion=lambda _: True)}
-        skip = {build.essays_dir, *build.taxonomies.values()}
-        # a folder of drafts or of pages Hugo does not write is a section still (Hugo 0.168)
-        read = (s for s in build.documents if "/" in s and not is_index_page(s))
-        tops = {f.src_uri.split("/", 1)[0] for f in pages} | {s.split("/", 1)[0] for s in read}
-        sections: dict[str, str | None] = {}
-        """folder -> the src_uri of its _index.md (None: none, a generated list page)."""
-        for folder in tops - skip:
-            location = build.policy.section(folder)
-            if location and build.policy.dest(location) not in taken:
-                sections[folder] = None
-        hosts: dict[str, str] = {}
-        for src_uri, index in self.index_pages.items():
-            if index.kind != "section" or index.folder.split("/", 1)[0] in skip:
-                continue
-            sections[index.folder] = src_uri
-            file = files.get_file_from_path(src_uri)
-            if file is not None and file.inclusion.is_included():
-                hosts[index.folder] = src_uri
-        members: dict[str, list[str]] = defaultdict(list)
-        for file in pages:
-            index = self.index_pages.get(file.src_uri)
-            start = file.src_uri.rsplit("/", 1)[0]
-            if index is not None:
-                if index.kind != "section":
-                    continue
-                start = posixpath.dirname(index.folder)  # a section is in the one above
-            folder = _nearest(start, sections)
-            if folder is not None:
-                members[folder].append(file.src_uri)
-        specs: list[PageSpec] = []
-        for folder in sorted(sections):
-            key = tuple(members.get(folder, ()))
-            if sections[folder] is None:
-                location, title = build.policy.section(folder), folder[:1].upper() + folder[1:]
-            elif folder in hosts:
-                index = self.index_pages[hosts[folder]]
-                document = build.documents.get(hosts[folder])
-                title = str(document.front.title) if document and document.front.title else ""
-                location = self.location_of(index)
-            else:
-                continue
-            specs.append(PageSpec("section", location, title or self.title_of(index), key=key))
-        return specs
-
-    def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        """A section's list page: a link to each of its pages, in Hugo's default order
-        (Hugo 0.168): by ``weight`` (weighted pages first), then newest first (dated pages
-        before the others), then by title."""
-        import html
-
-        build = self.build
-        files = build.files
-        assert files is not None
-        items: list[tuple[tuple[Any, ...], str, str]] = []
-        for src_uri in spec.key:
-            file = files.get_file_from_path(src_uri)
-            if file is None or not file.inclusion.is_included():
-                continue
-            if self.options_of(src_uri).list == "never":  # in no list (Hugo 0.168)
-                continue
-            document = build.documents.get(src_uri)
-            front = document.front if document is not None else None
-            title = str(
-                (front.title if front else None) or posixpath.basename(file.url.rstrip("/"))
-            )
-            weight = front.weight if front else 0
-            date = front.date if front else None
-            stamp = -_timestamp(date) if date is not None else 0.0
-            key = (weight == 0, weight, date is None, stamp, title.casefold())
-            items.append((key, title, file.url))
-        links = "".join(
-            f'<li><a href="{html.escape(relative_url(url, page_url))}">{html.escape(title)}</a>'
-            "</li>"
-            for _, title, url in sorted(items, key=lambda item: item[0])
-        )
-        return f'<ul class="essay-section">{links}</ul>'
 
     def _pages_without_front_matter(self) -> None:
         """Shortcodes, root links and ``_index.md`` titles in pages without front matter (the
@@ -964,20 +868,6 @@ class _Services:
         if target is None or target.anchors is None:
             return fragment
         return target.anchors().get(fragment, fragment)
-
-
-def _timestamp(date: datetime) -> float:
-    """A date as seconds, a date without a zone read as UTC (to order pages)."""
-    return (date if date.tzinfo else date.replace(tzinfo=UTC)).timestamp()
-
-
-def _nearest(folder: str, sections: Mapping[str, Any]) -> str | None:
-    """The nearest of ``sections`` at or above ``folder`` (None at the root)."""
-    while folder:
-        if folder in sections:
-            return folder
-        folder = posixpath.dirname(folder)
-    return None
 
 
 def _url_key(url: str) -> str:

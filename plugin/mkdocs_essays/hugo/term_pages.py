@@ -28,23 +28,22 @@ from typing import TYPE_CHECKING
 
 from ..model import Essay
 from ..model.essay import make_essay
-from .content import HugoContent
 from .layout import is_index_page
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
+    from .content import HugoContent
 
 __all__ = ["other_pages"]
 
 
 def other_pages(
-    build: EssaysBuild, essays: list[Essay]
+    build: EssaysBuild, feature: HugoContent, essays: list[Essay]
 ) -> tuple[list[Essay], tuple[tuple[Essay, ...], frozenset[str], frozenset[str]]]:
     """The essays with what cascades give them, and the pages (not essays) whose terms count
     with the src_uris of the pages and essays no listing shows (``build.list = "never"``) and
     of the essays no site-wide listing shows (``"local"``)."""
-    feature = next((f for f in build.features if isinstance(f, HugoContent)), None)
-    if feature is None or not build.options.hugo_content:
+    if not build.options.hugo_content:
         return essays, ((), frozenset(), frozenset())
     feature.apply_cascades()
     essays = [

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from .plan import PageSpec
 
 if TYPE_CHECKING:
-    from mkdocs.structure.files import Files
-
     from ..build import EssaysBuild
     from ..cards.model import Card
     from ..model import Essay, Term
@@ -30,20 +28,6 @@ class Feature:
 
     def __init__(self, build: EssaysBuild) -> None:
         self.build = build
-
-    def prepare(self, files: Files) -> None:
-        """Look at (and adjust) MkDocs' files before any front matter is read (``on_files``).
-
-        For example: leave out translations, or move a Hugo ``_index.md`` to its section's URL.
-        """
-
-    def transform(self, src_uri: str, markdown: str) -> str:
-        """Rewrite a page's Markdown body once the collection exists (e.g. Hugo shortcodes).
-
-        Called for every page that has front matter and for every essay, in ``on_files``; the
-        result is what MkDocs renders and what card extraction reads.
-        """
-        return markdown
 
     def plan(self) -> Iterable[PageSpec]:
         """Pages to add, called once the collection exists (``on_files``)."""

@@ -124,10 +124,7 @@ class Taxonomies(Feature):
                     yield from paginate(spec, len(self.listed(term)), build.options.pager_size)
 
     def _unrendered(self, location: str) -> bool:
-        from ..hugo.content import HugoContent
-
-        hugo = next((f for f in self.build.features if isinstance(f, HugoContent)), None)
-        return hugo is not None and hugo.unrendered(location)
+        return self.build.hugo.unrendered(location)
 
     def listed(self, term: Term) -> list[Essay]:
         """The term's essays shown in this build, newest first (worked out once per term), with
