@@ -133,7 +133,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return output
         output = self.build.post_page(output, page)
         if self.sites is not None:
-            output = self.sites.post_page(output, page, self.build)
+            output = self.sites.post_page(output, page, self.build.site)
         return output
 
     def on_post_template(
@@ -146,7 +146,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     @event_priority(-200)  # once every plugin has written this language (search: its index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.sites is not None and not self.sites.running and self.build is not None:
-            self.sites.build_others(config, self.build.renderer)
+            self.sites.build_others(config, self.build.site.renderer)
 
     @event_priority(100)  # before the search plugin indexes the page
     def _on_page_context_fill(
@@ -155,7 +155,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.build is not None:
             self.build.render_page(page)
             if self.sites is not None:
-                self.sites.record(page, self.build)
+                self.sites.record(page, self.build.site)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page's sections

@@ -19,7 +19,8 @@ from ..pages.urls import relative_url
 from .layout import is_index_page
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..pages.views import Views
+    from ..site import Site
 
 __all__ = ["HugoSections"]
 
@@ -29,12 +30,12 @@ class HugoSections(Feature):
 
     kinds = ("section",)
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
-        self.hugo = build.hugo
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
+        self.hugo = site.hugo
 
     def plan(self) -> Iterable[PageSpec]:
-        return self._sections() if self.build.options.hugo_content else ()
+        return self._sections() if self.site.options.hugo_content else ()
 
     def _sections(self) -> list[PageSpec]:
         """Hugo's sections and their list pages (Hugo 0.168): every top-level folder of
@@ -44,8 +45,8 @@ class HugoSections(Feature):
         top-level folder without one gets a generated list page; an ``_index.md`` Hugo does
         not write (a draft, ``render = "never"``) leaves its section without a list page.
         The essays' folder and taxonomies have their own listings."""
-        build = self.build
-        files = build.files
+        site = self.site
+        files = site.files
         assert files is not None
         pages = [
             f
@@ -53,15 +54,15 @@ class HugoSections(Feature):
             if f.generated_by is None and "/" in f.src_uri
         ]
         taken = {f.dest_uri for f in files.documentation_pages(inclusion=lambda _: True)}
-        skip = {build.essays_dir, *build.taxonomies.values()}
+        skip = {site.essays_dir, *site.taxonomies.values()}
         # a folder of drafts or of pages Hugo does not write is a section still (Hugo 0.168)
-        read = (s for s in build.documents if "/" in s and not is_index_page(s))
+        read = (s for s in site.documents if "/" in s and not is_index_page(s))
         tops = {f.src_uri.split("/", 1)[0] for f in pages} | {s.split("/", 1)[0] for s in read}
         sections: dict[str, str | None] = {}
         """folder -> the src_uri of its _index.md (None: none, a generated list page)."""
         for folder in tops - skip:
-            location = build.policy.section(folder)
-            if location and build.policy.dest(location) not in taken:
+            location = site.policy.section(folder)
+            if location and site.policy.dest(location) not in taken:
                 sections[folder] = None
         hosts: dict[str, str] = {}
         for src_uri, index in self.hugo.index_pages.items():
@@ -73,12 +74,12 @@ class HugoSections(Feature):
                 hosts[index.folder] = src_uri
         members: dict[str, list[str]] = defaultdict(list)
         for file in pages:
-            index = self.hugo.index_pages.get(file.src_uri)
+            own = self.hugo.index_pages.get(file.src_uri)
             start = file.src_uri.rsplit("/", 1)[0]
-            if index is not None:
-                if index.kind != "section":
+            if own is not None:
+                if own.kind != "section":
                     continue
-                start = posixpath.dirname(index.folder)  # a section is in the one above
+                start = posixpath.dirname(own.folder)  # a section is in the one above
             folder = _nearest(start, sections)
             if folder is not None:
                 members[folder].append(file.src_uri)
@@ -86,23 +87,24 @@ class HugoSections(Feature):
         for folder in sorted(sections):
             key = tuple(members.get(folder, ()))
             if sections[folder] is None:
-                location, title = build.policy.section(folder), folder[:1].upper() + folder[1:]
+                location, title = site.policy.section(folder), folder[:1].upper() + folder[1:]
             elif folder in hosts:
-                index = self.hugo.index_pages[hosts[folder]]
-                document = build.documents.get(hosts[folder])
+                host = self.hugo.index_pages[hosts[folder]]
+                document = site.documents.get(hosts[folder])
                 title = str(document.front.title) if document and document.front.title else ""
-                location = self.hugo.location_of(index)
+                title = title or self.hugo.title_of(host)
+                location = self.hugo.location_of(host)
             else:
                 continue
-            specs.append(PageSpec("section", location, title or self.hugo.title_of(index), key=key))
+            specs.append(PageSpec("section", location, title, key=key))
         return specs
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         """A section's list page: a link to each of its pages, in Hugo's default order
         (Hugo 0.168): by ``weight`` (weighted pages first), then newest first (dated pages
         before the others), then by title."""
-        build = self.build
-        files = build.files
+        site = self.site
+        files = site.files
         assert files is not None
         items: list[tuple[tuple[Any, ...], str, str]] = []
         for src_uri in spec.key:
@@ -111,7 +113,7 @@ class HugoSections(Feature):
                 continue
             if self.hugo.options_of(src_uri).list == "never":  # in no list (Hugo 0.168)
                 continue
-            document = build.documents.get(src_uri)
+            document = site.documents.get(src_uri)
             front = document.front if document is not None else None
             title = str(
                 (front.title if front else None) or posixpath.basename(file.url.rstrip("/"))
