@@ -31,7 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..errors import EssaysError
-from ..frontmatter import FrontMatterErrors, read
+from ..frontmatter import Document, FrontMatterErrors, read
 from ..model import PathError
 from ..model.slugs import dot_segments, hugo_slug, is_url
 from ..model.taxonomy import term_slug
@@ -94,6 +94,8 @@ class HugoContent:
         self._included_problems: set[tuple[str, str]] = set()
         self._anchors: dict[str, Mapping[str, str]] = {}
         self.cascades = Cascades({})
+        self.plain: dict[str, Document] = {}
+        """src_uri -> each page without front matter, as the content step read it."""
         self._ready = False
         self._unrendered: set[str] | None = None
 
@@ -579,7 +581,7 @@ class HugoContent:
         def anchors() -> Mapping[str, str]:
             cached = self._anchors.get(file.src_uri)
             if cached is None:
-                document = self.site.documents.get(file.src_uri)
+                document = self._read(file.src_uri)
                 text = document.body if document is not None else None
                 if text is None:
                     text = read_text(file, self.site.display_path(file), errors="replace") or ""
@@ -588,6 +590,10 @@ class HugoContent:
             return cached
 
         return anchors
+
+    def _read(self, src_uri: str) -> Document | None:
+        """The page as the content step read it (None: it was not)."""
+        return self.site.documents.get(src_uri) or self.plain.get(src_uri)
 
     def _slugify(self) -> tuple[Callable[[str, str], str], str]:
         from markdown.extensions.toc import slugify
@@ -665,26 +671,17 @@ class HugoContent:
         self._report()
 
     def _pages_without_front_matter(self) -> None:
-        """Shortcodes, root links and ``_index.md`` titles in pages without front matter (the
-        build only reads pages that have one)."""
+        """Shortcodes, root links and ``_index.md`` titles in pages without front matter (as
+        the content step read them: the site's documents are the pages that have one)."""
         site = self.site
         files = site.files
         assert files is not None
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
             src_uri = file.src_uri
-            if src_uri in site.documents or src_uri in site.broken:
-                continue  # read already, or its front matter is broken (the build said so)
-            if file.generated_by is not None:
+            document = self.plain.get(src_uri)
+            if document is None or src_uri in site.documents or file.generated_by is not None:
                 continue
             index = self.index_pages.get(src_uri)
-            path = site.display_path(file)
-            text = read_text(file, path)
-            if text is None:
-                continue
-            try:
-                document = read(text, path, zone=site.zone, taxonomies=site.taxonomies)
-            except FrontMatterErrors:  # pragma: no cover - the build reported it already
-                continue
             if index is not None:
                 front = dataclasses.replace(document.front, title=self.title_of(index))
                 document = dataclasses.replace(document, front=front)
@@ -703,16 +700,18 @@ class HugoContent:
             pages = {f.src_uri: f for f in files.documentation_pages(inclusion=lambda _level: True)}
 
             def body(src_uri: str) -> str:
-                file = pages[src_uri]
-                path = site.display_path(file)
-                text = read_text(file, path)
-                if text is None:
-                    raise RefError(f"ref {src_uri!r}: {path} was removed during the build")
-                try:
-                    document = read(text, path, zone=site.zone, taxonomies=site.taxonomies)
-                except FrontMatterErrors as error:
-                    message = f"ref {src_uri!r}: its front matter is broken: {error}"
-                    raise RefError(message) from None
+                document = self._read(src_uri)
+                if document is None:  # not read by the content step (a bundle's resource...)
+                    file = pages[src_uri]
+                    path = site.display_path(file)
+                    text = read_text(file, path)
+                    if text is None:
+                        raise RefError(f"ref {src_uri!r}: {path} was removed during the build")
+                    try:
+                        document = read(text, path, zone=site.zone, taxonomies=site.taxonomies)
+                    except FrontMatterErrors as error:
+                        message = f"ref {src_uri!r}: its front matter is broken: {error}"
+                        raise RefError(message) from None
                 # blank lines for the front matter: messages give the line in the file
                 return "\n" * (document.body_line - 1) + document.body
 
