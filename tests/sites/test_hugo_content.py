@@ -566,7 +566,7 @@ def test_a_page_without_front_matter_is_read_once(make_site: MakeSite, monkeypat
     """The content step reads every page once; Hugo's rules (shortcodes, an ``_index.md``'s
     title, includes) use what it read, they do not parse the page again."""
     import mkdocs_essays.frontmatter
-    import mkdocs_essays.hugo.content
+    import mkdocs_essays.hugo.transform
 
     seen: list[str] = []
     original = mkdocs_essays.frontmatter.read
@@ -576,7 +576,7 @@ def test_a_page_without_front_matter_is_read_once(make_site: MakeSite, monkeypat
         return original(source, path, **kwargs)
 
     monkeypatch.setattr(mkdocs_essays.frontmatter, "read", counting)
-    monkeypatch.setattr(mkdocs_essays.hugo.content, "read", counting)
+    monkeypatch.setattr(mkdocs_essays.hugo.transform, "read", counting)
     files = {
         "docs/posts/a.md": essay("A", body='{{< include "notes/snippet.md" >}}'),
         "docs/notes/_index.md": "Notes, with no front matter.\n",
