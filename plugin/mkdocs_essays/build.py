@@ -10,7 +10,7 @@ import html as htmllib
 import os
 import posixpath
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -28,13 +28,7 @@ from .hugo.term_pages import other_pages
 from .languages.labels import labels_for
 from .languages.model import Language, SiteLanguages
 from .model import Collection, Essay, Publication, Term, make_essay
-from .model.text import (
-    auto_summary,
-    first_words,
-    html_to_text,
-    markdown_inline_to_text,
-    split_more,
-)
+from .model.text import auto_summary, first_words, markdown_inline_to_text, summary_before_more
 from .model.text import reading_time as minutes_for
 from .model.text import word_count as count_words
 from .pages.chips import LISTED_TERMS, Chips, chips_of
@@ -43,6 +37,7 @@ from .pages.feature import Feature
 from .pages.placing import make_policy, move_file, place_essays
 from .pages.plan import PageSpec
 from .pages.urls import relative_url
+from .parsing.html import ParsedHtml
 from .reading import drop_gone, gone, read_source, read_text, without_controls
 from .render import Renderer, View, stylesheet
 from .render.deferred import Deferred
@@ -75,6 +70,9 @@ class Rendered:
     text: str
     words: int
     summary: str
+    parsed: ParsedHtml | None = field(default=None, compare=False, repr=False)
+    """The body's one reading, while its page is rendered (``on_page_content``); None after,
+    so a build does not keep every essay's tokens."""
 
 
 class EssaysBuild:
@@ -363,10 +361,11 @@ class EssaysBuild:
         if essay is None or essay not in self.locations:
             return html
         url = page.url
-        rendered = self._measure(essay, html)
+        rendered = self._measure(essay, ParsedHtml(html))
         self.rendered[essay.src_uri] = rendered
         for feature in self.features:
             html = feature.essay_html(essay, html, url)
+        self.rendered[essay.src_uri] = replace(rendered, parsed=None)
         if not essay.front.description:
             page.meta["description"] = htmllib.escape(rendered.summary)
         body_h1 = html.lstrip().startswith("<h1")
@@ -381,18 +380,16 @@ class EssaysBuild:
         footer = "".join(feature.essay_footer(essay, url) for feature in self.features)
         return html + footer + LATE
 
-    def _measure(self, essay: Essay, html: str) -> Rendered:
-        text = html_to_text(html)
+    def _measure(self, essay: Essay, parsed: ParsedHtml) -> Rendered:
+        text = parsed.text()
         if essay.front.summary:
             summary = markdown_inline_to_text(essay.front.summary)
         else:
-            parts = split_more(html)
-            summary = (
-                html_to_text(parts[0])
-                if parts is not None
-                else auto_summary(html, self.options.summary_length)
-            )
-        return Rendered(html=html, text=text, words=count_words(text), summary=summary)
+            summary = summary_before_more(parsed)
+            if summary is None:
+                summary = auto_summary(parsed, self.options.summary_length)
+        words = count_words(text)
+        return Rendered(html=parsed.source, text=text, words=words, summary=summary, parsed=parsed)
 
     def summary(self, essay: Essay) -> str:
         rendered = self.rendered.get(essay.src_uri)

@@ -12,6 +12,7 @@ CORE = [
     "mkdocs_essays.errors",
     "mkdocs_essays.frontmatter",
     "mkdocs_essays.model",
+    "mkdocs_essays.parsing.html",
     "mkdocs_essays.cards.extract",
     "mkdocs_essays.cards.keep",
     "mkdocs_essays.cards.html",

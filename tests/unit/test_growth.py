@@ -43,10 +43,10 @@ from mkdocs_essays.model.taxonomy import CO_OCCURRING, build_taxonomy
 from mkdocs_essays.model.text import (
     auto_summary,
     first_words,
-    html_to_text,
     markdown_inline_to_text,
     word_count,
 )
+from mkdocs_essays.parsing.html import html_to_text
 
 
 def _quiet(function: Callable[[str], object]) -> Callable[[str], object]:

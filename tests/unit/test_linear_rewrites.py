@@ -22,7 +22,8 @@ from mkdocs_essays.cards.extract import (
     extract_sections,
 )
 from mkdocs_essays.model.essay import _atx_h1, _drop_attr_list
-from mkdocs_essays.model.text import bracketed, html_to_text, markdown_inline_to_text
+from mkdocs_essays.model.text import bracketed, markdown_inline_to_text
+from mkdocs_essays.parsing.html import html_to_text
 
 OLD_INLINE = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),

@@ -32,7 +32,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..model import Essay, Term
 from ..model.slugs import hugo_path
-from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
+from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
@@ -334,8 +334,8 @@ class Cards(Feature):
         if not sections:
             return html
         rendered = self.build.rendered.get(essay.src_uri)
-        body = rendered.html if rendered is not None else html
-        parsed = EssayBody(body)
+        parsed = EssayBody(rendered.parsed if rendered and rendered.parsed else html)
+        body = parsed.source
         headings = parsed.headings
         found = self._match(essay, sections, headings)
         essay_url = page_url
@@ -358,7 +358,7 @@ class Cards(Feature):
             self._wrappers[card.id] = fragment.wrapper()
             self.filled.add(card.id)
             ends[card.id] = headings[index].end
-        self._keep_intro(essay, sections, found, headings, body)
+        self._keep_intro(essay, sections, found, parsed)
         return self._link_headings(essay, html, page_url, ends if html == body else None)
 
     def _keep_intro(
@@ -366,8 +366,7 @@ class Cards(Feature):
         essay: Essay,
         sections: list[Section],
         found: dict[int, int],
-        headings: list[PageHeading],
-        body: str,
+        parsed: EssayBody,
     ) -> None:
         """When the essay's text is its introduction and its cards' texts, nothing else (every
         section is a card, each cut from the page, no heading above the card level after the
@@ -379,10 +378,11 @@ class Cards(Feature):
         first = found.get(sections[0].position)
         if first is None or any(c.section.position not in found for c in cards):
             return
+        headings = parsed.headings
         level = headings[first].level
         if any(h.level < level for h in headings[first:]):
             return
-        self.intros[essay] = html_to_text(body[: headings[first].start])
+        self.intros[essay] = parsed.text_before(first)
 
     def _match(
         self, essay: Essay, sections: list[Section], headings: list[PageHeading]

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..cards.related import word_counts
-from ..model.text import html_to_text
+from ..parsing.html import html_to_text
 from .neighbours import nearest
 
 __all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "code_of"]
