@@ -19,7 +19,6 @@ from unittest.mock import patch
 
 import pytest
 from growth import assert_linear
-from mkdocs_essays.cards.anchors import heading_ends
 from mkdocs_essays.cards.extract import (
     PlainNamer,
     explicit_id,
@@ -27,7 +26,14 @@ from mkdocs_essays.cards.extract import (
     find_headings,
 )
 from mkdocs_essays.cards.feature import Cards
-from mkdocs_essays.cards.html import PageHeading, first_sentence, lead_of, links_of, rebase
+from mkdocs_essays.cards.html import (
+    PageHeading,
+    first_sentence,
+    lead_of,
+    links_of,
+    page_headings,
+    rebase,
+)
 from mkdocs_essays.cards.model import Section
 from mkdocs_essays.cards.naming import SiteNamer
 from mkdocs_essays.cli.hugo_import import _uses_math
@@ -406,16 +412,15 @@ def _unclosed_headings(n: int) -> str:
 
 
 def test_card_links_after_headings_are_linear() -> None:
-    """``.*?</h2>`` searched the rest of the page from every heading never closed (51 before)."""
-    assert_linear(lambda html: list(heading_ends(html)), _unclosed_headings, 100)
-    assert_linear(
-        lambda html: list(heading_ends(html)), lambda n: "<h2 " + ' id="a"' * (20 * n), 100
-    )
-    assert_linear(
-        lambda html: list(heading_ends(html)),
-        lambda n: '<h2 id="a">A</h2>\n<p>x</p>\n' * n,
-        100,
-    )
+    """Where each heading ends, as the body's reading finds it (``.*?</h2>`` searched the rest
+    of the page from every heading never closed)."""
+
+    def ends(html: str) -> list[int]:
+        return [h.end for h in page_headings(html)]
+
+    assert_linear(ends, _unclosed_headings, 100)
+    assert_linear(ends, lambda n: "<h2 " + ' id="a"' * (20 * n) + ">x</h2>", 100)
+    assert_linear(ends, lambda n: '<h2 id="a">A</h2>\n<p>x</p>\n' * n, 100)
 
 
 def test_sections_meet_headings_in_linear_time() -> None:

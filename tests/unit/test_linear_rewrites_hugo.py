@@ -14,7 +14,6 @@ from unittest.mock import patch
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from mkdocs_essays.cards.anchors import heading_ends
 from mkdocs_essays.cards.feature import Cards
 from mkdocs_essays.cards.html import PageHeading
 from mkdocs_essays.cards.model import Section
@@ -153,36 +152,6 @@ def test_code_map_as_the_regexes_did(text: str) -> None:
 def test_code_spans_as_the_search_did(text: str) -> None:
     """Without blocks too: every run matched with the next one of its length in the paragraph."""
     assert hm.CodeMap._spans(text, []) == old_spans(text, [])
-
-
-# -- cards: the headings of a rendered page ----------------------------------------------------
-
-OLD_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]*)\"[^>]*>.*?</h\1\s*>", re.DOTALL)
-HTML_PIECES = [
-    "<h2", "<h3", "<h7", "<hx", " ", 'id="', "xid=\"", 'a"', '"', ">", "</h2>", "</h3 >",
-    "</h2", "x", "\n", "<h2 id=\"a\">", "<p>",
-]  # fmt: skip
-
-
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(HTML_PIECES), max_size=16).map("".join))
-@example('<h2 id="a id="></h2>')  # the last id=" has no closing quote: the one before it counts
-@example('<h2 id="a id="b>"></h2>')  # the last one's value runs past the tag's first '>'
-@example('<h2 id="a" id="b>x</h2>"></h2>')
-@example('<h2 id="a"><h3 id="b"></h3>')  # never closed: the next one is found
-def test_heading_ends_as_the_regex_did(html: str) -> None:
-    assert list(heading_ends(html)) == [(m.group(2), m.end()) for m in OLD_HEADING.finditer(html)]
-
-
-def test_heading_ends_on_a_rendered_page() -> None:
-    html = (
-        '<h1 id="t">T</h1>\n<p>x</p>\n<h2 class="a" id="one">One <a class="headerlink" '
-        'href="#one">¶</a></h2>\n<h3 id="two">Two</h3 >\n<h2>No id</h2>\n'
-    )
-    assert [i for i, _ in heading_ends(html)] == ["t", "one", "two"]
-    assert [html[:e].endswith(("</h1>", "</h2>", "</h3 >")) for _, e in heading_ends(html)] == [
-        True
-    ] * 3
 
 
 # -- cards: which heading of the page is each section's ---------------------------------------

@@ -38,7 +38,6 @@ from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import folder_of, relative_url
 from ..render import View
-from .anchors import heading_ends
 from .extract import Namer, PlainNamer, SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .keep import Boilerplate, essay_choice, mark_value, title_key
@@ -359,7 +358,12 @@ class Cards(Feature):
             self.filled.add(card.id)
             ends[card.id] = headings[index].end
         self._keep_intro(essay, sections, found, parsed)
-        return self._link_headings(essay, html, page_url, ends if html == body else None)
+        if html != body:  # a feature before the cards changed the page: its headings moved
+            where: dict[str, int] = {}
+            for heading in EssayBody(html).headings:
+                where.setdefault(heading.id, heading.end)
+            ends = {c.id: where[c.anchor] for c in self.cards_of(essay) if c.anchor in where}
+        return self._link_headings(essay, html, page_url, ends)
 
     def _keep_intro(
         self,
@@ -460,44 +464,17 @@ class Cards(Feature):
             )
         return found
 
-    def _link_headings(
-        self, essay: Essay, html: str, page_url: str, ends: dict[str, int] | None = None
-    ) -> str:
+    def _link_headings(self, essay: Essay, html: str, page_url: str, ends: dict[str, int]) -> str:
         """A small link to its card after each carded heading (one pass over the page: an
         essay of 2,000 sections is scanned once, not once per card). ``ends``: where each
-        card's heading ends in ``html``, as its parse found it."""
-        build = self.build
-        if ends is not None:
-            pieces: list[str] = []
-            at = 0
-            placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
-            for end, card in sorted(placed, key=lambda p: p[0]):
-                link = build.renderer.render(
-                    "card_ref.html", card=self._view(card, page_url, full=False)
-                )
-                pieces += [html[at:end], "\n", link]
-                at = end
-            pieces.append(html[at:])
-            return "".join(pieces)
-        wanted: dict[str, Card] = {}
-        for card in self.cards_of(essay):
-            if card.anchor and card.id in self.filled:
-                wanted.setdefault(_attribute(card.anchor), card)
-        if not wanted:
-            return html
-        pieces = []
+        card's heading ends in ``html``, as its reading found it."""
+        pieces: list[str] = []
         at = 0
-        for heading_id, heading_end in heading_ends(html):
-            if heading_id not in wanted:
-                continue
-            card = wanted.pop(heading_id)
-            link = build.renderer.render(
-                "card_ref.html", card=self._view(card, page_url, full=False)
-            )
-            pieces += [html[at:heading_end], "\n", link]
-            at = heading_end
-            if not wanted:
-                break
+        placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
+        for end, card in sorted(placed, key=lambda p: p[0]):
+            view = self._view(card, page_url, full=False)
+            pieces += [html[at:end], "\n", self.build.renderer.render("card_ref.html", card=view)]
+            at = end
         pieces.append(html[at:])
         return "".join(pieces)
 
@@ -842,10 +819,3 @@ class _Names:
             self._next[folded] = n + 1
         self.taken.add(name.casefold())
         return name
-
-
-def _attribute(value: str) -> str:
-    """How Python-Markdown writes an attribute value."""
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
