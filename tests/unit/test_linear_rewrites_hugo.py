@@ -22,21 +22,11 @@ from mkdocs_essays.hugo import markdown as hm
 
 # -- the references: hugo/markdown.py as it was --------------------------------------------
 
-OLD_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-OLD_ATTRS = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
 OLD_MORE_HEADING = re.compile(
     r"^ {0,3}#{1,6}[ \t]+(<!--\s*more\s*-->)[ \t]*#*[ \t]*$", re.MULTILINE
 )
 OLD_PRE = re.compile(r"<pre\b.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
 BACKTICKS = re.compile(r"`+")
-
-
-def old_split_attrs(text: str) -> tuple[str, str | None]:
-    found = OLD_ATTRS.search(text)
-    if not found:
-        return text, None
-    ident = re.search(r"(?:^|\s)#([\w\-:.]+)", found.group(1))
-    return text[: found.start()], ident.group(1) if ident else None
 
 
 def old_more_out_of_headings(text: str) -> str:
@@ -98,20 +88,7 @@ def texts(alphabet: str, size: int = 24) -> st.SearchStrategy[str]:
     return st.text(alphabet=alphabet, max_size=size)
 
 
-# -- headings -------------------------------------------------------------------------------
-
-
-@settings(max_examples=1500, deadline=None)
-@given(texts(" \t#ax\r{}", 14))
-def test_atx_headings_as_the_regex_did(line: str) -> None:
-    found = OLD_ATX.match(line)
-    assert hm._atx(line) == ((len(found.group(1)), found.group(2)) if found else None)
-
-
-@settings(max_examples=1500, deadline=None)
-@given(texts(" \t{}:#a.", 16))
-def test_attribute_lists_as_the_regex_did(text: str) -> None:
-    assert hm._split_attrs(text) == old_split_attrs(text)
+# -- <!--more--> in headings ------------------------------------------------------------------
 
 
 @settings(max_examples=1000, deadline=None)

@@ -37,12 +37,12 @@ from ..pages.feature import Feature
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import folder_of, relative_url
+from ..parsing.ids import Namer, PlainNamer, site_namer
 from ..render import View
-from .extract import Namer, PlainNamer, SameId, extract_sections
+from .extract import SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .keep import Boilerplate, essay_choice, mark_value, title_key
 from .model import Card, Section
-from .naming import SiteNamer, toc_settings
 from .related import Document, rank
 
 if TYPE_CHECKING:
@@ -252,17 +252,13 @@ class Cards(Feature):
 
     def _namer(self) -> Namer:
         config = self.build.config
-        namer = SiteNamer(config.markdown_extensions, config.mdx_configs)
-        try:
-            namer.markdown()
-        except Exception as error:  # a third-party extension that cannot load on its own
+        namer, error = site_namer(config.markdown_extensions, config.mdx_configs)
+        if error is not None:  # a third-party extension that cannot load on its own
             log.info(
                 "pattern cards: the site's Markdown extensions could not be loaded on their own "
                 f"({error}); heading ids are read with plain rules and each card's anchor is "
                 "checked against its rendered essay"
             )
-            slugify, separator = toc_settings(config.markdown_extensions, config.mdx_configs)
-            return PlainNamer(slugify, separator, namer.attr_list)
         return namer
 
     def _essay_keys(self) -> dict[Essay, str]:
