@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .build import ASSET, EssaysBuild
-from .cache import CACHE, config_fingerprint
+from .cache import ContentCache, config_fingerprint
 from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
 from .hugo.alerts import NAME as ALERTS
-from .hugo.content import HugoContent
 from .hugo.reflabels import NAME as REFLABELS
+from .hugo.sections import HugoSections
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # which files are essays and rewrite shortcodes), then the pages that list essays, then what
 # every paginated listing needs (Pagination reads the specs those features planned).
 FEATURES = [
-    HugoContent,
+    HugoSections,
     EssayIndex,
     Taxonomies,
     Cards,
@@ -56,17 +56,20 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.build: EssaysBuild | None = None
         self.sites: Sites | None = None
         """The site's languages, in a site in several (one MkDocs build each)."""
+        self.cache = ContentCache()
+        """What outlives a build: results kept by the content they came from (cache.py)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.is_dirty = dirty
+        self.cache = ContentCache()  # a new command: `mkdocs serve` keeps it over rebuilds
 
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.build = None  # `mkdocs serve` reuses this object: nothing survives a rebuild
         if self.sites is None or not self.sites.running:  # not another language's build
             # ... but what is kept by content (cache.py), unless mkdocs.yml changed.
-            CACHE.begin(config_fingerprint(config.config_file_path, self.config))
+            self.cache.begin(config_fingerprint(config.config_file_path, self.config))
             self.sites = Sites.of(self.config, config, serve=self.is_serve, dirty=self.is_dirty)
         if not self.config.enabled:
             return config
@@ -77,6 +80,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             config,
             serve=self.is_serve,
             now=datetime.now(UTC),
+            cache=self.cache,
             features=FEATURES,
             languages=self.sites.languages if self.sites else None,
             language=self.sites.current if self.sites else None,
@@ -129,7 +133,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return output
         output = self.build.post_page(output, page)
         if self.sites is not None:
-            output = self.sites.post_page(output, page, self.build)
+            output = self.sites.post_page(output, page, self.build.site)
         return output
 
     def on_post_template(
@@ -139,16 +143,10 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return output_content
         return self.sites.post_template(output_content)
 
-    def _on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.build is not None:
-            self.build.post_build(config.site_dir)
-
     @event_priority(-200)  # once every plugin has written this language (search: its index)
-    def _on_post_build_languages(self, *, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.sites is not None and not self.sites.running and self.build is not None:
-            self.sites.build_others(config, self.build.renderer)
-
-    on_post_build = CombinedEvent(_on_post_build, _on_post_build_languages)
+            self.sites.build_others(config, self.build.site.renderer)
 
     @event_priority(100)  # before the search plugin indexes the page
     def _on_page_context_fill(
@@ -157,7 +155,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.build is not None:
             self.build.render_page(page)
             if self.sites is not None:
-                self.sites.record(page, self.build)
+                self.sites.record(page, self.build.site)
         return context
 
     @event_priority(-100)  # after the search plugin has indexed the page's sections

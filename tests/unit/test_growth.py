@@ -472,12 +472,12 @@ def test_where_a_card_is_is_found_in_linear_time() -> None:
         lines = range(3, 4 * n, 4)
 
         def run(_: None) -> object:
-            cards = Cards(SimpleNamespace(body=lambda e: rendered))  # type: ignore[arg-type]
+            cards = Cards(SimpleNamespace(body=lambda e: rendered), None)  # type: ignore[arg-type]
             return [cards._where_line(essay, line) for line in lines]  # type: ignore[arg-type]
 
         return run
 
     assert_linear(lambda run: run(None), lambda k: where_all(k), 200)
-    cards = Cards(SimpleNamespace(body=lambda e: "value\n\n## A\n"))  # type: ignore[arg-type]
+    cards = Cards(SimpleNamespace(body=lambda e: "value\n\n## A\n"), None)  # type: ignore[arg-type]
     essay = _Essay(body="{{< param x >}}\n\n## A\n", body_line=5, path="docs/x.md")
     assert cards._where_line(essay, 3) == "docs/x.md:7"  # type: ignore[arg-type]

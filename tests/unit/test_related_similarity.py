@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from growth import assert_linear
-from mkdocs_essays.cache import CACHE
 from mkdocs_essays.related.settings import Index, from_hugo, indices
 from mkdocs_essays.related.similarity import Entry, Similarity, code_of
 
@@ -155,7 +154,6 @@ def test_the_ranking_is_about_linear() -> None:
         ]
 
     def rank(entries: list[Entry]) -> object:
-        CACHE.clear()
         return Similarity(entries, index_weights={"tags": 0.8}).nearest(5)
 
     assert_linear(rank, make, 200)

@@ -46,7 +46,8 @@ from .model import Card, Section
 from .related import Document, rank
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..pages.views import Views
+    from ..site import Site
 
 __all__ = ["CATALOG_TITLE", "Cards"]
 
@@ -64,8 +65,8 @@ _SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
 class Cards(Feature):
     kinds = ("cards", "card")
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
         self.cards: dict[str, Card] = {}
         """Every card shown in this build, by id: essays newest first, then heading order."""
         self.by_essay: dict[Essay, list[str]] = {}
@@ -96,11 +97,11 @@ class Cards(Feature):
 
     @property
     def show_stubs(self) -> bool:
-        return self.build.serve or self.build.options.publish_stubs
+        return self.site.serve or self.site.options.publish_stubs
 
     def published(self, card: Card) -> bool:
         """In ``cards.json``: a published essay's card (a stub only with ``publish_stubs``)."""
-        return card.essay.published and (not card.stub or self.build.options.publish_stubs)
+        return card.essay.published and (not card.stub or self.site.options.publish_stubs)
 
     def cards_of(self, essay: Essay) -> list[Card]:
         return [self.cards[i] for i in self.by_essay.get(essay, ())]
@@ -108,18 +109,18 @@ class Cards(Feature):
     # -- on_files --------------------------------------------------------------------------
 
     def plan(self) -> Iterable[PageSpec]:
-        build = self.build
+        site = self.site
         self.namer = self._namer()
         self.keys = self._essay_keys()
-        level = build.options.card_level
+        level = site.options.card_level
         attr_list = getattr(self.namer, "attr_list", True)
         md_in_html = getattr(self.namer, "md_in_html", False)
-        for essay in build.collection.essays:
+        for essay in site.collection.essays:
             if essay not in self.keys:
                 continue
             unclosed: list[int] = []
             same_ids: list[SameId] = []
-            body = build.body(essay)
+            body = site.body(essay)
             sections = extract_sections(
                 body,
                 level=level,
@@ -149,7 +150,7 @@ class Cards(Feature):
                     "pattern card) go to the first one; give one of the two headings another id"
                 )
             self.sections[essay] = sections
-        boilerplate = Boilerplate.of(self.sections.values(), build.options.card_boilerplate)
+        boilerplate = Boilerplate.of(self.sections.values(), site.options.card_boilerplate)
         recurring: Counter[tuple[str, str]] = Counter()
         for essay, sections in self.sections.items():
             taken = _Names()
@@ -170,7 +171,7 @@ class Cards(Feature):
                     id=f"{key}/{segment}",
                     essay=essay,
                     section=section,
-                    location=build.policy.card(key, segment),
+                    location=site.policy.card(key, segment),
                     stub=section.empty,
                 )
                 self.cards[card.id] = card
@@ -178,8 +179,8 @@ class Cards(Feature):
                 self._sibling_at[card.id] = len(siblings)
                 siblings.append(card.id)
         self._report_boilerplate(boilerplate, recurring)
-        catalog = PageSpec("cards", build.policy.cards(), CATALOG_TITLE, top_level=True)
-        yield from paginate(catalog, len(self._catalog_essays()), build.options.pager_size)
+        catalog = PageSpec("cards", site.policy.cards(), CATALOG_TITLE, top_level=True)
+        yield from paginate(catalog, len(self._catalog_essays()), site.options.pager_size)
         for card in self.cards.values():
             yield PageSpec("card", card.location, card.title, key=card.id)
 
@@ -251,7 +252,7 @@ class Cards(Feature):
         )
 
     def _namer(self) -> Namer:
-        config = self.build.config
+        config = self.site.config
         namer, error = site_namer(config.markdown_extensions, config.mdx_configs)
         if error is not None:  # a third-party extension that cannot load on its own
             log.info(
@@ -266,27 +267,27 @@ class Cards(Feature):
         An essay a permalink places has its address as key (``patterns/2025/09/05/x/``):
         its cards follow its URL, and dated posts sharing a slug keep readable card paths.
         Decided in path order, so adding a newer essay never moves older cards."""
-        build = self.build
-        shown = [e for e in build.collection.essays if e in build.locations]
-        shown = [e for e in shown if build.collection.shown(e)]
+        site = self.site
+        shown = [e for e in site.collection.essays if e in site.locations]
+        shown = [e for e in shown if site.collection.shown(e)]
         keys: dict[Essay, str] = {}
         # the catalog's later pages (patterns/page/2/) and its cards.json
         reserved = {PAGE_PATH, posixpath.basename(self.json_path)}
         used = _Names(reserved)
         for essay in sorted(shown, key=lambda e: e.src_uri):
             base = essay.slug
-            if build.policy.permalinked(essay):
-                base = folder_of(build.locations[essay])
+            if site.policy.permalinked(essay):
+                base = folder_of(site.locations[essay])
             key = used.free(base)
             if key != base:
                 why = (
-                    f"/{build.url_of(build.policy.cards())}{base} is the catalog's"
+                    f"/{site.url_of(site.policy.cards())}{base} is the catalog's"
                     if base.casefold() in reserved
                     else f"another essay has the slug {base!r}"
                 )
                 log.info(
                     f"{essay.path}: {why}, so this essay's "
-                    f"pattern cards are at /{build.url_of(build.policy.cards())}{key}/"
+                    f"pattern cards are at /{site.url_of(site.policy.cards())}{key}/"
                 )
             keys[essay] = key
         return keys
@@ -304,7 +305,7 @@ class Cards(Feature):
         """The file's line number of a line of the body MkDocs renders, when it can be told:
         a transform (a shortcode, a rewritten link) may have changed the body, and then the
         line is found by its text. Both bodies are split once per essay, not once per call."""
-        body = self.build.body(essay)
+        body = self.site.body(essay)
         cached = self._lines.get(essay)
         if cached is None or cached[0] is not body:
             if body is essay.body or body == essay.body:
@@ -328,7 +329,7 @@ class Cards(Feature):
         sections = self.sections.get(essay)
         if not sections:
             return html
-        rendered = self.build.rendered.get(essay.src_uri)
+        rendered = self.views.rendered.get(essay.src_uri)
         parsed = EssayBody(rendered.parsed if rendered and rendered.parsed else html)
         body = parsed.source
         headings = parsed.headings
@@ -469,7 +470,7 @@ class Cards(Feature):
         placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
         for end, card in sorted(placed, key=lambda p: p[0]):
             view = self._view(card, page_url, full=False)
-            pieces += [html[at:end], "\n", self.build.renderer.render("card_ref.html", card=view)]
+            pieces += [html[at:end], "\n", self.site.renderer.render("card_ref.html", card=view)]
             at = end
         pieces.append(html[at:])
         return "".join(pieces)
@@ -478,7 +479,7 @@ class Cards(Feature):
         cards = self.cards_of(essay)
         if not cards:
             return ""
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "card_list.html",
             heading="Pattern cards",
             heading_id="essay-pattern-cards",
@@ -521,13 +522,13 @@ class Cards(Feature):
             pool = [
                 documents[c.id] for c in self.cards.values() if c.essay.published and not c.stub
             ]
-            self._related = rank(list(documents.values()), pool, RELATED)
+            self._related = rank(list(documents.values()), pool, RELATED, self.site.cache)
         return self._related
 
     def _document(self, card: Card) -> Document:
         tags = tuple(
             f"{plural}:{hugo_path(name) or name.casefold()}"
-            for plural in self.build.taxonomies.values()
+            for plural in self.site.taxonomies.values()
             for name in card.essay.terms(plural)
         )
         return Document(card.id, card.essay.src_uri, tags, card.title, card.text)
@@ -537,24 +538,24 @@ class Cards(Feature):
         if spec.kind == "cards":
             return self._render_catalog(spec, page_url, hosted=hosted)
         card = self.cards[spec.key]
-        footer = "".join(f.card_footer(card, page_url) for f in self.build.features)
+        footer = self.views.card_footer(card, page_url)
         return self._render_card(card, page_url, hosted=hosted) + footer
 
     def _render_card(self, card: Card, page_url: str, *, hosted: bool) -> str:
-        build = self.build
+        site = self.site
         siblings = self.by_essay[card.essay]
         at = self._sibling_at[card.id]
         previous = self.cards[siblings[at - 1]] if at > 0 else None
         following = self.cards[siblings[at + 1]] if at + 1 < len(siblings) else None
         section = card.html  # cut and pointed from the card's page once, in essay_html
         tag = self._wrappers.get(card.id) or Fragment.parse(section).wrapper()
-        return build.renderer.render(
+        return site.renderer.render(
             "card_page.html",
             h1=not hosted,
             card=self._view(card, page_url),
-            essay=build.view(card.essay, page_url),
+            essay=self.views.view(card.essay, page_url),
             # The essay's own rendered HTML, cut at the section: not a writer's raw string.
-            section=Markup(section if hosted else build.defer(section)),  # search skips it
+            section=Markup(section if hosted else self.views.defer(section)),  # search skips it
             # An element name the section does not use: see Fragment.wrapper.
             section_tag=tag,
             previous=self._view(previous, page_url, full=False) if previous else None,
@@ -562,14 +563,14 @@ class Cards(Feature):
             related=[
                 self._view(self.cards[i], page_url, full=False) for i in self.related()[card.id]
             ],
-            catalog_url=relative_url(build.url_of(build.policy.cards()), page_url),
-            defer=Markup if hosted else lambda html: Markup(build.defer(html)),
+            catalog_url=relative_url(site.url_of(site.policy.cards()), page_url),
+            defer=Markup if hosted else lambda html: Markup(self.views.defer(html)),
         )
 
     def _catalog_essays(self) -> list[Essay]:
         """The essays with cards, newest first: the catalog's groups (one per essay)."""
         if self._catalog is None:
-            essays = [e for e in self.build.collection.essays if self.by_essay.get(e)]
+            essays = [e for e in self.site.collection.essays if self.by_essay.get(e)]
             self._catalog = essays
         return self._catalog
 
@@ -585,19 +586,19 @@ class Cards(Feature):
     def _page_html(self, card: Card, fragment: Fragment) -> str:
         """The section with its links pointed from the card's page (worked out once, while
         the essay is cut: one copy of each card's HTML is kept)."""
-        build = self.build
-        essay_url = build.essay_url(card.essay)
-        card_url = build.url_of(card.location)
+        site = self.site
+        essay_url = site.essay_url(card.essay)
+        card_url = site.url_of(card.location)
         return fragment.rebase(essay_url, card_url, local_ids=fragment.ids)
 
     def _render_catalog(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        build = self.build
+        site = self.site
         groups = []
         for essay in items_of(spec, self._catalog_essays()):
             groups.append(
                 {
                     "id": "essay-" + self.keys[essay].replace("/", "-"),
-                    "essay": build.view(essay, page_url),
+                    "essay": self.views.view(essay, page_url),
                     "tags": [
                         View(tag, url=relative_url(tag["url"], page_url))
                         for tag in self._tags(essay)
@@ -613,7 +614,7 @@ class Cards(Feature):
         paged = spec.pager is not None and spec.pager.count > 1
         for tag in tags if paged else ():
             tag["url"] += "#essays-term-cards"
-        return build.renderer.render(
+        return site.renderer.render(
             "card_catalog.html",
             title=spec.title,
             h1=not hosted,
@@ -622,18 +623,18 @@ class Cards(Feature):
             essay_count=len(self._catalog_essays()),
             filter=tags if len(tags) > 1 and not paged else [],
             tag_links=tags if paged else [],
-            pager=pager_html(build, spec, page_url),
+            pager=pager_html(self.site, spec, page_url),
         )
 
     def _site_urls(self, card: Card) -> dict[str, str]:
         """The card's site-relative URLs, worked out once."""
         urls = self._urls.get(card.id)
         if urls is None or urls["anchor"] != card.anchor:
-            build = self.build
-            essay_url = build.essay_url(card.essay)
+            site = self.site
+            essay_url = site.essay_url(card.essay)
             urls = {
                 "anchor": card.anchor,
-                "url": build.url_of(card.location),
+                "url": site.url_of(card.location),
                 "essay_url": essay_url,
                 "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
             }
@@ -668,15 +669,15 @@ class Cards(Feature):
         cached = self._essay_tags.get(essay)
         if cached is not None:
             return cached
-        build = self.build
-        plural = _filter_taxonomy(build.taxonomies.values())
+        site = self.site
+        plural = _filter_taxonomy(site.taxonomies.values())
         out: list[dict[str, str]] = []
         if plural is not None:
-            taxonomy = build.collection.taxonomies[plural]
+            taxonomy = site.collection.taxonomies[plural]
             for name in essay.terms(plural):
                 slug = taxonomy.slug_of(name)
                 term = taxonomy.by_slug.get(slug)
-                url = build.url_of(build.policy.term(plural, slug))
+                url = site.url_of(site.policy.term(plural, slug))
                 out.append(
                     {"name": term.name if term is not None else name, "slug": slug, "url": url}
                 )
@@ -700,11 +701,11 @@ class Cards(Feature):
             ids = self.by_essay.get(essay, ())
             views += [self._view(self.cards[i], page_url, full=False) for i in ids[:TERM_CARDS]]
             if len(ids) > TERM_CARDS:
-                url = relative_url(self.build.essay_url(essay), page_url)
+                url = relative_url(self.site.essay_url(essay), page_url)
                 views.append(
                     View(more=len(ids) - TERM_CARDS, essay_url=url, essay_title=essay.title)
                 )
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "card_list.html",
             heading="Pattern cards",
             heading_id="essays-term-cards",
@@ -720,20 +721,20 @@ class Cards(Feature):
 
     @property
     def json_path(self) -> str:
-        return f"{self.build.policy.cards()}/cards.json"
+        return f"{self.site.policy.cards()}/cards.json"
 
     def extra_files(self) -> Iterable[str]:
         return [self.json_path]
 
     def file_content(self, path: str) -> str:
         """Every published card; URLs relative to the site root (join them to ``site_url``)."""
-        build = self.build
+        site = self.site
         related = self.related()
         published = sorted((c for c in self.cards.values() if self.published(c)), key=_by_id)
         cards = []
         for card in published:
             essay = card.essay
-            essay_url = build.essay_url(essay)
+            essay_url = site.essay_url(essay)
             cards.append(
                 {
                     "id": card.id,
@@ -741,7 +742,7 @@ class Cards(Feature):
                     "lead": card.lead,
                     "text": card.text,
                     "words": card.words,
-                    "url": build.url_of(card.location),
+                    "url": site.url_of(card.location),
                     "essay_url": essay_url,
                     "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
                     "essay_title": essay.title,
@@ -749,7 +750,7 @@ class Cards(Feature):
                     "tags": [t["name"] for t in self._tags(essay)],
                     "terms": {
                         plural: list(essay.terms(plural))
-                        for plural in build.taxonomies.values()
+                        for plural in site.taxonomies.values()
                         if essay.terms(plural)
                     },
                     "links": [
@@ -763,7 +764,7 @@ class Cards(Feature):
         document = {
             "version": 1,
             "generator": "mkdocs-essays",
-            "site_url": build.config.site_url or None,
+            "site_url": site.config.site_url or None,
             "count": len(cards),
             "cards": cards,
         }

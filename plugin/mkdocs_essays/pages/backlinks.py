@@ -18,14 +18,15 @@ from ..model import Essay
 from .feature import Feature
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..site import Site
+    from .views import Views
 
 __all__ = ["Backlinks"]
 
 
 class Backlinks(Feature):
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
         self.inbound: dict[Essay, set[Essay]] = {}
         """Essay -> the essays of this build that link to it."""
         self._by_url: dict[str, Essay] | None = None
@@ -33,15 +34,15 @@ class Backlinks(Feature):
     def _essays_by_url(self) -> dict[str, Essay]:
         """Site-relative URL of each essay page -> the essay (made once per build)."""
         if self._by_url is None:
-            build = self.build
-            self._by_url = {build.essay_url(essay): essay for essay in build.locations}
+            site = self.site
+            self._by_url = {site.essay_url(essay): essay for essay in site.locations}
         return self._by_url
 
     def essay_html(self, essay: Essay, html: str, page_url: str) -> str:
         by_url = self._essays_by_url()
         # The body as MkDocs rendered it, with its one reading (which the cards share); the
         # links the cards add to it point to card pages, which do not count.
-        rendered = self.build.rendered.get(essay.src_uri)
+        rendered = self.views.rendered.get(essay.src_uri)
         body = (rendered.parsed or rendered.html) if rendered else html
         for link in links_of(body, page_url, local_ids=set()):
             if not link.internal:
@@ -57,7 +58,7 @@ class Backlinks(Feature):
         if not sources:
             return ""
         newest_first = sorted(sources, key=Essay.newest_first)
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "backlinks.html",
-            essays=[self.build.view(source, page_url) for source in newest_first],
+            essays=[self.views.view(source, page_url) for source in newest_first],
         )

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..cache import ContentCache
 from ..cards.related import word_counts
 from ..parsing.html import html_to_text
 from .neighbours import nearest
@@ -80,8 +81,10 @@ class Similarity:
         cardinality: dict[str, int] | None = None,
         words: int = WORDS,
         cap: int = CAP,
+        cache: ContentCache | None = None,
     ) -> None:
         self.entries = list(entries)
+        self.cache = cache
         self.cap = cap
         n = len(self.entries)
         self.n = n
@@ -105,7 +108,7 @@ class Similarity:
     # -- vectors ---------------------------------------------------------------------------------
 
     def _add_words(self, text_weight: float, limit: int) -> None:
-        counts = [_prose_counts(e) for e in self.entries]
+        counts = [_prose_counts(e, self.cache) for e in self.entries]
         df: Counter[str] = Counter()
         for counted in counts:
             df.update(counted.keys())
@@ -234,16 +237,16 @@ def code_of(html: str) -> str:
     return " ".join(parts)
 
 
-def _prose_counts(entry: Entry) -> Counter[str]:
+def _prose_counts(entry: Entry, cache: ContentCache | None) -> Counter[str]:
     if entry.parts:
         counted: Counter[str] = Counter()
         for title, text in entry.parts:
-            counted.update(word_counts(title, text))
+            counted.update(word_counts(title, text, cache))
     else:
-        counted = word_counts(entry.title, entry.text)
+        counted = word_counts(entry.title, entry.text, cache)
     if not entry.code:
         return counted
-    return counted - word_counts("", entry.code)
+    return counted - word_counts("", entry.code, cache)
 
 
 def _newest_first(entry: Entry) -> tuple[float, str]:
