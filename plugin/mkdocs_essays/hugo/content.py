@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from collections import defaultdict
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -37,6 +38,7 @@ from ..model.slugs import dot_segments, hugo_slug, is_url
 from ..model.taxonomy import term_slug
 from ..pages.placing import move_file
 from ..pages.urls import folder_of, relative_url
+from ..parsing.ids import Namer, site_namer
 from ..reading import read_text
 from .cascade import BuildOptions, Cascades, build_options
 from .cascade import apply as apply_cascade
@@ -583,17 +585,17 @@ class HugoContent:
                 text = document.body if document is not None else None
                 if text is None:
                     text = read_text(file, self.site.display_path(file), errors="replace") or ""
-                cached = {i: i for i in element_ids(text)} | heading_ids(text, *self._slugify())
+                cached = {i: i for i in element_ids(text)} | heading_ids(text, self._namer)
                 self._anchors[file.src_uri] = cached
             return cached
 
         return anchors
 
-    def _slugify(self) -> tuple[Callable[[str, str], str], str]:
-        from markdown.extensions.toc import slugify
-
-        toc = self.site.config.mdx_configs.get("toc", {}) or {}
-        return toc.get("slugify") or slugify, toc.get("separator", "-")
+    @cached_property
+    def _namer(self) -> Namer:
+        """Names headings as the pattern cards do (the site's Markdown and ``toc`` slugify)."""
+        config = self.site.config
+        return site_namer(config.markdown_extensions, config.mdx_configs)[0]
 
     def _title_index_pages(self) -> None:
         """An ``_index.md`` without a title gets Hugo's: the term, the taxonomy, the section."""

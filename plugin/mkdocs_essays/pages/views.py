@@ -15,19 +15,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ..model.text import (
-    auto_summary,
-    first_words,
-    html_to_text,
-    markdown_inline_to_text,
-    split_more,
-)
+from ..model.text import auto_summary, first_words, markdown_inline_to_text, summary_before_more
 from ..model.text import reading_time as minutes_for
 from ..model.text import word_count as count_words
+from ..parsing.html import ParsedHtml
 from ..render import View
 from ..render.deferred import Deferred
 from .chips import LISTED_TERMS, Chips, chips_of
@@ -54,6 +49,9 @@ class Rendered:
     text: str
     words: int
     summary: str
+    parsed: ParsedHtml | None = field(default=None, compare=False, repr=False)
+    """The body's one reading, while its page is rendered (``on_page_content``); None after
+    (:meth:`Views.release`), so a build does not keep every essay's tokens."""
 
 
 class Views:
@@ -83,20 +81,27 @@ class Views:
     # -- what the build records -----------------------------------------------------------------
 
     def measure(self, essay: Essay, html: str) -> Rendered:
-        """Record an essay's rendered body (``on_page_content``; the build's, once per essay)."""
-        text = html_to_text(html)
+        """Record an essay's rendered body (``on_page_content``; the build's, once per essay),
+        read once: its text and summary, and what the features read of it, share that
+        reading until :meth:`release`."""
+        parsed = ParsedHtml(html)
+        text = parsed.text()
         if essay.front.summary:
             summary = markdown_inline_to_text(essay.front.summary)
         else:
-            parts = split_more(html)
-            summary = (
-                html_to_text(parts[0])
-                if parts is not None
-                else auto_summary(html, self.site.options.summary_length)
-            )
-        rendered = Rendered(html=html, text=text, words=count_words(text), summary=summary)
+            summary = summary_before_more(parsed)
+            if summary is None:
+                summary = auto_summary(parsed, self.site.options.summary_length)
+        words = count_words(text)
+        rendered = Rendered(html=html, text=text, words=words, summary=summary, parsed=parsed)
         self._rendered[essay.src_uri] = rendered
         return rendered
+
+    def release(self, essay: Essay) -> None:
+        """The features have read the essay's body: its reading is let go."""
+        rendered = self._rendered.get(essay.src_uri)
+        if rendered is not None and rendered.parsed is not None:
+            self._rendered[essay.src_uri] = replace(rendered, parsed=None)
 
     def settle(self) -> None:
         """Every essay is rendered (``on_env``): views are made once per essay and folder."""
