@@ -223,6 +223,7 @@ class EssaysBuild:
         rendered = self.views.measure(essay, html)
         for feature in self.features:
             html = feature.essay_html(essay, html, url)
+        self.views.release(essay)
         if not essay.front.description:
             page.meta["description"] = htmllib.escape(rendered.summary)
         body_h1 = html.lstrip().startswith("<h1")

@@ -32,19 +32,18 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..model import Essay, Term
 from ..model.slugs import hugo_path
-from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
+from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
 from ..pages.inputs import Inputs, essays
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import folder_of, relative_url
+from ..parsing.ids import Namer, PlainNamer, site_namer
 from ..render import View
-from .anchors import heading_ends
-from .extract import Namer, PlainNamer, SameId, extract_sections
+from .extract import SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .keep import Boilerplate, essay_choice, mark_value, title_key
 from .model import Card, Section
-from .naming import SiteNamer, toc_settings
 from .related import Document, rank
 
 if TYPE_CHECKING:
@@ -255,17 +254,13 @@ class Cards(Feature):
 
     def _namer(self) -> Namer:
         config = self.site.config
-        namer = SiteNamer(config.markdown_extensions, config.mdx_configs)
-        try:
-            namer.markdown()
-        except Exception as error:  # a third-party extension that cannot load on its own
+        namer, error = site_namer(config.markdown_extensions, config.mdx_configs)
+        if error is not None:  # a third-party extension that cannot load on its own
             log.info(
                 "pattern cards: the site's Markdown extensions could not be loaded on their own "
                 f"({error}); heading ids are read with plain rules and each card's anchor is "
                 "checked against its rendered essay"
             )
-            slugify, separator = toc_settings(config.markdown_extensions, config.mdx_configs)
-            return PlainNamer(slugify, separator, namer.attr_list)
         return namer
 
     def _essay_keys(self) -> dict[Essay, str]:
@@ -336,8 +331,8 @@ class Cards(Feature):
         if not sections:
             return html
         rendered = self.views.rendered.get(essay.src_uri)
-        body = rendered.html if rendered is not None else html
-        parsed = EssayBody(body)
+        parsed = EssayBody(rendered.parsed if rendered and rendered.parsed else html)
+        body = parsed.source
         headings = parsed.headings
         found = self._match(essay, sections, headings)
         essay_url = page_url
@@ -360,16 +355,20 @@ class Cards(Feature):
             self._wrappers[card.id] = fragment.wrapper()
             self.filled.add(card.id)
             ends[card.id] = headings[index].end
-        self._keep_intro(essay, sections, found, headings, body)
-        return self._link_headings(essay, html, page_url, ends if html == body else None)
+        self._keep_intro(essay, sections, found, parsed)
+        if html != body:  # a feature before the cards changed the page: its headings moved
+            where: dict[str, int] = {}
+            for heading in EssayBody(html).headings:
+                where.setdefault(heading.id, heading.end)
+            ends = {c.id: where[c.anchor] for c in self.cards_of(essay) if c.anchor in where}
+        return self._link_headings(essay, html, page_url, ends)
 
     def _keep_intro(
         self,
         essay: Essay,
         sections: list[Section],
         found: dict[int, int],
-        headings: list[PageHeading],
-        body: str,
+        parsed: EssayBody,
     ) -> None:
         """When the essay's text is its introduction and its cards' texts, nothing else (every
         section is a card, each cut from the page, no heading above the card level after the
@@ -381,10 +380,11 @@ class Cards(Feature):
         first = found.get(sections[0].position)
         if first is None or any(c.section.position not in found for c in cards):
             return
+        headings = parsed.headings
         level = headings[first].level
         if any(h.level < level for h in headings[first:]):
             return
-        self.intros[essay] = html_to_text(body[: headings[first].start])
+        self.intros[essay] = parsed.text_before(first)
 
     def _match(
         self, essay: Essay, sections: list[Section], headings: list[PageHeading]
@@ -462,44 +462,17 @@ class Cards(Feature):
             )
         return found
 
-    def _link_headings(
-        self, essay: Essay, html: str, page_url: str, ends: dict[str, int] | None = None
-    ) -> str:
+    def _link_headings(self, essay: Essay, html: str, page_url: str, ends: dict[str, int]) -> str:
         """A small link to its card after each carded heading (one pass over the page: an
         essay of 2,000 sections is scanned once, not once per card). ``ends``: where each
-        card's heading ends in ``html``, as its parse found it."""
-        site = self.site
-        if ends is not None:
-            pieces: list[str] = []
-            at = 0
-            placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
-            for end, card in sorted(placed, key=lambda p: p[0]):
-                link = site.renderer.render(
-                    "card_ref.html", card=self._view(card, page_url, full=False)
-                )
-                pieces += [html[at:end], "\n", link]
-                at = end
-            pieces.append(html[at:])
-            return "".join(pieces)
-        wanted: dict[str, Card] = {}
-        for card in self.cards_of(essay):
-            if card.anchor and card.id in self.filled:
-                wanted.setdefault(_attribute(card.anchor), card)
-        if not wanted:
-            return html
-        pieces = []
+        card's heading ends in ``html``, as its reading found it."""
+        pieces: list[str] = []
         at = 0
-        for heading_id, heading_end in heading_ends(html):
-            if heading_id not in wanted:
-                continue
-            card = wanted.pop(heading_id)
-            link = site.renderer.render(
-                "card_ref.html", card=self._view(card, page_url, full=False)
-            )
-            pieces += [html[at:heading_end], "\n", link]
-            at = heading_end
-            if not wanted:
-                break
+        placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
+        for end, card in sorted(placed, key=lambda p: p[0]):
+            view = self._view(card, page_url, full=False)
+            pieces += [html[at:end], "\n", self.site.renderer.render("card_ref.html", card=view)]
+            at = end
         pieces.append(html[at:])
         return "".join(pieces)
 
@@ -893,10 +866,3 @@ class _Names:
             self._next[folded] = n + 1
         self.taken.add(name.casefold())
         return name
-
-
-def _attribute(value: str) -> str:
-    """How Python-Markdown writes an attribute value."""
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )

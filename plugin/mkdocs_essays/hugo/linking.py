@@ -5,11 +5,13 @@ its URL and (read when a link asks) the ids of its headings and elements.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from ..parsing.ids import Namer, site_namer
 from ..reading import read_text
 from .markdown import heading_ids
 from .refs import PageIndex, RefTarget, element_ids
@@ -92,17 +94,17 @@ class Links:
                     text = (
                         read_text(file, self.hugo.site.display_path(file), errors="replace") or ""
                     )
-                cached = {i: i for i in element_ids(text)} | heading_ids(text, *self._slugify())
+                cached = {i: i for i in element_ids(text)} | heading_ids(text, self._namer)
                 self._anchors[file.src_uri] = cached
             return cached
 
         return anchors
 
-    def _slugify(self) -> tuple[Callable[[str, str], str], str]:
-        from markdown.extensions.toc import slugify
-
-        toc = self.hugo.site.config.mdx_configs.get("toc", {}) or {}
-        return toc.get("slugify") or slugify, toc.get("separator", "-")
+    @cached_property
+    def _namer(self) -> Namer:
+        """Names headings as the pattern cards do (the site's Markdown and ``toc`` slugify)."""
+        config = self.hugo.site.config
+        return site_namer(config.markdown_extensions, config.mdx_configs)[0]
 
 
 def url_key(url: str) -> str:

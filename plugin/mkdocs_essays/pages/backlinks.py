@@ -41,10 +41,11 @@ class Backlinks(Feature):
 
     def essay_html(self, essay: Essay, html: str, page_url: str) -> str:
         by_url = self._essays_by_url()
-        # The body as MkDocs rendered it, which the cards have read already (the same string:
-        # read once); the links the cards add to it point to card pages, which do not count.
+        # The body as MkDocs rendered it, with its one reading (which the cards share); the
+        # links the cards add to it point to card pages, which do not count.
         rendered = self.views.rendered.get(essay.src_uri)
-        for link in links_of(rendered.html if rendered else html, page_url, local_ids=set()):
+        body = (rendered.parsed or rendered.html) if rendered else html
+        for link in links_of(body, page_url, local_ids=set()):
             if not link.internal:
                 continue
             path = link.url.partition("#")[0].partition("?")[0]

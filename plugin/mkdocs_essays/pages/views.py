@@ -15,19 +15,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ..model.text import (
-    auto_summary,
-    first_words,
-    html_to_text,
-    markdown_inline_to_text,
-    split_more,
-)
+from ..model.text import auto_summary, first_words, markdown_inline_to_text, summary_before_more
 from ..model.text import reading_time as minutes_for
 from ..model.text import word_count as count_words
+from ..parsing.html import ParsedHtml
 from ..render import View
 from ..render.deferred import Deferred
 from .chips import LISTED_TERMS, Chips, chips_of
@@ -54,6 +49,9 @@ class Rendered:
     text: str
     words: int
     summary: str
+    parsed: ParsedHtml | None = field(default=None, compare=False, repr=False)
+    """The body's one reading, while its page is rendered (``on_page_content``); None after
+    (:meth:`Views.release`), so a build does not keep every essay's tokens."""
 
 
 class Views:
@@ -85,12 +83,22 @@ class Views:
     # -- what the build records -----------------------------------------------------------------
 
     def measure(self, essay: Essay, html: str) -> Rendered:
-        """Record an essay's rendered body (``on_page_content``; the build's, once per essay)."""
-        text = html_to_text(html)
-        summary = self._summary(essay, html)
-        rendered = Rendered(html=html, text=text, words=count_words(text), summary=summary)
+        """Record an essay's rendered body (``on_page_content``; the build's, once per essay),
+        read once: its text and summary, and what the features read of it, share that
+        reading until :meth:`release`."""
+        parsed = ParsedHtml(html)
+        text = parsed.text()
+        summary = self._summary(essay, parsed)
+        words = count_words(text)
+        rendered = Rendered(html=html, text=text, words=words, summary=summary, parsed=parsed)
         self._rendered[essay.src_uri] = rendered
         return rendered
+
+    def release(self, essay: Essay) -> None:
+        """The features have read the essay's body: its reading is let go."""
+        rendered = self._rendered.get(essay.src_uri)
+        if rendered is not None and rendered.parsed is not None:
+            self._rendered[essay.src_uri] = replace(rendered, parsed=None)
 
     def settle(self) -> None:
         """Every essay is rendered (``on_env``): views are made once per essay and folder."""
@@ -109,17 +117,18 @@ class Views:
             summary = self._summaries[essay.src_uri] = self._summary(essay, None)
         return summary
 
-    def _summary(self, essay: Essay, html: str | None) -> str:
+    def _summary(self, essay: Essay, body: ParsedHtml | None) -> str:
         """Hugo's summary: the ``summary`` of the front matter, else the text before
-        ``<!--more-->``, else the first blocks up to ``summary_length`` words."""
+        ``<!--more-->``, else the first blocks up to ``summary_length`` words (of the rendered
+        ``body``, else of the Markdown)."""
         limit = self.site.options.summary_length
         if essay.front.summary:
             return markdown_inline_to_text(essay.front.summary)
-        if html is not None:
-            parts = split_more(html)
-            return html_to_text(parts[0]) if parts is not None else auto_summary(html, limit)
-        body = essay.body.split("<!--more-->", 1)[0] if "<!--more-->" in essay.body else essay.body
-        return first_words(markdown_inline_to_text(body), limit)
+        if body is not None:
+            before = summary_before_more(body)
+            return before if before is not None else auto_summary(body, limit)
+        text = essay.body.split("<!--more-->", 1)[0] if "<!--more-->" in essay.body else essay.body
+        return first_words(markdown_inline_to_text(text), limit)
 
     def view(self, essay: Essay, page_url: str, *, full: bool = False) -> dict[str, Any]:
         """What templates know of an essay, with links relative to the page at ``page_url``:

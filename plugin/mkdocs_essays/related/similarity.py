@@ -34,7 +34,7 @@ from datetime import datetime
 
 from ..cache import ContentCache
 from ..cards.related import word_counts
-from ..model.text import html_to_text
+from ..parsing.html import html_to_text
 from .neighbours import nearest
 
 __all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "code_of"]
