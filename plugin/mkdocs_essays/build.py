@@ -39,7 +39,6 @@ from .pages.inputs import Inputs
 from .pages.placing import move_file
 from .pages.plan import PageSpec
 from .pages.views import Views
-from .reading import drop_gone, gone, read_text
 from .render import stylesheet
 from .site import Site
 from .writing import release_written
@@ -148,7 +147,7 @@ class EssaysBuild:
         if host is not None and host.generated_by is None:
             self.specs[host.src_uri] = spec
             self.hosted.add(host.src_uri)
-            text = read_text(host, site.display_path(host), errors="replace")
+            text = site.reader.text(host, errors="replace")
             if text is not None and not _appends(spec, host) and spec.marker not in text:
                 log.warning(
                     f"{site.display_path(host)} is at the path of the generated "
@@ -184,13 +183,13 @@ class EssaysBuild:
     def source(self, page: Page) -> str | None:
         file = page.file
         if file.src_uri in self.site.broken:
-            source = read_text(file, self.site.display_path(file), errors="replace")
+            source = self.site.reader.text(file, errors="replace")
             return _EMPTY_META + self.site.renderer.render(
                 "broken_page.html", errors=self.site.broken[file.src_uri], source=source or ""
             )
         body = self.site.bodies.get(file.src_uri)
         if body is None:  # MkDocs reads it, unless it is gone: then an empty page
-            return _EMPTY_META if gone(file, self.site.display_path(file)) else None
+            return _EMPTY_META if self.site.reader.gone(file) else None
         return _EMPTY_META + body
 
     def page_markdown(self, markdown: str, page: Page) -> str:
@@ -264,7 +263,7 @@ class EssaysBuild:
         of the virtual files (feeds, cards.json). The plugin's own pages are rendered one at a
         time, just before MkDocs writes each (:meth:`render_page`), so a site of thousands of
         card pages never holds all their HTML at once."""
-        drop_gone(files, self.site.display_path)  # static files removed since the build began
+        self.site.reader.drop_gone(files)  # static files removed since the build began
         self.views.settle()
         for src_uri, spec in self.specs.items():
             file = files.get_file_from_path(src_uri)

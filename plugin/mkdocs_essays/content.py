@@ -31,7 +31,7 @@ from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
 from .model import Collection, Essay, make_essay
 from .pages.placing import place_essays
-from .reading import read_source, without_controls
+from .reading import without_controls
 
 if TYPE_CHECKING:
     from .site import Site
@@ -71,10 +71,10 @@ def read_pages(site: Site, files: Files, plain: dict[str, Document]) -> list[Ess
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
         if file.generated_by is not None and file.generated_by != "essays":
             continue
-        path = site.display_path(file)
-        source = read_source(file, files, path, errors)  # None: gone or unreadable
+        source = site.reader.source(file, files, errors)  # None: gone or unreadable
         if source is None:
             continue
+        path = site.display_path(file)
         try:
             document = site.cache.read(source, path, zone=site.zone, taxonomies=site.taxonomies)
         except FrontMatterErrors as error:

@@ -21,6 +21,7 @@ from .languages.labels import labels_for
 from .languages.model import Language, SiteLanguages
 from .model import Collection, Essay, Publication
 from .pages.placing import make_policy
+from .reading import Reader
 from .render import Renderer
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class Site:
         """Hugo's ``[taxonomies]``: singular -> plural."""
         self.essays_dir = options.essays_dir.strip("/")
         self.root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+        self.reader = Reader(self.display_path)
+        """Reads the build's files (a file gone since the build began is said once)."""
 
         # -- what the content step finds ---------------------------------------------------
         self.files: Files | None = None

@@ -12,7 +12,6 @@ from urllib.parse import unquote
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..parsing.ids import Namer, site_namer
-from ..reading import read_text
 from .markdown import heading_ids
 from .refs import PageIndex, RefTarget, element_ids
 
@@ -91,9 +90,7 @@ class Links:
                 document = self.hugo.read(file.src_uri)
                 text = document.body if document is not None else None
                 if text is None:
-                    text = (
-                        read_text(file, self.hugo.site.display_path(file), errors="replace") or ""
-                    )
+                    text = self.hugo.site.reader.text(file, errors="replace") or ""
                 cached = {i: i for i in element_ids(text)} | heading_ids(text, self._namer)
                 self._anchors[file.src_uri] = cached
             return cached

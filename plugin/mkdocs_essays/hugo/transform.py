@@ -18,7 +18,6 @@ from mkdocs.structure.files import InclusionLevel
 
 from ..frontmatter import FrontMatterErrors, read
 from ..pages.urls import relative_url
-from ..reading import read_text
 from .include import Includable
 from .linking import url_key
 from .markdown import more_out_of_headings, rewrite_root_links
@@ -116,7 +115,7 @@ class Transform:
                 if document is None:  # not read by the content step (a bundle's resource...)
                     file = pages[src_uri]
                     path = site.display_path(file)
-                    text = read_text(file, path)
+                    text = site.reader.text(file)
                     if text is None:
                         raise RefError(f"ref {src_uri!r}: {path} was removed during the build")
                     try:
