@@ -65,76 +65,80 @@ class CardPlan:
 
     def make(self) -> None:
         """Cut every shown essay's Markdown into sections, choose its cards, place them."""
-        site = self.site
         self.namer = self._namer()
         self.keys.update(self._essay_keys())
-        level = site.options.card_level
-        attr_list = getattr(self.namer, "attr_list", True)
-        md_in_html = getattr(self.namer, "md_in_html", False)
-        for essay in site.collection.essays:
-            if essay not in self.keys:
-                continue
-            unclosed: list[int] = []
-            same_ids: list[SameId] = []
-            body = site.body(essay)
-            sections = extract_sections(
-                body,
-                level=level,
-                namer=self.namer,
-                attr_list=attr_list,
-                md_in_html=md_in_html,
-                unclosed=unclosed,
-                same_ids=same_ids,
-            )
-            lines = body.split("\n") if unclosed else []
-            for line in unclosed:
-                text = lines[line - 1].strip()
-                fence = text[min(i for i in (text.find("`"), text.find("~")) if i >= 0) :]
-                closing = fence[: len(fence) - len(fence.lstrip(fence[0]))]
-                log.warning(
-                    f"{self.where_line(essay, line)}: the code fence {fence!r} is never closed, "
-                    "so the page shows it as text and the lines after it as Markdown; add a "
-                    f"line {closing!r} where the code ends"
-                )
-            for same in same_ids:
-                first = self.file_line(essay, same.first_line)
-                earlier = f"on line {first}" if first else "above it"
-                log.warning(
-                    f"{self.where_line(essay, same.line)}: the heading {same.title!r} and the "
-                    f"heading {same.first_title!r} {earlier} both have the id {same.id!r} "
-                    f"('{{#{same.id}}}' on each), so links to #{same.id} (and this heading's "
-                    "pattern card) go to the first one; give one of the two headings another id"
-                )
-            self.sections[essay] = sections
-        boilerplate = Boilerplate.of(self.sections.values(), site.options.card_boilerplate)
+        for essay in self.site.collection.essays:
+            if essay in self.keys:
+                self.sections[essay] = self._sections_of(essay)
+        boilerplate = Boilerplate.of(self.sections.values(), self.site.options.card_boilerplate)
         recurring: Counter[tuple[str, str]] = Counter()
         for essay, sections in self.sections.items():
-            taken = _Names()
-            for section in self._chosen(essay, sections, boilerplate, recurring):
-                where = self.where(essay, section)
-                if not section.title:
-                    log.info(f"{where}: a heading without text gets no pattern card; give it one")
-                    continue
-                if section.empty and not self.show_stubs:
-                    log.info(
-                        f"{where}: the section {section.title!r} has no text, so it gets no "
-                        "pattern card; write it, or set publish_stubs: true to publish a stub"
-                    )
-                    continue
-                segment = _segment(section, taken)
-                key = self.keys[essay]
-                card = Card(
-                    id=f"{key}/{segment}",
-                    essay=essay,
-                    section=section,
-                    location=site.policy.card(key, segment),
-                    stub=section.empty,
-                )
-                self.cards[card.id] = card
-                siblings = self.by_essay.setdefault(essay, [])
-                self.sibling_at[card.id] = len(siblings)
-                siblings.append(card.id)
+            self._place(essay, self._chosen(essay, sections, boilerplate, recurring))
         self._report_boilerplate(boilerplate, recurring)
+
+    def _sections_of(self, essay: Essay) -> list[Section]:
+        """The essay's sections at the card level, as MkDocs will render its body; a fence
+        never closed and two headings with one id are reported."""
+        unclosed: list[int] = []
+        same_ids: list[SameId] = []
+        body = self.site.body(essay)
+        sections = extract_sections(
+            body,
+            level=self.site.options.card_level,
+            namer=self.namer,
+            attr_list=getattr(self.namer, "attr_list", True),
+            md_in_html=getattr(self.namer, "md_in_html", False),
+            unclosed=unclosed,
+            same_ids=same_ids,
+        )
+        lines = body.split("\n") if unclosed else []
+        for line in unclosed:
+            text = lines[line - 1].strip()
+            fence = text[min(i for i in (text.find("`"), text.find("~")) if i >= 0) :]
+            closing = fence[: len(fence) - len(fence.lstrip(fence[0]))]
+            log.warning(
+                f"{self.where_line(essay, line)}: the code fence {fence!r} is never closed, "
+                "so the page shows it as text and the lines after it as Markdown; add a "
+                f"line {closing!r} where the code ends"
+            )
+        for same in same_ids:
+            first = self.file_line(essay, same.first_line)
+            earlier = f"on line {first}" if first else "above it"
+            log.warning(
+                f"{self.where_line(essay, same.line)}: the heading {same.title!r} and the "
+                f"heading {same.first_title!r} {earlier} both have the id {same.id!r} "
+                f"('{{#{same.id}}}' on each), so links to #{same.id} (and this heading's "
+                "pattern card) go to the first one; give one of the two headings another id"
+            )
+        return sections
+
+    def _place(self, essay: Essay, chosen: Iterable[Section]) -> None:
+        """A card for each chosen section that can be one, at ``patterns/<key>/<segment>/``."""
+        taken = _Names()
+        key = self.keys[essay]
+        for section in chosen:
+            where = self.where(essay, section)
+            if not section.title:
+                log.info(f"{where}: a heading without text gets no pattern card; give it one")
+                continue
+            if section.empty and not self.show_stubs:
+                log.info(
+                    f"{where}: the section {section.title!r} has no text, so it gets no "
+                    "pattern card; write it, or set publish_stubs: true to publish a stub"
+                )
+                continue
+            segment = _segment(section, taken)
+            card = Card(
+                id=f"{key}/{segment}",
+                essay=essay,
+                section=section,
+                location=self.site.policy.card(key, segment),
+                stub=section.empty,
+            )
+            self.cards[card.id] = card
+            siblings = self.by_essay.setdefault(essay, [])
+            self.sibling_at[card.id] = len(siblings)
+            siblings.append(card.id)
 
     def _chosen(
         self,
