@@ -19,7 +19,6 @@ from __future__ import annotations
 import html as htmllib
 import posixpath
 from collections.abc import Iterator
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -27,10 +26,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
-from .cache import ContentCache
 from .content import collect_content
 from .errors import CollectionError
-from .languages.model import Language, SiteLanguages
 from .model import Essay
 from .pages.destinations import check as check_destinations
 from .pages.destinations import describe
@@ -44,10 +41,8 @@ from .site import Site
 from .writing import release_written
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from .config import EssaysConfig
 
 log = get_plugin_logger(__name__)
 
@@ -66,27 +61,9 @@ class EssaysBuild:
     """One build: the site (read-only once collected), the features in their order, and
     the pages and files they added."""
 
-    def __init__(
-        self,
-        options: EssaysConfig,
-        config: MkDocsConfig,
-        *,
-        serve: bool,
-        now: datetime,
-        cache: ContentCache,
-        features: list[type[Feature]],
-        languages: SiteLanguages | None = None,
-        language: Language | None = None,
-    ) -> None:
-        self.site = Site(
-            options,
-            config,
-            serve=serve,
-            now=now,
-            cache=cache,
-            languages=languages,
-            language=language,
-        )
+    def __init__(self, site: Site, features: list[type[Feature]]) -> None:
+        self.site = site
+        """What the site is made of: settings now, the collection once :meth:`collect` ran."""
         self.kinds = features
         """The features of this build, in the order their steps run."""
         self.features: list[Feature] = []

@@ -24,6 +24,7 @@ from .pages.feature import Feature
 from .pages.pagination import Pagination
 from .pages.taxonomy import Taxonomies
 from .related.feature import RelatedEssays
+from .site import Site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -75,16 +76,16 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return config
         if self.sites is not None:
             self.sites.configure(config)
-        self.build = EssaysBuild(
+        site = Site(
             self.config,
             config,
             serve=self.is_serve,
             now=datetime.now(UTC),
             cache=self.cache,
-            features=FEATURES,
             languages=self.sites.languages if self.sites else None,
             language=self.sites.current if self.sites else None,
         )
+        self.build = EssaysBuild(site, FEATURES)
         if ASSET not in config.extra_css:
             config.extra_css.append(ASSET)
         for extension in (REFLABELS, ALERTS):  # [`code`][] links; > [!NOTE] alerts
