@@ -35,6 +35,7 @@ from .model import Essay
 from .pages.destinations import check as check_destinations
 from .pages.destinations import describe
 from .pages.feature import Feature
+from .pages.inputs import Inputs
 from .pages.placing import move_file
 from .pages.plan import PageSpec
 from .pages.views import Views
@@ -302,6 +303,32 @@ class EssaysBuild:
         if spec is None or src_uri in self.hosted or self._renderers is None:
             return
         page.content = self._renderers[spec.kind].render(spec, page.url, hosted=False)
+
+    # -- what each page shows --------------------------------------------------------------------
+
+    def inputs(self, src_uri: str) -> Inputs | None:
+        """What the plugin puts on the page of ``src_uri`` draws from the collection (once
+        every essay is rendered, ``on_env``): a generated page's, from the feature that renders
+        it; an essay's, from every feature that adds to it; None when a feature does not say
+        (:mod:`.pages.inputs`). A page's own Markdown and front matter are the rest of its key."""
+        spec = self.specs.get(src_uri)
+        if spec is not None:
+            owner = {kind: f for f in self.features for kind in f.kinds}[spec.kind]
+            shown = owner.inputs(spec)
+            if shown is None:
+                return None
+            page = (spec.kind, spec.location, spec.title, spec.pager, src_uri in self.hosted)
+            return Inputs(values=page) + shown
+        essay = self.site.collection.get(src_uri)
+        if essay is None or essay not in self.site.locations:
+            return Inputs()  # its own Markdown, as MkDocs renders it
+        added = self.views.essay_inputs(essay)
+        return None if added is None else Inputs(essays=(src_uri,)) + added
+
+    def key(self, src_uri: str) -> bytes | None:
+        """The digest of :meth:`inputs` (None: not declared, render the page again)."""
+        inputs = self.inputs(src_uri)
+        return None if inputs is None else self.views.digest(inputs)
 
     # -- on_post_page -------------------------------------------------------------
 

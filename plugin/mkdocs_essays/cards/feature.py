@@ -34,6 +34,7 @@ from ..model import Essay, Term
 from ..model.slugs import hugo_path
 from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs, essays
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import folder_of, relative_url
@@ -716,6 +717,55 @@ class Cards(Feature):
 
     def term_counts(self, term: Term) -> dict[str, int]:
         return {"cards": len(self._cards_with(term))}
+
+    # -- what each page shows --------------------------------------------------------------
+
+    @staticmethod
+    def _shows(card: Card) -> tuple[object, ...]:
+        """What a page shows of a card (its essay aside: an essay of the inputs)."""
+        return (card.id, card.title, card.location, card.anchor, card.lead, card.words, card.stub)
+
+    def inputs(self, spec: PageSpec) -> Inputs | None:
+        self._complete()
+        if spec.kind == "cards":
+            shown = items_of(spec, self._catalog_essays())
+            groups = [(self.keys[e], [self._shows(c) for c in self.cards_of(e)]) for e in shown]
+            tags = [(t["name"], t["slug"], t["url"], t["count"]) for t in self._catalog_tags()]
+            return essays(shown, groups, tags, len(self.cards), len(self._catalog_essays()))
+        card = self.cards[spec.key]
+        siblings = self.by_essay[card.essay]
+        at = self._sibling_at[card.id]
+        near = [
+            self._shows(self.cards[siblings[i]]) if 0 <= i < len(siblings) else None
+            for i in (at - 1, at + 1)
+        ]
+        related = [self.cards[i] for i in self.related()[card.id]]
+        footer = self.views.card_inputs(card)
+        if footer is None:
+            return None
+        return (
+            essays(
+                [card.essay, *(c.essay for c in related)],
+                self._shows(card),
+                card.html,
+                near,
+                [self._shows(c) for c in related],
+            )
+            + footer
+        )
+
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        """The links after its carded headings and the cards block: its own cards."""
+        return Inputs(values=tuple(self._shows(c) for c in self.cards_of(essay)))
+
+    def term_inputs(self, term: Term) -> Inputs:
+        """The cards of the term's essays (at most :data:`TERM_CARDS` of each)."""
+        shown: list[object] = []
+        with_cards = [e for e in term.essays if self.by_essay.get(e)]
+        for essay in with_cards:
+            ids = self.by_essay[essay]
+            shown.append([self._shows(self.cards[i]) for i in ids[:TERM_CARDS]] + [len(ids)])
+        return essays(with_cards, shown)
 
     # -- patterns/cards.json ---------------------------------------------------------------
 

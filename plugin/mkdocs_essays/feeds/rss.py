@@ -27,6 +27,7 @@ from mkdocs.plugins import get_plugin_logger
 from ..model import Essay, Term
 from ..model.slugs import fit_location
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs
 from ..pages.urls import folder_of, relative_url
 
 if TYPE_CHECKING:
@@ -186,6 +187,11 @@ class Feeds(Feature):
             return ""
         href = self.href(term_feed[0], page_url)
         return self.site.renderer.render("term_feed.html", href=href, term=term.name)
+
+    def term_inputs(self, term: Term) -> Inputs:
+        """The link to the term's feed (on its own page)."""
+        location = self.site.policy.term(term.taxonomy, term.slug)
+        return Inputs(values=(self.term_pages.get(self.site.url_of(location), ("", term))[0],))
 
     def href(self, path: str, page_url: str) -> str:
         """A link to a feed, relative to the page (the site works under any subpath); a 404

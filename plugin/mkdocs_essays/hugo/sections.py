@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import InclusionLevel
 
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from .layout import is_index_page
@@ -80,9 +81,9 @@ class HugoSections(Feature):
                 if own.kind != "section":
                     continue
                 start = posixpath.dirname(own.folder)  # a section is in the one above
-            folder = _nearest(start, sections)
-            if folder is not None:
-                members[folder].append(file.src_uri)
+            nearest = _nearest(start, sections)
+            if nearest is not None:
+                members[nearest].append(file.src_uri)
         specs: list[PageSpec] = []
         for folder in sorted(sections):
             key = tuple(members.get(folder, ()))
@@ -103,6 +104,18 @@ class HugoSections(Feature):
         """A section's list page: a link to each of its pages, in Hugo's default order
         (Hugo 0.168): by ``weight`` (weighted pages first), then newest first (dated pages
         before the others), then by title."""
+        links = "".join(
+            f'<li><a href="{html.escape(relative_url(url, page_url))}">{html.escape(title)}</a>'
+            "</li>"
+            for title, url in self._items(spec)
+        )
+        return f'<ul class="essay-section">{links}</ul>'
+
+    def inputs(self, spec: PageSpec) -> Inputs:
+        return Inputs(values=tuple(self._items(spec)))
+
+    def _items(self, spec: PageSpec) -> list[tuple[str, str]]:
+        """(title, URL) of each page the section's list shows, in order."""
         site = self.site
         files = site.files
         assert files is not None
@@ -123,12 +136,7 @@ class HugoSections(Feature):
             stamp = -_timestamp(date) if date is not None else 0.0
             key = (weight == 0, weight, date is None, stamp, title.casefold())
             items.append((key, title, file.url))
-        links = "".join(
-            f'<li><a href="{html.escape(relative_url(url, page_url))}">{html.escape(title)}</a>'
-            "</li>"
-            for _, title, url in sorted(items, key=lambda item: item[0])
-        )
-        return f'<ul class="essay-section">{links}</ul>'
+        return [(title, url) for _, title, url in sorted(items, key=lambda item: item[0])]
 
 
 def _timestamp(date: datetime) -> float:

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..cache import digest
 from ..cards.feature import Cards
 from ..model import Essay
 from ..pages.backlinks import Backlinks
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..related.feature import RelatedEssays
@@ -453,6 +455,34 @@ class KnowledgeMap(Feature):
 
     def essay_late(self, essay: Essay, page_url: str) -> str:
         return self._local(f"essay:{essay.src_uri}", page_url, "essay")
+
+    # -- what each page shows ------------------------------------------------------------------
+
+    def inputs(self, spec: PageSpec) -> Inputs:
+        """The whole graph (``graph.json`` says all of it: nodes, edges, topics)."""
+        return Inputs(values=(digest(self._graph_json()).hex(),))
+
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        return self._local_inputs(f"essay:{essay.src_uri}")
+
+    def card_inputs(self, card: Card) -> Inputs:
+        return self._local_inputs(f"card:{card.id}")
+
+    def _local_inputs(self, center: str) -> Inputs:
+        """What the local map around ``center`` shows: its nodes and their rings, the edges
+        between them, their topics with their colours."""
+        graph = self.graph
+        if not self.site.options.local_map or not graph.adjacency.get(center):
+            return Inputs()
+        rings = neighbourhood(graph, center)
+        local = graph.subgraph(n for ring in rings for n in ring)
+        nodes = [(n.id, n.kind, n.title, n.url, n.badges, n.group) for n in local.nodes.values()]
+        topics = [
+            (t.id, t.label, self._colours[t.id], t.essays)
+            for t in self._local_topics(local, center)
+        ]
+        shown = (rings, nodes, list(local.edges.items()), sorted(local.topic.items()), topics)
+        return Inputs(values=shown)
 
     def card_footer(self, card: Card, page_url: str) -> str:
         return self._local(f"card:{card.id}", page_url, "card")

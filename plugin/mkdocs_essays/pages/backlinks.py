@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..cards.html import links_of
 from ..model import Essay
 from .feature import Feature
+from .inputs import Inputs, essays
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -53,12 +54,18 @@ class Backlinks(Feature):
                 self.inbound.setdefault(target, set()).add(essay)
         return html
 
+    def linking(self, essay: Essay) -> list[Essay]:
+        """The essays of this build that link to ``essay``, newest first."""
+        return sorted(self.inbound.get(essay, ()), key=Essay.newest_first)
+
     def essay_late(self, essay: Essay, page_url: str) -> str:
-        sources = self.inbound.get(essay)
+        sources = self.linking(essay)
         if not sources:
             return ""
-        newest_first = sorted(sources, key=Essay.newest_first)
         return self.site.renderer.render(
             "backlinks.html",
-            essays=[self.views.view(source, page_url) for source in newest_first],
+            essays=[self.views.view(source, page_url) for source in sources],
         )
+
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        return essays(self.linking(essay))

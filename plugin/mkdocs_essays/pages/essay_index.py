@@ -9,6 +9,7 @@ from markupsafe import escape
 
 from ..model import Essay
 from .feature import Feature
+from .inputs import Inputs, essays
 from .pagination import items_of, pager_html, paginate
 from .plan import PageSpec
 from .urls import relative_url
@@ -52,9 +53,7 @@ class EssayIndex(Feature):
                 essays=[self.views.view(e, page_url) for e in items_of(spec, self.listed)],
                 pager=pager_html(self.site, spec, page_url),
             )
-        # Hugo's site-wide lists (site.RegularPages) leave out build.list = "local" pages
-        local = site.collection.local
-        latest = [e for e in self.listed if e.src_uri not in local][: site.options.home_latest]
+        latest = self._latest()
         index_url = relative_url(site.url_of(self.location), page_url)
         listing = site.renderer.render(
             "latest.html",
@@ -65,3 +64,13 @@ class EssayIndex(Feature):
         if hosted:
             return listing
         return f"<h1>{escape(spec.title)}</h1>\n{listing}"
+
+    def _latest(self) -> list[Essay]:
+        # Hugo's site-wide lists (site.RegularPages) leave out build.list = "local" pages
+        local = self.site.collection.local
+        return [e for e in self.listed if e.src_uri not in local][: self.site.options.home_latest]
+
+    def inputs(self, spec: PageSpec) -> Inputs:
+        if spec.kind == "essay-index":
+            return essays(items_of(spec, self.listed))
+        return essays(self._latest(), self.location)

@@ -9,6 +9,11 @@ it returns pages (:meth:`~Feature.plan`), files (:meth:`~Feature.extra_files`) a
 pages, and fragments of pages another feature or MkDocs owns), and keeps what it works out
 for itself.
 
+It also says what each of its pages and fragments shows of the collection (the ``*_inputs``
+methods, :mod:`.inputs`): which essays, which terms, which other values. An incremental
+build keys each page by them. ``None`` (the default) says nothing is declared: the page is
+then rendered again at every build.
+
 The build calls every feature at each step, in the order of ``plugin.FEATURES``:
 
 ========================  ==============  =====================================================
@@ -27,6 +32,10 @@ method                    hook            gives
 ``card_footer``           (card pages)    HTML after a pattern card's page
 ``head``                  post_page       HTML for every page's ``<head>``
 ========================  ==============  =====================================================
+
+and what each shows: ``inputs(spec)`` for its pages, ``essay_inputs(essay)`` for what it adds
+to an essay's page (``essay_html``, ``essay_footer``, ``essay_late``), ``term_inputs(term)``
+for ``term_section``, ``card_inputs(card)`` for ``card_footer``.
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from .inputs import Inputs
 from .plan import PageSpec
 
 if TYPE_CHECKING:
@@ -118,5 +128,27 @@ class Feature:
     # -- on_post_page ---------------------------------------------------------------------------
 
     def head(self, page_url: str) -> str:
-        """HTML for every page's ``<head>`` (e.g. a feed's ``<link rel="alternate">``)."""
+        """HTML for every page's ``<head>`` (e.g. a feed's ``<link rel="alternate">``): it
+        may depend only on the site's settings and the page's address (and its pager)."""
         return ""
+
+    # -- what each page shows ------------------------------------------------------------------
+
+    def inputs(self, spec: PageSpec) -> Inputs | None:
+        """What the page of ``spec`` (one of :attr:`kinds`) shows, besides its own address,
+        title and pager (which the build adds)."""
+        return None
+
+    def essay_inputs(self, essay: Essay) -> Inputs | None:
+        """What :meth:`essay_html`, :meth:`essay_footer` and :meth:`essay_late` show on the
+        essay's page."""
+        return None
+
+    def term_inputs(self, term: Term) -> Inputs | None:
+        """What :meth:`term_section` shows on the term's page (``term`` as that page shows it:
+        a paginated term page's essays are the page's)."""
+        return None
+
+    def card_inputs(self, card: Card) -> Inputs | None:
+        """What :meth:`card_footer` shows on the card's page."""
+        return None

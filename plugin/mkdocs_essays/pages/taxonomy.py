@@ -11,7 +11,7 @@ ones in ``mkdocs build``, every one (with its badge) under ``mkdocs serve``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from ..model import Essay, Term
 from ..render import View
 from .aliases import alias_dest, redirect_page
 from .feature import Feature
+from .inputs import Inputs, essays, terms
 from .pagination import items_of, pager_html, paginate
 from .plan import PageSpec
 from .urls import relative_url
@@ -165,6 +166,38 @@ class Taxonomies(Feature):
             essay=essay,
         )
 
+    def _on_page(self, spec: PageSpec) -> tuple[Sequence[Essay], Term]:
+        """The essays a term's page lists, and the term as what other features add to the
+        page sees it: with the essays of this page (their cards)."""
+        term: Term = spec.key
+        essays = items_of(spec, self.listed(term))
+        shown = replace(term, essays=tuple(essays)) if spec.pager and spec.pager.count > 1 else term
+        return essays, shown
+
+    def inputs(self, spec: PageSpec) -> Inputs | None:
+        if spec.kind == "taxonomy":
+            taxonomy = self.site.collection.taxonomies[spec.key]
+            most = max((term.count for term in taxonomy), default=0)
+            return terms(items_of(spec, list(taxonomy)), most)
+        term: Term = spec.key
+        listed, shown = self._on_page(spec)
+        pages = [self._page_values(e) for e in listed if e not in self.site.locations]
+        taxonomy = self.site.collection.taxonomies[term.taxonomy]
+        related = taxonomy.related_to(term, RELATED_TERMS)
+        added = self.views.term_inputs(shown)
+        if added is None:
+            return None
+        return (
+            essays((e for e in listed if e in self.site.locations), *pages)
+            + terms([term, *(other for other, _ in related)], [shared for _, shared in related])
+            + added
+        )
+
+    def _page_values(self, page: Essay) -> tuple[object, ...]:
+        """What a term's page shows of a page that is not an essay (see :meth:`_view`)."""
+        summary = self.views.summary(page)
+        return (page.src_uri, page.title, self._page_url(page), page.badges, summary, page.front)
+
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         if spec.kind == "taxonomy":
             return self._render_index(spec, page_url, hosted=hosted)
@@ -220,9 +253,7 @@ class Taxonomies(Feature):
             for other, shared in taxonomy.related_to(term, RELATED_TERMS)
         ]
         index_url = relative_url(site.url_of(site.policy.taxonomy(plural)), page_url)
-        essays = items_of(spec, self.listed(term))
-        # What other features add is for the essays of this page (their cards).
-        shown = replace(term, essays=tuple(essays)) if spec.pager and spec.pager.count > 1 else term
+        essays, shown = self._on_page(spec)
         return site.renderer.render(
             "term.html",
             term=term,

@@ -26,6 +26,7 @@ from ..parsing.html import ParsedHtml
 from ..render import View
 from ..render.deferred import Deferred
 from .chips import LISTED_TERMS, Chips, chips_of
+from .inputs import Inputs, digest
 from .urls import relative_url
 
 if TYPE_CHECKING:
@@ -192,12 +193,29 @@ class Views:
         """What features add after a pattern card's page (the map around it)."""
         return "".join(f.card_footer(card, page_url) for f in self._with("card_footer"))
 
+    def term_inputs(self, term: Term) -> Inputs | None:
+        """What the features' sections on a term's page show (None: one does not say)."""
+        return _declared(f.term_inputs(term) for f in self._with("term_section"))
+
+    def card_inputs(self, card: Card) -> Inputs | None:
+        """What the features' footers on a card's page show (None: one does not say)."""
+        return _declared(f.card_inputs(card) for f in self._with("card_footer"))
+
+    def essay_inputs(self, essay: Essay) -> Inputs | None:
+        """What the features add to an essay's page show (None: one does not say)."""
+        adding = {*self._with("essay_html"), *self._with("essay_footer"), *self._with("essay_late")}
+        return _declared(f.essay_inputs(essay) for f in self.features if f in adding)
+
     def _with(self, hook: str) -> Iterable[Feature]:
         """The features that add the fragment ``hook`` (they override the contract's)."""
         from .feature import Feature
 
         base = getattr(Feature, hook)
         return (f for f in self.features if getattr(type(f), hook) is not base)
+
+    def digest(self, inputs: Inputs) -> bytes:
+        """The key of what ``inputs`` names, as it is in this build (:mod:`.inputs`)."""
+        return digest(inputs, self.site, self)
 
     # -- HTML search does not read --------------------------------------------------------------
 
@@ -206,3 +224,13 @@ class Views:
         indexer reads all the same): the page gets it back after search (``on_page_context``,
         :mod:`..render.deferred`)."""
         return self.deferred.hold(html)
+
+
+def _declared(parts: Iterable[Inputs | None]) -> Inputs | None:
+    """The parts together; None when one of them is not declared."""
+    total = Inputs()
+    for part in parts:
+        if part is None:
+            return None
+        total = total + part
+    return total

@@ -30,6 +30,7 @@ from ..model import Essay
 from ..model.slugs import hugo_path
 from ..model.text import markdown_inline_to_text
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs, essays
 from ..render import format_date
 from .settings import DATE_FIELDS, Index, indices
 
@@ -242,6 +243,9 @@ class RelatedEssays(Feature):
         return self._positions
 
     # -- under each essay ----------------------------------------------------------------------
+
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        return essays(self.related(essay) if self.count else ())
 
     def essay_late(self, essay: Essay, page_url: str) -> str:
         if not self.count:
