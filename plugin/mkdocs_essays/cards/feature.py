@@ -43,6 +43,7 @@ from ..render import View
 from .extract import SameId, extract_sections
 from .html import EssayBody, Fragment, PageHeading, first_sentence
 from .keep import Boilerplate, essay_choice, mark_value, title_key
+from .matching import match_headings
 from .model import Card, Section
 from .related import Document, rank
 
@@ -389,57 +390,10 @@ class Cards(Feature):
     def _match(
         self, essay: Essay, sections: list[Section], headings: list[PageHeading]
     ) -> dict[int, int]:
-        """Section position -> index of its heading on the rendered page; warns on a mismatch.
-
-        A section is found by its anchor; failing that by its title, then by its place among
-        the page's headings of its level between the sections found before and after it.
-        """
-        by_id: dict[str, int] = {}
-        for position, heading in enumerate(headings):
-            by_id.setdefault(heading.id, position)
-        found: dict[int, int] = {}
-        used: set[int] = set()
-        for section in sections:
-            at = by_id.get(section.anchor)
-            if at is not None and at not in used:
-                found[section.position] = at
-                used.add(at)
-        levels = {headings[i].level for i in found.values()}
-        level = levels.pop() if len(levels) == 1 else None
-        # The first free heading of the level (of the title, else any) between the nearest
-        # sections found before and after: both bounds only grow from section to section, so
-        # each queue of headings is walked once (not every heading once per section).
-        after_from = [len(headings)] * (len(sections) + 1)
-        for k in range(len(sections) - 1, -1, -1):
-            after_from[k] = min(after_from[k + 1], found.get(k, len(headings)))
-        queues: dict[object, list[int]] = {}
-        for i, heading in enumerate(headings):
-            queues.setdefault(heading.level, []).append(i)
-            queues.setdefault((heading.level, " ".join(heading.text.split())), []).append(i)
-        heads: dict[object, int] = {}
-
-        def first_free(key: object, before: int, after: int) -> int | None:
-            queue = queues.get(key, [])
-            at = heads.get(key, 0)
-            while at < len(queue) and (queue[at] <= before or queue[at] in used):
-                at += 1
-            heads[key] = at
-            return queue[at] if at < len(queue) and queue[at] < after else None
-
-        before = -1
-        for section in sections:
-            if section.position in found:
-                before = max(before, found[section.position])
-                continue
-            after = after_from[section.position + 1]
-            wanted = level or section.level
-            index = first_free((wanted, section.title), before, after)
-            if index is None:
-                index = first_free(wanted, before, after)
-            if section.empty and not self.show_stubs:
-                if index is not None:
-                    used.add(index)
-                continue
+        """Section position -> index of its heading on the rendered page (see
+        :func:`.matching.match_headings`); warns for each section the plugin did not predict."""
+        found, guessed = match_headings(sections, headings, stubs=self.show_stubs)
+        for section, index in guessed:
             where = self._where(essay, section)
             if index is None:
                 log.warning(
@@ -448,9 +402,6 @@ class Cards(Feature):
                     "links to the top of the essay; move the heading out of that block"
                 )
                 continue
-            found[section.position] = index
-            used.add(index)
-            before = index
             real = headings[index].id
             if real == section.anchor:
                 continue  # a second heading with this {#id}: warned about in plan()
