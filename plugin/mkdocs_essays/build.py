@@ -64,6 +64,9 @@ LATE = "<!-- mkdocs-essays: after the essay -->"
 
 
 class EssaysBuild:
+    """One build: the site (read-only once collected), the features in their order, and
+    the pages and files they added."""
+
     def __init__(
         self,
         options: EssaysConfig,
@@ -95,7 +98,8 @@ class EssaysBuild:
         """src_uris of writers' pages that host a listing."""
         self.extra: dict[str, tuple[Feature, File]] = {}
         self.views = Views(self.site, self.specs, lambda file: describe(self, file))
-        self._renderers: dict[str, Feature] | None = None
+        self.owners: dict[str, Feature] = {}
+        """Page kind -> the feature that renders its pages."""
 
     # -- on_files -------------------------------------------------------------------------------
 
@@ -106,12 +110,13 @@ class EssaysBuild:
         collect_content(site, files)
         self.features = _make(self.kinds, site, self.views)
         self.views.features = tuple(self.features)
+        self.owners = {kind: feature for feature in self.features for kind in feature.kinds}
         dests = {f.dest_uri: f for f in files.documentation_pages()}
         for feature in self.features:
             for spec in feature.plan():
                 self._place(spec, files, dests)
             for path in feature.extra_files():
-                extra = File.generated(self.site.config, path, content="")
+                extra = File.generated(site.config, path, content="")
                 if files.get_file_from_path(path) is not None:
                     log.warning(
                         f"docs/{path} is also a file the plugin writes; the plugin's version wins. "
@@ -120,7 +125,7 @@ class EssaysBuild:
                     files.remove(files.get_file_from_path(path))  # type: ignore[arg-type]
                 files.append(extra)
                 self.extra[path] = (feature, extra)
-        css = File.generated(self.site.config, ASSET, content=stylesheet())
+        css = File.generated(site.config, ASSET, content=stylesheet())
         files.append(css)
         check_destinations(self, files)  # two files at one path: one error naming both
         return files
@@ -261,13 +266,12 @@ class EssaysBuild:
         card pages never holds all their HTML at once."""
         drop_gone(files, self.site.display_path)  # static files removed since the build began
         self.views.settle()
-        self._renderers = {kind: feature for feature in self.features for kind in feature.kinds}
         for src_uri, spec in self.specs.items():
             file = files.get_file_from_path(src_uri)
             if file is None or file.page is None or file.page.content is None:
                 continue
             page = file.page
-            feature = self._renderers[spec.kind]
+            feature = self.owners[spec.kind]
             if src_uri in self.hosted:
                 content = page.content or ""
                 listing = feature.render(spec, page.url, hosted=True)
@@ -300,9 +304,9 @@ class EssaysBuild:
             release_written(self.extra)  # (and forgets them: tried once)
         src_uri = page.file.src_uri
         spec = self.specs.get(src_uri)
-        if spec is None or src_uri in self.hosted or self._renderers is None:
+        if spec is None or src_uri in self.hosted:
             return
-        page.content = self._renderers[spec.kind].render(spec, page.url, hosted=False)
+        page.content = self.owners[spec.kind].render(spec, page.url, hosted=False)
 
     # -- what each page shows --------------------------------------------------------------------
 
@@ -313,8 +317,7 @@ class EssaysBuild:
         (:mod:`.pages.inputs`). A page's own Markdown and front matter are the rest of its key."""
         spec = self.specs.get(src_uri)
         if spec is not None:
-            owner = {kind: f for f in self.features for kind in f.kinds}[spec.kind]
-            shown = owner.inputs(spec)
+            shown = self.owners[spec.kind].inputs(spec)
             if shown is None:
                 return None
             page = (spec.kind, spec.location, spec.title, spec.pager, src_uri in self.hosted)

@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 
-from .frontmatter import FrontMatterErrors
+from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
 from .model import Collection, Essay, make_essay
 from .pages.placing import place_essays
@@ -46,7 +46,7 @@ def collect_content(site: Site, files: Files) -> None:
     site.files = files
     hugo = site.hugo
     hugo.prepare(files)  # 1
-    essays = read_pages(site, files)  # 2
+    essays = read_pages(site, files, hugo.plain)  # 2
     essays, pages = other_pages(site, hugo, essays)  # 3
     site.collection = Collection.of(
         essays, site.taxonomies.values(), preview=site.preview, pages=pages, lower=site.lower
@@ -61,10 +61,11 @@ def collect_content(site: Site, files: Files) -> None:
     site.freeze()
 
 
-def read_pages(site: Site, files: Files) -> list[Essay]:
-    """Every page's front matter (kept by content in the site's cache); the essays. A broken
-    front matter stops `mkdocs build`, naming every problem; `mkdocs serve` shows it on the
-    page instead."""
+def read_pages(site: Site, files: Files, plain: dict[str, Document]) -> list[Essay]:
+    """Every page's front matter (kept by content in the site's cache); the essays. Pages
+    with front matter (and essays) go into the site's documents, the others into ``plain``
+    (Hugo's rules still read them). A broken front matter stops `mkdocs build`, naming every
+    problem; `mkdocs serve` shows it on the page instead."""
     errors: list[str] = []
     essays: list[Essay] = []
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
@@ -85,6 +86,8 @@ def read_pages(site: Site, files: Files) -> list[Essay]:
         essay_source = site.is_essay_source(file.src_uri)
         if document.front.format is not None or essay_source:
             site.documents[file.src_uri] = document
+        else:
+            plain[file.src_uri] = document
         if essay_source:
             essays.append(make_essay(document, file.src_uri, site.publication, lower=site.lower))
             site.essay_files[file.src_uri] = file

@@ -20,6 +20,7 @@ from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
 from .pages.backlinks import Backlinks
 from .pages.essay_index import EssayIndex
+from .pages.feature import Feature
 from .pages.pagination import Pagination
 from .pages.taxonomy import Taxonomies
 from .related.feature import RelatedEssays
@@ -30,21 +31,20 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-# Order matters where features build on each other: Hugo's content rules first (they decide
-# which files are essays and rewrite shortcodes), then the pages that list essays, then what
-# every paginated listing needs (Pagination reads the specs those features planned).
-FEATURES = [
-    HugoSections,
-    EssayIndex,
-    Taxonomies,
-    Cards,
-    Backlinks,
-    RelatedEssays,
-    KnowledgeMap,
-    Feeds,
-    Pagination,
-    Aliases,
+FEATURES: list[type[Feature]] = [
+    HugoSections,  # Hugo's section list pages (the content step made the site before)
+    EssayIndex,  # posts/ and the home page's latest essays
+    Taxonomies,  # tags/, a page per term (with what Cards and Feeds add to it: Views)
+    Cards,  # pattern cards: cut from each essay as it is rendered; the catalog, cards.json
+    Backlinks,  # reads each essay's links as it is rendered
+    RelatedEssays,  # needs Cards (sections, texts)
+    KnowledgeMap,  # needs Cards, Backlinks, RelatedEssays (its edges and topics)
+    Feeds,  # RSS, linked from term pages and every <head>
+    Pagination,  # after every feature that plans a listing: reads the pages they planned
+    Aliases,  # last: a redirect must not land on a page or file planned before it
 ]
+"""The features, in the order the build runs each step for them: pages are added to the site
+(and clashes reported) in this order, and a feature's ``needs`` come before it."""
 
 
 class EssaysPlugin(BasePlugin[EssaysConfig]):

@@ -70,9 +70,7 @@ def project(root: Path, **config: object) -> Path:
 
 def rebuild(root: Path, reads: list[str], *, startup: bool = False) -> tuple[Site, list[str]]:
     """One more build as `mkdocs serve` makes it (``startup``: the first, of a new command,
-    with a new cache); the essays whose front matter it parsed (a page without front matter,
-    the home page here, is also looked at by the Hugo content rules, which find no front
-    matter in it at once)."""
+    with a new cache); the essays whose front matter it parsed."""
     reads.clear()
     site = run_build(root, serve=True, startup=startup)
     return site, sorted(path for path in reads if path.startswith("docs/posts/"))

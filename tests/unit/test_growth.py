@@ -19,8 +19,8 @@ from unittest.mock import patch
 
 import pytest
 from growth import assert_linear
+from mkdocs_essays.cards.cutting import match as cut_match
 from mkdocs_essays.cards.extract import extract_sections
-from mkdocs_essays.cards.feature import Cards
 from mkdocs_essays.cards.html import (
     PageHeading,
     first_sentence,
@@ -30,6 +30,7 @@ from mkdocs_essays.cards.html import (
     rebase,
 )
 from mkdocs_essays.cards.model import Section
+from mkdocs_essays.cards.planning import CardPlan
 from mkdocs_essays.cli.hugo_import import _uses_math
 from mkdocs_essays.frontmatter import FrontMatter, read
 from mkdocs_essays.frontmatter.schema import FrontMatterErrors
@@ -433,11 +434,10 @@ def test_sections_meet_headings_in_linear_time() -> None:
     def run(n: int) -> Callable[[None], object]:
         sections = [Section(f"S {k}", f"s{k}", 2, 1, "text", k) for k in range(n)]
         headings = [PageHeading(2, f"h{k}", f"T {k}", 0, 0) for k in range(n)]
-        cards = SimpleNamespace(show_stubs=True, _where=lambda essay, section: "x.md:1")
 
         def match(_: None) -> object:
-            with patch("mkdocs_essays.cards.feature.log"):
-                return Cards._match(cards, None, sections, headings)  # type: ignore[arg-type]
+            with patch("mkdocs_essays.cards.cutting.log"):
+                return cut_match(sections, headings, show_stubs=True, where=lambda s: "x.md:1")
 
         return match
 
@@ -472,12 +472,12 @@ def test_where_a_card_is_is_found_in_linear_time() -> None:
         lines = range(3, 4 * n, 4)
 
         def run(_: None) -> object:
-            cards = Cards(SimpleNamespace(body=lambda e: rendered), None)  # type: ignore[arg-type]
-            return [cards._where_line(essay, line) for line in lines]  # type: ignore[arg-type]
+            cards = CardPlan(SimpleNamespace(body=lambda e: rendered))  # type: ignore[arg-type]
+            return [cards.where_line(essay, line) for line in lines]  # type: ignore[arg-type]
 
         return run
 
     assert_linear(lambda run: run(None), lambda k: where_all(k), 200)
-    cards = Cards(SimpleNamespace(body=lambda e: "value\n\n## A\n"), None)  # type: ignore[arg-type]
+    cards = CardPlan(SimpleNamespace(body=lambda e: "value\n\n## A\n"))  # type: ignore[arg-type]
     essay = _Essay(body="{{< param x >}}\n\n## A\n", body_line=5, path="docs/x.md")
-    assert cards._where_line(essay, 3) == "docs/x.md:7"  # type: ignore[arg-type]
+    assert cards.where_line(essay, 3) == "docs/x.md:7"  # type: ignore[arg-type]

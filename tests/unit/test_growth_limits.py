@@ -11,9 +11,10 @@ from conftest import MakeSite, Site
 from growth import assert_linear
 from markdown.extensions.toc import slugify
 from mkdocs_essays.cards.extract import extract_sections
-from mkdocs_essays.cards.feature import TERM_CARDS, _Names, _segment
+from mkdocs_essays.cards.feature import TERM_CARDS
 from mkdocs_essays.cards.html import NESTED_NOTES, EssayBody
 from mkdocs_essays.cards.model import Section
+from mkdocs_essays.cards.planning import _Names, _segment
 from mkdocs_essays.feeds.rss import FEED_CATEGORIES
 from mkdocs_essays.frontmatter import FrontMatterErrors, read
 from mkdocs_essays.frontmatter.handlers import BLOCK_VALUES

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from types import SimpleNamespace
 from unittest.mock import patch
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from mkdocs_essays.cards.feature import Cards
+from mkdocs_essays.cards.cutting import match
 from mkdocs_essays.cards.html import PageHeading
 from mkdocs_essays.cards.model import Section
 from mkdocs_essays.cli.hugo_import import _uses_math
@@ -137,7 +136,7 @@ def test_code_spans_as_the_search_did(text: str) -> None:
 def old_match(
     show_stubs: bool, sections: list[Section], headings: list[PageHeading]
 ) -> dict[int, int]:
-    """Cards._match before its queues (the warnings left out: they do not change the result)."""
+    """cards.cutting.match before its queues (without the warnings: they change no result)."""
     by_id: dict[str, int] = {}
     for position, heading in enumerate(headings):
         by_id.setdefault(heading.id, position)
@@ -204,9 +203,8 @@ def test_sections_meet_their_headings_as_before(
         for k, ((title, anchor, level), stub) in enumerate(sections)
     ]
     page = [PageHeading(level, ident, text, 0, 0) for level, ident, text in headings]
-    cards = SimpleNamespace(show_stubs=show_stubs, _where=lambda essay, section: "x.md:1")
-    with patch("mkdocs_essays.cards.feature.log"):
-        new = Cards._match(cards, None, made, page)  # type: ignore[arg-type]
+    with patch("mkdocs_essays.cards.cutting.log"):
+        new = match(made, page, show_stubs=show_stubs, where=lambda section: "x.md:1")
     assert new == old_match(show_stubs, made, page)
 
 

@@ -1,31 +1,23 @@
 """Pattern cards (issue 4): every section of an essay becomes a card with its own page.
 
-``on_files`` (:meth:`Cards.plan`): the Markdown MkDocs will render is cut into sections at
-``card_level`` headings (:mod:`.extract`), each with the id MkDocs will give its heading; every
-shown section gets a virtual page ``patterns/<essay-key>/<heading-key>/`` and the catalog
-``patterns/`` is planned. Empty sections are stubs: left out of ``mkdocs build`` (one info line
-each) unless ``publish_stubs``, shown with a badge under ``mkdocs serve``.
+The feature's three steps, each in its own module:
 
-``on_page_content`` (:meth:`Cards.essay_html`): the essay's rendered body is scanned once; each
-card's anchor is checked against the real heading ids (a warning names the file and heading on
-a mismatch) and the card takes its HTML, lead, text, word count and links from that body, so a
-section's Markdown is rendered once. Each carded heading gets a small link to its card, and the
-essay a "Pattern cards" block (:meth:`Cards.essay_footer`).
-
-``on_env`` (:meth:`Cards.render`, :meth:`Cards.file_content`): card pages, the catalog and
-``patterns/cards.json``, with related cards ranked once over every published card
-(:mod:`.related`).
+- ``on_files`` (:meth:`Cards.plan`): which sections are cards and where each lives
+  (:mod:`.planning`); a page for each card, and the catalog ``patterns/``;
+- ``on_page_content`` (:meth:`Cards.essay_html`): the essay's rendered body, read once, is
+  cut into its cards (:mod:`.cutting`: each card's heading found, its HTML, lead, text and
+  links taken); each carded heading gets a small link to its card, and the essay a "Pattern
+  cards" block (:meth:`Cards.essay_footer`);
+- ``on_env`` (:meth:`Cards.render`, :meth:`Cards.file_content`): card pages, the catalog,
+  the cards on each term's page, and ``patterns/cards.json``, with related cards ranked once
+  over every published card (:mod:`.related`).
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
-import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
@@ -37,14 +29,12 @@ from ..pages.feature import Feature
 from ..pages.inputs import Inputs, essays
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
-from ..pages.urls import folder_of, relative_url
-from ..parsing.ids import Namer, PlainNamer, site_namer
+from ..pages.urls import relative_url
 from ..render import View
-from .extract import SameId, extract_sections
-from .html import EssayBody, Fragment, PageHeading, first_sentence
-from .keep import Boilerplate, essay_choice, mark_value, title_key
-from .matching import match_headings
-from .model import Card, Section
+from .cutting import intro, match
+from .html import EssayBody, Fragment, first_sentence
+from .model import Card
+from .planning import CardPlan
 from .related import Document, rank
 
 if TYPE_CHECKING:
@@ -61,7 +51,7 @@ TERM_CARDS = 20
 """Cards of one essay a term page lists; a line then leads to the essay, which lists them all."""
 """How many related cards a card page shows (and ``cards.json`` lists)."""
 LEAD_WORDS = 40
-_SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
+JSON_NAME = "cards.json"
 
 
 class Cards(Feature):
@@ -69,12 +59,15 @@ class Cards(Feature):
 
     def __init__(self, site: Site, views: Views) -> None:
         super().__init__(site, views)
-        self.cards: dict[str, Card] = {}
-        """Every card shown in this build, by id: essays newest first, then heading order."""
-        self.by_essay: dict[Essay, list[str]] = {}
-        self.sections: dict[Essay, list[Section]] = {}
+        self.planned = CardPlan(site, reserved=(PAGE_PATH, JSON_NAME))
+        """Which sections are cards, and where each is (made in :meth:`plan`)."""
+        self.cards = self.planned.cards
+        """Every card shown in this build, by id: essays newest first, then heading order;
+        each with its text once its essay is rendered (:meth:`essay_html`)."""
+        self.by_essay = self.planned.by_essay
+        self.sections = self.planned.sections
         """Every section of every shown essay, stubs included."""
-        self.keys: dict[Essay, str] = {}
+        self.keys = self.planned.keys
         self.filled: set[str] = set()
         self._related: dict[str, list[str]] | None = None
         self._completed = False
@@ -83,23 +76,13 @@ class Cards(Feature):
         self._wrappers: dict[str, str] = {}
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
-        self.namer: Namer = PlainNamer()
-        self._lines: dict[Essay, tuple[str, list[str] | None, dict[str, int]]] = {}
-        """Per essay: its rendered body, that body's lines when a transform changed it, and
-        the first line of the file holding each text (see :meth:`_file_line`)."""
-        self._sibling_at: dict[str, int] = {}
-        """Card id -> its place among its essay's cards (previous / next links)."""
         self._catalog: list[Essay] | None = None
         self._tag_counts: list[dict[str, Any]] | None = None
         self.intros: dict[Essay, str] = {}
         """An essay's text before its first card, when its cards hold all the rest (see
-        :meth:`_keep_intro`)."""
+        :func:`.cutting.intro`)."""
 
     # -- what is shown ---------------------------------------------------------------------
-
-    @property
-    def show_stubs(self) -> bool:
-        return self.site.serve or self.site.options.publish_stubs
 
     def published(self, card: Card) -> bool:
         """In ``cards.json``: a published essay's card (a stub only with ``publish_stubs``)."""
@@ -111,219 +94,13 @@ class Cards(Feature):
     # -- on_files --------------------------------------------------------------------------
 
     def plan(self) -> Iterable[PageSpec]:
+        """The cards (:mod:`.planning`), a page for each, and the catalog's pages."""
         site = self.site
-        self.namer = self._namer()
-        self.keys = self._essay_keys()
-        level = site.options.card_level
-        attr_list = getattr(self.namer, "attr_list", True)
-        md_in_html = getattr(self.namer, "md_in_html", False)
-        for essay in site.collection.essays:
-            if essay not in self.keys:
-                continue
-            unclosed: list[int] = []
-            same_ids: list[SameId] = []
-            body = site.body(essay)
-            sections = extract_sections(
-                body,
-                level=level,
-                namer=self.namer,
-                attr_list=attr_list,
-                md_in_html=md_in_html,
-                unclosed=unclosed,
-                same_ids=same_ids,
-            )
-            lines = body.split("\n") if unclosed else []
-            for line in unclosed:
-                text = lines[line - 1].strip()
-                fence = text[min(i for i in (text.find("`"), text.find("~")) if i >= 0) :]
-                closing = fence[: len(fence) - len(fence.lstrip(fence[0]))]
-                log.warning(
-                    f"{self._where_line(essay, line)}: the code fence {fence!r} is never closed, "
-                    "so the page shows it as text and the lines after it as Markdown; add a "
-                    f"line {closing!r} where the code ends"
-                )
-            for same in same_ids:
-                first = self._file_line(essay, same.first_line)
-                earlier = f"on line {first}" if first else "above it"
-                log.warning(
-                    f"{self._where_line(essay, same.line)}: the heading {same.title!r} and the "
-                    f"heading {same.first_title!r} {earlier} both have the id {same.id!r} "
-                    f"('{{#{same.id}}}' on each), so links to #{same.id} (and this heading's "
-                    "pattern card) go to the first one; give one of the two headings another id"
-                )
-            self.sections[essay] = sections
-        boilerplate = Boilerplate.of(self.sections.values(), site.options.card_boilerplate)
-        recurring: Counter[tuple[str, str]] = Counter()
-        for essay, sections in self.sections.items():
-            taken = _Names()
-            for section in self._chosen(essay, sections, boilerplate, recurring):
-                where = self._where(essay, section)
-                if not section.title:
-                    log.info(f"{where}: a heading without text gets no pattern card; give it one")
-                    continue
-                if section.empty and not self.show_stubs:
-                    log.info(
-                        f"{where}: the section {section.title!r} has no text, so it gets no "
-                        "pattern card; write it, or set publish_stubs: true to publish a stub"
-                    )
-                    continue
-                segment = _segment(section, taken)
-                key = self.keys[essay]
-                card = Card(
-                    id=f"{key}/{segment}",
-                    essay=essay,
-                    section=section,
-                    location=site.policy.card(key, segment),
-                    stub=section.empty,
-                )
-                self.cards[card.id] = card
-                siblings = self.by_essay.setdefault(essay, [])
-                self._sibling_at[card.id] = len(siblings)
-                siblings.append(card.id)
-        self._report_boilerplate(boilerplate, recurring)
+        self.planned.make()
         catalog = PageSpec("cards", site.policy.cards(), CATALOG_TITLE, top_level=True)
         yield from paginate(catalog, len(self._catalog_essays()), site.options.pager_size)
         for card in self.cards.values():
             yield PageSpec("card", card.location, card.title, key=card.id)
-
-    def _chosen(
-        self,
-        essay: Essay,
-        sections: list[Section],
-        boilerplate: Boilerplate,
-        recurring: Counter[tuple[str, str]],
-    ) -> Iterator[Section]:
-        """The sections of an essay that are cards (:mod:`.keep`): a heading's ``data-card``
-        first, then the essay's ``cards``, then the collection's boilerplate rule (each
-        section it leaves out is counted in ``recurring`` by what recurs)."""
-        choice, key = essay_choice(essay.front.params)
-        if key is not None:
-            line = essay.front.line_of(key)
-            if choice.problem:
-                log.warning(
-                    f"{essay.path}:{line}: {choice.problem} (for example cards = false, or "
-                    'cards = ["First section", "Third section"]); the sections are cards by '
-                    "the collection's rule"
-                )
-            for name in choice.unmatched(sections):
-                titles = ", ".join(repr(s.title) for s in sections) or "none"
-                log.warning(
-                    f"{essay.path}:{line}: '{key}' names the section {name!r}, which this essay "
-                    f"does not have (its sections: {titles}); write a section's title or anchor"
-                )
-        for section in sections:
-            wanted = mark_value(section.mark)
-            if section.mark is not None and wanted is None:
-                log.warning(
-                    f"{self._where(essay, section)}: data-card={section.mark!r} on the heading "
-                    f"{section.title!r} says neither yes nor no; write {{ data-card }} to make "
-                    'it a pattern card or { data-card="false" } to leave it out'
-                )
-            if wanted is None:
-                wanted = choice.wants(section)
-            if wanted is None:
-                recurs = boilerplate.recurs(section)
-                if recurs is not None:
-                    what = title_key(section.title) if recurs[0] == "title" else section.title
-                    recurring[(recurs[0], what)] += 1
-                    continue
-                wanted = True
-            if wanted:
-                yield section
-
-    def _report_boilerplate(
-        self, boilerplate: Boilerplate, recurring: Counter[tuple[str, str]]
-    ) -> None:
-        """One line for every section the boilerplate rule left out, most common first."""
-        if not recurring:
-            return
-        shown = []
-        for (what, key), _ in recurring.most_common(12):
-            if what == "title":
-                essays = boilerplate.titles[key]
-                shown.append(f"{boilerplate.shown.get(key, key)!r} ({essays} essays)")
-            else:
-                shown.append(f"{key!r} (the same text)")
-        more = len(recurring) - len(shown)
-        listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-        log.info(
-            f"pattern cards: {recurring.total()} sections are boilerplate, not cards: their "
-            f"titles or texts recur in {boilerplate.threshold} essays or more: {listed}. "
-            "Mark a heading { data-card }, or list its essay's cards in front matter "
-            "(cards = [...]), to make one a card; card_boilerplate: 0 turns the rule off"
-        )
-
-    def _namer(self) -> Namer:
-        config = self.site.config
-        namer, error = site_namer(config.markdown_extensions, config.mdx_configs)
-        if error is not None:  # a third-party extension that cannot load on its own
-            log.info(
-                "pattern cards: the site's Markdown extensions could not be loaded on their own "
-                f"({error}); heading ids are read with plain rules and each card's anchor is "
-                "checked against its rendered essay"
-            )
-        return namer
-
-    def _essay_keys(self) -> dict[Essay, str]:
-        """``patterns/<key>/``: the essay's slug; a second essay with that slug gets ``-2``.
-        An essay a permalink places has its address as key (``patterns/2025/09/05/x/``):
-        its cards follow its URL, and dated posts sharing a slug keep readable card paths.
-        Decided in path order, so adding a newer essay never moves older cards."""
-        site = self.site
-        shown = [e for e in site.collection.essays if e in site.locations]
-        shown = [e for e in shown if site.collection.shown(e)]
-        keys: dict[Essay, str] = {}
-        # the catalog's later pages (patterns/page/2/) and its cards.json
-        reserved = {PAGE_PATH, posixpath.basename(self.json_path)}
-        used = _Names(reserved)
-        for essay in sorted(shown, key=lambda e: e.src_uri):
-            base = essay.slug
-            if site.policy.permalinked(essay):
-                base = folder_of(site.locations[essay])
-            key = used.free(base)
-            if key != base:
-                why = (
-                    f"/{site.url_of(site.policy.cards())}{base} is the catalog's"
-                    if base.casefold() in reserved
-                    else f"another essay has the slug {base!r}"
-                )
-                log.info(
-                    f"{essay.path}: {why}, so this essay's "
-                    f"pattern cards are at /{site.url_of(site.policy.cards())}{key}/"
-                )
-            keys[essay] = key
-        return keys
-
-    def _where(self, essay: Essay, section: Section) -> str:
-        """``docs/posts/x.md:12``: the heading's line in the file when it can be told."""
-        return self._where_line(essay, section.line)
-
-    def _where_line(self, essay: Essay, body_line: int) -> str:
-        """``docs/posts/x.md:12`` for a line of the body MkDocs renders, when it can be told."""
-        line = self._file_line(essay, body_line)
-        return f"{essay.path}:{line}" if line else essay.path
-
-    def _file_line(self, essay: Essay, body_line: int) -> int | None:
-        """The file's line number of a line of the body MkDocs renders, when it can be told:
-        a transform (a shortcode, a rewritten link) may have changed the body, and then the
-        line is found by its text. Both bodies are split once per essay, not once per call."""
-        body = self.site.body(essay)
-        cached = self._lines.get(essay)
-        if cached is None or cached[0] is not body:
-            if body is essay.body or body == essay.body:
-                cached = (body, None, {})
-            else:
-                first: dict[str, int] = {}
-                for index, text in enumerate(essay.body.split("\n")):
-                    first.setdefault(text, index)
-                cached = (body, body.split("\n"), first)
-            self._lines[essay] = cached
-        _, lines, first = cached
-        if lines is None:
-            return essay.body_line + body_line - 1
-        if not 0 < body_line <= len(lines) or lines[body_line - 1] not in first:
-            return None
-        return essay.body_line + first[lines[body_line - 1]]
 
     # -- on_page_content -------------------------------------------------------------------
 
@@ -335,7 +112,12 @@ class Cards(Feature):
         parsed = EssayBody(rendered.parsed if rendered and rendered.parsed else html)
         body = parsed.source
         headings = parsed.headings
-        found = self._match(essay, sections, headings)
+        found = match(
+            sections,
+            headings,
+            show_stubs=self.planned.show_stubs,
+            where=lambda section: self.planned.where(essay, section),
+        )
         essay_url = page_url
         ends: dict[str, int] = {}  # card id -> where its heading ends in the body
         for card in self.cards_of(essay):
@@ -356,62 +138,15 @@ class Cards(Feature):
             self._wrappers[card.id] = fragment.wrapper()
             self.filled.add(card.id)
             ends[card.id] = headings[index].end
-        self._keep_intro(essay, sections, found, parsed)
+        text_before = intro(sections, self.cards_of(essay), found, parsed)
+        if text_before is not None:
+            self.intros[essay] = text_before
         if html != body:  # a feature before the cards changed the page: its headings moved
             where: dict[str, int] = {}
             for heading in EssayBody(html).headings:
                 where.setdefault(heading.id, heading.end)
             ends = {c.id: where[c.anchor] for c in self.cards_of(essay) if c.anchor in where}
         return self._link_headings(essay, html, page_url, ends)
-
-    def _keep_intro(
-        self,
-        essay: Essay,
-        sections: list[Section],
-        found: dict[int, int],
-        parsed: EssayBody,
-    ) -> None:
-        """When the essay's text is its introduction and its cards' texts, nothing else (every
-        section is a card, each cut from the page, no heading above the card level after the
-        first), keep the introduction's text: the similarity of essays adds up the cards'
-        word counts and its own instead of reading the whole text again."""
-        cards = self.cards_of(essay)
-        if not cards or len(cards) != len(sections):
-            return
-        first = found.get(sections[0].position)
-        if first is None or any(c.section.position not in found for c in cards):
-            return
-        headings = parsed.headings
-        level = headings[first].level
-        if any(h.level < level for h in headings[first:]):
-            return
-        self.intros[essay] = parsed.text_before(first)
-
-    def _match(
-        self, essay: Essay, sections: list[Section], headings: list[PageHeading]
-    ) -> dict[int, int]:
-        """Section position -> index of its heading on the rendered page (see
-        :func:`.matching.match_headings`); warns for each section the plugin did not predict."""
-        found, guessed = match_headings(sections, headings, stubs=self.show_stubs)
-        for section, index in guessed:
-            where = self._where(essay, section)
-            if index is None:
-                log.warning(
-                    f"{where}: the heading {section.title!r} is not at the top level of the "
-                    "rendered essay (inside raw HTML or another block?), so its pattern card "
-                    "links to the top of the essay; move the heading out of that block"
-                )
-                continue
-            real = headings[index].id
-            if real == section.anchor:
-                continue  # a second heading with this {#id}: warned about in plan()
-            log.warning(
-                f"{where}: the heading {section.title!r} has the id {real!r} on the essay page, "
-                f"not {section.anchor!r} as the plugin computed; its pattern card links to "
-                f"{real!r}. Give the heading an explicit id ('{{#{real}}}' after its text, "
-                "with attr_list) so the card's address stays stable"
-            )
-        return found
 
     def _link_headings(self, essay: Essay, html: str, page_url: str, ends: dict[str, int]) -> str:
         """A small link to its card after each carded heading (one pass over the page: an
@@ -496,7 +231,7 @@ class Cards(Feature):
     def _render_card(self, card: Card, page_url: str, *, hosted: bool) -> str:
         site = self.site
         siblings = self.by_essay[card.essay]
-        at = self._sibling_at[card.id]
+        at = self.planned.sibling_at[card.id]
         previous = self.cards[siblings[at - 1]] if at > 0 else None
         following = self.cards[siblings[at + 1]] if at + 1 < len(siblings) else None
         section = card.html  # cut and pointed from the card's page once, in essay_html
@@ -685,7 +420,7 @@ class Cards(Feature):
             return essays(shown, groups, tags, len(self.cards), len(self._catalog_essays()))
         card = self.cards[spec.key]
         siblings = self.by_essay[card.essay]
-        at = self._sibling_at[card.id]
+        at = self.planned.sibling_at[card.id]
         near = [
             self._shows(self.cards[siblings[i]]) if 0 <= i < len(siblings) else None
             for i in (at - 1, at + 1)
@@ -722,7 +457,7 @@ class Cards(Feature):
 
     @property
     def json_path(self) -> str:
-        return f"{self.site.policy.cards()}/cards.json"
+        return f"{self.site.policy.cards()}/{JSON_NAME}"
 
     def extra_files(self) -> Iterable[str]:
         return [self.json_path]
@@ -781,39 +516,3 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
     if "tags" in names:
         return "tags"
     return names[0] if names else None
-
-
-def _segment(section: Section, taken: _Names) -> str:
-    """The card's last URL segment: its anchor when that is a safe path segment."""
-    anchor = section.anchor
-    if _SAFE_SEGMENT.fullmatch(anchor):
-        base = anchor
-    else:
-        # (percent-escapes decoded first: an id such as %2e%2e must not name a '..' folder)
-        base = hugo_path(unquote(anchor)).replace("/", "-").strip(".")
-        base = base or f"section-{section.position + 1}"
-    return taken.free(base)
-
-
-class _Names:
-    """Names given so far, compared without case; :meth:`free` finds the next free one
-    without trying every number again (a thousand headings giving one name: one step each)."""
-
-    def __init__(self, taken: Iterable[str] = ()) -> None:
-        self.taken = {name.casefold() for name in taken}
-        self._next: dict[str, int] = {}
-
-    def __contains__(self, name: str) -> bool:
-        return name.casefold() in self.taken
-
-    def free(self, base: str) -> str:
-        """``base``, else ``base-2``, ``base-3``... the first not given, now given."""
-        folded = base.casefold()
-        name, n = base, self._next.get(folded, 2)
-        if folded in self.taken:
-            while f"{base}-{n}".casefold() in self.taken:
-                n += 1
-            name = f"{base}-{n}"
-            self._next[folded] = n + 1
-        self.taken.add(name.casefold())
-        return name

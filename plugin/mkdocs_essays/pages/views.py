@@ -77,6 +77,8 @@ class Views:
         self._views: dict[tuple[str, str, bool], dict[str, Any]] | None = None
         """Essay views by (essay, page folder), once every essay is rendered (``on_env``)."""
         self._chips: dict[Essay, tuple[Chips, ...]] = {}
+        self._summaries: dict[str, str] = {}
+        """src_uri -> the summary of a page not rendered in this build (see :meth:`summary`)."""
 
     # -- what the build records -----------------------------------------------------------------
 
@@ -86,12 +88,7 @@ class Views:
         reading until :meth:`release`."""
         parsed = ParsedHtml(html)
         text = parsed.text()
-        if essay.front.summary:
-            summary = markdown_inline_to_text(essay.front.summary)
-        else:
-            summary = summary_before_more(parsed)
-            if summary is None:
-                summary = auto_summary(parsed, self.site.options.summary_length)
+        summary = self._summary(essay, parsed)
         words = count_words(text)
         rendered = Rendered(html=html, text=text, words=words, summary=summary, parsed=parsed)
         self._rendered[essay.src_uri] = rendered
@@ -110,14 +107,28 @@ class Views:
     # -- essays ---------------------------------------------------------------------------------
 
     def summary(self, essay: Essay) -> str:
+        """The essay's summary, worked out once: from its rendered HTML, else (a page that is
+        not an essay, an essay a ``--dirty`` build did not render) from its Markdown."""
         rendered = self._rendered.get(essay.src_uri)
         if rendered is not None:
             return rendered.summary
-        # Not rendered in this build (a --dirty rebuild): read it from the Markdown.
+        summary = self._summaries.get(essay.src_uri)
+        if summary is None:
+            summary = self._summaries[essay.src_uri] = self._summary(essay, None)
+        return summary
+
+    def _summary(self, essay: Essay, body: ParsedHtml | None) -> str:
+        """Hugo's summary: the ``summary`` of the front matter, else the text before
+        ``<!--more-->``, else the first blocks up to ``summary_length`` words (of the rendered
+        ``body``, else of the Markdown)."""
+        limit = self.site.options.summary_length
         if essay.front.summary:
             return markdown_inline_to_text(essay.front.summary)
-        body = essay.body.split("<!--more-->", 1)[0] if "<!--more-->" in essay.body else essay.body
-        return first_words(markdown_inline_to_text(body), self.site.options.summary_length)
+        if body is not None:
+            before = summary_before_more(body)
+            return before if before is not None else auto_summary(body, limit)
+        text = essay.body.split("<!--more-->", 1)[0] if "<!--more-->" in essay.body else essay.body
+        return first_words(markdown_inline_to_text(text), limit)
 
     def view(self, essay: Essay, page_url: str, *, full: bool = False) -> dict[str, Any]:
         """What templates know of an essay, with links relative to the page at ``page_url``:
