@@ -407,6 +407,23 @@ class ParsedHtml:
         """The visible text of tokens ``lo..hi`` (:func:`visible_text`)."""
         return visible_text(*self.balanced(lo, hi))
 
+    def code(self) -> str:
+        """The text of the code blocks (``<pre>`` elements: each to the first ``</pre>``
+        after it, the last to the end when never closed), in one pass."""
+        tokens = self.tokens
+        parts: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if tokens[i][0] != START or tokens[i][1] != "pre":
+                i += 1
+                continue
+            end = i + 1
+            while end < len(tokens) and not (tokens[end][0] == END and tokens[end][1] == "pre"):
+                end += 1
+            parts.append(self.text(i, end))
+            i = end + 1
+        return " ".join(parts)
+
     def token_at(self, offset: int) -> int:
         """The index of the first token that starts at ``offset`` or after it."""
         if self._starts is None:
