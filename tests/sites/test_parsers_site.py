@@ -3,7 +3,9 @@ links), and the Markdown structure the cards and Hugo references see is the rend
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from collections import Counter
 
 import pytest
@@ -69,3 +71,27 @@ def test_card_links_follow_headings_a_feature_before_the_cards_moved(
         link = heading.find_next_sibling()
         assert link is not None and "essay-card-ref" in " ".join(link.get("class", [])), heading
         assert link.find("a")["href"].endswith(f"patterns/a/{anchor}/")
+
+
+def _of_a_build(kinds: tuple[str, ...]) -> list[weakref.ref[object]]:
+    gc.collect()
+    return [weakref.ref(o) for o in gc.get_objects() if type(o).__name__ in kinds]
+
+
+def test_no_module_keeps_a_build_alive(make_site: MakeSite) -> None:
+    """Once a build is over, nothing of it stays reachable from a module of the plugin (a
+    cache keyed by a build's map nodes or URL policy kept them for the builds after). MkDocs
+    keeps the last configuration it loaded, and with it the plugin of the last build: the
+    first of two builds is checked."""
+    kinds = ("EssaysBuild", "UrlPolicy", "Node", "Essay", "Renderer", "ParsedHtml")
+    before = {id(ref()) for ref in _of_a_build(kinds)}
+    site = make_site(FILES, config=CONFIG)  # (its map and local maps are drawn)
+    assert site.exists("map/")
+    del site  # it holds the plugin, which holds its build
+    first = [ref for ref in _of_a_build(kinds) if id(ref()) not in before]
+    # every essay body's reading is let go as soon as the features have read it
+    assert {type(ref()).__name__ for ref in first} == set(kinds) - {"ParsedHtml"}
+    make_site({"docs/index.md": "# Another site\n"})
+    gc.collect()
+    left = sorted(type(ref()).__name__ for ref in first if ref() is not None)
+    assert not left, left

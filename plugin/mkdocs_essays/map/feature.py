@@ -34,7 +34,7 @@ from ..related.feature import RelatedEssays
 from ..render import View
 from .graph import KnowledgeGraph, Node, neighbourhood
 from .layout import force_layout, ring_layout, topic_layout
-from .svg import Area, draw
+from .svg import Area, NodeTexts, draw
 from .topics import Topic, colours, find_topics
 
 if TYPE_CHECKING:
@@ -91,6 +91,8 @@ class KnowledgeMap(Feature):
         self.backlinks = backlinks
         self.related = related
         self._graph: KnowledgeGraph | None = None
+        self._texts = NodeTexts()
+        """What each node draws the same on every map of this build."""
         self._topics: list[Topic] = []
         self._topic_by_id: dict[int, Topic] = {}
         self._colours: dict[int, int] = {}
@@ -287,6 +289,7 @@ class KnowledgeMap(Feature):
             max_labels=MAX_LABELS,
             label="Map of the site: " + ", ".join(f"{c['count']} {c['label']}" for c in counts),
             areas=areas,
+            texts=self._texts,
         )
         html = self.site.renderer.render(
             "map_page.html",
@@ -378,6 +381,7 @@ class KnowledgeMap(Feature):
             label=f"Map around this {what}",
             center=center,
             areas=[Area(t.id, t.label, self._colours[t.id]) for t in around],
+            texts=self._texts,
         )
         legend = self._counts(local)
         edges = self._edge_legend(local)

@@ -49,6 +49,8 @@ class Rendered:
     text: str
     words: int
     summary: str
+    code: str = ""
+    """The text of its code blocks (the similarity of essays leaves their words out)."""
     parsed: ParsedHtml | None = field(default=None, compare=False, repr=False)
     """The body's one reading, while its page is rendered (``on_page_content``); None after
     (:meth:`Views.release`), so a build does not keep every essay's tokens."""
@@ -90,7 +92,7 @@ class Views:
         text = parsed.text()
         summary = self._summary(essay, parsed)
         words = count_words(text)
-        rendered = Rendered(html=html, text=text, words=words, summary=summary, parsed=parsed)
+        rendered = Rendered(html, text, words, summary, code=parsed.code(), parsed=parsed)
         self._rendered[essay.src_uri] = rendered
         return rendered
 

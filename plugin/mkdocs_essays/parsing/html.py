@@ -272,23 +272,20 @@ def balance(
     """Tokens ``lo..hi`` as balanced events, and for each START event the index of its END.
 
     ``skip`` maps a token to the token to go on at (an element left out); ``replace`` gives
-    another text for a tag.
-    """
+    another text for a tag. One pass, keeping the stack of open elements (and how many of
+    each name are open, and whether svg or math, script or style is)."""
     events: list[Event] = []
     match: list[int] = []
     stack: list[int] = []
     open_tags: dict[str, int] = {}
-    foreign = 0  # svg or math open
-    raw = 0  # script or style open
+    foreign = raw = 0  # svg or math open; script or style open
     i = lo
     while i < hi:
         if skip and i in skip:
             i = max(skip[i], i + 1)
             continue
         kind, tag, attrs, start, end = tokens[i]
-        written = source[start:end]
-        if replace and i in replace:
-            written = replace[i]
+        written = replace[i] if replace and i in replace else source[start:end]
         i += 1
         if kind == TEXT:
             if not raw and "<" in written:
@@ -299,47 +296,52 @@ def balance(
         elif kind == START:
             stack.append(len(events))
             open_tags[tag] = open_tags.get(tag, 0) + 1
-            if tag in FOREIGN:
-                foreign += 1
-            elif tag in RAW_TEXT:
-                raw += 1
+            foreign += tag in FOREIGN
+            raw += tag in RAW_TEXT
             events.append((START, tag, attrs, written))
             match.append(-1)
         elif kind == END:
-            if not open_tags.get(tag):
-                continue  # a stray end tag
-            while True:
-                at = stack.pop()
-                name = events[at][1]
-                open_tags[name] -= 1
-                if name in FOREIGN:
-                    foreign -= 1
-                elif name in RAW_TEXT:
-                    raw -= 1
-                match[at] = len(events)
-                # an element left open inside the one closed here is closed first
-                events.append((END, name, None, written if name == tag else f"</{name}>"))
-                match.append(-1)
-                if name == tag:
-                    break
-        elif kind == SELF and not foreign:
-            match.append(len(events) + 1)
-            events.append((START, tag, attrs, tag_text(tag, attrs)))
-            events.append((END, tag, None, f"</{tag}>"))
-            match.append(-1)
+            if open_tags.get(tag):  # (else a stray end tag)
+                closed = _close(events, match, stack, open_tags, tag, written)
+                foreign -= closed[0]
+                raw -= closed[1]
+        elif kind == SELF and not foreign:  # <div/>: <div></div>
+            match += [len(events) + 1, -1]
+            events += [(START, tag, attrs, tag_text(tag, attrs)), (END, tag, None, f"</{tag}>")]
         elif kind == OTHER and not written.endswith(">"):
             events.append((TEXT, "", None, written.replace("<", "&lt;")))  # never closed
             match.append(-1)
         else:  # EMPTY, SELF in svg or math, OTHER
             events.append((EMPTY if kind == SELF else kind, tag, attrs, written))
             match.append(-1)
-    while stack:
+    while stack:  # what is left open is closed at the end
+        _close(events, match, stack, open_tags, events[stack[-1]][1], "")
+    return events, match
+
+
+def _close(
+    events: list[Event],
+    match: list[int],
+    stack: list[int],
+    open_tags: dict[str, int],
+    tag: str,
+    written: str,
+) -> tuple[int, int]:
+    """Close the open elements down to the last ``tag`` (an element left open inside it is
+    closed first); ``written`` is the end tag as written (``</tag>`` when empty). How many
+    svg or math, and script or style elements were closed."""
+    foreign = raw = 0
+    while True:
         at = stack.pop()
         name = events[at][1]
+        open_tags[name] -= 1
+        foreign += name in FOREIGN
+        raw += name in RAW_TEXT
         match[at] = len(events)
-        events.append((END, name, None, f"</{name}>"))
+        events.append((END, name, None, written if name == tag and written else f"</{name}>"))
         match.append(-1)
-    return events, match
+        if name == tag:
+            return foreign, raw
 
 
 # -- text ---------------------------------------------------------------------------------------
@@ -404,6 +406,23 @@ class ParsedHtml:
     def text(self, lo: int = 0, hi: int | None = None) -> str:
         """The visible text of tokens ``lo..hi`` (:func:`visible_text`)."""
         return visible_text(*self.balanced(lo, hi))
+
+    def code(self) -> str:
+        """The text of the code blocks (``<pre>`` elements: each to the first ``</pre>``
+        after it, the last to the end when never closed), in one pass."""
+        tokens = self.tokens
+        parts: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if tokens[i][0] != START or tokens[i][1] != "pre":
+                i += 1
+                continue
+            end = i + 1
+            while end < len(tokens) and not (tokens[end][0] == END and tokens[end][1] == "pre"):
+                end += 1
+            parts.append(self.text(i, end))
+            i = end + 1
+        return " ".join(parts)
 
     def token_at(self, offset: int) -> int:
         """The index of the first token that starts at ``offset`` or after it."""

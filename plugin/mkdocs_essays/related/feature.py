@@ -108,11 +108,11 @@ class RelatedEssays(Feature):
         return self._indices
 
     def _entry(self, essay: Essay) -> Entry:
-        from .similarity import Entry, code_of
+        from .similarity import Entry
 
         rendered = self.views.rendered.get(essay.src_uri)
         if rendered is not None:
-            text, code = rendered.text, code_of(rendered.html)
+            text, code = rendered.text, rendered.code
         else:  # not rendered in this build (--dirty): its Markdown
             text, code = markdown_inline_to_text(self.site.body(essay)), ""
         values = tuple((index.name, self._values(essay, index)) for index in self.indices)

@@ -34,10 +34,9 @@ from datetime import datetime
 
 from ..cache import ContentCache
 from ..cards.related import word_counts
-from ..parsing.html import html_to_text
 from .neighbours import nearest
 
-__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "code_of"]
+__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity"]
 
 WORDS = 24
 """Words per essay vector."""
@@ -215,26 +214,6 @@ class _LogTf(dict[int, float]):
     def __missing__(self, count: int) -> float:
         value = self[count] = 1 + math.log(count)
         return value
-
-
-def code_of(html: str) -> str:
-    """The text of the code blocks (``<pre>``) of rendered HTML, in one pass (a ``<pre>``
-    never closed holds the rest)."""
-    parts: list[str] = []
-    at = 0
-    while True:
-        opened = html.find("<pre", at)
-        if opened < 0:
-            break
-        after = html[opened + 4 : opened + 5]
-        if after and after not in "> \t\n\r/":
-            at = opened + 4  # <prefix>, not <pre>
-            continue
-        closed = html.find("</pre>", opened)
-        end = len(html) if closed < 0 else closed
-        parts.append(html_to_text(html[opened:end]))
-        at = end + 6
-    return " ".join(parts)
 
 
 def _prose_counts(entry: Entry, cache: ContentCache | None) -> Counter[str]:
