@@ -69,6 +69,8 @@ class Site:
     site_dir: Path
     records: list[logging.LogRecord] = field(default_factory=list)
     error: str | None = None
+    plugin: Any = None
+    """The plugin object that built it (MkDocs keeps one per process: ``plugin.cache``)."""
 
     @property
     def docs_dir(self) -> Path:
@@ -138,8 +140,11 @@ def run_build(
     strict: bool = False,
     warnings: Iterable[str] = (),
     expect_error: bool = False,
+    startup: bool = True,
 ) -> Site:
-    """Build the project at ``root`` with MkDocs in this process."""
+    """Build the project at ``root`` with MkDocs in this process: a new command, as
+    ``mkdocs build`` runs it, or (``startup=False``) one more build of the last command, as
+    ``mkdocs serve`` rebuilds after a save."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, ConfigurationError
@@ -151,19 +156,23 @@ def run_build(
     logger.setLevel(logging.INFO)
     site_dir = root / "site"
     error: str | None = None
+    plugin = None
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-        config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
+        plugin = config.plugins.get("essays")
+        if startup:
+            config.plugins.on_startup(command="serve" if serve else "build", dirty=False)
         try:
             build(config, serve_url="http://127.0.0.1:8000/" if serve else None)
         finally:
-            config.plugins.on_shutdown()
+            if startup:
+                config.plugins.on_shutdown()
     except (Abort, BuildError, ConfigurationError) as caught:
         error = str(caught)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    site = Site(root, site_dir, handler.records, error)
+    site = Site(root, site_dir, handler.records, error, plugin)
     errors = [r.getMessage() for r in handler.records if r.levelno >= logging.ERROR]
     if expect_error:
         assert error is not None or errors, "the build was expected to fail but succeeded"

@@ -84,20 +84,15 @@ def _collected(records: list[logging.LogRecord]) -> Any:
 @contextmanager
 def _from_nothing(plugin: Any) -> Any:
     """The plugin with no memory of earlier builds, for one build; its memory given back."""
-    from mkdocs_essays.cache import CACHE, ContentCache
+    from mkdocs_essays.cache import ContentCache
     from mkdocs_essays.incremental import Incremental
 
-    saved_cache = dict(vars(CACHE))
-    saved = plugin.incremental
-    vars(CACHE).clear()
-    vars(CACHE).update(vars(ContentCache()))
-    plugin.incremental = Incremental()
+    saved = plugin.incremental, plugin.cache
+    plugin.incremental, plugin.cache = Incremental(), ContentCache()
     try:
         yield
     finally:
-        vars(CACHE).clear()
-        vars(CACHE).update(saved_cache)
-        plugin.incremental = saved
+        plugin.incremental, plugin.cache = saved
 
 
 def clean_build(

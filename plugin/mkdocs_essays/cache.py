@@ -7,6 +7,10 @@ of everything its value depends on (the bytes of a file, the settings that chang
 read). A changed, renamed or deleted file cannot be served from it: its key is new, or nobody
 asks for the old one.
 
+The plugin object owns the cache (a new one for each command, ``on_startup``: ``mkdocs serve``
+keeps it from one rebuild to the next) and hands it to what uses it; there is no cache of the
+process.
+
 Memory is bounded: :meth:`ContentCache.begin` (once per build, from ``on_config``) drops every
 entry the previous build did not use, and drops everything when the configuration's
 fingerprint changes (an edited ``mkdocs.yml``). Values must be immutable, or treated so.
@@ -24,7 +28,7 @@ from typing import Any, TypeVar
 
 from . import frontmatter
 
-__all__ = ["CACHE", "ContentCache", "digest"]
+__all__ = ["ContentCache", "digest"]
 
 T = TypeVar("T")
 
@@ -95,10 +99,6 @@ class ContentCache:
             key,
             lambda: frontmatter.read(source, path, zone=zone, taxonomies=taxonomies),
         )
-
-
-CACHE = ContentCache()
-"""The one cache of the process (``mkdocs serve`` keeps the process, and reuses the plugin)."""
 
 
 def config_fingerprint(config_file: str | None, options: object) -> bytes:

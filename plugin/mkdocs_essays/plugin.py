@@ -8,22 +8,24 @@ from typing import TYPE_CHECKING, Any, Literal
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .build import ASSET, EssaysBuild
-from .cache import CACHE, config_fingerprint
+from .cache import ContentCache, config_fingerprint
 from .cards.feature import Cards
 from .config import EssaysConfig
 from .feeds.rss import Feeds
 from .hugo.alerts import NAME as ALERTS
-from .hugo.content import HugoContent
 from .hugo.reflabels import NAME as REFLABELS
+from .hugo.sections import HugoSections
 from .incremental import Incremental
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
 from .pages.backlinks import Backlinks
 from .pages.essay_index import EssayIndex
+from .pages.feature import Feature
 from .pages.pagination import Pagination
 from .pages.taxonomy import Taxonomies
 from .related.feature import RelatedEssays
+from .site import Site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -32,21 +34,20 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-# Order matters where features build on each other: Hugo's content rules first (they decide
-# which files are essays and rewrite shortcodes), then the pages that list essays, then what
-# every paginated listing needs (Pagination reads the specs those features planned).
-FEATURES = [
-    HugoContent,
-    EssayIndex,
-    Taxonomies,
-    Cards,
-    Backlinks,
-    RelatedEssays,
-    KnowledgeMap,
-    Feeds,
-    Pagination,
-    Aliases,
+FEATURES: list[type[Feature]] = [
+    HugoSections,  # Hugo's section list pages (the content step made the site before)
+    EssayIndex,  # posts/ and the home page's latest essays
+    Taxonomies,  # tags/, a page per term (with what Cards and Feeds add to it: Views)
+    Cards,  # pattern cards: cut from each essay as it is rendered; the catalog, cards.json
+    Backlinks,  # reads each essay's links as it is rendered
+    RelatedEssays,  # needs Cards (sections, texts)
+    KnowledgeMap,  # needs Cards, Backlinks, RelatedEssays (its edges and topics)
+    Feeds,  # RSS, linked from term pages and every <head>
+    Pagination,  # after every feature that plans a listing: reads the pages they planned
+    Aliases,  # last: a redirect must not land on a page or file planned before it
 ]
+"""The features, in the order the build runs each step for them: pages are added to the site
+(and clashes reported) in this order, and a feature's ``needs`` come before it."""
 
 
 class EssaysPlugin(BasePlugin[EssaysConfig]):
@@ -58,12 +59,15 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.build: EssaysBuild | None = None
         self.sites: Sites | None = None
         """The site's languages, in a site in several (one MkDocs build each)."""
+        self.cache = ContentCache()
+        """What outlives a build: results kept by the content they came from (cache.py)."""
         self.incremental = Incremental()
         """What the last build left, so the next renders only what changed (issue 23)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.is_dirty = dirty
+        self.cache = ContentCache()  # a new command: `mkdocs serve` keeps it over rebuilds
 
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -71,21 +75,22 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.incremental.end()  # ... but the records of what each page showed (incremental/)
         if self.sites is None or not self.sites.running:  # not another language's build
             # ... but what is kept by content (cache.py), unless mkdocs.yml changed.
-            CACHE.begin(config_fingerprint(config.config_file_path, self.config))
+            self.cache.begin(config_fingerprint(config.config_file_path, self.config))
             self.sites = Sites.of(self.config, config, serve=self.is_serve, dirty=self.is_dirty)
         if not self.config.enabled:
             return config
         if self.sites is not None:
             self.sites.configure(config)
-        self.build = EssaysBuild(
+        site = Site(
             self.config,
             config,
             serve=self.is_serve,
             now=datetime.now(UTC),
-            features=FEATURES,
+            cache=self.cache,
             languages=self.sites.languages if self.sites else None,
             language=self.sites.current if self.sites else None,
         )
+        self.build = EssaysBuild(site, FEATURES)
         self.incremental.begin(
             config,
             self.config,
@@ -165,7 +170,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return output
         output = self.build.post_page(output, page)
         if self.sites is not None:
-            output = self.sites.post_page(output, page, self.build)
+            output = self.sites.post_page(output, page, self.build.site)
         return output
 
     def on_template_context(
@@ -182,19 +187,15 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return output_content
         return self.sites.post_template(output_content)
 
-    def _on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.build is not None:
-            self.build.post_build(config.site_dir)
-
-    @event_priority(-200)  # once every plugin has written this language (search: its index)
-    def _on_post_build_languages(self, *, config: MkDocsConfig) -> None:
-        if self.sites is not None and not self.sites.running and self.build is not None:
-            self.sites.build_others(config, self.build.renderer)
-
     @event_priority(100)  # before the search plugin writes its index
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
         if self.incremental.run is not None:
             self.incremental.run.post_build_search()
+
+    @event_priority(-200)  # once every plugin has written this language (search: its index)
+    def _on_post_build_languages(self, *, config: MkDocsConfig) -> None:
+        if self.sites is not None and not self.sites.running and self.build is not None:
+            self.sites.build_others(config, self.build.site.renderer)
 
     @event_priority(-300)  # once every plugin has written what it writes
     def _on_post_build_incremental(self, *, config: MkDocsConfig) -> None:
@@ -203,10 +204,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             self.incremental.end()
 
     on_post_build = CombinedEvent(
-        _on_post_build_search,
-        _on_post_build,
-        _on_post_build_languages,
-        _on_post_build_incremental,
+        _on_post_build_search, _on_post_build_languages, _on_post_build_incremental
     )
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -221,7 +219,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.build is not None:
             self.build.render_page(page)
             if self.sites is not None:
-                self.sites.record(page, self.build)
+                self.sites.record(page, self.build.site)
         if self.incremental.run is not None:
             self.incremental.run.page_context_before(page)
         return context

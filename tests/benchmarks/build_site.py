@@ -86,7 +86,7 @@ PARTS = (
     # (module, class or "" for a module's function, attribute): timed inclusive of what they
     # call, so parts nest (a card page's time includes its local map's).
     ("mkdocs_essays.cards.feature", "Cards", "essay_html"),
-    ("mkdocs_essays.build", "EssaysBuild", "_measure"),
+    ("mkdocs_essays.pages.views", "Views", "measure"),
     ("mkdocs_essays.cards.feature", "Cards", "_render_card"),
     ("mkdocs_essays.cards.feature", "Cards", "_render_catalog"),
     ("mkdocs_essays.cards.feature", "Cards", "file_content"),

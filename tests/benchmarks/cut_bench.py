@@ -129,7 +129,7 @@ def capture(n: int, work: Path) -> None:
 
     def essay_html(self, essay, page_html, page_url):  # type: ignore[no-untyped-def]
         current.clear()
-        rendered = self.build.rendered.get(essay.src_uri)
+        rendered = self.views.rendered.get(essay.src_uri)
         body = rendered.html if rendered is not None else page_html
         out = original_essay_html(self, essay, page_html, page_url)
         if current:

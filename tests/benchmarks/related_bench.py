@@ -33,7 +33,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
-from mkdocs_essays.cache import CACHE  # noqa: E402
 from mkdocs_essays.cards.related import Document, RelatedIndex  # noqa: E402
 
 LIMIT = 5  # cards/feature.py's RELATED
@@ -71,7 +70,6 @@ def result_digest(ranked: dict[str, list[str]]) -> str:
 
 
 def run(documents: list[Document], pool: list[Document]) -> tuple[float, float, dict]:
-    CACHE.clear()
     start = time.process_time()
     index = RelatedIndex(pool)
     built = time.process_time()

@@ -560,3 +560,31 @@ def test_terms_on_other_pages_count_as_in_hugo(make_site: MakeSite, tmp_path: Pa
     assert sorted(p.parent.name for p in (plain.site_dir / "tags").glob("*/index.html")) == ["a"]
     links = plain.content("tags/a/").select(".essay-term__essays .essay-list__title a")
     assert [a.get_text() for a in links] == ["Essay"]
+
+
+def test_a_page_without_front_matter_is_read_once(make_site: MakeSite, monkeypatch) -> None:
+    """The content step reads every page once; Hugo's rules (shortcodes, an ``_index.md``'s
+    title, includes) use what it read, they do not parse the page again."""
+    import mkdocs_essays.frontmatter
+    import mkdocs_essays.hugo.transform
+
+    seen: list[str] = []
+    original = mkdocs_essays.frontmatter.read
+
+    def counting(source, path, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return original(source, path, **kwargs)
+
+    monkeypatch.setattr(mkdocs_essays.frontmatter, "read", counting)
+    monkeypatch.setattr(mkdocs_essays.hugo.transform, "read", counting)
+    files = {
+        "docs/posts/a.md": essay("A", body='{{< include "notes/snippet.md" >}}'),
+        "docs/notes/_index.md": "Notes, with no front matter.\n",
+        "docs/notes/snippet.md": "A snippet with a {{< param greeting >}}.\n",
+        "docs/notes/other.md": "A plain page.\n",
+    }
+    site = make_site(files, config={**CONFIG, "extra": {"greeting": "hello"}})
+    assert "A snippet with a hello." in site.content("posts/a/").get_text()
+    assert site.content("notes/").select_one("h1").get_text(strip=True) == "Notes"
+    for path in ("docs/notes/_index.md", "docs/notes/snippet.md", "docs/notes/other.md"):
+        assert seen.count(path) == 1, (path, seen)

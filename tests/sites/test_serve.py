@@ -150,3 +150,40 @@ def test_writing_session(server: Server) -> None:
     assert srv.page_gone(card)
     assert "Fixed essay" not in srv.get("tags/")[1]
     assert "Fixed essay" not in srv.get("patterns/")[1]
+
+
+def test_a_save_in_one_language_shows_in_that_language(tmp_path: Path) -> None:
+    """`mkdocs serve` on a site in two languages: a French essay saved shows at /fr/..., in the
+    French listing, and nowhere in English; the English site keeps serving."""
+    port = free_port()
+    config = {
+        "site_name": "Bilingual",
+        "site_url": f"http://127.0.0.1:{port}/",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"essays": {"hugo_content": True, "languages": ["fr"]}}],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    posts = tmp_path / "docs" / "posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "index.fr.md").write_text("# Accueil\n", encoding="utf-8")
+    essay = "+++\ntitle = '{title}'\ndate = 2024-01-0{day}\n+++\n\n{text}\n"
+    (posts / "one.md").write_text(essay.format(title="One", day=1, text="English."), "utf-8")
+    (posts / "one.fr.md").write_text(essay.format(title="Un", day=1, text="Premier."), "utf-8")
+    log = tmp_path / "serve.log"
+    with mkdocs_serve(tmp_path, port, log) as process:
+        srv = Server(tmp_path, f"http://127.0.0.1:{port}/", process, log)
+        srv.wait("both languages", lambda: srv.page_has("fr/posts/one/", "Premier."))
+        assert srv.page_has("posts/one/", "English.")
+
+        srv.write("posts/one.fr.md", essay.format(title="Un", day=1, text="Texte enregistré."))
+        srv.wait("the French save", lambda: srv.page_has("fr/posts/one/", "Texte enregistré."))
+        assert srv.page_has("posts/one/", "English.")
+        assert "Texte enregistré." not in srv.get("posts/one/")[1]
+
+        srv.write("posts/deux.fr.md", essay.format(title="Deux", day=2, text="Nouveau."))
+        srv.wait("the new French essay", lambda: "Deux" in titles_in(srv.get("fr/posts/")[1]))
+        assert srv.page_has("fr/posts/deux/", "Nouveau.")
+        assert "Deux" not in titles_in(srv.get("posts/")[1])
+        assert srv.get("posts/deux/")[0] == 404, "no English page for a French-only essay"
+        assert "Traceback" not in srv.output()

@@ -15,7 +15,6 @@ import mkdocs_essays.frontmatter
 import pytest
 import yaml
 from conftest import BASE_CONFIG, Site, run_build, write_tree
-from mkdocs_essays.cache import CACHE
 
 
 def essay(title: str, intro: str, sections: dict[str, str], tags: list[str]) -> str:
@@ -59,9 +58,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return original(source, path, **kwargs)
 
     monkeypatch.setattr(mkdocs_essays.frontmatter, "read", counting)
-    CACHE.clear()  # what earlier tests of this process left
     yield seen
-    CACHE.clear()
 
 
 def project(root: Path, **config: object) -> Path:
@@ -71,12 +68,11 @@ def project(root: Path, **config: object) -> Path:
     return root
 
 
-def rebuild(root: Path, reads: list[str]) -> tuple[Site, list[str]]:
-    """One more build as `mkdocs serve` makes it; the essays whose front matter it parsed
-    (a page without front matter, the home page here, is also looked at by the Hugo content
-    rules, which find no front matter in it at once)."""
+def rebuild(root: Path, reads: list[str], *, startup: bool = False) -> tuple[Site, list[str]]:
+    """One more build as `mkdocs serve` makes it (``startup``: the first, of a new command,
+    with a new cache); the essays whose front matter it parsed."""
     reads.clear()
-    site = run_build(root, serve=True)
+    site = run_build(root, serve=True, startup=startup)
     return site, sorted(path for path in reads if path.startswith("docs/posts/"))
 
 
@@ -87,13 +83,13 @@ def cards_json(site: Site) -> dict[str, dict]:
 
 def test_a_rebuild_parses_only_the_changed_file(tmp_path: Path, reads: list[str]) -> None:
     root = project(tmp_path)
-    site, parsed = rebuild(root, reads)
+    site, parsed = rebuild(root, reads, startup=True)
     assert parsed == sorted(ESSAYS)
     assert site.exists("posts/beta/")
 
     site, parsed = rebuild(root, reads)
     assert parsed == [], "nothing changed: nothing is parsed again"
-    assert CACHE.misses["related"] == 0, "no card changed: the ranking is kept"
+    assert site.plugin.cache.misses["related"] == 0, "no card changed: the ranking is kept"
 
     beta = root / "docs/posts/beta.md"
     beta.write_text(ESSAYS["docs/posts/beta.md"].replace("Beta begins", "Beta now opens"), "utf-8")
@@ -105,13 +101,13 @@ def test_a_rebuild_parses_only_the_changed_file(tmp_path: Path, reads: list[str]
 
 def test_a_changed_card_is_ranked_again(tmp_path: Path, reads: list[str]) -> None:
     root = project(tmp_path)
-    rebuild(root, reads)
+    rebuild(root, reads, startup=True)
     gamma = root / "docs/posts/gamma.md"
     text = ESSAYS["docs/posts/gamma.md"].replace("Ranking chunks", "Sorting chunks")
     gamma.write_text(text, "utf-8")
     site, parsed = rebuild(root, reads)
     assert parsed == ["docs/posts/gamma.md"]
-    assert CACHE.misses["related"] == 1
+    assert site.plugin.cache.misses["related"] == 1
     titles = cards_json(site)
     assert "Sorting chunks" in titles
     assert "Ranking chunks" not in titles
@@ -119,7 +115,7 @@ def test_a_changed_card_is_ranked_again(tmp_path: Path, reads: list[str]) -> Non
 
 def test_renamed_and_deleted_files_are_seen(tmp_path: Path, reads: list[str]) -> None:
     root = project(tmp_path)
-    rebuild(root, reads)
+    rebuild(root, reads, startup=True)
     (root / "docs/posts/beta.md").rename(root / "docs/posts/delta.md")
     (root / "docs/posts/gamma.md").unlink()
     site, parsed = rebuild(root, reads)
@@ -135,20 +131,20 @@ def test_renamed_and_deleted_files_are_seen(tmp_path: Path, reads: list[str]) ->
 
 def test_a_changed_mkdocs_yml_drops_everything(tmp_path: Path, reads: list[str]) -> None:
     root = project(tmp_path)
-    rebuild(root, reads)
+    rebuild(root, reads, startup=True)
     project(root, site_name="Renamed site")  # the same essays, a new mkdocs.yml
     site, parsed = rebuild(root, reads)
     assert parsed == sorted(ESSAYS)
-    assert CACHE.misses["related"] == 1
+    assert site.plugin.cache.misses["related"] == 1
     assert "Renamed site" in site.text("posts/alpha/")
 
 
 def test_the_cache_keeps_only_what_the_last_build_used(tmp_path: Path, reads: list[str]) -> None:
     root = project(tmp_path)
-    rebuild(root, reads)
-    before = len(CACHE)
+    site, _ = rebuild(root, reads, startup=True)
+    before = len(site.plugin.cache)
     for number in range(5):  # five saves, each a new version of beta
         text = ESSAYS["docs/posts/beta.md"].replace("Beta begins", f"Beta, save {number},")
         (root / "docs/posts/beta.md").write_text(text, "utf-8")
         rebuild(root, reads)
-    assert len(CACHE) <= before + 3, "old versions of beta are dropped, not piled up"
+    assert len(site.plugin.cache) <= before + 3, "old versions of beta are dropped, not piled up"

@@ -19,10 +19,11 @@ from typing import Any
 import markdown
 import pytest
 from conftest import SEED
-from mkdocs_essays.cards.extract import PlainNamer, extract_sections, find_headings
+from mkdocs_essays.cards.extract import extract_sections
 from mkdocs_essays.cards.html import page_headings
-from mkdocs_essays.cards.naming import SiteNamer
 from mkdocs_essays.frontmatter import read
+from mkdocs_essays.parsing.ids import PlainNamer, SiteNamer
+from mkdocs_essays.parsing.markdown import scan
 from pymdownx.slugs import slugify as pymdownx_slugify
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "cards"
@@ -161,7 +162,8 @@ def test_site_namer_follows_a_custom_slugify_and_separator() -> None:
 
 
 def test_heading_scanner_marks_quoted_headings_nested() -> None:
-    headings, block_ids = find_headings("> ## In a quote\n\n## Outside\n\ntext\n{: #p }\n")
+    found = scan("> ## In a quote\n\n## Outside\n\ntext\n{: #p }\n")
+    headings, block_ids = found.headings, found.block_ids
     assert [(h.source, h.nested) for h in headings] == [
         ("In a quote", True),
         ("Outside", False),

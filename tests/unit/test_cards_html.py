@@ -23,7 +23,7 @@ from mkdocs_essays.cards.html import (
     resolve,
     section_of,
 )
-from mkdocs_essays.model.text import html_to_text
+from mkdocs_essays.parsing.html import html_to_text
 
 BODY = """
 Intro.

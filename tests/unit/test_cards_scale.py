@@ -10,8 +10,8 @@ import random
 import time
 
 from mkdocs_essays.cards.extract import extract_sections
-from mkdocs_essays.cards.naming import SiteNamer
 from mkdocs_essays.cards.related import Document, RelatedIndex
+from mkdocs_essays.parsing.ids import SiteNamer
 
 ESSAYS = 2000
 SECTIONS = 5

@@ -19,23 +19,23 @@ from unittest.mock import patch
 
 import pytest
 from growth import assert_linear
-from mkdocs_essays.cards.anchors import heading_ends
-from mkdocs_essays.cards.extract import (
-    PlainNamer,
-    explicit_id,
-    extract_sections,
-    find_headings,
+from mkdocs_essays.cards.cutting import match as cut_match
+from mkdocs_essays.cards.extract import extract_sections
+from mkdocs_essays.cards.html import (
+    PageHeading,
+    first_sentence,
+    lead_of,
+    links_of,
+    page_headings,
+    rebase,
 )
-from mkdocs_essays.cards.feature import Cards
-from mkdocs_essays.cards.html import PageHeading, first_sentence, lead_of, links_of, rebase
 from mkdocs_essays.cards.model import Section
-from mkdocs_essays.cards.naming import SiteNamer
+from mkdocs_essays.cards.planning import CardPlan
 from mkdocs_essays.cli.hugo_import import _uses_math
 from mkdocs_essays.frontmatter import FrontMatter, read
 from mkdocs_essays.frontmatter.schema import FrontMatterErrors
 from mkdocs_essays.hugo import markdown as hm
-from mkdocs_essays.hugo.markdown import headings as hugo_headings
-from mkdocs_essays.hugo.markdown import rewrite_root_links
+from mkdocs_essays.hugo.markdown import heading_ids, rewrite_root_links
 from mkdocs_essays.hugo.shortcodes import ShortcodeSyntaxError, scan
 from mkdocs_essays.model import Essay
 from mkdocs_essays.model.essay import leading_h1
@@ -43,10 +43,13 @@ from mkdocs_essays.model.taxonomy import CO_OCCURRING, build_taxonomy
 from mkdocs_essays.model.text import (
     auto_summary,
     first_words,
-    html_to_text,
     markdown_inline_to_text,
     word_count,
 )
+from mkdocs_essays.parsing import markdown as structure
+from mkdocs_essays.parsing.html import html_to_text
+from mkdocs_essays.parsing.ids import PlainNamer, SiteNamer
+from mkdocs_essays.parsing.markdown import explicit_id
 
 
 def _quiet(function: Callable[[str], object]) -> Callable[[str], object]:
@@ -141,7 +144,7 @@ def test_card_extraction_is_linear(case: str) -> None:
 
 
 def test_heading_scan_is_linear() -> None:
-    assert_linear(find_headings, lambda n: ("## x {#a}\n\n" + "> ## q\n\n") * n, 300)
+    assert_linear(structure.scan, lambda n: ("## x {#a}\n\n" + "> ## q\n\n") * n, 300)
 
 
 def test_site_namer_over_an_essay_is_linear() -> None:
@@ -275,8 +278,12 @@ def test_root_link_rewriting_is_linear(case: str) -> None:
     assert_linear(rewrite, ROOT_LINKS[case], 200)
 
 
+def hugo_ids(text: str) -> dict[str, str]:
+    return heading_ids(text, PlainNamer())
+
+
 def test_hugo_heading_ids_are_linear() -> None:
-    assert_linear(hugo_headings, _sections, 100)
+    assert_linear(hugo_ids, _sections, 100)
 
 
 FRAGMENT = lambda n: '<h2 id="a">A</h2>\n' + '<p>See <a href="../b/">b</a> e.g. x.</p>\n' * n  # noqa: E731
@@ -297,11 +304,11 @@ def _root_links(text: str) -> str:
 
 HUGO_MARKDOWN: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     # each was a regex rescanning the rest of its line or text (8n/n 38-62 before, issue 11)
-    "headings-spaces-and-tabs": (hugo_headings, lambda n: "# a" + " \t" * n + "x\n", 60),
-    "headings-open-braces": (hugo_headings, lambda n: "# a" + " {" * n + "\n", 200),
-    "headings-braces-and-spaces": (hugo_headings, lambda n: "# a {" + " " * n + "x\n", 200),
-    "headings-closing-hashes": (hugo_headings, lambda n: "# a" + " #" * n + " x\n", 200),
-    "setext-open-braces": (hugo_headings, lambda n: "a" + " {" * n + "\n---\n", 200),
+    "headings-spaces-and-tabs": (hugo_ids, lambda n: "# a" + " \t" * n + "x\n", 60),
+    "headings-open-braces": (hugo_ids, lambda n: "# a" + " {" * n + "\n", 200),
+    "headings-braces-and-spaces": (hugo_ids, lambda n: "# a {" + " " * n + "x\n", 200),
+    "headings-closing-hashes": (hugo_ids, lambda n: "# a" + " #" * n + " x\n", 200),
+    "setext-open-braces": (hugo_ids, lambda n: "a" + " {" * n + "\n---\n", 200),
     "more-heading-spaces": (
         hm.more_out_of_headings,
         lambda n: "# <!--more-->" + " " * n + "x\n",
@@ -336,11 +343,15 @@ def test_hugo_markdown_rules_are_linear(case: str) -> None:
 
 def test_the_hugo_rewrites_keep_their_results() -> None:
     """What the one-pass scanners give on the inputs above (the regexes' results)."""
-    assert [(h.level, h.text) for h in hugo_headings("# a \t x #  \n## b ## #\n")] == [
-        (1, "a x"),
-        (2, "b ##"),
-    ]
-    assert [h.explicit_id for h in hugo_headings("# a {x} {: #y .z}\n")] == ["y"]
+    # the ids of the rendered page: ``# a x #`` keeps its '#' (spaces after it), ``{x}`` is no
+    # attribute list, so neither is the list after it
+    assert hugo_ids("# a \t x #  \n## b ## #\n") == {
+        "a-x": "a-x",
+        "a-x-": "a-x",
+        "b": "b",
+        "b-": "b",
+    }
+    assert hugo_ids("# a {x} {: #y .z}\n") == {"a-x-y-z": "a-x-y-z", "a-x--y-z": "a-x-y-z"}
     assert hm.more_out_of_headings("## <!--more--> ##\n`# <!--more-->`\n") == (
         "<!--more-->\n`# <!--more-->`\n"
     )
@@ -406,16 +417,15 @@ def _unclosed_headings(n: int) -> str:
 
 
 def test_card_links_after_headings_are_linear() -> None:
-    """``.*?</h2>`` searched the rest of the page from every heading never closed (51 before)."""
-    assert_linear(lambda html: list(heading_ends(html)), _unclosed_headings, 100)
-    assert_linear(
-        lambda html: list(heading_ends(html)), lambda n: "<h2 " + ' id="a"' * (20 * n), 100
-    )
-    assert_linear(
-        lambda html: list(heading_ends(html)),
-        lambda n: '<h2 id="a">A</h2>\n<p>x</p>\n' * n,
-        100,
-    )
+    """Where each heading ends, as the body's reading finds it (``.*?</h2>`` searched the rest
+    of the page from every heading never closed)."""
+
+    def ends(html: str) -> list[int]:
+        return [h.end for h in page_headings(html)]
+
+    assert_linear(ends, _unclosed_headings, 100)
+    assert_linear(ends, lambda n: "<h2 " + ' id="a"' * (20 * n) + ">x</h2>", 100)
+    assert_linear(ends, lambda n: '<h2 id="a">A</h2>\n<p>x</p>\n' * n, 100)
 
 
 def test_sections_meet_headings_in_linear_time() -> None:
@@ -424,11 +434,10 @@ def test_sections_meet_headings_in_linear_time() -> None:
     def run(n: int) -> Callable[[None], object]:
         sections = [Section(f"S {k}", f"s{k}", 2, 1, "text", k) for k in range(n)]
         headings = [PageHeading(2, f"h{k}", f"T {k}", 0, 0) for k in range(n)]
-        cards = SimpleNamespace(show_stubs=True, _where=lambda essay, section: "x.md:1")
 
         def match(_: None) -> object:
-            with patch("mkdocs_essays.cards.feature.log"):
-                return Cards._match(cards, None, sections, headings)  # type: ignore[arg-type]
+            with patch("mkdocs_essays.cards.cutting.log"):
+                return cut_match(sections, headings, show_stubs=True, where=lambda s: "x.md:1")
 
         return match
 
@@ -463,12 +472,12 @@ def test_where_a_card_is_is_found_in_linear_time() -> None:
         lines = range(3, 4 * n, 4)
 
         def run(_: None) -> object:
-            cards = Cards(SimpleNamespace(body=lambda e: rendered))  # type: ignore[arg-type]
-            return [cards._where_line(essay, line) for line in lines]  # type: ignore[arg-type]
+            cards = CardPlan(SimpleNamespace(body=lambda e: rendered))  # type: ignore[arg-type]
+            return [cards.where_line(essay, line) for line in lines]  # type: ignore[arg-type]
 
         return run
 
     assert_linear(lambda run: run(None), lambda k: where_all(k), 200)
-    cards = Cards(SimpleNamespace(body=lambda e: "value\n\n## A\n"))  # type: ignore[arg-type]
+    cards = CardPlan(SimpleNamespace(body=lambda e: "value\n\n## A\n"))  # type: ignore[arg-type]
     essay = _Essay(body="{{< param x >}}\n\n## A\n", body_line=5, path="docs/x.md")
-    assert cards._where_line(essay, 3) == "docs/x.md:7"  # type: ignore[arg-type]
+    assert cards.where_line(essay, 3) == "docs/x.md:7"  # type: ignore[arg-type]

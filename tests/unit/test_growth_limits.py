@@ -11,16 +11,17 @@ from conftest import MakeSite, Site
 from growth import assert_linear
 from markdown.extensions.toc import slugify
 from mkdocs_essays.cards.extract import extract_sections
-from mkdocs_essays.cards.feature import TERM_CARDS, _Names, _segment
+from mkdocs_essays.cards.feature import TERM_CARDS
 from mkdocs_essays.cards.html import NESTED_NOTES, EssayBody
 from mkdocs_essays.cards.model import Section
-from mkdocs_essays.cards.naming import SiteNamer
+from mkdocs_essays.cards.planning import _Names, _segment
 from mkdocs_essays.feeds.rss import FEED_CATEGORIES
 from mkdocs_essays.frontmatter import FrontMatterErrors, read
 from mkdocs_essays.frontmatter.handlers import BLOCK_VALUES
 from mkdocs_essays.hugo.markdown import heading_ids
 from mkdocs_essays.hugo.refs import MissingFragment, PageIndex, RefTarget
 from mkdocs_essays.pages.chips import LISTED_TERMS
+from mkdocs_essays.parsing.ids import PlainNamer, SiteNamer
 
 # -- footnotes citing footnotes ---------------------------------------------------------------
 
@@ -184,11 +185,13 @@ def test_broken_fragments_to_one_page_are_linear() -> None:
 
 def test_heading_ids_of_repeated_headings_are_linear_and_tocs() -> None:
     """16,000 repeats of one heading: each tried ``_1``, ``_2``... from the start (26.2 s)."""
-    assert_linear(lambda text: heading_ids(text, slugify), lambda n: "## Same\n\nx\n\n" * n, 2000)
+    assert_linear(
+        lambda text: heading_ids(text, PlainNamer(slugify)), lambda n: "## Same\n\nx\n\n" * n, 2000
+    )
     text = "## X\n\n## X_1\n\n## X\n\n## Y {#x_2}\n\n## X\n\n## X_1\n"
     html = markdown.markdown(text, extensions=["toc", "attr_list"])
     toc = [h["id"] for h in BeautifulSoup(html, "html.parser").select("h2")]
-    ids = heading_ids(text, slugify)
+    ids = heading_ids(text, PlainNamer(slugify))
     assert toc == ["x", "x_1", "x_3", "x_2", "x_4", "x_5"]
     assert set(toc) == {mkdocs for mkdocs in ids.values()}
 

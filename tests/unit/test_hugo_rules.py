@@ -15,13 +15,13 @@ from mkdocs_essays.hugo.layout import (
 )
 from mkdocs_essays.hugo.markdown import (
     heading_ids,
-    headings,
     hugo_anchor,
     more_out_of_headings,
     rewrite_root_links,
 )
 from mkdocs_essays.hugo.refs import PageIndex, RefTarget, logical_path
 from mkdocs_essays.hugo.shortcodes import RefError
+from mkdocs_essays.parsing.ids import PlainNamer
 
 
 @pytest.mark.parametrize(
@@ -78,22 +78,18 @@ def test_leaf_bundles() -> None:
 # -- headings -------------------------------------------------------------------------------------
 
 
-def test_headings_outside_code_with_explicit_ids() -> None:
+def test_heading_ids_outside_code_with_explicit_ids() -> None:
     text = (
         "# Title\n\n```\n# not a heading\n```\n\n## Café & Crème {#custom}\n\n"
         "Setext\n------\n\n    # indented code\n"
     )
-    found = [(h.level, h.text, h.explicit_id, h.line) for h in headings(text)]
-    assert found == [
-        (1, "Title", None, 1),
-        (2, "Café & Crème", "custom", 7),
-        (2, "Setext", None, 9),
-    ]
+    ids = heading_ids(text, PlainNamer(slugify))
+    assert ids == {"title": "title", "custom": "custom", "setext": "setext"}
 
 
 def test_hugo_ids_lead_to_mkdocs_ids() -> None:
     text = "## Café au lait\n\n## Notes\n\n## Notes\n\n## Hello, World!\n"
-    ids = heading_ids(text, slugify)
+    ids = heading_ids(text, PlainNamer(slugify))
     assert hugo_anchor("Café au lait") == "café-au-lait"
     assert ids["café-au-lait"] == "cafe-au-lait"  # Hugo's id -> MkDocs' id
     assert ids["cafe-au-lait"] == "cafe-au-lait"

@@ -13,16 +13,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.toc import unique
-from mkdocs_essays.cards.extract import (
-    SameId,
-    _header_attrs,
-    _quote_end,
-    _unique,
-    drop_footnote_refs,
-    extract_sections,
-)
+from mkdocs_essays.cards.extract import SameId, extract_sections
 from mkdocs_essays.model.essay import _atx_h1, _drop_attr_list
-from mkdocs_essays.model.text import bracketed, html_to_text, markdown_inline_to_text
+from mkdocs_essays.model.text import bracketed, markdown_inline_to_text
+from mkdocs_essays.parsing.html import html_to_text
+from mkdocs_essays.parsing.ids import unique_id
+from mkdocs_essays.parsing.markdown import _quote_end, drop_footnote_refs, header_attrs
 
 OLD_INLINE = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
@@ -70,7 +66,7 @@ def test_footnote_references_as_the_regex_did(text: str) -> None:
 @given(texts(" {}:a\t#"))
 def test_heading_attribute_lists_as_the_regex_did(text: str) -> None:
     found = re.search(r"[ ]+\{\:?[ ]*([^\}\n ][^\n]*)\}[ ]*$", text)
-    assert _header_attrs(text) == ((found.start(), found.group(1)) if found else None)
+    assert header_attrs(text) == ((found.start(), found.group(1)) if found else None)
 
 
 @settings(max_examples=800, deadline=None)
@@ -106,7 +102,7 @@ def test_unique_ids_as_toc_gives_them(ids: list[str]) -> None:
     taken: set[str] = {"x_2"}
     counters: dict[str, int] = {}
     for id in ids:
-        assert _unique(id, taken, counters) == unique(id, taken_toc)
+        assert unique_id(id, taken, counters) == unique(id, taken_toc)
 
 
 # -- fences and repeated ids --------------------------------------------------------------------

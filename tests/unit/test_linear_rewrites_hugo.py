@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from types import SimpleNamespace
 from unittest.mock import patch
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from mkdocs_essays.cards.anchors import heading_ends
-from mkdocs_essays.cards.feature import Cards
+from mkdocs_essays.cards.cutting import match
 from mkdocs_essays.cards.html import PageHeading
 from mkdocs_essays.cards.model import Section
 from mkdocs_essays.cli.hugo_import import _uses_math
@@ -23,21 +21,11 @@ from mkdocs_essays.hugo import markdown as hm
 
 # -- the references: hugo/markdown.py as it was --------------------------------------------
 
-OLD_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-OLD_ATTRS = re.compile(r"[ \t]*\{:?([^}]*)\}[ \t]*$")
 OLD_MORE_HEADING = re.compile(
     r"^ {0,3}#{1,6}[ \t]+(<!--\s*more\s*-->)[ \t]*#*[ \t]*$", re.MULTILINE
 )
 OLD_PRE = re.compile(r"<pre\b.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
 BACKTICKS = re.compile(r"`+")
-
-
-def old_split_attrs(text: str) -> tuple[str, str | None]:
-    found = OLD_ATTRS.search(text)
-    if not found:
-        return text, None
-    ident = re.search(r"(?:^|\s)#([\w\-:.]+)", found.group(1))
-    return text[: found.start()], ident.group(1) if ident else None
 
 
 def old_more_out_of_headings(text: str) -> str:
@@ -99,20 +87,7 @@ def texts(alphabet: str, size: int = 24) -> st.SearchStrategy[str]:
     return st.text(alphabet=alphabet, max_size=size)
 
 
-# -- headings -------------------------------------------------------------------------------
-
-
-@settings(max_examples=1500, deadline=None)
-@given(texts(" \t#ax\r{}", 14))
-def test_atx_headings_as_the_regex_did(line: str) -> None:
-    found = OLD_ATX.match(line)
-    assert hm._atx(line) == ((len(found.group(1)), found.group(2)) if found else None)
-
-
-@settings(max_examples=1500, deadline=None)
-@given(texts(" \t{}:#a.", 16))
-def test_attribute_lists_as_the_regex_did(text: str) -> None:
-    assert hm._split_attrs(text) == old_split_attrs(text)
+# -- <!--more--> in headings ------------------------------------------------------------------
 
 
 @settings(max_examples=1000, deadline=None)
@@ -155,43 +130,13 @@ def test_code_spans_as_the_search_did(text: str) -> None:
     assert hm.CodeMap._spans(text, []) == old_spans(text, [])
 
 
-# -- cards: the headings of a rendered page ----------------------------------------------------
-
-OLD_HEADING = re.compile(r"<h([1-6])\b[^>]*\bid=\"([^\"]*)\"[^>]*>.*?</h\1\s*>", re.DOTALL)
-HTML_PIECES = [
-    "<h2", "<h3", "<h7", "<hx", " ", 'id="', "xid=\"", 'a"', '"', ">", "</h2>", "</h3 >",
-    "</h2", "x", "\n", "<h2 id=\"a\">", "<p>",
-]  # fmt: skip
-
-
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(HTML_PIECES), max_size=16).map("".join))
-@example('<h2 id="a id="></h2>')  # the last id=" has no closing quote: the one before it counts
-@example('<h2 id="a id="b>"></h2>')  # the last one's value runs past the tag's first '>'
-@example('<h2 id="a" id="b>x</h2>"></h2>')
-@example('<h2 id="a"><h3 id="b"></h3>')  # never closed: the next one is found
-def test_heading_ends_as_the_regex_did(html: str) -> None:
-    assert list(heading_ends(html)) == [(m.group(2), m.end()) for m in OLD_HEADING.finditer(html)]
-
-
-def test_heading_ends_on_a_rendered_page() -> None:
-    html = (
-        '<h1 id="t">T</h1>\n<p>x</p>\n<h2 class="a" id="one">One <a class="headerlink" '
-        'href="#one">¶</a></h2>\n<h3 id="two">Two</h3 >\n<h2>No id</h2>\n'
-    )
-    assert [i for i, _ in heading_ends(html)] == ["t", "one", "two"]
-    assert [html[:e].endswith(("</h1>", "</h2>", "</h3 >")) for _, e in heading_ends(html)] == [
-        True
-    ] * 3
-
-
 # -- cards: which heading of the page is each section's ---------------------------------------
 
 
 def old_match(
     show_stubs: bool, sections: list[Section], headings: list[PageHeading]
 ) -> dict[int, int]:
-    """Cards._match before its queues (the warnings left out: they do not change the result)."""
+    """cards.cutting.match before its queues (without the warnings: they change no result)."""
     by_id: dict[str, int] = {}
     for position, heading in enumerate(headings):
         by_id.setdefault(heading.id, position)
@@ -258,9 +203,8 @@ def test_sections_meet_their_headings_as_before(
         for k, ((title, anchor, level), stub) in enumerate(sections)
     ]
     page = [PageHeading(level, ident, text, 0, 0) for level, ident, text in headings]
-    cards = SimpleNamespace(show_stubs=show_stubs, _where=lambda essay, section: "x.md:1")
-    with patch("mkdocs_essays.cards.feature.log"):
-        new = Cards._match(cards, None, made, page)  # type: ignore[arg-type]
+    with patch("mkdocs_essays.cards.cutting.log"):
+        new = match(made, page, show_stubs=show_stubs, where=lambda section: "x.md:1")
     assert new == old_match(show_stubs, made, page)
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 
 from mkdocs_essays.frontmatter import read
-from mkdocs_essays.hugo.shortcodes import _line_ranges, expand, scan
+from mkdocs_essays.hugo.shortcodes import expand, scan
+from mkdocs_essays.hugo.shortcodes.constructs import line_ranges as _line_ranges
 from mkdocs_essays.model.slugs import MAX_SEGMENT_BYTES, fit_location, fit_segment, too_deep
 from mkdocs_essays.pages.aliases import alias_dest, resolve_alias
 from mkdocs_essays.pages.urls import UrlPolicy

@@ -255,3 +255,18 @@ def test_permalinks_are_linear(case: str) -> None:
             return error
 
     assert_linear(run, make, n)
+
+
+def test_go_layouts_are_read_in_linear_time() -> None:
+    """Go's layout elements are tried at each character (a table of prefixes, in the order
+    Go's nextStdChunk tries them): a long layout of near misses is read once."""
+    from mkdocs_essays.pages.permalinks import _go_layout
+
+    assert _go_layout("_2006x02Jan") == [
+        ("text", "_"),
+        ("std", "2006"),
+        ("text", "x"),
+        ("std", "02"),
+        ("std", "Jan"),
+    ]
+    assert_linear(_go_layout, lambda n: "Ja07Z0Mo_0" * n, 500)

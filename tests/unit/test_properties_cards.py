@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import markdown
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from mkdocs_essays.cards.extract import extract_sections, find_headings
+from mkdocs_essays.cards.extract import extract_sections
 from mkdocs_essays.cards.html import page_headings
 from mkdocs_essays.cards.model import Section
+from mkdocs_essays.parsing.markdown import scan
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,7 +29,7 @@ def reassemble(body: str, sections: list[Section], level: int) -> str:
     """
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    headings, _ = find_headings(text)
+    headings = scan(text).headings
     higher = {h.line for h in headings if not h.nested and h.level < level}
     pieces: list[str] = []
     at = 0  # next unused line (0-based)

@@ -4,8 +4,7 @@ found nowhere is a warning and the link keeps it (Hugo 0.168 never checks fragme
 
 from __future__ import annotations
 
-import time
-
+from growth import assert_linear
 from mkdocs_essays.hugo.refs import MissingFragment, PageIndex, RefTarget, element_ids
 from mkdocs_essays.hugo.shortcodes import expand
 
@@ -19,17 +18,7 @@ def test_element_ids_of_raw_html_and_attribute_lists() -> None:
 
 
 def test_element_ids_is_linear() -> None:
-    def seconds(n: int) -> float:
-        text = '<span id="a">x</span> {#b} {{{{ ' * n
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            element_ids(text)
-            best = min(best, time.perf_counter() - started)
-        return best
-
-    times = {n: seconds(n) for n in (2000, 4000, 8000, 16000)}
-    assert times[16000] / max(times[2000], 1e-6) < 16, times
+    assert_linear(element_ids, lambda n: '<span id="a">x</span> {#b} {{{{ ' * n, 4000)
 
 
 class _Services:

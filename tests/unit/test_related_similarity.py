@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from growth import assert_linear
-from mkdocs_essays.cache import CACHE
+from mkdocs_essays.parsing.html import ParsedHtml
 from mkdocs_essays.related.settings import Index, from_hugo, indices
-from mkdocs_essays.related.similarity import Entry, Similarity, code_of
+from mkdocs_essays.related.similarity import Entry, Similarity
 
 START = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -106,7 +106,7 @@ def test_code_blocks_do_not_count() -> None:
         "<prefix>not code</prefix><pre>never closed"
     )
     code = ["apiVersion:", "v1", "kind:", "Pod", "kubectl", "apply", "never", "closed"]
-    assert code_of(html).split() == code
+    assert ParsedHtml(html).code().split() == code
     text = "sailing harbour apiversion kind kubectl apply"
     entries = [
         Entry("a", "A", text, None, code="apiVersion kind kubectl apply"),
@@ -155,11 +155,12 @@ def test_the_ranking_is_about_linear() -> None:
         ]
 
     def rank(entries: list[Entry]) -> object:
-        CACHE.clear()
         return Similarity(entries, index_weights={"tags": 0.8}).nearest(5)
 
     assert_linear(rank, make, 200)
-    assert_linear(code_of, lambda n: "<p>x</p><pre>code</pre><prefix>" * n, 2_000)
+    code = lambda html: ParsedHtml(html).code()  # noqa: E731
+    assert_linear(code, lambda n: "<p>x</p><pre>code</pre><prefix>" * n, 2_000)
+    assert_linear(code, lambda n: "<p>x</p><pre>never closed" + "<span>x</span>" * n, 2_000)
 
 
 def test_default_indices_are_hugos_with_each_taxonomy() -> None:

@@ -9,6 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from conftest import HUGO_CODER
+from growth import assert_linear
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs_essays.hugo.markdown import CodeMap
@@ -158,9 +159,14 @@ def test_escaped_calls_become_literal_in_code_and_text() -> None:
     assert unescape("{{</*x*/>}}") == "{{<x>}}"
 
 
-def test_code_map_of_unclosed_fence_runs_to_the_end() -> None:
+def test_a_fence_never_closed_is_no_code() -> None:
+    """As on the rendered page: Python-Markdown shows the fence as text and what follows it as
+    Markdown, so a shortcode after it is rendered."""
     code = CodeMap("a\n```\n{{< x >}}\n")
-    assert code.inside(len("a\n```\n"))
+    assert not code.inside(len("a\n```\n"))
+    assert run("a\n```\n{{< param author >}}\n").markdown == "a\n```\nAna\n"
+    closed = CodeMap("a\n```\n{{< x >}}\n```\n")
+    assert closed.inside(len("a\n```\n"))
 
 
 # -- Hugo's built-ins ----------------------------------------------------------------------------
@@ -469,18 +475,41 @@ def called(problem) -> str:
 
 # Found by the property above once its error branch had to check something: when the first
 # pass renders a call that stood just before a ``` (which then opens a fence), the second pass
-# reports its errors at lines of the rendered text (here line 8 of a text of 4 lines), and a
-# stray closing call's problem carries no name.
-STRAY = "{{< notice note >}}```\n{{< y >}}\n```\n{{< /foo >}}"
+# reported its errors at lines of the rendered text (here line 8 of a text of 5 lines), and a
+# stray closing call's problem carried no name.
+STRAY = "{{< notice note >}}```\n{{< y >}}\n```\n{{< /foo >}}\n```\n"
 
 
-@pytest.mark.xfail(strict=True, reason="second-pass errors are placed in the rendered text")
 def test_an_error_found_in_the_second_pass_names_its_line_in_the_source() -> None:
-    errors = [p for p in run(STRAY).problems if p.kind == "error"]
-    assert [p.line for p in errors] == [4]
+    out = run(STRAY)
+    assert out.markdown.startswith("\n\n!!! note\n\n```")  # the first pass made the fence
+    errors = [p for p in out.problems if p.kind == "error"]
+    assert [(p.name, p.line) for p in errors] == [("foo", 4)]
 
 
-@pytest.mark.xfail(strict=True, reason="a stray closing call's problem has an empty name")
+def test_problems_of_a_later_pass_are_placed_in_the_source() -> None:
+    """A call the second pass renders is reported at its own line: text copied from the page
+    keeps its lines; what a call wrote is placed at the call."""
+    text = "Intro.\n\n{{< notice >}}```\n{{< y >}}\n```\n\n{{< unknown >}}\n```\n"
+    out = run(text)
+    assert [(p.kind, p.name, p.line) for p in out.problems] == [("unknown", "unknown", 7)]
+
+
 def test_a_stray_closing_call_names_its_shortcode() -> None:
     errors = [p for p in run("text\n{{< /foo >}}\n").problems if p.kind == "error"]
     assert [(p.name, p.line) for p in errors] == [("foo", 2)]
+
+
+def test_a_syntax_error_names_its_shortcode_when_it_has_one() -> None:
+    errors = run('a\n{{< youtube id="x >}}\n').problems
+    assert [(p.kind, p.name, p.line) for p in errors] == [("error", "youtube", 2)]
+    assert [p.name for p in run("{{< >}}").problems] == [""]  # no name was written
+
+
+def test_a_second_pass_and_its_line_map_are_linear() -> None:
+    def page(n: int) -> str:
+        return "{{< notice >}}```\n{{< y >}}\n```\n" + "text\n\n{{< unknown >}}\n" * n + "```\n"
+
+    out = run(page(3))
+    assert [p.line for p in out.problems if p.kind == "unknown"] == [6, 9, 12]  # as written
+    assert_linear(lambda text: run(text).problems, page, 200)

@@ -1,53 +1,45 @@
 """Pattern cards (issue 4): every section of an essay becomes a card with its own page.
 
-``on_files`` (:meth:`Cards.plan`): the Markdown MkDocs will render is cut into sections at
-``card_level`` headings (:mod:`.extract`), each with the id MkDocs will give its heading; every
-shown section gets a virtual page ``patterns/<essay-key>/<heading-key>/`` and the catalog
-``patterns/`` is planned. Empty sections are stubs: left out of ``mkdocs build`` (one info line
-each) unless ``publish_stubs``, shown with a badge under ``mkdocs serve``.
+The feature's three steps, each in its own module:
 
-``on_page_content`` (:meth:`Cards.essay_html`): the essay's rendered body is scanned once; each
-card's anchor is checked against the real heading ids (a warning names the file and heading on
-a mismatch) and the card takes its HTML, lead, text, word count and links from that body, so a
-section's Markdown is rendered once. Each carded heading gets a small link to its card, and the
-essay a "Pattern cards" block (:meth:`Cards.essay_footer`).
-
-``on_env`` (:meth:`Cards.render`, :meth:`Cards.file_content`): card pages, the catalog and
-``patterns/cards.json``, with related cards ranked once over every published card
-(:mod:`.related`).
+- ``on_files`` (:meth:`Cards.plan`): which sections are cards and where each lives
+  (:mod:`.planning`); a page for each card, and the catalog ``patterns/``;
+- ``on_page_content`` (:meth:`Cards.essay_html`): the essay's rendered body, read once, is
+  cut into its cards (:mod:`.cutting`: each card's heading found, its HTML, lead, text and
+  links taken); each carded heading gets a small link to its card, and the essay a "Pattern
+  cards" block (:meth:`Cards.essay_footer`);
+- ``on_env`` (:meth:`Cards.render`, :meth:`Cards.file_content`): card pages, the catalog,
+  the cards on each term's page, and ``patterns/cards.json``, with related cards ranked once
+  over every published card (:mod:`.related`).
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
-import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
 from ..model import Essay, Term
 from ..model.slugs import hugo_path
-from ..model.text import first_words, html_to_text, markdown_inline_to_text, word_count
+from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs, essays
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
-from ..pages.urls import folder_of, relative_url
+from ..pages.urls import relative_url
 from ..render import View
-from .anchors import heading_ends
-from .extract import Namer, PlainNamer, SameId, extract_sections
-from .html import EssayBody, Fragment, PageHeading, first_sentence
-from .keep import Boilerplate, essay_choice, mark_value, title_key
-from .model import Card, Section
-from .naming import SiteNamer, toc_settings
+from .cutting import intro, match
+from .html import EssayBody, Fragment, first_sentence
+from .model import Card
+from .planning import CardPlan
 from .related import Document, rank
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..pages.views import Views
+    from ..site import Site
 
 __all__ = ["CATALOG_TITLE", "Cards"]
 
@@ -59,20 +51,23 @@ TERM_CARDS = 20
 """Cards of one essay a term page lists; a line then leads to the essay, which lists them all."""
 """How many related cards a card page shows (and ``cards.json`` lists)."""
 LEAD_WORDS = 40
-_SAFE_SEGMENT = re.compile(r"\w[\w.-]*")
+JSON_NAME = "cards.json"
 
 
 class Cards(Feature):
     kinds = ("cards", "card")
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
-        self.cards: dict[str, Card] = {}
-        """Every card shown in this build, by id: essays newest first, then heading order."""
-        self.by_essay: dict[Essay, list[str]] = {}
-        self.sections: dict[Essay, list[Section]] = {}
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
+        self.planned = CardPlan(site, reserved=(PAGE_PATH, JSON_NAME))
+        """Which sections are cards, and where each is (made in :meth:`plan`)."""
+        self.cards = self.planned.cards
+        """Every card shown in this build, by id: essays newest first, then heading order;
+        each with its text once its essay is rendered (:meth:`essay_html`)."""
+        self.by_essay = self.planned.by_essay
+        self.sections = self.planned.sections
         """Every section of every shown essay, stubs included."""
-        self.keys: dict[Essay, str] = {}
+        self.keys = self.planned.keys
         self.filled: set[str] = set()
         self._related: dict[str, list[str]] | None = None
         self._completed = False
@@ -81,27 +76,17 @@ class Cards(Feature):
         self._wrappers: dict[str, str] = {}
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
-        self.namer: Namer = PlainNamer()
-        self._lines: dict[Essay, tuple[str, list[str] | None, dict[str, int]]] = {}
-        """Per essay: its rendered body, that body's lines when a transform changed it, and
-        the first line of the file holding each text (see :meth:`_file_line`)."""
-        self._sibling_at: dict[str, int] = {}
-        """Card id -> its place among its essay's cards (previous / next links)."""
         self._catalog: list[Essay] | None = None
         self._tag_counts: list[dict[str, Any]] | None = None
         self.intros: dict[Essay, str] = {}
         """An essay's text before its first card, when its cards hold all the rest (see
-        :meth:`_keep_intro`)."""
+        :func:`.cutting.intro`)."""
 
     # -- what is shown ---------------------------------------------------------------------
 
-    @property
-    def show_stubs(self) -> bool:
-        return self.build.serve or self.build.options.publish_stubs
-
     def published(self, card: Card) -> bool:
         """In ``cards.json``: a published essay's card (a stub only with ``publish_stubs``)."""
-        return card.essay.published and (not card.stub or self.build.options.publish_stubs)
+        return card.essay.published and (not card.stub or self.site.options.publish_stubs)
 
     def cards_of(self, essay: Essay) -> list[Card]:
         return [self.cards[i] for i in self.by_essay.get(essay, ())]
@@ -109,223 +94,13 @@ class Cards(Feature):
     # -- on_files --------------------------------------------------------------------------
 
     def plan(self) -> Iterable[PageSpec]:
-        build = self.build
-        self.namer = self._namer()
-        self.keys = self._essay_keys()
-        level = build.options.card_level
-        attr_list = getattr(self.namer, "attr_list", True)
-        md_in_html = getattr(self.namer, "md_in_html", False)
-        for essay in build.collection.essays:
-            if essay not in self.keys:
-                continue
-            unclosed: list[int] = []
-            same_ids: list[SameId] = []
-            body = build.body(essay)
-            sections = extract_sections(
-                body,
-                level=level,
-                namer=self.namer,
-                attr_list=attr_list,
-                md_in_html=md_in_html,
-                unclosed=unclosed,
-                same_ids=same_ids,
-            )
-            lines = body.split("\n") if unclosed else []
-            for line in unclosed:
-                text = lines[line - 1].strip()
-                fence = text[min(i for i in (text.find("`"), text.find("~")) if i >= 0) :]
-                closing = fence[: len(fence) - len(fence.lstrip(fence[0]))]
-                log.warning(
-                    f"{self._where_line(essay, line)}: the code fence {fence!r} is never closed, "
-                    "so the page shows it as text and the lines after it as Markdown; add a "
-                    f"line {closing!r} where the code ends"
-                )
-            for same in same_ids:
-                first = self._file_line(essay, same.first_line)
-                earlier = f"on line {first}" if first else "above it"
-                log.warning(
-                    f"{self._where_line(essay, same.line)}: the heading {same.title!r} and the "
-                    f"heading {same.first_title!r} {earlier} both have the id {same.id!r} "
-                    f"('{{#{same.id}}}' on each), so links to #{same.id} (and this heading's "
-                    "pattern card) go to the first one; give one of the two headings another id"
-                )
-            self.sections[essay] = sections
-        boilerplate = Boilerplate.of(self.sections.values(), build.options.card_boilerplate)
-        recurring: Counter[tuple[str, str]] = Counter()
-        for essay, sections in self.sections.items():
-            taken = _Names()
-            for section in self._chosen(essay, sections, boilerplate, recurring):
-                where = self._where(essay, section)
-                if not section.title:
-                    log.info(f"{where}: a heading without text gets no pattern card; give it one")
-                    continue
-                if section.empty and not self.show_stubs:
-                    log.info(
-                        f"{where}: the section {section.title!r} has no text, so it gets no "
-                        "pattern card; write it, or set publish_stubs: true to publish a stub"
-                    )
-                    continue
-                segment = _segment(section, taken)
-                key = self.keys[essay]
-                card = Card(
-                    id=f"{key}/{segment}",
-                    essay=essay,
-                    section=section,
-                    location=build.policy.card(key, segment),
-                    stub=section.empty,
-                )
-                self.cards[card.id] = card
-                siblings = self.by_essay.setdefault(essay, [])
-                self._sibling_at[card.id] = len(siblings)
-                siblings.append(card.id)
-        self._report_boilerplate(boilerplate, recurring)
-        catalog = PageSpec("cards", build.policy.cards(), CATALOG_TITLE, top_level=True)
-        yield from paginate(catalog, len(self._catalog_essays()), build.options.pager_size)
+        """The cards (:mod:`.planning`), a page for each, and the catalog's pages."""
+        site = self.site
+        self.planned.make()
+        catalog = PageSpec("cards", site.policy.cards(), CATALOG_TITLE, top_level=True)
+        yield from paginate(catalog, len(self._catalog_essays()), site.options.pager_size)
         for card in self.cards.values():
             yield PageSpec("card", card.location, card.title, key=card.id)
-
-    def _chosen(
-        self,
-        essay: Essay,
-        sections: list[Section],
-        boilerplate: Boilerplate,
-        recurring: Counter[tuple[str, str]],
-    ) -> Iterator[Section]:
-        """The sections of an essay that are cards (:mod:`.keep`): a heading's ``data-card``
-        first, then the essay's ``cards``, then the collection's boilerplate rule (each
-        section it leaves out is counted in ``recurring`` by what recurs)."""
-        choice, key = essay_choice(essay.front.params)
-        if key is not None:
-            line = essay.front.line_of(key)
-            if choice.problem:
-                log.warning(
-                    f"{essay.path}:{line}: {choice.problem} (for example cards = false, or "
-                    'cards = ["First section", "Third section"]); the sections are cards by '
-                    "the collection's rule"
-                )
-            for name in choice.unmatched(sections):
-                titles = ", ".join(repr(s.title) for s in sections) or "none"
-                log.warning(
-                    f"{essay.path}:{line}: '{key}' names the section {name!r}, which this essay "
-                    f"does not have (its sections: {titles}); write a section's title or anchor"
-                )
-        for section in sections:
-            wanted = mark_value(section.mark)
-            if section.mark is not None and wanted is None:
-                log.warning(
-                    f"{self._where(essay, section)}: data-card={section.mark!r} on the heading "
-                    f"{section.title!r} says neither yes nor no; write {{ data-card }} to make "
-                    'it a pattern card or { data-card="false" } to leave it out'
-                )
-            if wanted is None:
-                wanted = choice.wants(section)
-            if wanted is None:
-                recurs = boilerplate.recurs(section)
-                if recurs is not None:
-                    what = title_key(section.title) if recurs[0] == "title" else section.title
-                    recurring[(recurs[0], what)] += 1
-                    continue
-                wanted = True
-            if wanted:
-                yield section
-
-    def _report_boilerplate(
-        self, boilerplate: Boilerplate, recurring: Counter[tuple[str, str]]
-    ) -> None:
-        """One line for every section the boilerplate rule left out, most common first."""
-        if not recurring:
-            return
-        shown = []
-        for (what, key), _ in recurring.most_common(12):
-            if what == "title":
-                essays = boilerplate.titles[key]
-                shown.append(f"{boilerplate.shown.get(key, key)!r} ({essays} essays)")
-            else:
-                shown.append(f"{key!r} (the same text)")
-        more = len(recurring) - len(shown)
-        listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-        log.info(
-            f"pattern cards: {recurring.total()} sections are boilerplate, not cards: their "
-            f"titles or texts recur in {boilerplate.threshold} essays or more: {listed}. "
-            "Mark a heading { data-card }, or list its essay's cards in front matter "
-            "(cards = [...]), to make one a card; card_boilerplate: 0 turns the rule off"
-        )
-
-    def _namer(self) -> Namer:
-        config = self.build.config
-        namer = SiteNamer(config.markdown_extensions, config.mdx_configs)
-        try:
-            namer.markdown()
-        except Exception as error:  # a third-party extension that cannot load on its own
-            log.info(
-                "pattern cards: the site's Markdown extensions could not be loaded on their own "
-                f"({error}); heading ids are read with plain rules and each card's anchor is "
-                "checked against its rendered essay"
-            )
-            slugify, separator = toc_settings(config.markdown_extensions, config.mdx_configs)
-            return PlainNamer(slugify, separator, namer.attr_list)
-        return namer
-
-    def _essay_keys(self) -> dict[Essay, str]:
-        """``patterns/<key>/``: the essay's slug; a second essay with that slug gets ``-2``.
-        An essay a permalink places has its address as key (``patterns/2025/09/05/x/``):
-        its cards follow its URL, and dated posts sharing a slug keep readable card paths.
-        Decided in path order, so adding a newer essay never moves older cards."""
-        build = self.build
-        shown = [e for e in build.collection.essays if e in build.locations]
-        shown = [e for e in shown if build.collection.shown(e)]
-        keys: dict[Essay, str] = {}
-        # the catalog's later pages (patterns/page/2/) and its cards.json
-        reserved = {PAGE_PATH, posixpath.basename(self.json_path)}
-        used = _Names(reserved)
-        for essay in sorted(shown, key=lambda e: e.src_uri):
-            base = essay.slug
-            if build.policy.permalinked(essay):
-                base = folder_of(build.locations[essay])
-            key = used.free(base)
-            if key != base:
-                why = (
-                    f"/{build.url_of(build.policy.cards())}{base} is the catalog's"
-                    if base.casefold() in reserved
-                    else f"another essay has the slug {base!r}"
-                )
-                log.info(
-                    f"{essay.path}: {why}, so this essay's "
-                    f"pattern cards are at /{build.url_of(build.policy.cards())}{key}/"
-                )
-            keys[essay] = key
-        return keys
-
-    def _where(self, essay: Essay, section: Section) -> str:
-        """``docs/posts/x.md:12``: the heading's line in the file when it can be told."""
-        return self._where_line(essay, section.line)
-
-    def _where_line(self, essay: Essay, body_line: int) -> str:
-        """``docs/posts/x.md:12`` for a line of the body MkDocs renders, when it can be told."""
-        line = self._file_line(essay, body_line)
-        return f"{essay.path}:{line}" if line else essay.path
-
-    def _file_line(self, essay: Essay, body_line: int) -> int | None:
-        """The file's line number of a line of the body MkDocs renders, when it can be told:
-        a transform (a shortcode, a rewritten link) may have changed the body, and then the
-        line is found by its text. Both bodies are split once per essay, not once per call."""
-        body = self.build.body(essay)
-        cached = self._lines.get(essay)
-        if cached is None or cached[0] is not body:
-            if body is essay.body or body == essay.body:
-                cached = (body, None, {})
-            else:
-                first: dict[str, int] = {}
-                for index, text in enumerate(essay.body.split("\n")):
-                    first.setdefault(text, index)
-                cached = (body, body.split("\n"), first)
-            self._lines[essay] = cached
-        _, lines, first = cached
-        if lines is None:
-            return essay.body_line + body_line - 1
-        if not 0 < body_line <= len(lines) or lines[body_line - 1] not in first:
-            return None
-        return essay.body_line + first[lines[body_line - 1]]
 
     # -- on_page_content -------------------------------------------------------------------
 
@@ -333,11 +108,16 @@ class Cards(Feature):
         sections = self.sections.get(essay)
         if not sections:
             return html
-        rendered = self.build.rendered.get(essay.src_uri)
-        body = rendered.html if rendered is not None else html
-        parsed = EssayBody(body)
+        rendered = self.views.rendered.get(essay.src_uri)
+        parsed = EssayBody(rendered.parsed if rendered and rendered.parsed else html)
+        body = parsed.source
         headings = parsed.headings
-        found = self._match(essay, sections, headings)
+        found = match(
+            sections,
+            headings,
+            show_stubs=self.planned.show_stubs,
+            where=lambda section: self.planned.where(essay, section),
+        )
         essay_url = page_url
         ends: dict[str, int] = {}  # card id -> where its heading ends in the body
         for card in self.cards_of(essay):
@@ -358,146 +138,27 @@ class Cards(Feature):
             self._wrappers[card.id] = fragment.wrapper()
             self.filled.add(card.id)
             ends[card.id] = headings[index].end
-        self._keep_intro(essay, sections, found, headings, body)
-        return self._link_headings(essay, html, page_url, ends if html == body else None)
+        text_before = intro(sections, self.cards_of(essay), found, parsed)
+        if text_before is not None:
+            self.intros[essay] = text_before
+        if html != body:  # a feature before the cards changed the page: its headings moved
+            where: dict[str, int] = {}
+            for heading in EssayBody(html).headings:
+                where.setdefault(heading.id, heading.end)
+            ends = {c.id: where[c.anchor] for c in self.cards_of(essay) if c.anchor in where}
+        return self._link_headings(essay, html, page_url, ends)
 
-    def _keep_intro(
-        self,
-        essay: Essay,
-        sections: list[Section],
-        found: dict[int, int],
-        headings: list[PageHeading],
-        body: str,
-    ) -> None:
-        """When the essay's text is its introduction and its cards' texts, nothing else (every
-        section is a card, each cut from the page, no heading above the card level after the
-        first), keep the introduction's text: the similarity of essays adds up the cards'
-        word counts and its own instead of reading the whole text again."""
-        cards = self.cards_of(essay)
-        if not cards or len(cards) != len(sections):
-            return
-        first = found.get(sections[0].position)
-        if first is None or any(c.section.position not in found for c in cards):
-            return
-        level = headings[first].level
-        if any(h.level < level for h in headings[first:]):
-            return
-        self.intros[essay] = html_to_text(body[: headings[first].start])
-
-    def _match(
-        self, essay: Essay, sections: list[Section], headings: list[PageHeading]
-    ) -> dict[int, int]:
-        """Section position -> index of its heading on the rendered page; warns on a mismatch.
-
-        A section is found by its anchor; failing that by its title, then by its place among
-        the page's headings of its level between the sections found before and after it.
-        """
-        by_id: dict[str, int] = {}
-        for position, heading in enumerate(headings):
-            by_id.setdefault(heading.id, position)
-        found: dict[int, int] = {}
-        used: set[int] = set()
-        for section in sections:
-            at = by_id.get(section.anchor)
-            if at is not None and at not in used:
-                found[section.position] = at
-                used.add(at)
-        levels = {headings[i].level for i in found.values()}
-        level = levels.pop() if len(levels) == 1 else None
-        # The first free heading of the level (of the title, else any) between the nearest
-        # sections found before and after: both bounds only grow from section to section, so
-        # each queue of headings is walked once (not every heading once per section).
-        after_from = [len(headings)] * (len(sections) + 1)
-        for k in range(len(sections) - 1, -1, -1):
-            after_from[k] = min(after_from[k + 1], found.get(k, len(headings)))
-        queues: dict[object, list[int]] = {}
-        for i, heading in enumerate(headings):
-            queues.setdefault(heading.level, []).append(i)
-            queues.setdefault((heading.level, " ".join(heading.text.split())), []).append(i)
-        heads: dict[object, int] = {}
-
-        def first_free(key: object, before: int, after: int) -> int | None:
-            queue = queues.get(key, [])
-            at = heads.get(key, 0)
-            while at < len(queue) and (queue[at] <= before or queue[at] in used):
-                at += 1
-            heads[key] = at
-            return queue[at] if at < len(queue) and queue[at] < after else None
-
-        before = -1
-        for section in sections:
-            if section.position in found:
-                before = max(before, found[section.position])
-                continue
-            after = after_from[section.position + 1]
-            wanted = level or section.level
-            index = first_free((wanted, section.title), before, after)
-            if index is None:
-                index = first_free(wanted, before, after)
-            if section.empty and not self.show_stubs:
-                if index is not None:
-                    used.add(index)
-                continue
-            where = self._where(essay, section)
-            if index is None:
-                log.warning(
-                    f"{where}: the heading {section.title!r} is not at the top level of the "
-                    "rendered essay (inside raw HTML or another block?), so its pattern card "
-                    "links to the top of the essay; move the heading out of that block"
-                )
-                continue
-            found[section.position] = index
-            used.add(index)
-            before = index
-            real = headings[index].id
-            if real == section.anchor:
-                continue  # a second heading with this {#id}: warned about in plan()
-            log.warning(
-                f"{where}: the heading {section.title!r} has the id {real!r} on the essay page, "
-                f"not {section.anchor!r} as the plugin computed; its pattern card links to "
-                f"{real!r}. Give the heading an explicit id ('{{#{real}}}' after its text, "
-                "with attr_list) so the card's address stays stable"
-            )
-        return found
-
-    def _link_headings(
-        self, essay: Essay, html: str, page_url: str, ends: dict[str, int] | None = None
-    ) -> str:
+    def _link_headings(self, essay: Essay, html: str, page_url: str, ends: dict[str, int]) -> str:
         """A small link to its card after each carded heading (one pass over the page: an
         essay of 2,000 sections is scanned once, not once per card). ``ends``: where each
-        card's heading ends in ``html``, as its parse found it."""
-        build = self.build
-        if ends is not None:
-            pieces: list[str] = []
-            at = 0
-            placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
-            for end, card in sorted(placed, key=lambda p: p[0]):
-                link = build.renderer.render(
-                    "card_ref.html", card=self._view(card, page_url, full=False)
-                )
-                pieces += [html[at:end], "\n", link]
-                at = end
-            pieces.append(html[at:])
-            return "".join(pieces)
-        wanted: dict[str, Card] = {}
-        for card in self.cards_of(essay):
-            if card.anchor and card.id in self.filled:
-                wanted.setdefault(_attribute(card.anchor), card)
-        if not wanted:
-            return html
-        pieces = []
+        card's heading ends in ``html``, as its reading found it."""
+        pieces: list[str] = []
         at = 0
-        for heading_id, heading_end in heading_ends(html):
-            if heading_id not in wanted:
-                continue
-            card = wanted.pop(heading_id)
-            link = build.renderer.render(
-                "card_ref.html", card=self._view(card, page_url, full=False)
-            )
-            pieces += [html[at:heading_end], "\n", link]
-            at = heading_end
-            if not wanted:
-                break
+        placed = [(ends[c.id], c) for c in self.cards_of(essay) if c.anchor and c.id in ends]
+        for end, card in sorted(placed, key=lambda p: p[0]):
+            view = self._view(card, page_url, full=False)
+            pieces += [html[at:end], "\n", self.site.renderer.render("card_ref.html", card=view)]
+            at = end
         pieces.append(html[at:])
         return "".join(pieces)
 
@@ -505,7 +166,7 @@ class Cards(Feature):
         cards = self.cards_of(essay)
         if not cards:
             return ""
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "card_list.html",
             heading="Pattern cards",
             heading_id="essay-pattern-cards",
@@ -548,13 +209,13 @@ class Cards(Feature):
             pool = [
                 documents[c.id] for c in self.cards.values() if c.essay.published and not c.stub
             ]
-            self._related = rank(list(documents.values()), pool, RELATED)
+            self._related = rank(list(documents.values()), pool, RELATED, self.site.cache)
         return self._related
 
     def _document(self, card: Card) -> Document:
         tags = tuple(
             f"{plural}:{hugo_path(name) or name.casefold()}"
-            for plural in self.build.taxonomies.values()
+            for plural in self.site.taxonomies.values()
             for name in card.essay.terms(plural)
         )
         return Document(card.id, card.essay.src_uri, tags, card.title, card.text)
@@ -564,24 +225,24 @@ class Cards(Feature):
         if spec.kind == "cards":
             return self._render_catalog(spec, page_url, hosted=hosted)
         card = self.cards[spec.key]
-        footer = "".join(f.card_footer(card, page_url) for f in self.build.features)
+        footer = self.views.card_footer(card, page_url)
         return self._render_card(card, page_url, hosted=hosted) + footer
 
     def _render_card(self, card: Card, page_url: str, *, hosted: bool) -> str:
-        build = self.build
+        site = self.site
         siblings = self.by_essay[card.essay]
-        at = self._sibling_at[card.id]
+        at = self.planned.sibling_at[card.id]
         previous = self.cards[siblings[at - 1]] if at > 0 else None
         following = self.cards[siblings[at + 1]] if at + 1 < len(siblings) else None
         section = card.html  # cut and pointed from the card's page once, in essay_html
         tag = self._wrappers.get(card.id) or Fragment.parse(section).wrapper()
-        return build.renderer.render(
+        return site.renderer.render(
             "card_page.html",
             h1=not hosted,
             card=self._view(card, page_url),
-            essay=build.view(card.essay, page_url),
+            essay=self.views.view(card.essay, page_url),
             # The essay's own rendered HTML, cut at the section: not a writer's raw string.
-            section=Markup(section if hosted else build.defer(section)),  # search skips it
+            section=Markup(section if hosted else self.views.defer(section)),  # search skips it
             # An element name the section does not use: see Fragment.wrapper.
             section_tag=tag,
             previous=self._view(previous, page_url, full=False) if previous else None,
@@ -589,14 +250,14 @@ class Cards(Feature):
             related=[
                 self._view(self.cards[i], page_url, full=False) for i in self.related()[card.id]
             ],
-            catalog_url=relative_url(build.url_of(build.policy.cards()), page_url),
-            defer=Markup if hosted else lambda html: Markup(build.defer(html)),
+            catalog_url=relative_url(site.url_of(site.policy.cards()), page_url),
+            defer=Markup if hosted else lambda html: Markup(self.views.defer(html)),
         )
 
     def _catalog_essays(self) -> list[Essay]:
         """The essays with cards, newest first: the catalog's groups (one per essay)."""
         if self._catalog is None:
-            essays = [e for e in self.build.collection.essays if self.by_essay.get(e)]
+            essays = [e for e in self.site.collection.essays if self.by_essay.get(e)]
             self._catalog = essays
         return self._catalog
 
@@ -612,19 +273,19 @@ class Cards(Feature):
     def _page_html(self, card: Card, fragment: Fragment) -> str:
         """The section with its links pointed from the card's page (worked out once, while
         the essay is cut: one copy of each card's HTML is kept)."""
-        build = self.build
-        essay_url = build.essay_url(card.essay)
-        card_url = build.url_of(card.location)
+        site = self.site
+        essay_url = site.essay_url(card.essay)
+        card_url = site.url_of(card.location)
         return fragment.rebase(essay_url, card_url, local_ids=fragment.ids)
 
     def _render_catalog(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        build = self.build
+        site = self.site
         groups = []
         for essay in items_of(spec, self._catalog_essays()):
             groups.append(
                 {
                     "id": "essay-" + self.keys[essay].replace("/", "-"),
-                    "essay": build.view(essay, page_url),
+                    "essay": self.views.view(essay, page_url),
                     "tags": [
                         View(tag, url=relative_url(tag["url"], page_url))
                         for tag in self._tags(essay)
@@ -640,7 +301,7 @@ class Cards(Feature):
         paged = spec.pager is not None and spec.pager.count > 1
         for tag in tags if paged else ():
             tag["url"] += "#essays-term-cards"
-        return build.renderer.render(
+        return site.renderer.render(
             "card_catalog.html",
             title=spec.title,
             h1=not hosted,
@@ -649,18 +310,18 @@ class Cards(Feature):
             essay_count=len(self._catalog_essays()),
             filter=tags if len(tags) > 1 and not paged else [],
             tag_links=tags if paged else [],
-            pager=pager_html(build, spec, page_url),
+            pager=pager_html(self.site, spec, page_url),
         )
 
     def _site_urls(self, card: Card) -> dict[str, str]:
         """The card's site-relative URLs, worked out once."""
         urls = self._urls.get(card.id)
         if urls is None or urls["anchor"] != card.anchor:
-            build = self.build
-            essay_url = build.essay_url(card.essay)
+            site = self.site
+            essay_url = site.essay_url(card.essay)
             urls = {
                 "anchor": card.anchor,
-                "url": build.url_of(card.location),
+                "url": site.url_of(card.location),
                 "essay_url": essay_url,
                 "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
             }
@@ -695,15 +356,15 @@ class Cards(Feature):
         cached = self._essay_tags.get(essay)
         if cached is not None:
             return cached
-        build = self.build
-        plural = _filter_taxonomy(build.taxonomies.values())
+        site = self.site
+        plural = _filter_taxonomy(site.taxonomies.values())
         out: list[dict[str, str]] = []
         if plural is not None:
-            taxonomy = build.collection.taxonomies[plural]
+            taxonomy = site.collection.taxonomies[plural]
             for name in essay.terms(plural):
                 slug = taxonomy.slug_of(name)
                 term = taxonomy.by_slug.get(slug)
-                url = build.url_of(build.policy.term(plural, slug))
+                url = site.url_of(site.policy.term(plural, slug))
                 out.append(
                     {"name": term.name if term is not None else name, "slug": slug, "url": url}
                 )
@@ -727,11 +388,11 @@ class Cards(Feature):
             ids = self.by_essay.get(essay, ())
             views += [self._view(self.cards[i], page_url, full=False) for i in ids[:TERM_CARDS]]
             if len(ids) > TERM_CARDS:
-                url = relative_url(self.build.essay_url(essay), page_url)
+                url = relative_url(self.site.essay_url(essay), page_url)
                 views.append(
                     View(more=len(ids) - TERM_CARDS, essay_url=url, essay_title=essay.title)
                 )
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "card_list.html",
             heading="Pattern cards",
             heading_id="essays-term-cards",
@@ -743,24 +404,73 @@ class Cards(Feature):
     def term_counts(self, term: Term) -> dict[str, int]:
         return {"cards": len(self._cards_with(term))}
 
+    # -- what each page shows --------------------------------------------------------------
+
+    @staticmethod
+    def _shows(card: Card) -> tuple[object, ...]:
+        """What a page shows of a card (its essay aside: an essay of the inputs)."""
+        return (card.id, card.title, card.location, card.anchor, card.lead, card.words, card.stub)
+
+    def inputs(self, spec: PageSpec) -> Inputs | None:
+        self._complete()
+        if spec.kind == "cards":
+            shown = items_of(spec, self._catalog_essays())
+            groups = [(self.keys[e], [self._shows(c) for c in self.cards_of(e)]) for e in shown]
+            tags = [(t["name"], t["slug"], t["url"], t["count"]) for t in self._catalog_tags()]
+            return essays(shown, groups, tags, len(self.cards), len(self._catalog_essays()))
+        card = self.cards[spec.key]
+        siblings = self.by_essay[card.essay]
+        at = self.planned.sibling_at[card.id]
+        near = [
+            self._shows(self.cards[siblings[i]]) if 0 <= i < len(siblings) else None
+            for i in (at - 1, at + 1)
+        ]
+        related = [self.cards[i] for i in self.related()[card.id]]
+        footer = self.views.card_inputs(card)
+        if footer is None:
+            return None
+        return (
+            essays(
+                [card.essay, *(c.essay for c in related)],
+                self._shows(card),
+                card.html,
+                near,
+                [self._shows(c) for c in related],
+            )
+            + footer
+        )
+
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        """The links after its carded headings and the cards block: its own cards."""
+        return Inputs(values=tuple(self._shows(c) for c in self.cards_of(essay)))
+
+    def term_inputs(self, term: Term) -> Inputs:
+        """The cards of the term's essays (at most :data:`TERM_CARDS` of each)."""
+        shown: list[object] = []
+        with_cards = [e for e in term.essays if self.by_essay.get(e)]
+        for essay in with_cards:
+            ids = self.by_essay[essay]
+            shown.append([self._shows(self.cards[i]) for i in ids[:TERM_CARDS]] + [len(ids)])
+        return essays(with_cards, shown)
+
     # -- patterns/cards.json ---------------------------------------------------------------
 
     @property
     def json_path(self) -> str:
-        return f"{self.build.policy.cards()}/cards.json"
+        return f"{self.site.policy.cards()}/{JSON_NAME}"
 
     def extra_files(self) -> Iterable[str]:
         return [self.json_path]
 
     def file_content(self, path: str) -> str:
         """Every published card; URLs relative to the site root (join them to ``site_url``)."""
-        build = self.build
+        site = self.site
         related = self.related()
         published = sorted((c for c in self.cards.values() if self.published(c)), key=_by_id)
         cards = []
         for card in published:
             essay = card.essay
-            essay_url = build.essay_url(essay)
+            essay_url = site.essay_url(essay)
             cards.append(
                 {
                     "id": card.id,
@@ -768,7 +478,7 @@ class Cards(Feature):
                     "lead": card.lead,
                     "text": card.text,
                     "words": card.words,
-                    "url": build.url_of(card.location),
+                    "url": site.url_of(card.location),
                     "essay_url": essay_url,
                     "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
                     "essay_title": essay.title,
@@ -776,7 +486,7 @@ class Cards(Feature):
                     "tags": [t["name"] for t in self._tags(essay)],
                     "terms": {
                         plural: list(essay.terms(plural))
-                        for plural in build.taxonomies.values()
+                        for plural in site.taxonomies.values()
                         if essay.terms(plural)
                     },
                     "links": [
@@ -790,7 +500,7 @@ class Cards(Feature):
         document = {
             "version": 1,
             "generator": "mkdocs-essays",
-            "site_url": build.config.site_url or None,
+            "site_url": site.config.site_url or None,
             "count": len(cards),
             "cards": cards,
         }
@@ -806,46 +516,3 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
     if "tags" in names:
         return "tags"
     return names[0] if names else None
-
-
-def _segment(section: Section, taken: _Names) -> str:
-    """The card's last URL segment: its anchor when that is a safe path segment."""
-    anchor = section.anchor
-    if _SAFE_SEGMENT.fullmatch(anchor):
-        base = anchor
-    else:
-        # (percent-escapes decoded first: an id such as %2e%2e must not name a '..' folder)
-        base = hugo_path(unquote(anchor)).replace("/", "-").strip(".")
-        base = base or f"section-{section.position + 1}"
-    return taken.free(base)
-
-
-class _Names:
-    """Names given so far, compared without case; :meth:`free` finds the next free one
-    without trying every number again (a thousand headings giving one name: one step each)."""
-
-    def __init__(self, taken: Iterable[str] = ()) -> None:
-        self.taken = {name.casefold() for name in taken}
-        self._next: dict[str, int] = {}
-
-    def __contains__(self, name: str) -> bool:
-        return name.casefold() in self.taken
-
-    def free(self, base: str) -> str:
-        """``base``, else ``base-2``, ``base-3``... the first not given, now given."""
-        folded = base.casefold()
-        name, n = base, self._next.get(folded, 2)
-        if folded in self.taken:
-            while f"{base}-{n}".casefold() in self.taken:
-                n += 1
-            name = f"{base}-{n}"
-            self._next[folded] = n + 1
-        self.taken.add(name.casefold())
-        return name
-
-
-def _attribute(value: str) -> str:
-    """How Python-Markdown writes an attribute value."""
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )

@@ -1,13 +1,11 @@
 """A card's HTML, text and links, cut out of its essay's rendered body (no MkDocs import).
 
 Each section's Markdown is rendered once, on the essay page; a card page shows the slice of
-that HTML between its heading and the next heading of the same or a higher level. The body is
-read once with Python's HTML parser (:mod:`html.parser`) into tokens, and every slice is
-written back *balanced*, whatever the essay holds: an element opened in the slice is closed in
-it, an end tag with no start tag in the slice is left out, an end tag that closes elements left
-open closes them first, ``<div/>`` becomes ``<div></div>``, and a ``<`` the parser read as
-text (an unclosed comment, a broken tag) is written ``&lt;``. So a card page is well-formed
-for browsers and for Material's search indexer (which stops the build on an unbalanced page).
+that HTML between its heading and the next heading of the same or a higher level. The body's
+tokens are the ones its one reading made (:class:`~mkdocs_essays.parsing.html.ParsedHtml`),
+and every slice is written back balanced (:func:`~mkdocs_essays.parsing.html.balance`),
+whatever the essay holds, so a card page is well-formed for browsers and for Material's search
+indexer (which stops the build on an unbalanced page).
 
 Footnotes (Python-Markdown's ``footnotes`` extension) are moved: the essay's list
 (``<div class="footnote">``) is left out of every slice, and each card ends with a list of
@@ -21,18 +19,31 @@ card's page.
 
 from __future__ import annotations
 
-import gc
-import html as htmllib
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urlsplit, urlunsplit
 
-from ..model.text import first_words, html_to_text
+from ..model.text import first_words
 from ..pages.urls import relative_url
+from ..parsing.html import (
+    EMPTY,
+    END,
+    NOT_TEXT,
+    START,
+    TEXT,
+    Attrs,
+    Event,
+    ParsedHtml,
+    Token,
+    attr,
+    balance,
+    classes,
+    ids_of,
+    tag_text,
+    visible_text,
+)
 from .model import Link
 
 __all__ = [
@@ -49,340 +60,18 @@ __all__ = [
     "section_of",
 ]
 
-_VOID_NAMES = "area base br col embed hr img input link meta param source track wbr"
-_VOID = frozenset(_VOID_NAMES.split())
-"""Elements without content (the same list as Material's search indexer)."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_RAW_TEXT = frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS)
-"""Elements whose content the parser reads as text (script, style)."""
-_FOREIGN = frozenset({"svg", "math"})
-"""Inside these, ``<x/>`` is an empty element, as browsers read it."""
-_SPACED_NAMES = "p div h1 h2 h3 h4 h5 h6 li ul ol pre blockquote table tr td th br hr section"
-_SPACED_NAMES += " figure"
-_SPACED = frozenset(_SPACED_NAMES.split())
-"""Tags that separate words in plain text (as :func:`~mkdocs_essays.model.text.html_to_text`)."""
-_NOT_TEXT = frozenset({"script", "style", "template"})
 _PROSE_NAMES = "p li blockquote dd dt td th figcaption h1 h2 h3 h4 h5 h6 pre"
 _PROSE_BLOCKS = frozenset(_PROSE_NAMES.split())
 _WRAPPERS = ("section", "div", "article", "aside")
 
-# Token kinds. START opens an element; EMPTY is a void element's tag; SELF is ``<x/>`` of any
-# other element; OTHER is a comment, declaration or processing instruction; TEXT is what lies
-# between them: character data (raw text inside script and style), or source the parser read
-# as text (a ``<`` that starts no tag, an unclosed comment).
-START, END, EMPTY, SELF, TEXT, OTHER = range(6)
-
-Attrs = list[tuple[str, str | None]]
-Token = tuple[int, str, Attrs | None, int, int]
-"""kind, tag, attributes, start offset, end offset."""
-Event = tuple[int, str, Attrs | None, str]
-"""kind, tag, attributes, HTML as written: one piece of a balanced fragment."""
-
-
-# -- reading ------------------------------------------------------------------------------------
-
-
-class _Tokenizer(HTMLParser):
-    """The tags, comments and declarations of a piece of HTML, with their offsets, and the
-    text between them (``TEXT`` tokens, so that together they cover it exactly).
-
-    Where the parser is: it moves only through :meth:`updatepos` (from ``i`` to ``j``, in
-    the data it holds), so that offset is kept as it goes, instead of its line and column
-    (which would be counted per token and turned back into an offset per token).
-    """
-
-    def __init__(self, source: str, base: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.source = source
-        self.base = base
-        self.pos = base
-        """The offset in ``source`` of what the parser is reading."""
-        self.shift = base
-        """The offset in ``source`` of the data the parser holds (``rawdata``)."""
-        self.cursor = base
-        """Where the last token ends."""
-        self.tokens: list[Token] = []
-
-    def updatepos(self, i: int, j: int) -> int:
-        self.pos = self.shift + j
-        return j
-
-    def read(self, text: str) -> None:
-        """Feed ``text`` (``source`` from ``base``) and close."""
-        self.feed(text)
-        # what feed() left unread is read again by close(), from the start of its data
-        self.shift = self.base + len(text) - len(self.rawdata)
-        self.close()
-
-    def _add(self, token: Token) -> None:
-        start = token[3]
-        cursor = self.cursor
-        if start < cursor:
-            return  # (a parser never reads a place twice; this keeps the cover exact)
-        if start > cursor:
-            self.tokens.append((TEXT, "", None, cursor, start))
-        self.tokens.append(token)
-        self.cursor = token[4]
-
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        start = self.pos
-        if start >= self.cursor:
-            end = start + len(self.get_starttag_text() or "")
-            self._add((EMPTY if tag in _VOID else START, tag, attrs, start, end))
-
-    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
-        start = self.pos
-        if start >= self.cursor:
-            end = start + len(self.get_starttag_text() or "")
-            self._add((EMPTY if tag in _VOID else SELF, tag, attrs, start, end))
-
-    def handle_endtag(self, tag: str) -> None:
-        start = self.pos
-        if start >= self.cursor:
-            end = self.source.find(">", start + 2) + 1 or len(self.source)
-            self._add((END, tag, None, start, end))
-
-    def _other(self, data: str, prefix: int) -> None:
-        """A comment (``<!--`` data ``-->``), declaration, processing instruction: it ends at
-        the first ``>`` after its data (or with the source, when never closed)."""
-        start = self.pos
-        end = self.source.find(">", start + prefix + len(data)) + 1 or len(self.source)
-        self._add((OTHER, "", None, start, end))
-
-    def handle_comment(self, data: str) -> None:
-        self._other(data, 4 if self.source.startswith("<!--", self.pos) else 2)
-
-    def handle_decl(self, decl: str) -> None:
-        self._other(decl, 2)
-
-    def handle_pi(self, data: str) -> None:
-        self._other(data, 2)
-
-    def unknown_decl(self, data: str) -> None:
-        self._other(data, 3)
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """No garbage collection while tokens are made: they hold no cycles, and the collector,
-    run again and again over hundreds of thousands of new tuples, doubled the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _tokenize(source: str) -> list[Token]:
-    """Every token of ``source`` in order; together they cover it exactly."""
-    with _bulk():
-        return _read(source)
-
-
-_COMMENT_CLOSE = re.compile(r"--\s*>")
-_SECTION_CLOSE = re.compile(r"\]\s*>")
-
-
-def _never_closed(source: str) -> str:
-    """``source`` with the ``<`` of constructs that cannot end made text (``\x00``, same
-    length, so offsets stay): a start tag, end tag, declaration or comment after the last
-    ``>``, a comment after the last ``-->``, a marked section after the last ``]>``.
-
-    Python 3.11's parser looks for the end of each of them to the end of the source, one
-    after the other (16,000 unclosed ``<a href='x`` took 45 s); it then reads each as text,
-    which is what they become here at once.
-    """
-    cuts: list[int] = []
-    last = source.rfind(">")
-    at = source.find("<", last + 1)
-    while at != -1:
-        cuts.append(at)
-        at = source.find("<", at + 1)
-    for opener, close in (("<!--", _COMMENT_CLOSE), ("<![", _SECTION_CLOSE)):
-        end = 0
-        for found in close.finditer(source):
-            end = found.end()
-        at = source.find(opener, end)
-        while at != -1 and at <= last:
-            cuts.append(at)
-            at = source.find(opener, at + 1)
-    if not cuts:
-        return source
-    pieces: list[str] = []
-    at = 0
-    for cut in sorted(set(cuts)):
-        pieces += [source[at:cut], "\x00"]
-        at = cut + 1
-    pieces.append(source[at:])
-    return "".join(pieces)
-
-
-_LAST_READ: list[tuple[str, list[Token]]] = []
-"""The last essay body read (``keep``) and its tokens: a body is read for its cards, then
-again, the same string, for its links (backlinks)."""
-
-
-def _read(original: str, *, keep: bool = False) -> list[Token]:
-    if _LAST_READ and _LAST_READ[0][0] is original:
-        return list(_LAST_READ[0][1])
-    tokens = _read_tokens(original)
-    if keep:
-        _LAST_READ[:] = [(original, tokens)]
-        return list(tokens)
-    return tokens
-
-
-def _read_tokens(original: str) -> list[Token]:
-    source = _never_closed(original)
-    tokens: list[Token] = []
-    cursor = 0
-    base = 0
-    while True:
-        parser = _Tokenizer(source, base)
-        parser.cursor = cursor
-        parser.tokens = tokens
-        try:
-            parser.read(source[base:] if base else source)
-        except AssertionError:
-            # Python 3.11's parser gives up on a few broken constructs (``<![foo``): the ``<``
-            # it stopped at is text, and reading goes on after it.
-            stop = parser.pos
-            while tokens and tokens[-1][3] >= stop:
-                tokens.pop()  # (what it read from there on is read again)
-            if tokens and tokens[-1][0] == TEXT:
-                tokens.pop()  # the text before a token left out (made again up to the next)
-            cursor = tokens[-1][4] if tokens else 0
-            base = stop + 1
-            continue
-        cursor = parser.cursor
-        break
-    if cursor < len(source):
-        tokens.append((TEXT, "", None, cursor, len(source)))
-    return tokens
-
-
-def _attr(attrs: Attrs | None, name: str) -> str | None:
-    if attrs:
-        for key, value in attrs:
-            if key == name:
-                return value
-    return None
-
-
-def _classes(attrs: Attrs | None) -> list[str]:
-    return (_attr(attrs, "class") or "").split()
-
-
-def _tag_text(tag: str, attrs: Attrs | None, *, empty: bool = False) -> str:
-    parts = [f"<{tag}"]
-    for name, value in attrs or ():
-        parts.append(f" {name}" if value is None else f' {name}="{htmllib.escape(value)}"')
-    parts.append(" />" if empty else ">")
-    return "".join(parts)
-
-
-def _balance(
-    source: str,
-    tokens: list[Token],
-    lo: int,
-    hi: int,
-    *,
-    skip: Mapping[int, int] | None = None,
-    replace: Mapping[int, str] | None = None,
-) -> tuple[list[Event], list[int]]:
-    """Tokens ``lo..hi`` as balanced events, and for each START event the index of its END.
-
-    ``skip`` maps a token to the token to go on at (an element left out); ``replace`` gives
-    another text for a tag.
-    """
-    events: list[Event] = []
-    match: list[int] = []
-    stack: list[int] = []
-    open_tags: dict[str, int] = {}
-    foreign = 0  # svg or math open
-    raw = 0  # script or style open
-    i = lo
-    while i < hi:
-        if skip and i in skip:
-            i = max(skip[i], i + 1)
-            continue
-        kind, tag, attrs, start, end = tokens[i]
-        written = source[start:end]
-        if replace and i in replace:
-            written = replace[i]
-        i += 1
-        if kind == TEXT:
-            if not raw and "<" in written:
-                # text to the parser is text to a browser; "</>" is nothing to both
-                written = written.replace("</>", "").replace("<", "&lt;")
-            events.append((TEXT, "", None, written))
-            match.append(-1)
-        elif kind == START:
-            stack.append(len(events))
-            open_tags[tag] = open_tags.get(tag, 0) + 1
-            if tag in _FOREIGN:
-                foreign += 1
-            elif tag in _RAW_TEXT:
-                raw += 1
-            events.append((START, tag, attrs, written))
-            match.append(-1)
-        elif kind == END:
-            if not open_tags.get(tag):
-                continue  # a stray end tag
-            while True:
-                at = stack.pop()
-                name = events[at][1]
-                open_tags[name] -= 1
-                if name in _FOREIGN:
-                    foreign -= 1
-                elif name in _RAW_TEXT:
-                    raw -= 1
-                match[at] = len(events)
-                # an element left open inside the one closed here is closed first
-                events.append((END, name, None, written if name == tag else f"</{name}>"))
-                match.append(-1)
-                if name == tag:
-                    break
-        elif kind == SELF and not foreign:
-            match.append(len(events) + 1)
-            events.append((START, tag, attrs, _tag_text(tag, attrs)))
-            events.append((END, tag, None, f"</{tag}>"))
-            match.append(-1)
-        elif kind == OTHER and not written.endswith(">"):
-            events.append((TEXT, "", None, written.replace("<", "&lt;")))  # never closed
-            match.append(-1)
-        else:  # EMPTY, SELF in svg or math, OTHER
-            events.append((EMPTY if kind == SELF else kind, tag, attrs, written))
-            match.append(-1)
-    while stack:
-        at = stack.pop()
-        name = events[at][1]
-        match[at] = len(events)
-        events.append((END, name, None, f"</{name}>"))
-        match.append(-1)
-    return events, match
-
-
-def _ids(events: Iterable[Event]) -> set[str]:
-    ids: set[str] = set()
-    for kind, _, attrs, _ in events:
-        if attrs and kind in (START, EMPTY):
-            for key, value in attrs:
-                if key == "id" and value is not None:
-                    ids.add(value)
-    return ids
-
 
 def _target(attrs: Attrs | None) -> str | None:
     """The id an ``href="#id"`` points at."""
-    href = _attr(attrs, "href")
+    href = attr(attrs, "href")
     return href[1:] if href and href.startswith("#") else None
 
 
-_NOT_PROSE_LINKS = frozenset({"headerlink", "footnote-ref", "footnote-backref"})
-"""Links whose text is not prose: permalinks, footnote numbers and back links."""
 _NOT_LEAD = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
 _BLOCKISH = _PROSE_BLOCKS | frozenset(
     {"div", "ul", "ol", "dl", "table", "details", "figure", "section", "article", "aside"}
@@ -405,8 +94,7 @@ class Fragment:
     @classmethod
     def parse(cls, source: str) -> Fragment:
         """Any HTML, balanced."""
-        tokens = _tokenize(source)
-        return cls(*_balance(source, tokens, 0, len(tokens)))
+        return cls(*ParsedHtml(source).balanced())
 
     @property
     def html(self) -> str:
@@ -416,7 +104,7 @@ class Fragment:
     def ids(self) -> set[str]:
         """The ids of its elements."""
         if self._ids is None:
-            self._ids = _ids(self.events)
+            self._ids = ids_of(self.events)
         return self._ids
 
     @property
@@ -444,24 +132,7 @@ class Fragment:
     def _text(self, lo: int, hi: int, *, drop: frozenset[str] = frozenset()) -> str:
         """The plain text of events ``lo..hi``: no footnote numbers, permalinks, scripts, nor
         the elements named in ``drop``."""
-        events, match = self.events, self.match
-        pieces: list[str] = []
-        i = lo
-        while i < hi:
-            kind, tag, attrs, written = events[i]
-            if kind == TEXT:
-                pieces.append(htmllib.unescape(written) if "&" in written else written)
-            elif kind == START and (
-                tag in _NOT_TEXT
-                or tag in drop
-                or (attrs and tag == "a" and _NOT_PROSE_LINKS.intersection(_classes(attrs)))
-            ):
-                i = match[i] + 1
-                continue
-            elif tag in _SPACED:
-                pieces.append(" ")
-            i += 1
-        return " ".join("".join(pieces).split())
+        return visible_text(self.events, self.match, lo, hi, drop=drop)
 
     @property
     def text(self) -> str:
@@ -478,12 +149,12 @@ class Fragment:
             if kind != START:
                 i += 1
                 continue
-            classes = _classes(attrs)
+            names = classes(attrs)
             if (
                 tag in _NOT_LEAD
-                or tag in _NOT_TEXT
-                or "admonition-title" in classes
-                or (tag == "div" and "footnote" in classes)
+                or tag in NOT_TEXT
+                or "admonition-title" in names
+                or (tag == "div" and "footnote" in names)
             ):
                 i = match[i] + 1
                 continue
@@ -507,7 +178,7 @@ class Fragment:
     def _without_footnotes(self) -> Fragment:
         events, match = self.events, self.match
         for i, (kind, tag, attrs, _) in enumerate(events):
-            if kind == START and tag == "div" and "footnote" in _classes(attrs):
+            if kind == START and tag == "div" and "footnote" in classes(attrs):
                 end = match[i] + 1
                 shift = end - i
                 kept = events[:i] + events[end:]
@@ -525,8 +196,8 @@ class Fragment:
         for i, (kind, tag, attrs, _) in enumerate(events):
             if kind != START or tag != "a":
                 continue
-            url = _attr(attrs, "href")
-            if not url or "headerlink" in _classes(attrs):
+            url = attr(attrs, "href")
+            if not url or "headerlink" in classes(attrs):
                 continue
             if url.startswith("#") and url[1:] in local_ids:
                 continue
@@ -562,11 +233,11 @@ class Fragment:
         pieces: list[str] = []
         for kind, tag, attrs, written in self.events:
             if attrs and kind in (START, EMPTY):
-                moved = [
+                moved = tuple(
                     (k, move(v) if v is not None and k in ("href", "src") else v) for k, v in attrs
-                ]
+                )
                 if moved != attrs:
-                    written = _tag_text(tag, moved, empty=written.endswith("/>"))
+                    written = tag_text(tag, moved, empty=written.endswith("/>"))
             pieces.append(written)
         return "".join(pieces).strip()
 
@@ -612,9 +283,11 @@ class EssayBody:
     and style hold text only). A heading is top level when nothing is open around it.
     """
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.tokens: list[Token] = []
+    def __init__(self, body: ParsedHtml | str) -> None:
+        self.parsed = body if isinstance(body, ParsedHtml) else ParsedHtml(body)
+        """The body's one reading (shared with whatever else reads the body)."""
+        self.source = self.parsed.source
+        self.tokens = self.parsed.tokens
         self.stop: dict[int, int] = {}
         """Token of an element's start -> the token after the element."""
         self.headings: list[PageHeading] = []
@@ -623,11 +296,9 @@ class EssayBody:
         """Footnote id (``fn:x``) -> where it is."""
         self.containers: dict[int, int] = {}
         """Start token of each footnote list (``<div class="footnote">``) -> the token after."""
-        with _bulk():
-            self._scan(_read(source, keep=True))
+        self._scan(self.tokens)
 
     def _scan(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
         stack: list[int] = []
         open_tags: dict[str, int] = {}
         opened: int | None = None  # the token of a top-level heading's start tag
@@ -644,14 +315,14 @@ class EssayBody:
                         opened = i
                 elif tag == "li" and stack[-1] in numbers:
                     numbers[stack[-1]] += 1
-                    ident = _attr(attrs, "id")
+                    ident = attr(attrs, "id")
                     if ident and ident not in self.footnotes:
                         items[i] = self.footnotes[ident] = _Footnote(i, numbers[stack[-1]])
                         used.add(lists[stack[-1]])
                 elif tag == "ol" and stack[-1] in candidates:
                     numbers[i] = 0
                     lists[i] = stack[-1]
-                if tag == "div" and attrs and "footnote" in _classes(attrs):
+                if tag == "div" and attrs and "footnote" in classes(attrs):
                     candidates.add(i)
                 stack.append(i)
                 open_tags[tag] = open_tags.get(tag, 0) + 1
@@ -677,9 +348,13 @@ class EssayBody:
         _, tag, attrs, start, _ = self.tokens[first]
         end = self.tokens[last][4]
         ident = next((v for k, v in attrs or () if k == "id" and v), "")
-        text = html_to_text(self.source[start:end])
+        text = self.parsed.text(first, last + 1)
         self.headings.append(PageHeading(int(tag[1]), ident, text, start, end, self))
         self._heading_tokens.append((first, last + 1))
+
+    def text_before(self, index: int) -> str:
+        """The visible text of the body before ``headings[index]``."""
+        return self.parsed.text(0, self._heading_tokens[index][0])
 
     def section(self, index: int) -> Fragment:
         """The section under ``headings[index]``, up to the next heading of the same or a
@@ -691,11 +366,10 @@ class EssayBody:
             if self.headings[at].level <= level:
                 hi = self._heading_tokens[at][0]
                 break
-        with _bulk():
-            return self._section(lo, hi)
+        return self._section(lo, hi)
 
     def _section(self, lo: int, hi: int) -> Fragment:
-        events, match = _balance(self.source, self.tokens, lo, hi, skip=self.containers)
+        events, match = balance(self.source, self.tokens, lo, hi, skip=self.containers)
         if self.footnotes:
             notes = self._notes_for(events)
             if notes:
@@ -705,13 +379,13 @@ class EssayBody:
     def _note(self, ident: str) -> tuple[list[Event], list[int]]:
         note = self.footnotes[ident]
         if note.events is None:
-            note.events = _balance(self.source, self.tokens, note.start, note.stop)
+            note.events = balance(self.source, self.tokens, note.start, note.stop)
         return note.events
 
     def _references(self, events: Iterable[Event]) -> list[str]:
         found = []
         for kind, tag, attrs, _ in events:
-            if attrs and kind == START and tag == "a" and "footnote-ref" in _classes(attrs):
+            if attrs and kind == START and tag == "a" and "footnote-ref" in classes(attrs):
                 target = _target(attrs)
                 if target in self.footnotes:
                     found.append(target)
@@ -737,16 +411,16 @@ class EssayBody:
     def _with_notes(self, events: list[Event], match: list[int], notes: list[str]) -> Fragment:
         """The section followed by its own footnote list, numbered as on the essay page; back
         links to references that are not on the card are left out."""
-        kept = _ids(events)
+        kept = ids_of(events)
         for ident in notes:
-            kept |= _ids(self._note(ident)[0])
+            kept |= ids_of(self._note(ident)[0])
         out = _Builder(events, match)
         out.text("\n")
-        out.open("div", [("class", "footnote")])
+        out.open("div", (("class", "footnote"),))
         out.text("\n")
         out.empty("hr")
         out.text("\n")
-        out.open("ol", [])
+        out.open("ol", None)
         out.text("\n")
         for ident in notes:
             note = self.footnotes[ident]
@@ -757,13 +431,13 @@ class EssayBody:
                 if attrs
                 and kind == START
                 and tag == "a"
-                and "footnote-backref" in _classes(attrs)
+                and "footnote-backref" in classes(attrs)
                 and _target(attrs) not in kept
             ]
             first = item[0]
-            if first[0] == START and not _attr(first[2], "value"):
-                attrs = [*(first[2] or ()), ("value", str(note.number))]
-                item = [(START, first[1], attrs, _tag_text(first[1], attrs)), *item[1:]]
+            if first[0] == START and not attr(first[2], "value"):
+                attrs = (*(first[2] or ()), ("value", str(note.number)))
+                item = [(START, first[1], attrs, tag_text(first[1], attrs)), *item[1:]]
             out.extend(item, pairs, drop=drop)
             out.text("\n")
         out.close()
@@ -788,11 +462,11 @@ class _Builder:
         self._add((TEXT, "", None, text))
 
     def empty(self, tag: str) -> None:
-        self._add((EMPTY, tag, [], f"<{tag} />"))
+        self._add((EMPTY, tag, None, f"<{tag} />"))
 
-    def open(self, tag: str, attrs: Attrs) -> None:
+    def open(self, tag: str, attrs: Attrs | None) -> None:
         self.stack.append(len(self.events))
-        self._add((START, tag, attrs, _tag_text(tag, attrs)))
+        self._add((START, tag, attrs, tag_text(tag, attrs)))
 
     def close(self) -> None:
         at = self.stack.pop()
@@ -874,10 +548,11 @@ def rebase(fragment: str, essay_url: str, card_url: str, *, local_ids: set[str])
     return Fragment.parse(fragment).rebase(essay_url, card_url, local_ids=local_ids)
 
 
-def links_of(fragment: str, page_url: str, *, local_ids: set[str]) -> tuple[Link, ...]:
+def links_of(fragment: str | ParsedHtml, page_url: str, *, local_ids: set[str]) -> tuple[Link, ...]:
     """The outbound links of a fragment written for ``page_url`` (permalinks and links to ids
-    inside the fragment are not outbound)."""
-    return Fragment.parse(fragment).links(page_url, local_ids=local_ids)
+    inside the fragment are not outbound). A :class:`ParsedHtml` is not read again."""
+    parsed = fragment if isinstance(fragment, ParsedHtml) else ParsedHtml(fragment)
+    return Fragment(*parsed.balanced()).links(page_url, local_ids=local_ids)
 
 
 def lead_of(fragment: str, *, limit: int = 40) -> str:

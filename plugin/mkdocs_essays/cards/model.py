@@ -1,4 +1,4 @@
-"""Pattern cards as plain values: headings and sections out of Markdown, cards out of both.
+"""Pattern cards as plain values: sections out of Markdown, cards out of sections and HTML.
 
 A :class:`Section` is what the Markdown says (the heading, its anchor, the text under it); a
 :class:`Card` is a section of one essay placed on the site, and gets what the essay's rendered
@@ -12,23 +12,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Essay
 from ..model.text import without_comments
 
-__all__ = ["Card", "Heading", "Link", "Section"]
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading as Python-Markdown parses it."""
-
-    level: int
-    source: str
-    """Its Markdown: the text of an ATX heading (closing ``#``s removed) or the first line of
-    a setext heading, attribute list included (``Title {#id}``)."""
-    line: int
-    """1-based line in the Markdown body."""
-    nested: bool = False
-    """Inside a blockquote: it takes an id on the page, but it never starts a card."""
-    explicit_id: str | None = None
-    """The id an attribute list gives it (``{#id}``), if any."""
+__all__ = ["Card", "Link", "Section"]
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from itertools import compress, filterfalse, repeat
 from operator import itemgetter, mul
 from sys import intern
 
-from ..cache import CACHE, digest
+from ..cache import ContentCache, digest
 
 __all__ = ["Document", "RelatedIndex", "rank", "tokens", "word_counts"]
 
@@ -101,8 +101,10 @@ class RelatedIndex:
         terms_per_card: int = 12,
         postings_cap: int = 16,
         tag_weight: float = 0.4,
+        cache: ContentCache | None = None,
     ) -> None:
         self.documents = list(documents)
+        self.cache = cache
         self.terms_per_card = terms_per_card
         self.postings_cap = postings_cap
         self.tag_weight = tag_weight
@@ -142,9 +144,8 @@ class RelatedIndex:
         for index, group in enumerate(self.groups):
             self._members[group].append(index)
 
-    @staticmethod
-    def _counts(document: Document) -> Counter[str]:
-        return word_counts(document.title, document.text)
+    def _counts(self, document: Document) -> Counter[str]:
+        return word_counts(document.title, document.text, self.cache)
 
     def _vector(self, counted: Counter[str], tags: Sequence[str]) -> Vector:
         idf = self.idf
@@ -227,11 +228,13 @@ class RelatedIndex:
         return [identifier for _, identifier in ranked[:limit]]
 
 
-def word_counts(title: str, text: str) -> Counter[str]:
+def word_counts(title: str, text: str, cache: ContentCache | None = None) -> Counter[str]:
     """The words of :func:`tokens` in ``text`` and each of ``title``'s twice more, counted
-    (kept by content between ``mkdocs serve`` rebuilds; the Counter returned is shared and
-    must not be changed)."""
-    return CACHE.get("related-counts", digest(title, text), lambda: _count_words(title, text))
+    (kept by content in ``cache`` between ``mkdocs serve`` rebuilds; the Counter returned is
+    then shared and must not be changed)."""
+    if cache is None:
+        return _count_words(title, text)
+    return cache.get("related-counts", digest(title, text), lambda: _count_words(title, text))
 
 
 def _count_words(title: str, text: str) -> Counter[str]:
@@ -271,13 +274,16 @@ _ASCII_DROPPED = STOPWORDS | {
 
 
 def rank(
-    documents: Sequence[Document], pool: Sequence[Document], limit: int
+    documents: Sequence[Document],
+    pool: Sequence[Document],
+    limit: int,
+    cache: ContentCache | None = None,
 ) -> dict[str, list[str]]:
     """For each of ``documents``, up to ``limit`` related ids among ``pool``.
 
     The whole ranking depends only on the cards' ids, groups, tags, titles and texts: it is
-    kept by their digest, so a rebuild under ``mkdocs serve`` that changed no card (a save of
-    an essay's introduction, of a page that is no essay) ranks nothing again.
+    kept by their digest in ``cache``, so a rebuild under ``mkdocs serve`` that changed no card
+    (a save of an essay's introduction, of a page that is no essay) ranks nothing again.
     """
     parts: list[str] = [str(limit), str(len(documents))]
     for d in documents:
@@ -293,8 +299,8 @@ def rank(
     key = digest(*parts)
 
     def make() -> dict[str, list[str]]:
-        index = RelatedIndex(pool)
+        index = RelatedIndex(pool, cache=cache)
         return {d.id: index.related(d, limit) for d in documents}
 
-    ranked = CACHE.get("related", key, make)
+    ranked = make() if cache is None else cache.get("related", key, make)
     return {card_id: list(ids) for card_id, ids in ranked.items()}

@@ -189,6 +189,33 @@ def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -
     confine = Confinement(site, allow_outside)
     _check_config_files(site, confine)
     config = read_site_config(site)
+    content = _content_folder(site, config, confine)
+    plan = Plan()
+    docs = into / "docs"
+    pages = _plan_content(plan, content, docs, confine)
+    default = str(config.get("defaultContentLanguage", default="en")).lower()
+    copies, translated, folders = language_content(site, config, content, docs, default, confine)
+    plan.copies += copies
+    pages += translated
+    plan.language_folders = folders
+    static = config.get("staticDir", default="static")
+    for folder in [static] if isinstance(static, str) else list(static or []):
+        root = site / str(folder)
+        if root.is_dir() and confine.folder(root, f"staticDir {str(folder)!r}"):
+            for path in confine.files(root):
+                plan.copies.append((path, docs / path.relative_to(root)))
+    if not config.files:
+        plan.notes.append(f"{site} has no hugo.toml or config.toml: Hugo's defaults are assumed")
+    builder = _ConfigBuilder(config, content, pages, plan, confine)
+    builder.check_folders()
+    plan.mkdocs_yml = builder.text()
+    plan.notes += _left_behind(site, confine)
+    plan.refused = confine.refused
+    return plan
+
+
+def _content_folder(site: Path, config: HugoConfig, confine: Confinement) -> Path:
+    """The site's content folder (``contentDir``, or a module mount onto content)."""
     mount = _content_mount(config)
     content = site / mount
     if not confine.folder(content, f"the content folder ({mount!r})"):
@@ -198,8 +225,12 @@ def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -
         )
     if not content.is_dir():
         raise FileNotFoundError(f"{site} has no {content.name}/ folder: is it a Hugo site?")
-    plan = Plan()
-    docs = into / "docs"
+    return content
+
+
+def _plan_content(plan: Plan, content: Path, docs: Path, confine: Confinement) -> list[Path]:
+    """Every file of the content folder copied to ``docs``; its Markdown pages, and a note
+    for the pages of formats MkDocs does not render."""
     pages: list[Path] = []
     other_formats: list[str] = []
     for path in confine.files(content):
@@ -217,22 +248,12 @@ def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -
             "reStructuredText, Emacs Org); MkDocs renders Markdown only, so they are copied as "
             "files, not published as pages. Convert them to Markdown to keep them"
         )
-    default = str(config.get("defaultContentLanguage", default="en")).lower()
-    copies, translated, folders = language_content(site, config, content, docs, default, confine)
-    plan.copies += copies
-    pages += translated
-    plan.language_folders = folders
-    static = config.get("staticDir", default="static")
-    for folder in [static] if isinstance(static, str) else list(static or []):
-        root = site / str(folder)
-        if root.is_dir() and confine.folder(root, f"staticDir {str(folder)!r}"):
-            for path in confine.files(root):
-                plan.copies.append((path, docs / path.relative_to(root)))
-    if not config.files:
-        plan.notes.append(f"{site} has no hugo.toml or config.toml: Hugo's defaults are assumed")
-    builder = _ConfigBuilder(config, content, pages, plan, confine)
-    builder.check_folders()
-    plan.mkdocs_yml = builder.text()
+    return pages
+
+
+def _left_behind(site: Path, confine: Confinement) -> list[str]:
+    """A note for each of the site's folders only Hugo's templates use."""
+    notes = []
     for folder, what in (
         ("layouts", "layouts/: the theme's templates and your own shortcodes"),
         ("assets", "assets/: Hugo Pipes resources (SCSS, JS); add CSS with 'extra_css'"),
@@ -244,9 +265,8 @@ def plan_import(site: Path, into: Path, *, allow_outside: Iterable[Path] = ()) -
             and confine.inside(site / folder)
             and any((site / folder).iterdir())
         ):
-            plan.notes.append(what)
-    plan.refused = confine.refused
-    return plan
+            notes.append(what)
+    return notes
 
 
 def _check_config_files(site: Path, confine: Confinement) -> None:
@@ -406,7 +426,36 @@ class _ConfigBuilder:
         return theme
 
     def plugin_options(self) -> dict[str, Any]:
-        config = self.config
+        """The essays plugin's options for the site: what it publishes, its dates and
+        listings, Hugo's build switches, its URLs and languages, its shortcodes and related
+        content (in the order ``mkdocs.yml`` shows them)."""
+        options: dict[str, Any] = {}
+        options.update(self._publishing())
+        options.update(self._dates_and_listings())
+        options.update(self._switches())
+        options.update(self.urls())
+        if self.default_language != "en":
+            options["default_language"] = self.default_language
+        options.update(
+            language_options(
+                self.config,
+                self.default_language,
+                self.plan.language_folders,
+                self._menu_nav,
+                self.notes,
+            )
+        )
+        shortcodes = self.shortcodes()
+        if shortcodes:
+            options["shortcodes"] = shortcodes
+        related = self.config.get("related")
+        if isinstance(related, Mapping) and related:  # Hugo's [related]: related essays
+            options["related"], notes = related_from_hugo(related)
+            self.notes.extend(notes)
+        return options
+
+    def _publishing(self) -> dict[str, Any]:
+        """The essays' folder, the taxonomies and the feeds (``disableKinds`` turns them off)."""
         options: dict[str, Any] = {}
         essays_dir = self.essays_dir()
         if essays_dir != "posts":
@@ -421,6 +470,12 @@ class _ConfigBuilder:
             options["feed_items"] = 0
         elif items is not None:
             options["feed_items"] = items
+        return options
+
+    def _dates_and_listings(self) -> dict[str, Any]:
+        """``timeZone``, ``summaryLength``, the pager's size, the theme's date format."""
+        config = self.config
+        options: dict[str, Any] = {}
         zone = config.get("timeZone")
         if isinstance(zone, str) and zone:
             try:
@@ -442,38 +497,25 @@ class _ConfigBuilder:
         )
         if isinstance(layout, str) and layout:
             options["date_format"] = go_date_layout(layout)
+        return options
+
+    def _switches(self) -> dict[str, Any]:
+        """Hugo's build switches (drafts, future, expired; ``refLinksErrorLevel``), and Hugo's
+        rules for the imported content."""
+        options: dict[str, Any] = {}
         for hugo, ours in (
             ("buildDrafts", "build_drafts"),
             ("buildFuture", "build_future"),
             ("buildExpired", "build_expired"),
         ):
-            if config.get(hugo) is True:
+            if self.config.get(hugo) is True:
                 options[ours] = True
-        if str(config.get("refLinksErrorLevel", default="")).lower() == "warning":
+        if str(self.config.get("refLinksErrorLevel", default="")).lower() == "warning":
             options["ref_errors"] = "warning"
         # Hugo lets an alias silently replace a page or another alias; keep building the same
         # content, naming each conflict at info level (the page wins).
         options["alias_conflicts"] = "info"
         options["hugo_content"] = True  # Hugo's rules (lower-case URLs...) for every page
-        options.update(self.urls())
-        if self.default_language != "en":
-            options["default_language"] = self.default_language
-        options.update(
-            language_options(
-                self.config,
-                self.default_language,
-                self.plan.language_folders,
-                self._menu_nav,
-                self.notes,
-            )
-        )
-        shortcodes = self.shortcodes()
-        if shortcodes:
-            options["shortcodes"] = shortcodes
-        related = self.config.get("related")
-        if isinstance(related, Mapping) and related:  # Hugo's [related]: related essays
-            options["related"], notes = related_from_hugo(related)
-            self.notes.extend(notes)
         return options
 
     def disabled_kinds(self) -> set[str]:

@@ -27,10 +27,12 @@ from mkdocs.plugins import get_plugin_logger
 from ..model import Essay, Term
 from ..model.slugs import fit_location
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs
 from ..pages.urls import folder_of, relative_url
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..pages.views import Views
+    from ..site import Site
 
 __all__ = ["Channel", "Feeds", "Item", "rss"]
 
@@ -128,8 +130,8 @@ def rss(channel: Channel) -> str:
 class Feeds(Feature):
     """``feed.xml`` and a feed per term, linked from every page's ``<head>``."""
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
         self.feeds: dict[str, Term | None] = {}
         """Path of each feed -> its term (None: the whole site)."""
         self.term_pages: dict[str, tuple[str, Term]] = {}
@@ -138,13 +140,13 @@ class Feeds(Feature):
 
     @property
     def limit(self) -> int:
-        return max(self.build.options.feed_items, 0)
+        return max(self.site.options.feed_items, 0)
 
     def extra_files(self) -> Iterable[str]:
-        build = self.build
+        site = self.site
         if self.limit == 0:
             return ()
-        if not build.config.site_url:
+        if not site.config.site_url:
             log.warning(
                 "mkdocs.yml has no site_url, so no RSS feeds are written (feed.xml, "
                 "tags/<term>/feed.xml): feed readers need absolute links. Set site_url (for "
@@ -153,19 +155,19 @@ class Feeds(Feature):
             )
             return ()
         self.feeds[FEED] = None
-        for plural, taxonomy in build.collection.taxonomies.items():
+        for plural, taxonomy in site.collection.taxonomies.items():
             for term in taxonomy:
-                location = build.policy.term(plural, term.slug)
+                location = site.policy.term(plural, term.slug)
                 path = fit_location(f"{folder_of(location)}/{FEED}")  # long: a short folder
                 self.feeds[path] = term
-                self.term_pages[build.url_of(location)] = (path, term)
+                self.term_pages[site.url_of(location)] = (path, term)
         return list(self.feeds)
 
     # -- links --------------------------------------------------------------------------------
 
     def absolute(self, url: str) -> str:
         """An absolute URL from a site-relative one (``posts/x/``), under ``site_url``."""
-        base = self.build.config.site_url or "/"
+        base = self.site.config.site_url or "/"
         return urljoin(base if base.endswith("/") else base + "/", url)
 
     def head(self, page_url: str) -> str:
@@ -176,7 +178,7 @@ class Feeds(Feature):
             return ""
         return (
             '<link rel="alternate" type="application/rss+xml" '
-            f"title={_attr(self.build.config.site_name)} href={_attr(self.href(FEED, page_url))}>"
+            f"title={_attr(self.site.config.site_name)} href={_attr(self.href(FEED, page_url))}>"
         )
 
     def term_section(self, term: Term, page_url: str) -> str:
@@ -184,7 +186,12 @@ class Feeds(Feature):
         if term_feed is None or term_feed[1] != term:
             return ""
         href = self.href(term_feed[0], page_url)
-        return self.build.renderer.render("term_feed.html", href=href, term=term.name)
+        return self.site.renderer.render("term_feed.html", href=href, term=term.name)
+
+    def term_inputs(self, term: Term) -> Inputs:
+        """The link to the term's feed (on its own page)."""
+        location = self.site.policy.term(term.taxonomy, term.slug)
+        return Inputs(values=(self.term_pages.get(self.site.url_of(location), ("", term))[0],))
 
     def href(self, path: str, page_url: str) -> str:
         """A link to a feed, relative to the page (the site works under any subpath); a 404
@@ -202,26 +209,26 @@ class Feeds(Feature):
         return f"the RSS feed /{path}" + (f" of {term.taxonomy} {term.name!r}" if term else "")
 
     def file_content(self, path: str) -> str:
-        build = self.build
+        site = self.site
         term = self.feeds[path]
-        site = build.config.site_name
-        language = build.config.theme.get("language") or getattr(build.config.theme, "locale", None)
+        name = site.config.site_name
+        language = site.config.theme.get("language") or getattr(site.config.theme, "locale", None)
         if term is None:
-            essays: Sequence[Essay] = build.collection.published
-            title = site
+            essays: Sequence[Essay] = site.collection.published
+            title = name
             link = self.absolute("")
-            description = build.config.site_description or f"The latest essays of {site}"
+            description = site.config.site_description or f"The latest essays of {name}"
         else:
             essays = term.essays
-            title = f"{site}: {term.name}"
-            link = self.absolute(build.url_of(build.policy.term(term.taxonomy, term.slug)))
-            description = f"The latest essays of {site} in {term.taxonomy} “{term.name}”"
+            title = f"{name}: {term.name}"
+            link = self.absolute(site.url_of(site.policy.term(term.taxonomy, term.slug)))
+            description = f"The latest essays of {name} in {term.taxonomy} “{term.name}”"
         # Hugo's RSS: the home's lists site.RegularPages (no build.list never or local pages),
         # a term's its .Pages (no never ones)
-        collection = build.collection
+        collection = site.collection
         skip = collection.unlisted | (collection.local if term is None else frozenset())
         chosen = [
-            e for e in essays if e.published and e in build.locations and e.src_uri not in skip
+            e for e in essays if e.published and e in site.locations and e.src_uri not in skip
         ][: self.limit]
         channel = Channel(
             title=title,
@@ -241,11 +248,11 @@ class Feeds(Feature):
         return item
 
     def _item(self, essay: Essay) -> Item:
-        build = self.build
+        site = self.site
         categories: dict[tuple[str, str], None] = {}
-        for plural in build.taxonomies.values():
-            taxonomy = build.collection.taxonomies[plural]
-            domain = self.absolute(build.url_of(build.policy.taxonomy(plural)))
+        for plural in site.taxonomies.values():
+            taxonomy = site.collection.taxonomies[plural]
+            domain = self.absolute(site.url_of(site.policy.taxonomy(plural)))
             for name in essay.terms(plural):
                 if len(categories) >= FEED_CATEGORIES:
                     break  # an essay with 2,000 tags in each of its 2,000 tags' feeds
@@ -254,9 +261,9 @@ class Feeds(Feature):
                 categories[(shown, domain)] = None
         return Item(
             title=essay.title,
-            link=self.absolute(build.essay_url(essay)),
+            link=self.absolute(site.essay_url(essay)),
             date=essay.date,
-            summary=build.summary(essay),
+            summary=self.views.summary(essay),
             categories=tuple(categories),
             updated=essay.front.lastmod,
         )

@@ -474,18 +474,7 @@ def validate(
     check_extra: Callable[[str, Any], str | None] | None = None,
 ) -> FrontMatter:
     """Check ``data`` and return its :class:`FrontMatter`, or raise :class:`FrontMatterErrors`."""
-    shapes: list[FrontMatterError] = []
-    usable: dict[Any, Any] = {}
-    for key, value in data.items():
-        problem = shape_problem([key, value])
-        if problem is None:
-            usable[key] = value
-            continue
-        # Nothing else is read from such a value (a message would have to show it).
-        name = str(key) if len(str(key)) <= 40 else str(key)[:39] + "…"
-        line = key_lines.get(str(key).lower(), first_line)
-        shapes.append(FrontMatterError(path, line, f"'{name}' {problem}"))
-    data = usable
+    data, shapes = _usable(data, path, key_lines, first_line)
     check = _Checker(data, path, key_lines, first_line)
     check.errors.extend(shapes)
     for key in data:
@@ -493,58 +482,21 @@ def validate(
             check.errors.append(
                 FrontMatterError(path, first_line, f"the key {_show(key)} must be a string")
             )
-
     strings = {name: check.text(name) for name in STRING_KEYS}
-
-    own = {name: check.when(keys, zone, format) for name, keys in DATE_KEYS.items()}
-    # Hugo's fallbacks: date <- publishDate <- lastmod; publishDate <- date; lastmod <- date.
-    date = own["date"] or own["publishDate"] or own["lastmod"]
-    publish = own["publishDate"] or date  # Hugo: publishDate <- date (<- lastmod)
-    lastmod = own["lastmod"] or own["date"] or own["publishDate"]
-
+    date, publish, lastmod, expiry = _dates(check, zone, format)
     draft = check.draft()
-    show_toc = None
-    for name in TOC_KEYS:
-        if name in check.keys:
-            show_toc = check.boolean(name)
-            break
-
-    terms: dict[str, tuple[str, ...]] = {}
-    for plural in dict.fromkeys(taxonomies.values()):
-        found = check.get(plural.lower())
-        if found is None:
-            continue
-        key, value = found
-        listed = check.strings(key, value, terms=True)
-        if listed is not None:
-            terms[plural] = tuple(dict.fromkeys(listed))
-
-    lists: dict[str, tuple[str, ...]] = {}
-    for name in LIST_KEYS:
-        found = check.get(name)
-        if found is None:
-            continue
-        key, value = found
-        listed = check.strings(key, value)
-        if listed is not None:
-            lists[name] = listed
-
+    show_toc = next((check.boolean(name) for name in TOC_KEYS if name in check.keys), None)
+    terms = _terms(check, taxonomies)
+    lists = _lists(check)
     weight = check.weight()
-
-    params = {key: value for key, value in data.items() if key not in check.used}
-    if check_extra is not None:
-        for key, value in params.items():
-            problem = check_extra(key, value)
-            if problem:
-                check.fail(key, problem)
-
+    params = _params(check, data, check_extra)
     if check.errors:
         raise FrontMatterErrors(sorted(check.errors, key=lambda e: e.line or 0))
     return FrontMatter(
         title=strings["title"],
         date=date,
         publish_date=publish,
-        expiry_date=own["expiryDate"],
+        expiry_date=expiry,
         lastmod=lastmod,
         draft=bool(draft),
         taxonomies=MappingProxyType(terms),
@@ -562,3 +514,75 @@ def validate(
         line=first_line,
         warnings=tuple(sorted(check.warnings, key=lambda e: e.line or 0)),
     )
+
+
+def _usable(
+    data: Mapping[str, Any], path: str, key_lines: Mapping[str, int], first_line: int
+) -> tuple[dict[Any, Any], list[FrontMatterError]]:
+    """The keys whose values can be read, and an error for each of the others (nothing else is
+    read from such a value: a message would have to show it)."""
+    shapes: list[FrontMatterError] = []
+    usable: dict[Any, Any] = {}
+    for key, value in data.items():
+        problem = shape_problem([key, value])
+        if problem is None:
+            usable[key] = value
+            continue
+        name = str(key) if len(str(key)) <= 40 else str(key)[:39] + "…"
+        line = key_lines.get(str(key).lower(), first_line)
+        shapes.append(FrontMatterError(path, line, f"'{name}' {problem}"))
+    return usable, shapes
+
+
+def _dates(
+    check: _Checker, zone: tzinfo, format: str | None
+) -> tuple[datetime | None, datetime | None, datetime | None, datetime | None]:
+    """``date``, ``publishDate``, ``lastmod`` and ``expiryDate``, with Hugo's fallbacks:
+    date <- publishDate <- lastmod; publishDate <- date; lastmod <- date <- publishDate."""
+    own = {name: check.when(keys, zone, format) for name, keys in DATE_KEYS.items()}
+    date = own["date"] or own["publishDate"] or own["lastmod"]
+    publish = own["publishDate"] or date
+    lastmod = own["lastmod"] or own["date"] or own["publishDate"]
+    return date, publish, lastmod, own["expiryDate"]
+
+
+def _terms(check: _Checker, taxonomies: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The terms of each taxonomy (its plural names the key), each once, in order."""
+    terms: dict[str, tuple[str, ...]] = {}
+    for plural in dict.fromkeys(taxonomies.values()):
+        found = check.get(plural.lower())
+        if found is None:
+            continue
+        key, value = found
+        listed = check.strings(key, value, terms=True)
+        if listed is not None:
+            terms[plural] = tuple(dict.fromkeys(listed))
+    return terms
+
+
+def _lists(check: _Checker) -> dict[str, tuple[str, ...]]:
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in LIST_KEYS:
+        found = check.get(name)
+        if found is None:
+            continue
+        key, value = found
+        listed = check.strings(key, value)
+        if listed is not None:
+            lists[name] = listed
+    return lists
+
+
+def _params(
+    check: _Checker,
+    data: Mapping[str, Any],
+    check_extra: Callable[[str, Any], str | None] | None,
+) -> dict[str, Any]:
+    """Every key no field took (Hugo's page params), each checked by ``check_extra``."""
+    params = {key: value for key, value in data.items() if key not in check.used}
+    if check_extra is not None:
+        for key, value in params.items():
+            problem = check_extra(key, value)
+            if problem:
+                check.fail(key, problem)
+    return params

@@ -1,205 +1,187 @@
-"""Hugo content folders read as Hugo reads them (issue 8).
+"""Hugo's content rules (issue 8), the steps of the content step (:mod:`..content`) that are
+Hugo's, and what they found, which the features read (:attr:`mkdocs_essays.site.Site.hugo`):
 
-Before any front matter is read (:meth:`HugoContent.prepare`):
+- :meth:`HugoContent.prepare`, before any front matter is read: the file layout
+  (:mod:`.files`: translations, leaf bundles' resources, each ``_index.md`` at its address);
+- :meth:`HugoContent.apply_cascades` and :meth:`HugoContent.unwritten`, before the collection
+  is made: what each ``cascade`` gives the pages its target matches (:mod:`.cascade`), and
+  Hugo's build options (``build.list``, ``render``, ``publishResources``, ``headless``);
+- :meth:`HugoContent.settle`, once the essays are placed: the other pages published and
+  placed (:mod:`.moves`), the index of what links can name (:mod:`.linking`), the titles of
+  ``_index.md`` files that have none;
+- :meth:`HugoContent.transform`, per page, then :meth:`HugoContent.finish`: shortcodes and
+  root links (:mod:`.transform`), the pages without front matter, every problem at once.
 
-- translations by file name (``about.pt-br.md``) are left out, one info line per language;
-  ``x.<default_language>.md`` is the page ``x``;
-- ``_index.md`` moves to the address of its section, taxonomy or term, where it hosts the
-  generated listing (its text is the intro, its title the page's title);
-- in a leaf bundle (``posts/x/index.md``) the other Markdown files are resources, not pages.
-
-Once every front matter is read, before the collection is made: what each ``cascade`` gives
-the pages its target matches (:mod:`.cascade`), and Hugo's build options (``build.list``,
-``render``, ``publishResources``, ``headless``) decide which pages are written and listed.
-
-Once the collection exists (:meth:`HugoContent.transform`, per page): ``## <!--more-->``
-becomes the divider alone, shortcodes are rendered (:mod:`.shortcodes`), links written from
-the site's root (``/posts/x/``) become relative. Pages that ``slug``/``url`` move take their
-bundle's resources along. Problems are reported together in :meth:`HugoContent.plan`.
+Between them, the state they share: what each ``_index.md`` stands for, the leaf bundles,
+the pages without front matter.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import posixpath
-from collections import defaultdict
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote, urlsplit
+from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
-from ..errors import EssaysError
-from ..frontmatter import FrontMatterErrors, read
-from ..model import PathError
-from ..model.slugs import dot_segments, hugo_slug, is_url
+from ..frontmatter import Document
 from ..model.taxonomy import term_slug
-from ..pages.feature import Feature
-from ..pages.urls import folder_of, relative_url
-from ..reading import read_text
 from .cascade import BuildOptions, Cascades, build_options
 from .cascade import apply as apply_cascade
-from .include import Includable
-from .layout import (
-    IndexPage,
-    bundle_folders,
-    bundle_of,
-    classify_index,
-    is_index_page,
-)
-from .markdown import heading_ids, more_out_of_headings, rewrite_root_links
-from .refs import PageIndex, RefTarget, element_ids
-from .shortcodes import Problem, RefError, Withheld, expand
+from .files import lay_out
+from .layout import IndexPage
+from .linking import UNPUBLISHED, Links
+from .moves import place_pages
+from .transform import Transform
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
-
-    from ..build import EssaysBuild
     from ..model import Essay
-    from ..pages.plan import PageSpec
+    from ..site import Site
 
 __all__ = ["HugoContent"]
 
 log = get_plugin_logger(__name__)
 
-_NAV_DEFAULT = (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED)
-_UNPUBLISHED = {"draft": "a draft", "future": "scheduled for later", "expired": "expired"}
 
-
-class HugoContent(Feature):
+class HugoContent:
     """Hugo's content rules: translations, ``_index.md``, bundles, shortcodes, root links."""
 
-    kinds = ("section",)
-
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
-        options = build.options
-        self.mapping: dict[str, str] = dict(options.shortcodes)
-        self.unknown: str = options.unknown_shortcodes
-        self.extensions = frozenset(
-            e for e in build.config.markdown_extensions if isinstance(e, str)
-        )
+    def __init__(self, site: Site) -> None:
+        self.site = site
         self.index_pages: dict[str, IndexPage] = {}
+        """src_uri of each ``_index.md`` -> what it stands for."""
         self.index_urls: dict[tuple[str, str], str] = {}
         """(kind, folder) of an ``_index.md`` its ``url`` moves -> where it is."""
-        """src_uri of each ``_index.md`` -> what it stands for."""
         self.bundles: dict[str, str] = {}
         """Leaf bundle folder -> its index.md."""
-        self.problems: list[tuple[str, Problem]] = []
-        """(file as messages name it, problem with its line in the file)."""
-        self.urls: dict[str, str] = {}
-        """src_uri -> site-relative URL of every page a link can point to."""
-        self.by_url: dict[str, str] = {}
-        """unquoted URL path (``posts/x/``) -> src_uri, for links written from the root."""
-        self.refs = PageIndex(())
-        self._includable: Includable | None = None
-        self._included_problems: set[tuple[str, str]] = set()
-        self._anchors: dict[str, Mapping[str, str]] = {}
+        self.plain: dict[str, Document] = {}
+        """src_uri -> each page without front matter, as the content step read it."""
         self.cascades = Cascades({})
-        self._ready = False
+        self.links = Links(self)
+        """What a ``ref`` or a link from the site's root can name (made by :meth:`settle`)."""
+        self.transformer = Transform(self)
         self._unrendered: set[str] | None = None
 
-    # -- prepare: what each file is -------------------------------------------------------------
+    # -- the steps, in the order the content step runs them ------------------------------------
 
     def prepare(self, files: Files) -> None:
-        pages = self._translations(files)
-        pages = self._bundle_resources(pages)
-        self._index_hosts(pages)
+        """Hugo's file layout, before any front matter is read (:mod:`.files`)."""
+        lay_out(self, files)
 
-    def _translations(self, files: Files) -> list[File]:
-        """The pages of this build's language, each at its path inside the language
-        (``about.pt-br.md`` and ``pt/about.md`` are ``about.md`` in ``pt-br``'s and ``pt``'s
-        build; :mod:`..languages.model`). Other languages' files leave this build (they are
-        built in theirs); without ``languages``, a translation is left out, with a line."""
-        build = self.build
-        languages, current = build.languages, build.language.code
-        docs = build.config.docs_dir
-        left_out: dict[str, list[File]] = defaultdict(list)
-        renames: list[tuple[File, str]] = []
-        for file in list(files):
-            if file.generated_by is not None or file.src_dir != docs:
-                continue
-            page = file.is_documentation_page()
-            code, path = languages.place(file.src_uri, page=page)
-            if code == current:
-                if path != file.src_uri:
-                    renames.append((file, path))
-            elif languages.known and code in languages.codes:
-                files.remove(file)  # a page of another language: built in that language's site
-            elif page:
-                file.inclusion = InclusionLevel.EXCLUDED
-                left_out[code].append(file)
-        for file, path in renames:
-            _rename(files, file, path, build)
-        for language, group in sorted(left_out.items()):
-            names = [build.display_path(f) for f in group]
-            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-            log.info(
-                f"{len(names)} page{'s' if len(names) > 1 else ''} in {language!r} left out "
-                f"({shown}): translations (Hugo's x.{language}.md); list the site's languages "
-                f"under 'languages' (for example [{language}]) to publish them at /{language}/"
-            )
-        return [
-            f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.generated_by is None
-        ]
+    def apply_cascades(self) -> None:
+        """Every page's front matter with what the ``cascade`` of the ``_index.md`` files above
+        it gives it (:mod:`.cascade`), once all front matter is read (``hugo_content`` only)."""
+        site = self.site
+        metas = {src: d.front.meta() for src, d in site.documents.items()}
+        self.cascades = Cascades(
+            metas,
+            taxonomies=dict.fromkeys(site.taxonomies.values()),
+            environment="development" if site.serve else "production",
+            language=site.language.code,
+            warn=self._cascade_warning,
+        )
+        if not self.cascades.by_folder:
+            return
+        plurals = tuple(site.taxonomies.values())
+        for src_uri, document in site.documents.items():
+            front = apply_cascade(document.front, self.cascades.of(src_uri), plurals)
+            if front is not document.front:
+                site.documents[src_uri] = dataclasses.replace(document, front=front)
 
-    def _bundle_resources(self, pages: list[File]) -> list[File]:
-        """Markdown files inside a leaf bundle are its resources, as in Hugo: not pages."""
-        build = self.build
-        root = "" if build.options.hugo_content else build.essays_dir  # Hugo: the whole tree
-        self.bundles = bundle_folders((f.src_uri for f in pages), root)
-        if not self.bundles:
-            return pages
-        resources: dict[str, list[File]] = defaultdict(list)
-        kept: list[File] = []
-        for file in pages:
-            folder = bundle_of(file.src_uri, self.bundles)
-            if folder is None:
-                kept.append(file)
+    def unwritten(self, essays: list[Essay]) -> list[Essay]:
+        """The essays Hugo writes; those it does not (``headless``, ``build.render`` never or
+        link) are left out of the collection: no page, no listing, their terms do not count
+        (Hugo 0.168). Their bundle's resources are published all the same."""
+        files = self.site.files
+        kept: list[Essay] = []
+        for essay in essays:
+            file = files.get_file_from_path(essay.src_uri) if files is not None else None
+            if file is None or self.options_of(essay.src_uri).rendered:
+                kept.append(essay)
             else:
                 file.inclusion = InclusionLevel.EXCLUDED
-                resources[folder].append(file)
-        for folder, group in resources.items():
-            names = ", ".join(build.display_path(f) for f in group)
-            log.info(
-                f"{names}: left out; Markdown files beside {posixpath.basename(folder)}/index.md "
-                "are resources of that leaf bundle, which Hugo does not publish as pages. Move "
-                f"them out of {folder}/ to publish them"
-            )
         return kept
 
-    def _index_hosts(self, pages: list[File]) -> None:
-        """Move each ``_index.md`` to the address of what it stands for."""
-        build = self.build
-        plurals = tuple(dict.fromkeys(build.taxonomies.values()))
-        dests = {f.dest_uri: f for f in pages if not is_index_page(f.src_uri)}
-        for file in pages:
-            if not is_index_page(file.src_uri):
+    def _cascade_warning(self, src_uri: str, message: str) -> None:
+        document = self.site.documents.get(src_uri)
+        path = document.path if document is not None else src_uri
+        line = document.front.line_of("cascade") if document is not None else 1
+        log.warning(f"{path}:{line}: {message}; the entry is ignored. Fix or remove it")
+
+    def settle(self) -> None:
+        """Once the essays are placed: Hugo's rules for the other pages (which are published,
+        where each is), then the index of every page a ``ref`` or a link can name."""
+        place_pages(self)
+        self.links.index()
+        self._title_index_pages()
+
+    def _title_index_pages(self) -> None:
+        """An ``_index.md`` without a title gets Hugo's: the term, the taxonomy, the section."""
+        site = self.site
+        for src_uri, page in self.index_pages.items():
+            document = site.documents.get(src_uri)
+            if document is None or document.front.title:
                 continue
-            page = classify_index(file.src_uri, plurals)
-            location = self.location_of(page)
-            dest = build.policy.dest(location)
-            other = dests.get(dest)
-            if other is not None:
-                log.warning(
-                    f"{build.display_path(file)} is Hugo's page for /{build.url_of(location)}, "
-                    f"where {build.display_path(other)} already is; it is left out. Keep one "
-                    "of the two"
-                )
-                file.inclusion = InclusionLevel.EXCLUDED
-                continue
-            dests[dest] = file
-            _relocate(file, dest, build.url_of(location))
-            self.index_pages[file.src_uri] = page
-            if page.kind == "term" and file.inclusion in _NAV_DEFAULT:
-                file.inclusion = InclusionLevel.NOT_IN_NAV  # as the generated term pages
+            site.documents[src_uri] = dataclasses.replace(
+                document, front=dataclasses.replace(document.front, title=self.title_of(page))
+            )
+
+    def transform(self, src_uri: str, markdown: str) -> str:
+        """A page's Markdown as MkDocs renders it (:mod:`.transform`)."""
+        return self.transformer.transform(src_uri, markdown)
+
+    def finish(self) -> None:
+        """Once every body is transformed: the pages without front matter, then every
+        problem the shortcodes and links had, at once (an error stops the build)."""
+        self.transformer.pages_without_front_matter()
+        self.transformer.report()
+
+    # -- what Hugo's rules say of a page -------------------------------------------------------
+
+    def options_of(self, src_uri: str) -> BuildOptions:
+        """Hugo's build options of a page (its own or cascaded; ``BuildOptions()`` without
+        ``hugo_content``)."""
+        document = self.site.documents.get(src_uri)
+        if document is None or not self.site.options.hugo_content:
+            return BuildOptions()
+        return build_options(document.front.meta())
+
+    def unpublished(self, src_uri: str) -> str | None:
+        """Why this build does not publish a page (``a draft``, ``scheduled for later``,
+        ``expired``), by the rules :meth:`_leave_out_unpublished` and the essays follow; None
+        when it does (or the page has no front matter to say otherwise)."""
+        site = self.site
+        document = site.documents.get(src_uri)
+        if document is None:
+            return None
+        reasons = site.publication.left_out(document.front)
+        if not (site.options.hugo_content or site.is_essay_source(src_uri)):
+            reasons = tuple(r for r in reasons if r == "draft")
+        return " and ".join(UNPUBLISHED[r] for r in reasons) or None
+
+    def published(self, src_uri: str) -> bool:
+        """This build writes the page (essays and pages it leaves out are not included)."""
+        files = self.site.files
+        file = files.get_file_from_path(src_uri) if files is not None else None
+        return file is not None and file.inclusion.is_included()
+
+    def unrendered(self, location: str) -> bool:
+        """Whether an ``_index.md`` Hugo does not write (``build.render = "never"``,
+        ``headless``) stands for the listing at ``location``: Hugo writes no page there, and
+        neither does the plugin (a taxonomy a site lists elsewhere)."""
+        if not self.site.options.hugo_content:
+            return False
+        if self._unrendered is None:  # once per build: every term asks
+            self._unrendered = {
+                self.location_of(page)
+                for src_uri, page in self.index_pages.items()
+                if page.kind != "section" and not self.options_of(src_uri).rendered
+            }
+        return location in self._unrendered
 
     def location_of(self, page: IndexPage) -> str:
-        policy = self.build.policy
+        policy = self.site.policy
         moved = self.index_urls.get((page.kind, page.folder))
         if moved is not None:
             return moved  # its ``url`` (Hugo 0.168: ``url = "categoria/temas"``)
@@ -211,831 +193,24 @@ class HugoContent(Feature):
             return policy.term(page.taxonomy, term_slug(page.term, policy.lower))
         return policy.section(page.folder)
 
-    # -- once per build, when the collection exists -------------------------------------------
-
-    def _setup(self) -> None:
-        if self._ready:
-            return
-        self._ready = True
-        self._leave_out_unpublished()
-        self._move_sections()
-        self._move_pages()
-        if self.build.options.hugo_content and self.build.lower:
-            self._lower_case_urls()
-        self._move_resources()
-        self._index_targets()
-        self._title_index_pages()
-
-    def apply_cascades(self) -> None:
-        """Every page's front matter with what the ``cascade`` of the ``_index.md`` files above
-        it gives it (:mod:`.cascade`), once all front matter is read (``hugo_content`` only)."""
-        build = self.build
-        metas = {src: d.front.meta() for src, d in build.documents.items()}
-        self.cascades = Cascades(
-            metas,
-            taxonomies=dict.fromkeys(build.taxonomies.values()),
-            environment="development" if build.serve else "production",
-            language=build.language.code,
-            warn=self._cascade_warning,
-        )
-        if not self.cascades.by_folder:
-            return
-        plurals = tuple(build.taxonomies.values())
-        for src_uri, document in build.documents.items():
-            front = apply_cascade(document.front, self.cascades.of(src_uri), plurals)
-            if front is not document.front:
-                build.documents[src_uri] = dataclasses.replace(document, front=front)
-
-    def unwritten(self, essays: list[Essay]) -> list[Essay]:
-        """The essays Hugo writes; those it does not (``headless``, ``build.render`` never or
-        link) are left out of the collection: no page, no listing, their terms do not count
-        (Hugo 0.168). Their bundle's resources are published all the same."""
-        files = self.build.files
-        kept: list[Essay] = []
-        for essay in essays:
-            file = files.get_file_from_path(essay.src_uri) if files is not None else None
-            if file is None or self.options_of(essay.src_uri).rendered:
-                kept.append(essay)
-            else:
-                file.inclusion = InclusionLevel.EXCLUDED
-        return kept
-
-    def _cascade_warning(self, src_uri: str, message: str) -> None:
-        document = self.build.documents.get(src_uri)
-        path = document.path if document is not None else src_uri
-        line = document.front.line_of("cascade") if document is not None else 1
-        log.warning(f"{path}:{line}: {message}; the entry is ignored. Fix or remove it")
-
-    def options_of(self, src_uri: str) -> BuildOptions:
-        """Hugo's build options of a page (its own or cascaded; ``BuildOptions()`` without
-        ``hugo_content``)."""
-        document = self.build.documents.get(src_uri)
-        if document is None or not self.build.options.hugo_content:
-            return BuildOptions()
-        return build_options(document.front.meta())
-
-    def _leave_out_unpublished(self) -> None:
-        """Pages other than essays follow the essays' rules: a draft is never published by
-        ``mkdocs build`` (``mkdocs serve`` previews it); with ``hugo_content`` so are pages
-        scheduled for later or expired, and pages Hugo does not write: ``headless = true``,
-        ``build.render = "never"`` or ``"link"`` (Hugo gives it a URL, writes no file: our
-        listings leave it out rather than link to nothing), the old ``_build``, each its own
-        or from a ``cascade``. Essays Hugo does not write never reach the collection
-        (:meth:`unwritten`)."""
-        build = self.build
-        files = build.files
-        assert files is not None
-        hugo = build.options.hugo_content
-        for src_uri, document in build.documents.items():
-            file = files.get_file_from_path(src_uri)
-            if file is None or file.generated_by is not None:
-                continue
-            if src_uri in build.essay_files:
-                continue  # essays Hugo does not write are left out of the collection
-            front = document.front
-            reasons = [r for r in build.publication.left_out(front) if hugo or r == "draft"]
-            if reasons:
-                file.inclusion = InclusionLevel.DRAFT if build.preview else InclusionLevel.EXCLUDED
-            elif hugo and not self.options_of(src_uri).rendered:
-                file.inclusion = InclusionLevel.EXCLUDED
-
-    def unpublished(self, src_uri: str) -> str | None:
-        """Why this build does not publish a page (``a draft``, ``scheduled for later``,
-        ``expired``), by the rules :meth:`_leave_out_unpublished` and the essays follow; None
-        when it does (or the page has no front matter to say otherwise)."""
-        build = self.build
-        document = build.documents.get(src_uri)
-        if document is None:
-            return None
-        reasons = build.publication.left_out(document.front)
-        if not (build.options.hugo_content or build.is_essay_source(src_uri)):
-            reasons = tuple(r for r in reasons if r == "draft")
-        return " and ".join(_UNPUBLISHED[r] for r in reasons) or None
-
-    def published(self, src_uri: str) -> bool:
-        """This build writes the page (essays and pages it leaves out are not included)."""
-        files = self.build.files
-        file = files.get_file_from_path(src_uri) if files is not None else None
-        return file is not None and file.inclusion.is_included()
-
-    def _lower_case_urls(self) -> None:
-        """Hugo lower-cases the URLs it makes from paths (``disablePathToLower`` off):
-        ``Org-File-A.md`` is ``/org-file-a/``. A ``url`` written in front matter is kept."""
-        build = self.build
-        files = build.files
-        assert files is not None
-        pages = [
-            f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.generated_by is None
-        ]
-        taken = {f.dest_uri for f in pages}
-        by_file = {build.essay_files[e.src_uri].src_uri: e for e in build.locations}
-        for file in pages:
-            if file.dest_uri == file.dest_uri.lower():
-                continue
-            document = build.documents.get(file.src_uri)
-            if document is not None and document.front.url is not None:
-                continue
-            dest = file.dest_uri.lower()
-            if dest in taken:
-                continue  # two pages whose names differ in case only: both keep theirs
-            taken.discard(file.dest_uri)
-            taken.add(dest)
-            essay = by_file.get(file.src_uri)
-            if essay is not None:
-                location = build.locations[essay].lower()
-                build.locations[essay] = location
-                _relocate(file, dest, build.url_of(location))
-            else:
-                _relocate(file, dest, quote(unquote(file.url).lower()))
-
-    def unrendered(self, location: str) -> bool:
-        """Whether an ``_index.md`` Hugo does not write (``build.render = "never"``,
-        ``headless``) stands for the listing at ``location``: Hugo writes no page there, and
-        neither does the plugin (a taxonomy a site lists elsewhere)."""
-        if not self.build.options.hugo_content:
-            return False
-        if self._unrendered is None:  # once per build: every term asks
-            self._unrendered = {
-                self.location_of(page)
-                for src_uri, page in self.index_pages.items()
-                if page.kind != "section" and not self.options_of(src_uri).rendered
-            }
-        return location in self._unrendered
-
-    def _move_sections(self) -> None:
-        """A section's (term's, taxonomy's) ``_index.md`` at the address its permalink gives
-        it, now that its ``slug`` and ``title`` are read."""
-        build = self.build
-        files = build.files
-        assert files is not None
-        if not build.policy.permalinks and not build.policy.slugged:
-            return
-        for src_uri, page in self.index_pages.items():
-            file = files.get_file_from_path(src_uri)
-            if page.kind not in ("section", "term", "taxonomy") or file is None:
-                continue
-            location = self.location_of(page)
-            dest = build.policy.dest(location)
-            if dest != file.dest_uri:
-                _relocate(file, dest, build.url_of(location))
-
-    def _move_pages(self) -> None:
-        """Pages other than essays go where their ``slug``, ``url``, their section's permalink
-        or ``ugly_urls`` put them, as in Hugo."""
-        build = self.build
-        files = build.files
-        assert files is not None
-        policy = build.policy
-        moves: list[tuple[File, str, int]] = []
-        for src_uri, document in build.documents.items():
-            front = document.front
-            if src_uri in build.essay_files:
-                continue
-            index = self.index_pages.get(src_uri)
-            if is_index_page(src_uri):
-                if front.url is None or index is None:
-                    continue  # Hugo: a list page's ``slug`` does nothing, its ``url`` moves it
-            else:
-                moved = policy.permalinks or policy.ugly or policy.slugged
-                if front.slug is None and front.url is None and not moved:
-                    continue
-                if posixpath.splitext(src_uri)[0] in ("index", "README"):
-                    continue  # the home page
-            file = files.get_file_from_path(src_uri)
-            if file is None:
-                continue
-            line = front.line_of("url", "slug")
-            try:
-                location = self._page_location(file, front)
-            except PathError as error:
-                raise PluginError(str(EssaysError(document.path, line, str(error)))) from None
-            if build.policy.dest(location) != file.dest_uri:
-                moves.append((file, location, line))
-                if index is not None:
-                    self.index_urls[(index.kind, index.folder)] = location
-        if not moves:
-            return
-        dests = {
-            f.dest_uri: f for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        }
-        for file, location, line in moves:
-            dest = build.policy.dest(location)
-            other = dests.get(dest)
-            if other is not None:
-                log.warning(
-                    f"{build.display_path(file)}:{line}: its 'slug'/'url' (or its section's "
-                    f"permalink) puts it at /{build.url_of(location)}, where "
-                    f"{build.display_path(other)} already is; it stays at /{file.url}. Give it "
-                    "another 'slug' or 'url'"
-                )
-                continue
-            del dests[file.dest_uri]
-            dests[dest] = file
-            _relocate(file, dest, build.url_of(location))
-
-    def _page_location(self, file: File, front: Any) -> str:
-        policy = self.build.policy
-        src_uri = file.src_uri
-        title = str(front.title or "")
-        facts = policy.facts(src_uri, date=front.date, title=title, slug=front.slug)
-        if front.url is not None:
-            return policy.url_location(front.url, facts)
-        slug = front.slug
-        if slug is not None and is_url(slug):
-            raise PathError(
-                f"'slug' {slug!r} is a whole URL; a slug is the last part of the page's own "
-                "address: write a name such as 'about', or set 'url' to a path of this site"
-            )
-        folder = policy.folder_of(src_uri)
-        if slug is None:
-            default = unquote(file.url).strip("/")
-            if default.endswith(".html"):  # use_directory_urls: false
-                default = default[: -len(".html")]
-            if policy.slugged:  # a section's slug renames its folder in the pages' URLs
-                depth = len([p for p in folder.split("/") if p])
-                rest = default.split("/")[depth:]
-                default = posixpath.join(policy.folder_path(folder), *rest)
-        else:
-            section = policy.folder_path(folder)
-            leaf = hugo_slug(dot_segments(slug)[0], policy.lower) or "page"
-            default = posixpath.join(section, leaf) if section else leaf
-        return policy.page(policy.path_of(src_uri), default, lambda: facts)
-
-    def _move_resources(self) -> None:
-        """A bundle's files follow its page when ``slug``/``url`` (or Hugo's path rules, as
-        lower-casing ``Post-A/`` to ``post-a/``) move it, so the page's relative links to them
-        keep working, at the paths Hugo uses (Hugo 0.168: ``Post-A/Photo.PNG`` is published at
-        ``post-a/Photo.PNG``, the file's own name kept). With ``build.publishResources = false``
-        they are not published (Hugo publishes them only when a template asks for them)."""
-        build = self.build
-        files = build.files
-        assert files is not None
-        targets: dict[str, str] = {}
-        hidden: dict[str, str] = {}
-        for folder, index in self.bundles.items():
-            if not self.options_of(index).publish_resources:
-                hidden[folder] = ""
-                continue
-            location = self._bundle_location(index)
-            if location is None:
-                continue
-            location = folder_of(location)  # Hugo: x.html's resources in x/
-            if location != folder:
-                targets[folder] = location
-        for file in files if hidden else ():
-            if not file.is_documentation_page() and bundle_of(file.src_uri, hidden):
-                file.inclusion = InclusionLevel.EXCLUDED
-        if not targets:
-            return
-        taken = {f.dest_uri: f for f in files}
-        moving = dict.fromkeys(targets, "")
-        for file in list(files):
-            if file.is_documentation_page():
-                continue
-            holder = bundle_of(file.src_uri, moving)
-            if holder is None:
-                continue
-            dest = posixpath.join(targets[holder], file.src_uri[len(holder) + 1 :])
-            other = taken.get(dest)
-            if other is not None and other is not file:
-                log.warning(
-                    f"{build.display_path(file)} would be published at /{dest} with its page, "
-                    f"where {build.display_path(other)} already is; it stays at "
-                    f"/{file.dest_uri}. Rename one of them"
-                )
-                continue
-            taken[dest] = file
-            _relocate(file, dest, quote(dest))
-
-    def _bundle_location(self, index: str) -> str | None:
-        """Where the page of a bundle's ``index.md`` is (or would be, when Hugo does not write
-        it: its resources are published all the same)."""
-        build = self.build
-        essay = build.collection.get(index)
-        if essay is not None:
-            return build.locations.get(essay)
-        files = build.files
-        file = files.get_file_from_path(index) if files is not None else None
-        if file is None:
-            return None
-        location = posixpath.dirname(file.dest_uri)
-        document = build.documents.get(index)
-        unwritten = not InclusionLevel.is_in_serve(file.inclusion)
-        if (
-            build.options.hugo_content
-            and unwritten
-            and (document is None or not document.front.url)
-        ):
-            location = location.lower()  # not lower-cased with the pages written
-        return location
-
-    def _index_targets(self) -> None:
-        """Every page a ``ref``, ``relref`` or a root link can name, with its URL."""
-        build = self.build
-        files = build.files
-        assert files is not None
-        collection = build.collection
-        targets: list[RefTarget] = []
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-            essay = collection.get(file.src_uri)
-            unpublished = None
-            if essay is not None:
-                if essay not in build.locations:
-                    continue
-                url = build.essay_url(essay)
-                if not collection.shown(essay):
-                    unpublished = " and ".join(_UNPUBLISHED.get(r, r) for r in essay.left_out)
-            else:
-                url = file.url
-            self.urls[file.src_uri] = url
-            targets.append(
-                RefTarget(
-                    file.src_uri,
-                    url,
-                    build.display_path(file),
-                    anchors=self._anchors_of(file),
-                    unpublished=unpublished,
-                )
-            )
-        self.refs = PageIndex(targets)
-        # listings the plugin generates (a writer's _index.md, already indexed, comes first)
-        generated = [(build.essays_dir, self._essay_index_location(), "the essay index")]
-        for plural in dict.fromkeys(build.taxonomies.values()):
-            generated.append((plural, build.policy.taxonomy(plural), f"the {plural} page"))
-            for term in collection.taxonomies[plural]:
-                location = build.policy.term(plural, term.slug)
-                generated.append((location, location, f"the {plural} page of {term.name!r}"))
-        for key, location, name in generated:
-            src_uri = build.policy.src_uri(location)
-            target = RefTarget(src_uri, build.url_of(location), name)
-            self.refs.add(key, target)
-            self.urls.setdefault(src_uri, target.url)
-        for src_uri, url in self.urls.items():
-            self.by_url.setdefault(_url_key(url), src_uri)
-        for file in files:
-            if not file.is_documentation_page() and file.inclusion.is_included():
-                self.by_url.setdefault(_url_key(file.url), file.src_uri)
-
-    def _essay_index_location(self) -> str:
-        return self.build.policy.section(self.build.essays_dir)
-
-    def _anchors_of(self, file: File) -> Callable[[], Mapping[str, str]]:
-        def anchors() -> Mapping[str, str]:
-            cached = self._anchors.get(file.src_uri)
-            if cached is None:
-                document = self.build.documents.get(file.src_uri)
-                text = document.body if document is not None else None
-                if text is None:
-                    text = read_text(file, self.build.display_path(file), errors="replace") or ""
-                cached = {i: i for i in element_ids(text)} | heading_ids(text, *self._slugify())
-                self._anchors[file.src_uri] = cached
-            return cached
-
-        return anchors
-
-    def _slugify(self) -> tuple[Callable[[str, str], str], str]:
-        from markdown.extensions.toc import slugify
-
-        toc = self.build.config.mdx_configs.get("toc", {}) or {}
-        return toc.get("slugify") or slugify, toc.get("separator", "-")
-
-    def _title_index_pages(self) -> None:
-        """An ``_index.md`` without a title gets Hugo's: the term, the taxonomy, the section."""
-        build = self.build
-        for src_uri, page in self.index_pages.items():
-            document = build.documents.get(src_uri)
-            if document is None or document.front.title:
-                continue
-            build.documents[src_uri] = dataclasses.replace(
-                document, front=dataclasses.replace(document.front, title=self.title_of(page))
-            )
-
     def title_of(self, page: IndexPage) -> str:
-        build = self.build
+        site = self.site
         if page.kind == "home":
-            return build.config.site_name
+            return site.config.site_name
         if page.kind == "taxonomy":
             return page.taxonomy[:1].upper() + page.taxonomy[1:]
         if page.kind == "term":
-            taxonomy = build.collection.taxonomies.get(page.taxonomy)
-            term = taxonomy.by_slug.get(term_slug(page.term, build.lower)) if taxonomy else None
+            taxonomy = site.collection.taxonomies.get(page.taxonomy)
+            term = taxonomy.by_slug.get(term_slug(page.term, site.lower)) if taxonomy else None
             return term.name if term is not None else page.term.rsplit("/", 1)[-1]
-        if self.location_of(page) == self._essay_index_location():
-            return build.options.index_title
+        if self.location_of(page) == self.essay_index_location():
+            return site.options.index_title
         name = posixpath.basename(page.folder)
         return name[:1].upper() + name[1:]
 
-    # -- transform: one page's Markdown ----------------------------------------------------------
+    def essay_index_location(self) -> str:
+        return self.site.policy.section(self.site.essays_dir)
 
-    def transform(self, src_uri: str, markdown: str) -> str:
-        self._setup()
-        build = self.build
-        file = build.files.get_file_from_path(src_uri) if build.files is not None else None
-        written = InclusionLevel.is_in_serve if build.serve else InclusionLevel.is_included
-        if file is not None and not written(file.inclusion):
-            # a page this build does not write (a draft, a snippet never rendered): its
-            # shortcodes are not run, as in Hugo, where an include shows them in its includer
-            return markdown
-        document = build.documents.get(src_uri)
-        path = document.path if document is not None else src_uri
-        offset = (document.body_line - 1) if document is not None else 0
-        markdown = more_out_of_headings(markdown)
-        services = _Services(self, src_uri)
-        expansion = expand(
-            markdown,
-            services,
-            mapping=self.mapping,
-            unknown=self.unknown,
-            extensions=self.extensions,
-        )
-        for problem in expansion.problems:
-            if problem.source:  # in an included page: said once, whichever page includes it
-                key = (problem.source, problem.message.partition(" (in ")[0])
-                if key in self._included_problems:
-                    continue
-                self._included_problems.add(key)
-            self.problems.append((path, dataclasses.replace(problem, line=problem.line + offset)))
-        return rewrite_root_links(expansion.markdown, services.root_link)
-
-    # -- plan: pages without front matter, then every message at once -------------------------
-
-    def plan(self) -> Iterable[PageSpec]:
-        self._setup()
-        self._pages_without_front_matter()
-        self._report()
-        return self._sections() if self.build.options.hugo_content else ()
-
-    def _sections(self) -> list[PageSpec]:
-        """Hugo's sections and their list pages (Hugo 0.168): every top-level folder of
-        content is a section, ``_index.md`` or not, and so is every folder below with an
-        ``_index.md``. A page belongs to the nearest section above it, a section to the one
-        above it too. A section's ``_index.md`` hosts the list (its text is the intro); a
-        top-level folder without one gets a generated list page; an ``_index.md`` Hugo does
-        not write (a draft, ``render = "never"``) leaves its section without a list page.
-        The essays' folder and taxonomies have their own listings."""
-        from ..pages.plan import PageSpec
-
-        build = self.build
-        files = build.files
-        assert files is not None
-        pages = [
-            f
-            for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if f.generated_by is None and "/" in f.src_uri
-        ]
-        taken = {f.dest_uri for f in files.documentation_pages(inclusion=lambda _: True)}
-        skip = {build.essays_dir, *build.taxonomies.values()}
-        # a folder of drafts or of pages Hugo does not write is a section still (Hugo 0.168)
-        read = (s for s in build.documents if "/" in s and not is_index_page(s))
-        tops = {f.src_uri.split("/", 1)[0] for f in pages} | {s.split("/", 1)[0] for s in read}
-        sections: dict[str, str | None] = {}
-        """folder -> the src_uri of its _index.md (None: none, a generated list page)."""
-        for folder in tops - skip:
-            location = build.policy.section(folder)
-            if location and build.policy.dest(location) not in taken:
-                sections[folder] = None
-        hosts: dict[str, str] = {}
-        for src_uri, index in self.index_pages.items():
-            if index.kind != "section" or index.folder.split("/", 1)[0] in skip:
-                continue
-            sections[index.folder] = src_uri
-            file = files.get_file_from_path(src_uri)
-            if file is not None and file.inclusion.is_included():
-                hosts[index.folder] = src_uri
-        members: dict[str, list[str]] = defaultdict(list)
-        for file in pages:
-            index = self.index_pages.get(file.src_uri)
-            start = file.src_uri.rsplit("/", 1)[0]
-            if index is not None:
-                if index.kind != "section":
-                    continue
-                start = posixpath.dirname(index.folder)  # a section is in the one above
-            folder = _nearest(start, sections)
-            if folder is not None:
-                members[folder].append(file.src_uri)
-        specs: list[PageSpec] = []
-        for folder in sorted(sections):
-            key = tuple(members.get(folder, ()))
-            if sections[folder] is None:
-                location, title = build.policy.section(folder), folder[:1].upper() + folder[1:]
-            elif folder in hosts:
-                index = self.index_pages[hosts[folder]]
-                document = build.documents.get(hosts[folder])
-                title = str(document.front.title) if document and document.front.title else ""
-                location = self.location_of(index)
-            else:
-                continue
-            specs.append(PageSpec("section", location, title or self.title_of(index), key=key))
-        return specs
-
-    def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        """A section's list page: a link to each of its pages, in Hugo's default order
-        (Hugo 0.168): by ``weight`` (weighted pages first), then newest first (dated pages
-        before the others), then by title."""
-        import html
-
-        build = self.build
-        files = build.files
-        assert files is not None
-        items: list[tuple[tuple[Any, ...], str, str]] = []
-        for src_uri in spec.key:
-            file = files.get_file_from_path(src_uri)
-            if file is None or not file.inclusion.is_included():
-                continue
-            if self.options_of(src_uri).list == "never":  # in no list (Hugo 0.168)
-                continue
-            document = build.documents.get(src_uri)
-            front = document.front if document is not None else None
-            title = str(
-                (front.title if front else None) or posixpath.basename(file.url.rstrip("/"))
-            )
-            weight = front.weight if front else 0
-            date = front.date if front else None
-            stamp = -_timestamp(date) if date is not None else 0.0
-            key = (weight == 0, weight, date is None, stamp, title.casefold())
-            items.append((key, title, file.url))
-        links = "".join(
-            f'<li><a href="{html.escape(relative_url(url, page_url))}">{html.escape(title)}</a>'
-            "</li>"
-            for _, title, url in sorted(items, key=lambda item: item[0])
-        )
-        return f'<ul class="essay-section">{links}</ul>'
-
-    def _pages_without_front_matter(self) -> None:
-        """Shortcodes, root links and ``_index.md`` titles in pages without front matter (the
-        build only reads pages that have one)."""
-        build = self.build
-        files = build.files
-        assert files is not None
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-            src_uri = file.src_uri
-            if src_uri in build.documents or src_uri in build.broken:
-                continue  # read already, or its front matter is broken (the build said so)
-            if file.generated_by is not None:
-                continue
-            index = self.index_pages.get(src_uri)
-            path = build.display_path(file)
-            text = read_text(file, path)
-            if text is None:
-                continue
-            try:
-                document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
-            except FrontMatterErrors:  # pragma: no cover - the build reported it already
-                continue
-            if index is not None:
-                front = dataclasses.replace(document.front, title=self.title_of(index))
-                document = dataclasses.replace(document, front=front)
-            body = self.transform(src_uri, document.body)
-            if index is None and body == document.body:
-                continue
-            build.documents[src_uri] = document
-            build.bodies[src_uri] = body
-
-    def includable(self) -> Includable:
-        """Every content page an ``include`` shortcode can name, rendered or not."""
-        if self._includable is None:
-            build = self.build
-            files = build.files
-            assert files is not None
-            pages = {f.src_uri: f for f in files.documentation_pages(inclusion=lambda _level: True)}
-
-            def body(src_uri: str) -> str:
-                file = pages[src_uri]
-                path = build.display_path(file)
-                text = read_text(file, path)
-                if text is None:
-                    raise RefError(f"ref {src_uri!r}: {path} was removed during the build")
-                try:
-                    document = read(text, path, zone=build.zone, taxonomies=build.taxonomies)
-                except FrontMatterErrors as error:
-                    message = f"ref {src_uri!r}: its front matter is broken: {error}"
-                    raise RefError(message) from None
-                # blank lines for the front matter: messages give the line in the file
-                return "\n" * (document.body_line - 1) + document.body
-
-            self._includable = Includable(
-                ((src, build.display_path(f)) for src, f in pages.items()), body
-            )
-        return self._includable
-
-    def _report(self) -> None:
-        errors: list[str] = []
-        unknown: dict[str, list[tuple[str, Problem]]] = defaultdict(list)
-        extensions: dict[str, tuple[str, Problem]] = {}
-        ref_warnings = self.build.options.ref_errors == "warning"
-        for path, problem in self.problems:
-            where = f"{path}:{problem.line}"
-            if problem.kind == "error" or (problem.kind == "ref" and not ref_warnings):
-                errors.append(f"{where}: {problem.message}")
-            elif problem.kind == "ref":
-                log.warning(f"{where}: {problem.message}; the link points to the page itself")
-            elif problem.kind == "warning":
-                log.warning(f"{where}: {problem.message}")
-            elif problem.kind == "unknown":
-                unknown[problem.name].append((path, problem))
-            elif problem.kind == "extension":
-                extensions.setdefault(problem.name, (path, problem))
-        for uses in unknown.values():
-            path, first = uses[0]
-            files = len({p for p, _ in uses})
-            count = (
-                f" ({len(uses)} uses in {files} file{'s' if files > 1 else ''})"
-                if len(uses) > 1
-                else ""
-            )
-            log.warning(f"{path}:{first.line}: {first.message}{count}")
-        for path, problem in extensions.values():
-            log.warning(f"{path}:{problem.line}: {problem.message}")
-        self.problems.clear()
-        if errors:
-            raise PluginError("\n".join(errors))
-
-
-class _Services:
-    """What a page's shortcodes and links need from the site."""
-
-    def __init__(self, feature: HugoContent, src_uri: str) -> None:
-        self.feature = feature
-        self.build = feature.build
-        self.src_uri = src_uri
-        self.page_url = feature.urls.get(src_uri, "")
-
-    def html(self, template: str, **context: Any) -> str:
-        return self.build.renderer.render(template, **context)
-
-    def ref(self, target: str, *, relative: bool, in_link: bool) -> str:
-        page, fragment = self.feature.refs.resolve(target, self.src_uri)
-        anchor = f"#{fragment}" if fragment else ""
-        if page.src_uri == self.src_uri:
-            return anchor or "./"
-        if in_link:  # a source path MkDocs resolves and checks, wherever the page moves
-            return _relative_path(page.src_uri, self.src_uri) + anchor
-        return relative_url(page.url, self.page_url) + anchor
-
-    def param(self, name: str) -> Any:
-        document = self.build.documents.get(self.src_uri)
-        if document is not None:
-            meta = document.front.meta()
-            params = meta.get("params")
-            # Hugo's page params: the ``params`` table of newer front matter wins over a
-            # top-level key of the same name (Hugo 0.168: ``minVersion = "a"`` with
-            # ``[params] minVersion = "b"`` gives "b"), cascaded params come in the table
-            for table in (params if isinstance(params, dict) else {}, meta):
-                found = _lookup(table, name)
-                if found is not None:
-                    return found
-        return _lookup(dict(self.build.config.extra or {}), name)
-
-    def resource(self, src: str) -> str:
-        parts = urlsplit(src)
-        if parts.scheme or parts.netloc or not parts.path:
-            return src
-        if parts.path.startswith("/"):
-            new = self.root_link(src, True)
-            return new if new is not None else src
-        files = self.build.files
-        assert files is not None
-        folder = posixpath.dirname(self.src_uri)
-        candidate = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
-        file = files.get_file_from_path(candidate)
-        if file is None:
-            return src  # as Hugo: the path is used as written, relative to the page
-        suffix = f"#{parts.fragment}" if parts.fragment else ""
-        return relative_url(file.url, self.page_url) + suffix
-
-    @property
-    def include_chain(self) -> tuple[str, ...]:
-        return (self.src_uri,)
-
-    def include(self, target: str) -> tuple[str, str, str]:
-        """(src_uri, how messages name it, Markdown body) of the page an include names.
-
-        Raises :class:`Withheld` for a page this build does not publish (a draft...) when
-        this page is published: Hugo's ``site.GetPage`` does not see it (Hugo 0.168 stops:
-        'The "include" shortcode was unable to find ...')."""
-        page = self.feature.includable().find(target, self.src_uri)
-        why = self.feature.unpublished(page[0])
-        if why is None or not self.feature.published(self.src_uri):
-            return page
-        preview = self.build.preview
-        raise Withheld(
-            f"ref {target!r}: {page[1]} is {why}, not published in this build"
-            + (
-                " (`mkdocs serve` shows it; `mkdocs build` stops here)"
-                if preview
-                else f"; its text would be published here. Publish {page[1]} or remove the include"
-            ),
-            page,
-            preview=preview,
-        )
-
-    def root_link(self, link: str, html: bool) -> str | None:
-        """``/posts/x/#a`` -> the page's relative link, if the site has that page or file."""
-        build = self.build
-        parts = urlsplit(link)
-        path = unquote(parts.path)
-        site_root = urlsplit(build.config.site_url or "").path.rstrip("/")
-        if site_root and (path == site_root or path.startswith(site_root + "/")):
-            path = path[len(site_root) :]
-        key = _url_key(path)
-        src_uri = self.feature.by_url.get(key)
-        if src_uri is None and not key.endswith("/"):
-            src_uri = self.feature.by_url.get(key + "/")
-        if src_uri is None:
-            return None
-        fragment = f"#{self._heading(src_uri, unquote(parts.fragment))}" if parts.fragment else ""
-        query = f"?{parts.query}" if parts.query else ""
-        if html or query:  # not a link MkDocs resolves: the URL itself
-            files = build.files
-            assert files is not None
-            file = files.get_file_from_path(src_uri)
-            target = self.feature.urls.get(src_uri) or (file.url if file is not None else None)
-            if target is None:
-                return None
-            return relative_url(target, self.page_url) + query + fragment
-        return _relative_path(src_uri, self.src_uri) + fragment  # MkDocs resolves and checks it
-
-    def _heading(self, src_uri: str, fragment: str) -> str:
-        """A heading id written for Hugo (``#café``) as the target page has it (``#cafe``)."""
-        target = self.feature.refs.by_src.get(src_uri)
-        if target is None or target.anchors is None:
-            return fragment
-        return target.anchors().get(fragment, fragment)
-
-
-def _timestamp(date: datetime) -> float:
-    """A date as seconds, a date without a zone read as UTC (to order pages)."""
-    return (date if date.tzinfo else date.replace(tzinfo=UTC)).timestamp()
-
-
-def _nearest(folder: str, sections: Mapping[str, Any]) -> str | None:
-    """The nearest of ``sections`` at or above ``folder`` (None at the root)."""
-    while folder:
-        if folder in sections:
-            return folder
-        folder = posixpath.dirname(folder)
-    return None
-
-
-def _url_key(url: str) -> str:
-    """A site URL as links are compared: no leading slash, unquoted, ``index.html`` dropped."""
-    key = unquote(url).lstrip("/")
-    if key in (".", "./"):
-        return ""
-    if key.endswith("index.html"):
-        key = key[: -len("index.html")]
-    return key
-
-
-def _relative_path(src_uri: str, from_src: str) -> str:
-    return posixpath.relpath(src_uri, posixpath.dirname(from_src) or ".")
-
-
-def _lookup(mapping: Mapping[str, Any], name: str) -> Any:
-    """A (dotted) key, matched without regard to case, as Hugo's ``.Param``."""
-    current: Any = mapping
-    for part in name.split("."):
-        if not isinstance(current, dict):
-            return None
-        lowered = {str(k).lower(): v for k, v in current.items()}
-        if part.lower() not in lowered:
-            return None
-        current = lowered[part.lower()]
-    return current
-
-
-def _rename(files: Files, file: File, path: str, build: EssaysBuild) -> File | None:
-    """``posts/x.pt-br.md`` is the page ``posts/x.md`` of its language's site: the same file
-    under its path inside the language (read from where it is)."""
-    other = files.get_file_from_path(path)
-    if other is not None:
-        log.warning(
-            f"{build.display_path(file)} and {build.display_path(other)} are both the "
-            f"{build.language.code!r} page {path}; the first is left out. Remove or rename "
-            "one of them"
-        )
-        file.inclusion = InclusionLevel.EXCLUDED
-        return None
-    renamed = File(
-        path,
-        src_dir=file.src_dir,
-        dest_dir=file.dest_dir,
-        use_directory_urls=file.use_directory_urls,
-        inclusion=file.inclusion,
-    )
-    renamed.abs_src_path = file.abs_src_path  # read from the real file
-    renamed.edit_uri = file.edit_uri
-    files.remove(file)
-    files.append(renamed)
-    return renamed
-
-
-def _relocate(file: File, dest: str, url: str) -> None:
-    """Give a file another address (MkDocs caches these, so set all three)."""
-    import os
-
-    file.dest_uri = dest
-    file.url = url
-    file.abs_dest_path = os.path.normpath(os.path.join(file.dest_dir, dest))
+    def read(self, src_uri: str) -> Document | None:
+        """The page as the content step read it (None: it was not)."""
+        return self.site.documents.get(src_uri) or self.plain.get(src_uri)

@@ -1,8 +1,9 @@
 """What Hugo's content rules need to know about Markdown source, without rendering it.
 
 Where code is (fenced and indented blocks, code spans, ``<pre>``), so shortcodes and links
-inside code stay untouched; the headings of a page and their ids (for ``ref "x.md#id"``);
-Hugo's ``<!--more-->`` divider written inside a heading. No MkDocs import.
+inside code stay untouched; the ids of a page's headings (for ``ref "x.md#id"``: the headings
+come from the one Markdown scanner, :mod:`mkdocs_essays.parsing.markdown`); Hugo's
+``<!--more-->`` divider written inside a heading. No MkDocs import.
 """
 
 from __future__ import annotations
@@ -11,24 +12,20 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from ..cards.extract import _unique as unique_id
 from ..model.text import markdown_inline_to_text
+from ..parsing.ids import Namer, assign_ids
+from ..parsing.markdown import explicit_id, scan
 
 __all__ = [
     "CodeMap",
-    "Heading",
     "heading_ids",
-    "headings",
     "hugo_anchor",
     "line_starts",
     "more_out_of_headings",
     "rewrite_root_links",
 ]
 
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
-_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
 _PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
 _BACKTICKS = re.compile(r"`+")
@@ -60,23 +57,12 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def _indent_width(line: str) -> int:
-    width = 0
-    for char in line:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
-
-
 class CodeMap:
     """The code of a Markdown text as sorted, disjoint ``(start, end)`` offset ranges.
 
-    Fenced blocks (``` and ~~~, closed by a fence at least as long, or running to the end),
-    indented code blocks (after a blank line, outside lists), ``<pre>`` elements and code spans.
+    Code blocks as the rendered page has them (the one Markdown scanner: a fence is closed by
+    the same fence, and one never closed is no code; indented code after a blank line, by 8
+    in a list item), ``<pre>`` elements and code spans.
     """
 
     def __init__(self, text: str) -> None:
@@ -90,61 +76,18 @@ class CodeMap:
         at = bisect_right(self._starts, offset) - 1
         return at >= 0 and self.ranges[at][0] <= offset < self.ranges[at][1]
 
-    def end_of(self, offset: int) -> int:
-        """The end of the code range holding ``offset`` (``offset`` itself when outside code)."""
-        at = bisect_right(self._starts, offset) - 1
-        if at >= 0 and self.ranges[at][0] <= offset < self.ranges[at][1]:
-            return self.ranges[at][1]
-        return offset
-
     @staticmethod
     def _blocks(text: str) -> list[tuple[int, int]]:
-        ranges: list[tuple[int, int]] = []
-        lines = text.split("\n")
-        offset = 0
-        fence: tuple[str, int, int] | None = None  # (char, length, start offset)
-        indented_start: int | None = None
-        previous_blank = True
-        in_list = False
-        for line in lines:
-            end = offset + len(line) + 1
-            if fence is not None:
-                found = _FENCE.match(line)
-                if (
-                    found
-                    and found.group(2)[0] == fence[0]
-                    and len(found.group(2)) >= fence[1]
-                    and not found.group(3).strip()
-                ):
-                    ranges.append((fence[2], min(end, len(text))))
-                    fence = None
-                offset = end
-                continue
-            blank = not line.strip()
-            width = _indent_width(line)
-            if indented_start is not None:
-                if blank or width >= 4:
-                    offset = end
-                    continue
-                ranges.append((indented_start, offset))
-                indented_start = None
-            found = _FENCE.match(line)
-            if found and not (found.group(2)[0] == "`" and "`" in found.group(3)):
-                fence = (found.group(2)[0], len(found.group(2)), offset)
-            elif width >= 4 and previous_blank and not in_list and not blank:
-                indented_start = offset
-            elif not blank and width < 4:
-                if _LIST_ITEM.match(line):
-                    in_list = True
-                elif previous_blank and width == 0:
-                    in_list = False
-            previous_blank = blank
-            offset = end
-        if fence is not None:
-            ranges.append((fence[2], len(text)))
-        if indented_start is not None:
-            ranges.append((indented_start, len(text)))
-        # <pre> elements outside the blocks found so far (sorted and disjoint, as found)
+        """The code blocks the one Markdown scanner finds (fenced and indented, as
+        Python-Markdown reads them, in Markdown HTML blocks too), then the ``<pre>`` elements
+        outside them."""
+        # (a lone carriage return is no line break here: lines are counted by "\n")
+        structure = scan(text.replace("\r", " "), md_in_html=True)
+        starts = line_starts(text)
+        ranges = [
+            (starts[first], starts[last + 1] if last + 1 < len(starts) else len(text))
+            for first, last in structure.code
+        ]
         block_starts = [s for s, _ in ranges]
         blocks = list(ranges)
         for start, stop in _pre_elements(text):
@@ -200,88 +143,6 @@ class CodeMap:
 # -- headings ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    """Plain text of the heading."""
-    line: int
-    """1-based line in the text."""
-    explicit_id: str | None = None
-    """An id written with ``{#id}``."""
-
-
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_ID_ATTR = re.compile(r"(?:^|\s)#([\w\-:.]+)")
-
-
-def _atx(line: str) -> tuple[int, str | None] | None:
-    """An ATX heading line's level and text, without its closing ``#``s, in one pass: what
-    ``^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$`` matched."""
-    start = len(line) - len(line.lstrip(" ")) if line.startswith(" ") else 0
-    if start > 3 or not line.startswith("#", start):
-        return None
-    after = len(line) - len(line[start:].lstrip("#"))
-    level = after - start
-    if level > 6:
-        return None
-    if after == len(line):
-        return level, None
-    if line[after] not in " \t":
-        return None
-    rest = line[after:].lstrip(" \t")
-    text = rest.rstrip(" \t")
-    unclosed = text.rstrip("#")
-    if len(unclosed) < len(text) and unclosed[-1:] in (" ", "\t"):
-        text = unclosed.rstrip(" \t")
-    return level, text
-
-
-def _split_attrs(text: str) -> tuple[str, str | None]:
-    """The text before a trailing ``{: #id .class}`` and the id in it: what
-    ``[ \\t]*\\{:?([^}]*)\\}[ \\t]*$`` found, the list opening at the first ``{`` after the
-    ``}`` before the last one."""
-    end = len(text.rstrip(" \t"))
-    if not end or text[end - 1] != "}":
-        return text, None
-    close = end - 1
-    opening = text.find("{", text.rfind("}", 0, close) + 1, close)
-    if opening < 0:
-        return text, None
-    start = len(text[:opening].rstrip(" \t"))
-    inner = text[opening + 1 : close]
-    ident = _ID_ATTR.search(inner[1:] if inner.startswith(":") else inner)
-    return text[:start], ident.group(1) if ident else None
-
-
-def headings(text: str) -> list[Heading]:
-    """The ATX and setext headings of a Markdown text, outside code."""
-    code = CodeMap(text)
-    out: list[Heading] = []
-    lines = text.split("\n")
-    offsets = line_starts(text)
-    previous = ""
-    for number, line in enumerate(lines):
-        if code.inside(offsets[number]):
-            previous = ""
-            continue
-        atx = _atx(line)
-        if atx:
-            raw, ident = _split_attrs(atx[1] or "")
-            out.append(Heading(atx[0], markdown_inline_to_text(raw), number + 1, ident))
-            previous = ""
-            continue
-        setext = _SETEXT.match(line)
-        if setext and previous.strip() and not _LIST_ITEM.match(previous):
-            raw, ident = _split_attrs(previous.strip())
-            level = 1 if setext.group(1)[0] == "=" else 2
-            out.append(Heading(level, markdown_inline_to_text(raw), number, ident))
-            previous = ""
-            continue
-        previous = line
-    return out
-
-
 def hugo_anchor(text: str) -> str:
     """Hugo's default heading id (``autoHeadingIDType = "github"``).
 
@@ -297,31 +158,28 @@ def hugo_anchor(text: str) -> str:
     return "".join(out)
 
 
-def heading_ids(
-    text: str, slugify: Callable[[str, str], str], separator: str = "-"
-) -> dict[str, str]:
+def heading_ids(text: str, namer: Namer) -> dict[str, str]:
     """Every id a link may use for a heading of ``text`` -> the id MkDocs gives that heading.
 
-    MkDocs' ids (``slugify`` from the ``toc`` extension, ``_1`` for repeats) map to themselves;
-    Hugo's ids (``-1`` for repeats) map to MkDocs' id of the same heading, so a link written
-    for Hugo still lands on the heading.
+    The headings are the rendered page's (the one Markdown scanner), named as the pattern
+    cards name them (``namer``: the site's ``toc`` slugify on the text the page shows, ``_1``
+    for repeats, explicit ids kept); MkDocs' ids map to themselves. Hugo's ids (``-1`` for
+    repeats) map to MkDocs' id of the same heading, so a link written for Hugo still lands
+    on the heading.
     """
+    structure = scan(
+        text,
+        attr_list=getattr(namer, "attr_list", True),
+        md_in_html=getattr(namer, "md_in_html", False),
+    )
+    named = assign_ids(structure.headings, namer, used=structure.block_ids)
     ids: dict[str, str] = {}
-    found = list(headings(text))
-    # ``toc`` keeps explicit ids and numbers the others around them (``_1``, ``_2``...; its
-    # ``unique`` with counters: 16,000 repeats of a heading tried every number again)
-    seen_mkdocs: set[str] = {h.explicit_id for h in found if h.explicit_id}
-    counters: dict[str, int] = {}
     seen_hugo: dict[str, int] = {}
-    for heading in found:
-        if heading.explicit_id:
-            mkdocs_id = heading.explicit_id
-        else:
-            mkdocs_id = unique_id(slugify(heading.text, separator), seen_mkdocs, counters)
+    for heading, (_, mkdocs_id) in zip(structure.headings, named, strict=True):
         ids.setdefault(mkdocs_id, mkdocs_id)
         if heading.explicit_id:
             continue
-        hugo = hugo_anchor(heading.text)
+        hugo = hugo_anchor(markdown_inline_to_text(explicit_id(heading.source)[0]))
         if hugo in seen_hugo:
             seen_hugo[hugo] += 1
             hugo = f"{hugo}-{seen_hugo[hugo]}"

@@ -28,7 +28,7 @@ from markdown.inlinepatterns import (
     ShortReferenceInlineProcessor,
 )
 
-from ..model.text import html_to_text
+from ..parsing.html import html_to_text
 
 __all__ = ["CodeLabelsExtension", "makeExtension"]
 

@@ -15,9 +15,9 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import unquote
 
+from ..parsing.html import EMPTY, SELF, START, tokenize
 from .shortcodes import RefError
 
 __all__ = ["MissingFragment", "PageIndex", "RefTarget", "element_ids", "logical_path"]
@@ -51,29 +51,21 @@ class MissingFragment(RefError):
         self.fragment = fragment
 
 
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (name == "name" and tag == "a")):
-                self.ids.add(value)
-
-
+_TAGS = (START, SELF, EMPTY)
 _ATTR_LIST = re.compile(r"\{[^{}\n]*\}")
 _ATTR_ID = re.compile(r"(?:^|[\s:])#([\w\-:.]+)")
 
 
 def element_ids(text: str) -> set[str]:
     """Every id a Markdown page gives an element besides its headings: ``id`` (and ``<a
-    name>``) in raw HTML, read with ``html.parser``, and ``{#id}``/``{: #id}`` attribute lists.
-    Linear: the attribute-list pattern cannot cross a brace."""
-    parser = _Ids()
-    parser.feed(text)
-    parser.close()
-    ids = set(parser.ids)
+    name>``) in raw HTML, read with the plugin's HTML reader, and ``{#id}``/``{: #id}``
+    attribute lists. Linear: the attribute-list pattern cannot cross a brace."""
+    ids: set[str] = set()
+    for kind, tag, attrs, _, _ in tokenize(text):
+        if attrs and kind in _TAGS:
+            for name, value in attrs:
+                if value and (name == "id" or (name == "name" and tag == "a")):
+                    ids.add(value)
     for found in _ATTR_LIST.finditer(text):
         ids.update(m.group(1) for m in _ATTR_ID.finditer(found.group()[1:-1]))
     return ids

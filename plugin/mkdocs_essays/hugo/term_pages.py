@@ -28,39 +28,38 @@ from typing import TYPE_CHECKING
 
 from ..model import Essay
 from ..model.essay import make_essay
-from .content import HugoContent
 from .layout import is_index_page
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..site import Site
+    from .content import HugoContent
 
 __all__ = ["other_pages"]
 
 
 def other_pages(
-    build: EssaysBuild, essays: list[Essay]
+    site: Site, feature: HugoContent, essays: list[Essay]
 ) -> tuple[list[Essay], tuple[tuple[Essay, ...], frozenset[str], frozenset[str]]]:
     """The essays with what cascades give them, and the pages (not essays) whose terms count
     with the src_uris of the pages and essays no listing shows (``build.list = "never"``) and
     of the essays no site-wide listing shows (``"local"``)."""
-    feature = next((f for f in build.features if isinstance(f, HugoContent)), None)
-    if feature is None or not build.options.hugo_content:
+    if not site.options.hugo_content:
         return essays, ((), frozenset(), frozenset())
     feature.apply_cascades()
     essays = [
         e
-        if build.documents.get(e.src_uri, e).front is e.front
-        else make_essay(build.documents[e.src_uri], e.src_uri, build.publication, lower=build.lower)
+        if site.documents.get(e.src_uri, e).front is e.front
+        else make_essay(site.documents[e.src_uri], e.src_uri, site.publication, lower=site.lower)
         for e in essays
     ]
     essays = feature.unwritten(essays)
     lists = {e.src_uri: feature.options_of(e.src_uri).list for e in essays}
     unlisted = {src_uri for src_uri, value in lists.items() if value == "never"}
     local = frozenset(src_uri for src_uri, value in lists.items() if value == "local")
-    newest = _newest_by_folder(build)
+    newest = _newest_by_folder(site)
     pages: list[Essay] = []
-    for src_uri, document in build.documents.items():
-        if src_uri in build.essay_files:
+    for src_uri, document in site.documents.items():
+        if src_uri in site.essay_files:
             continue
         options = feature.options_of(src_uri)
         if options.render == "never":
@@ -76,8 +75,8 @@ def other_pages(
             if front.title is None:
                 front = dataclasses.replace(front, title=feature.title_of(index))
             document = dataclasses.replace(document, front=front)
-        page = make_essay(document, src_uri, build.publication, lower=build.lower)
-        if not any(page.terms(plural) for plural in build.taxonomies.values()):
+        page = make_essay(document, src_uri, site.publication, lower=site.lower)
+        if not any(page.terms(plural) for plural in site.taxonomies.values()):
             continue
         pages.append(page)
         if options.list == "never":
@@ -85,11 +84,11 @@ def other_pages(
     return essays, (tuple(pages), frozenset(unlisted), local)
 
 
-def _newest_by_folder(build: EssaysBuild) -> dict[str, datetime]:
+def _newest_by_folder(site: Site) -> dict[str, datetime]:
     """Folder -> the newest date of the pages inside it (at any depth), as Hugo dates a section:
     each page walks up its own folders once."""
     newest: dict[str, datetime] = {}
-    for src_uri, document in build.documents.items():
+    for src_uri, document in site.documents.items():
         date = document.front.date
         if date is None or is_index_page(src_uri):
             continue

@@ -343,7 +343,7 @@ class Run:
         self.warnings = _Warnings(config)
         self.filter = _LeftOutLinks(self.left_out)
         self._recorder: made.Recorder | None = None
-        build.renderer.env.bytecode_cache = COMPILED
+        build.site.renderer.env.bytecode_cache = COMPILED
 
     # -- on_pre_build --------------------------------------------------------------------------
 
@@ -394,12 +394,7 @@ class Run:
         """Leave out every page a record may stand for; essays left out give their products."""
         self.files = files
         build = self.build
-        overridden = any(
-            os.path.isdir(os.path.join(folder, "essays")) for folder in _custom_dirs(self.config)
-        )
-        self.keys = Keys(
-            build, files, self.generation, self._lookups, self.engine.memo, overridden=overridden
-        )
+        self.keys = Keys(build, self.generation, self._lookups, self.engine.memo)
         self._recorder = made.recorder(build)
         state = self.state
         if state is None:
@@ -408,12 +403,12 @@ class Run:
         for file in files.documentation_pages(inclusion=self.included):
             src = file.src_uri
             record = state.pages.get(src)
-            if record is None or in_nav(file) or src in build.broken:
+            if record is None or in_nav(file) or src in build.site.broken:
                 continue
             if not self._present(record):
                 continue
-            essay = build.collection.get(src)
-            if essay is not None and essay in build.locations:
+            essay = build.site.collection.get(src)
+            if essay is not None and essay in build.site.locations:
                 products = state.products.get(src)
                 if products is None or products.key != self.keys.body(essay):
                     continue
@@ -479,8 +474,8 @@ class Run:
         if self._recorder is not None:
             self._recorder.seen = None
         build = self.build
-        essay = build.collection.get(page.file.src_uri)
-        if essay is None or essay not in build.locations or self.keys is None:
+        essay = build.site.collection.get(page.file.src_uri)
+        if essay is None or essay not in build.site.locations or self.keys is None:
             return
         products = made.capture(build, essay, self.keys.body(essay), self._paths or [])
         if products is not None:
@@ -609,7 +604,9 @@ class Run:
                 lookups=tuple(self.lookups.get(src, ())),
             )
         products = {
-            src: p for src, p in self.products.items() if self.build.collection.get(src) is not None
+            src: p
+            for src, p in self.products.items()
+            if self.build.site.collection.get(src) is not None
         }
         self.engine.state = State(
             self.generation,

@@ -2,7 +2,7 @@
 again still gives it.
 
 When MkDocs renders an essay, the plugin reads its HTML (``on_page_content``): its text, word
-count and summary (``EssaysBuild.rendered``), each of its pattern cards' HTML, lead, text and
+count and summary (``Views.rendered``), each of its pattern cards' HTML, lead, text and
 links (``Cards``), the part before its first card (``Cards.intros``), and the addresses it
 links to, which make the "Linked from" of other essays (``Backlinks``). Listings, related
 essays, the map, ``cards.json`` and the feeds are made from these. An essay whose page is
@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild, Rendered
+    from ..build import EssaysBuild
     from ..model import Essay
+    from ..pages.views import Rendered
 
 __all__ = ["Products", "Recorder", "adopt", "capture"]
 
@@ -55,6 +56,10 @@ def _features(build: EssaysBuild) -> tuple[Any, Any]:
     return by_name.get("Cards"), by_name.get("Backlinks")
 
 
+def recorded(build: EssaysBuild, essay: Essay) -> Rendered | None:
+    return build.views.rendered.get(essay.src_uri)
+
+
 def recorder(build: EssaysBuild) -> Recorder | None:
     """Put a :class:`Recorder` in place of ``Backlinks``' table (once per build)."""
     _, backlinks = _features(build)
@@ -68,7 +73,7 @@ def recorder(build: EssaysBuild) -> Recorder | None:
 
 def capture(build: EssaysBuild, essay: Essay, key: bytes, paths: list[str]) -> Products | None:
     """What the essay's rendering gave (just after ``on_page_content``)."""
-    rendered = build.rendered.get(essay.src_uri)
+    rendered = recorded(build, essay)
     if rendered is None:
         return None
     cards, _ = _features(build)
@@ -85,7 +90,7 @@ def capture(build: EssaysBuild, essay: Essay, key: bytes, paths: list[str]) -> P
 
 def adopt(build: EssaysBuild, essay: Essay, products: Products) -> None:
     """Give the build what rendering the essay would give (it is not rendered)."""
-    build.rendered[essay.src_uri] = products.rendered
+    build.views.adopt(essay, products.rendered)
     cards, backlinks = _features(build)
     if cards is not None:
         for card_id, values, wrapper in products.cards:

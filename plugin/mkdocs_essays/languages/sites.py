@@ -36,9 +36,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from ..build import EssaysBuild
     from ..config import EssaysConfig
     from ..render import Renderer
+    from ..site import Site
 
 __all__ = ["Sites"]
 
@@ -189,15 +189,15 @@ class Sites:
         """The page's URL from the site's root (``pt-br/posts/x/``)."""
         return self.languages.prefix(self.current.code) + page.url
 
-    def record(self, page: Page, build: EssaysBuild) -> None:
+    def record(self, page: Page, site: Site) -> None:
         """Note the page's translation key and URL (``on_page_context``, every page)."""
-        key = translation_key(page.file.src_uri, build)
+        key = translation_key(page.file.src_uri, site)
         self.urls[self.current.code].setdefault(key, self.page_url(page))
 
-    def post_page(self, output: str, page: Page, build: EssaysBuild) -> str:
+    def post_page(self, output: str, page: Page, site: Site) -> str:
         """Link the page to its translations: those known now, placeholders for the others."""
         code = self.current.code
-        key = translation_key(page.file.src_uri, build)
+        key = translation_key(page.file.src_uri, site)
         url = self.page_url(page)
         later = [c for c in self.languages.codes if c not in self.built and c != code]
         links = []
@@ -279,10 +279,10 @@ class Sites:
             handle.write(html)
 
 
-def translation_key(src_uri: str, build: EssaysBuild) -> str:
+def translation_key(src_uri: str, site: Site) -> str:
     """Hugo's: the ``translationKey`` of the page's front matter, else its path inside its
     language (``posts/x.md`` for ``posts/x.pt-br.md``), which the build has renamed it to."""
-    document = build.documents.get(src_uri)
+    document = site.documents.get(src_uri)
     if document is not None:
         meta = document.front.meta()
         for name in ("translationKey", "translationkey"):

@@ -22,22 +22,26 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..cache import digest
+from ..cards.feature import Cards
 from ..model import Essay
+from ..pages.backlinks import Backlinks
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
+from ..related.feature import RelatedEssays
 from ..render import View
+from .around import Around
 from .graph import KnowledgeGraph, Node, neighbourhood
 from .layout import force_layout, ring_layout, topic_layout
-from .svg import Area, draw
+from .svg import Area, NodeTexts, draw
 from .topics import Topic, colours, find_topics
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
-    from ..cards.feature import Cards
     from ..cards.model import Card
-    from ..pages.backlinks import Backlinks
-    from ..related.feature import RelatedEssays
+    from ..pages.views import Views
+    from ..site import Site
 
 __all__ = ["CARDS_UP_TO", "KnowledgeMap"]
 
@@ -69,24 +73,36 @@ _EDGE_LABELS = {
 
 
 class KnowledgeMap(Feature):
-    kinds = ("map",)
+    """Reads the collection, the pattern cards and their related cards, the backlinks and the
+    related essays' ranking (for its "similar" edges and the topics' words)."""
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    kinds = ("map",)
+    needs = (Cards, Backlinks, RelatedEssays)
+
+    def __init__(
+        self,
+        site: Site,
+        views: Views,
+        cards: Cards,
+        backlinks: Backlinks,
+        related: RelatedEssays,
+    ) -> None:
+        super().__init__(site, views)
+        self.cards = cards
+        self.backlinks = backlinks
+        self.related = related
         self._graph: KnowledgeGraph | None = None
+        self._texts = NodeTexts()
+        """What each node draws the same on every map of this build."""
         self._topics: list[Topic] = []
         self._topic_by_id: dict[int, Topic] = {}
         self._colours: dict[int, int] = {}
         self._frames: dict[tuple[Any, ...], tuple[tuple[str, str], str] | None] = {}
         self._slot = secrets.token_hex(4)
+        self._around: dict[str, bytes | None] | None = None
+        """Node id -> what its local map shows (:mod:`.around`), once asked."""
 
     # -- the graph --------------------------------------------------------------------------
-
-    def _feature(self, name: str) -> Any:
-        for feature in self.build.features:
-            if type(feature).__name__ == name:
-                return feature
-        return None
 
     @property
     def graph(self) -> KnowledgeGraph:
@@ -95,65 +111,60 @@ class KnowledgeMap(Feature):
         return self._graph
 
     def _make_graph(self) -> KnowledgeGraph:
-        build = self.build
+        site = self.site
         graph = KnowledgeGraph()
-        essays = [e for e in build.collection.listed if e in build.locations]
+        essays = [e for e in site.collection.listed if e in site.locations]
         for essay in essays:
             graph.add(
                 Node(
                     f"essay:{essay.src_uri}",
                     "essay",
                     essay.title,
-                    build.essay_url(essay),
+                    site.essay_url(essay),
                     badges=essay.badges,
                 )
             )
-        for plural in dict.fromkeys(build.taxonomies.values()):
-            for term in build.collection.taxonomies[plural]:
+        for plural in dict.fromkeys(site.taxonomies.values()):
+            for term in site.collection.taxonomies[plural]:
                 term_id = f"term:{plural}/{term.slug}"
-                url = build.url_of(build.policy.term(plural, term.slug))
+                url = site.url_of(site.policy.term(plural, term.slug))
                 graph.add(Node(term_id, "term", term.name, url, group=plural))
                 for essay in term.essays:
                     graph.connect(f"essay:{essay.src_uri}", term_id, "tag")
-        cards: Cards | None = self._feature("Cards")
-        if cards is not None:
-            for essay in essays:
-                for card in cards.cards_of(essay):
-                    badges = (*essay.badges, *(["Stub"] if card.stub else []))
-                    node = Node(
-                        f"card:{card.id}",
-                        "card",
-                        card.title,
-                        build.url_of(card.location),
-                        badges=badges,
-                        group=essay.title,
-                    )
-                    graph.add(node)
-                    graph.connect(f"essay:{essay.src_uri}", node.id, "card")
-        backlinks: Backlinks | None = self._feature("Backlinks")
-        if backlinks is not None:
-            for target in essays:
-                for source in sorted(backlinks.inbound.get(target, ()), key=_src):
-                    graph.connect(f"essay:{source.src_uri}", f"essay:{target.src_uri}", "link")
-        related: RelatedEssays | None = self._feature("RelatedEssays")
-        if related is not None:
-            for essay, other, score in related.similar():
-                a, b = f"essay:{essay.src_uri}", f"essay:{other.src_uri}"
-                graph.connect(a, b, "similar", round(score, 4))
-        if cards is not None and graph.count("card"):
+        cards, related = self.cards, self.related
+        for essay in essays:
+            for card in cards.cards_of(essay):
+                badges = (*essay.badges, *(["Stub"] if card.stub else []))
+                node = Node(
+                    f"card:{card.id}",
+                    "card",
+                    card.title,
+                    site.url_of(card.location),
+                    badges=badges,
+                    group=essay.title,
+                )
+                graph.add(node)
+                graph.connect(f"essay:{essay.src_uri}", node.id, "card")
+        for target in essays:
+            for source in sorted(self.backlinks.inbound.get(target, ()), key=_src):
+                graph.connect(f"essay:{source.src_uri}", f"essay:{target.src_uri}", "link")
+        for essay, other, score in related.similar():
+            a, b = f"essay:{essay.src_uri}", f"essay:{other.src_uri}"
+            graph.connect(a, b, "similar", round(score, 4))
+        if graph.count("card"):
             for card_id, others in cards.related().items():
                 for other_id in others:
                     graph.connect(f"card:{card_id}", f"card:{other_id}", "related")
-        self._find_topics(graph, related)
+        self._find_topics(graph)
         return graph
 
-    def _find_topics(self, graph: KnowledgeGraph, related: RelatedEssays | None) -> None:
+    def _find_topics(self, graph: KnowledgeGraph) -> None:
         """The graph's topics, named by their essays' words; cards in their essay's topic."""
-        by_id = {f"essay:{e.src_uri}": e for e in self.build.locations}
+        by_id = {f"essay:{e.src_uri}": e for e in self.site.locations}
 
         def words_of(node_id: str) -> dict[str, float]:
             essay = by_id.get(node_id)
-            return related.words(essay) if related is not None and essay is not None else {}
+            return self.related.words(essay) if essay is not None else {}
 
         self._topics = find_topics(graph, words_of)
         self._topic_by_id = {t.id: t for t in self._topics}
@@ -223,7 +234,7 @@ class KnowledgeMap(Feature):
         document = {
             "version": 1,
             "generator": "mkdocs-essays",
-            "site_url": self.build.config.site_url or None,
+            "site_url": self.site.config.site_url or None,
             "nodes": nodes,
             "edges": edges,
             "topics": [
@@ -281,8 +292,9 @@ class KnowledgeMap(Feature):
             max_labels=MAX_LABELS,
             label="Map of the site: " + ", ".join(f"{c['count']} {c['label']}" for c in counts),
             areas=areas,
+            texts=self._texts,
         )
-        html = self.build.renderer.render(
+        html = self.site.renderer.render(
             "map_page.html",
             title=spec.title,
             h1=not hosted,
@@ -293,7 +305,7 @@ class KnowledgeMap(Feature):
             edges=self._edge_legend(graph),
             topics=self._topic_legend(topics),
             cards_left_out=left_out,
-            patterns_url=relative_url(self.build.url_of(self.build.policy.cards()), page_url),
+            patterns_url=relative_url(self.site.url_of(self.site.policy.cards()), page_url),
             graph_url=relative_url(GRAPH, page_url),
             nodes=len(graph),
         )
@@ -307,7 +319,7 @@ class KnowledgeMap(Feature):
 
     def _counts(self, graph: KnowledgeGraph) -> list[View]:
         out = []
-        plurals = [p for p in dict.fromkeys(self.build.taxonomies.values())]
+        plurals = [p for p in dict.fromkeys(self.site.taxonomies.values())]
         for kind in ("essay", "card", "term"):
             count = graph.count(kind)
             if not count:
@@ -332,13 +344,13 @@ class KnowledgeMap(Feature):
     # -- local maps -------------------------------------------------------------------------
 
     def _local(self, center: str, page_url: str, what: str) -> str:
-        if not self.build.options.local_map or center not in self.graph.nodes:
+        if not self.site.options.local_map or center not in self.graph.nodes:
             return ""
         if not self.graph.adjacency[center]:
             return ""  # (a page tied to nothing has no map)
         # Drawn when the page gets it back, after search (which need not read its 13 KB of
         # SVG), just before the page is written: no map is held from one hook to another.
-        return self.build.defer(lambda: self._draw_local(center, page_url, what))
+        return self.views.defer(lambda: self._draw_local(center, page_url, what))
 
     def _draw_local(self, center: str, page_url: str, what: str) -> str:
         graph = self.graph
@@ -365,12 +377,13 @@ class KnowledgeMap(Feature):
             max_labels=len(local),
             label=f"Map around this {what}",
             center=center,
+            texts=self._texts,
         )
         legend = self._counts(local)
         edges = self._edge_legend(local)
         topics: list[View] = []
         script_url = self._script(page_url)
-        map_url = relative_url(self.build.url_of(LOCATION), page_url)
+        map_url = relative_url(self.site.url_of(LOCATION), page_url)
         # The frame around the picture is the same on most pages: rendered once per what it
         # shows, with the picture put in after (unless a custom template does more with it).
         key = (
@@ -404,7 +417,7 @@ class KnowledgeMap(Feature):
         edges: list[View],
         topics: list[View],
     ) -> str:
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "map_local.html",
             what=what,
             svg=Markup(svg),  # built by .svg, every title escaped there
@@ -442,6 +455,30 @@ class KnowledgeMap(Feature):
 
     def essay_late(self, essay: Essay, page_url: str) -> str:
         return self._local(f"essay:{essay.src_uri}", page_url, "essay")
+
+    # -- what each page shows ------------------------------------------------------------------
+
+    def inputs(self, spec: PageSpec) -> Inputs:
+        """The whole graph (``graph.json`` says all of it: nodes, edges, topics)."""
+        return Inputs(values=(digest(self._graph_json()).hex(),))
+
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        return self._local_inputs(f"essay:{essay.src_uri}")
+
+    def card_inputs(self, card: Card) -> Inputs:
+        return self._local_inputs(f"card:{card.id}")
+
+    def _local_inputs(self, center: str) -> Inputs:
+        """What the local map around ``center`` shows: its nodes and their rings, and the
+        edges between them (:mod:`.around`: kept from build to build, walked again only where
+        the graph changed)."""
+        if not self.site.options.local_map:
+            return Inputs()
+        if self._around is None:
+            kept = self.site.cache.get("local maps", b"", Around)
+            self._around = kept.of(self.graph)
+        shown = self._around.get(center)
+        return Inputs() if shown is None else Inputs(values=(shown.hex(),))
 
     def card_footer(self, card: Card, page_url: str) -> str:
         return self._local(f"card:{card.id}", page_url, "card")

@@ -22,7 +22,7 @@ from markupsafe import escape
 from .graph import EDGE_KINDS, NODE_KINDS, KnowledgeGraph, Node
 from .layout import Positions
 
-__all__ = ["Area", "Drawing", "draw", "label_of", "radius"]
+__all__ = ["Area", "Drawing", "NodeTexts", "draw", "label_of", "radius"]
 
 LABEL_CHARS = 28
 EDGES_AT_FULL_STRENGTH = 1500
@@ -66,14 +66,17 @@ def label_of(node: Node) -> str:
     return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-@lru_cache(maxsize=1 << 16)
-def _texts(node: Node) -> tuple[str, str, int, str]:
-    """What a node draws the same on every map (it is on many local maps): its escaped tooltip
-    and label, the label's length in characters and the node's classes."""
-    label = label_of(node)
-    classes = f"essay-map__node essay-map__node--{node.kind}"
-    classes += "".join(f" essay-map__node--{escape(b.lower())}" for b in node.badges)
-    return str(escape(_tooltip(node))), str(escape(label)), len(label), classes
+class NodeTexts(dict[Node, tuple[str, str, int, str]]):
+    """What each node draws the same on every map (it is on many local maps): its escaped
+    tooltip and label, the label's length in characters and the node's classes, worked out
+    once. One per build (the map feature's), so no build's nodes outlive it."""
+
+    def __missing__(self, node: Node) -> tuple[str, str, int, str]:
+        label = label_of(node)
+        classes = f"essay-map__node essay-map__node--{node.kind}"
+        classes += "".join(f" essay-map__node--{escape(b.lower())}" for b in node.badges)
+        texts = self[node] = str(escape(_tooltip(node))), str(escape(label)), len(label), classes
+        return texts
 
 
 def _tooltip(node: Node) -> str:
@@ -158,6 +161,7 @@ def draw(
     label: str,
     center: str | None = None,
     areas: Sequence[Area] = (),
+    texts: NodeTexts | None = None,
 ) -> Drawing:
     """The ``<svg>`` of ``graph`` at ``positions``.
 
@@ -167,67 +171,112 @@ def draw(
     accessible name. ``center`` marks the page a local map is about. ``areas``: the topics
     (``graph.topic`` says whose each node is): each essay and card takes its topic's colour,
     and each area with an ellipse is drawn under the nodes and named, before any node.
+    ``texts``: the nodes' texts worked out by earlier drawings of this build.
     """
-    nodes = graph.nodes
-    adjacency = graph.adjacency
-    radii = {n: radius(len(adjacency[n]), scale) for n in nodes}
-    by_kind_nodes: dict[str, list[str]] = {kind: [] for kind in NODE_KINDS}
-    for n, node in nodes.items():
-        bucket = by_kind_nodes.get(node.kind)
+    texts = NodeTexts() if texts is None else texts
+    canvas = _Canvas(width, height, font, _Grid(cell=font * 16))
+    order = _drawing_order(graph)
+    index = {n: i for i, n in enumerate(order)}
+    radii = {n: radius(len(graph.adjacency[n]), scale) for n in graph.nodes}
+    named = _name_areas(areas, font, width, height, canvas.grid)
+    spots = _place_labels(canvas, graph, positions, radii, texts, label_order, max_labels)
+    edges, pairs = _edges(graph, positions, index)
+    svg = "".join(
+        [
+            f'<svg class="essay-map__svg" viewBox="0 0 {width} {height}" '
+            f'style="--essay-map-font:{_n(font)}px" role="group" aria-label="{escape(label)}" '
+            'xmlns="http://www.w3.org/2000/svg">',
+            _areas(areas),
+            edges,
+            _nodes(graph, order, positions, radii, texts, spots, areas, center, href),
+            _labels(graph, named, spots, index, texts),
+            "</svg>",
+        ]
+    )
+    data = _payload(pairs, areas, order, graph.topic, index)
+    return Drawing(svg=svg, data=data, labelled=len(spots) + len(named))
+
+
+@dataclass(frozen=True)
+class _Canvas:
+    width: int
+    height: int
+    font: float
+    grid: _Grid
+    """The label boxes placed so far."""
+
+
+def _drawing_order(graph: KnowledgeGraph) -> list[str]:
+    """The nodes by kind (terms, essays, cards: see ``NODE_KINDS``), each kind in graph order."""
+    by_kind: dict[str, list[str]] = {kind: [] for kind in NODE_KINDS}
+    for n, node in graph.nodes.items():
+        bucket = by_kind.get(node.kind)
         if bucket is not None:
             bucket.append(n)
-    order = [n for kind in NODE_KINDS for n in by_kind_nodes[kind]]
-    index = {n: i for i, n in enumerate(order)}
+    return [n for kind in NODE_KINDS for n in by_kind[kind]]
 
-    grid = _Grid(cell=font * 16)
-    free, put = grid.free, grid.put
-    named = _name_areas(areas, font, width, height, grid)
-    labelled: list[str] = []
+
+def _place_labels(
+    canvas: _Canvas,
+    graph: KnowledgeGraph,
+    positions: Positions,
+    radii: dict[str, float],
+    texts: NodeTexts,
+    label_order: Iterable[str],
+    max_labels: int,
+) -> dict[str, tuple[float, float]]:
+    """Node -> where its permanent label goes, for the first ``max_labels`` nodes of
+    ``label_order`` whose label (under the node, above it at the bottom edge, moved aside to
+    stay in the picture) covers no label or labelled node placed before."""
+    width, height, grid = canvas.width, canvas.height, canvas.grid
     spots: dict[str, tuple[float, float]] = {}
-    big = font * PHONE
+    big = canvas.font * PHONE
     tall = big * 1.2
     for n in label_order:
-        if len(labelled) >= max_labels:
+        if len(spots) >= max_labels:
             break
         x, y = positions[n]
-        half = _texts(nodes[n])[2] * _CHAR * big / 2
+        half = texts[graph.nodes[n]][2] * _CHAR * big / 2
         if 2 * half > width:
             continue
-        lx = min(max(float(x), half), width - half)  # moved aside to stay in the picture
+        lx = min(max(float(x), half), width - half)
         r = radii[n]
         top = y + r + 1
         if top + tall > height:
-            top = y - r - 1 - tall  # above the node at the bottom edge
+            top = y - r - 1 - tall
         box = (lx - half, top, lx + half, top + tall)
         dot = (x - r, y - r, x + r, y + r)
-        if not free(box) or not free(dot):
+        if not grid.free(box) or not grid.free(dot):
             continue
-        put(box)
-        put(dot)  # no later label covers a labelled node
-        labelled.append(n)
+        grid.put(box)
+        grid.put(dot)  # no later label covers a labelled node
         spots[n] = (lx, top)
-    permanent = set(labelled)
+    return spots
 
-    parts = [
-        f'<svg class="essay-map__svg" viewBox="0 0 {width} {height}" '
-        f'style="--essay-map-font:{_n(font)}px" role="group" aria-label="{escape(label)}" '
-        'xmlns="http://www.w3.org/2000/svg">',
-    ]
-    colour = {area.id: area.colour for area in areas}
+
+def _areas(areas: Sequence[Area]) -> str:
+    """The ellipses of the areas that have one, under everything else."""
     shown = [area for area in areas if area.rx and area.ry]
-    if shown:
-        parts.append('<g class="essay-map__areas" aria-hidden="true">')
-        for area in shown:
-            parts.append(
-                f'<ellipse class="essay-map__area essay-map__area--c{area.colour}" '
-                f'data-topic="{area.id}" cx="{area.x}" cy="{area.y}" rx="{area.rx}" '
-                f'ry="{area.ry}"/>'
-            )
-        parts.append("</g>")
-    parts.append('<g class="essay-map__edges" aria-hidden="true">')
+    if not shown:
+        return ""
+    parts = ['<g class="essay-map__areas" aria-hidden="true">']
+    for area in shown:
+        parts.append(
+            f'<ellipse class="essay-map__area essay-map__area--c{area.colour}" '
+            f'data-topic="{area.id}" cx="{area.x}" cy="{area.y}" rx="{area.rx}" '
+            f'ry="{area.ry}"/>'
+        )
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _edges(
+    graph: KnowledgeGraph, positions: Positions, index: dict[str, int]
+) -> tuple[str, list[int]]:
+    """One path per kind of edge, and the edges as pairs of node indexes (for the script)."""
     by_kind: dict[str, list[str]] = {kind: [] for kind in EDGE_KINDS}
     pairs: list[int] = []
-    points = {n: f"{x} {y}" for n, (x, y) in positions.items() if n in nodes}
+    points = {n: f"{x} {y}" for n, (x, y) in positions.items() if n in graph.nodes}
     for (a, b), kind in graph.edges.items():
         by_kind.setdefault(kind, []).append(f"M{points[a]}L{points[b]}")
         pairs.append(index[a])
@@ -237,40 +286,65 @@ def draw(
     faint = ""
     if len(pairs) // 2 > EDGES_AT_FULL_STRENGTH:
         faint = f' stroke-opacity="{max(0.08, EDGES_AT_FULL_STRENGTH / (len(pairs) // 2)):.2f}"'
+    parts = ['<g class="essay-map__edges" aria-hidden="true">']
     for kind, segments in by_kind.items():
         if segments:
             d = "".join(segments)
             parts.append(f'<path class="essay-map__edge essay-map__edge--{kind}"{faint} d="{d}"/>')
     parts.append("</g>")
-    parts.append('<g class="essay-map__nodes">')
-    topic_of = graph.topic
+    return "".join(parts), pairs
+
+
+def _nodes(
+    graph: KnowledgeGraph,
+    order: list[str],
+    positions: Positions,
+    radii: dict[str, float],
+    texts: NodeTexts,
+    spots: dict[str, tuple[float, float]],
+    areas: Sequence[Area],
+    center: str | None,
+    href: Callable[[Node], str],
+) -> str:
+    """Every node a link with its title, its shape, and a label shown on hover and focus
+    (unless it has a permanent one); essays and cards in their topic's colour."""
+    colour = {area.id: area.colour for area in areas}
+    parts = ['<g class="essay-map__nodes">']
     for n in order:
-        node = nodes[n]
+        node = graph.nodes[n]
         x, y = positions[n]
         r = radii[n]
-        tooltip, text, _, classes = _texts(node)
-        topic = topic_of.get(n)
+        tooltip, text, _, classes = texts[node]
+        topic = graph.topic.get(n)
         if topic is not None and topic in colour and node.kind != "term":
             classes += f" essay-map__node--c{colour[topic]}"
+        aria = ""
         if n == center:
             classes += " essay-map__node--center"
             aria = ' aria-current="page"'
-        else:
-            aria = ""
-        hover = (
-            ""
-            if n in permanent
-            else (
+        hover = ""
+        if n not in spots:
+            hover = (
                 f'<text class="essay-map__label essay-map__label--hover" x="{x}" '
                 f'y="{_n(y + r + 1)}">{text}</text>'
             )
-        )
         parts.append(
             f'<a class="{classes}" href="{escape(href(node))}"{aria}>'
             f"<title>{tooltip}</title>{_shape(node.kind, x, y, r)}{hover}</a>"
         )
     parts.append("</g>")
-    parts.append('<g class="essay-map__labels" aria-hidden="true">')
+    return "".join(parts)
+
+
+def _labels(
+    graph: KnowledgeGraph,
+    named: list[tuple[Area, tuple[float, float], bool]],
+    spots: dict[str, tuple[float, float]],
+    index: dict[str, int],
+    texts: NodeTexts,
+) -> str:
+    """The areas' names, then the nodes' permanent labels."""
+    parts = ['<g class="essay-map__labels" aria-hidden="true">']
     for area, (lx, top), wide in named:
         extra = " essay-map__label--wide" if wide else ""
         parts.append(
@@ -278,16 +352,25 @@ def draw(
             f'essay-map__label--c{area.colour}" data-topic="{area.id}" '
             f'x="{_n(lx)}" y="{_n(top)}">{escape(_short(area.label))}</text>'
         )
-    for n in labelled:
-        lx, top = spots[n]
-        node = nodes[n]
+    for n, (lx, top) in spots.items():
+        node = graph.nodes[n]
         parts.append(
             f'<text class="essay-map__label essay-map__label--{node.kind}" '
-            f'data-node="{index[n]}" x="{_n(lx)}" y="{_n(top)}">{_texts(node)[1]}</text>'
+            f'data-node="{index[n]}" x="{_n(lx)}" y="{_n(top)}">{texts[node][1]}</text>'
         )
     parts.append("</g>")
-    parts.append("</svg>")
-    # (digits and punctuation only: nothing in it can close a script element)
+    return "".join(parts)
+
+
+def _payload(
+    pairs: list[int],
+    areas: Sequence[Area],
+    order: list[str],
+    topic_of: dict[str, int],
+    index: dict[str, int],
+) -> str:
+    """The script's data: the edges, and each topic's nodes (digits and punctuation only:
+    nothing in it can close a script element)."""
     payload: dict[str, object] = {"edges": pairs}
     if areas:
         members: dict[int, list[int]] = {area.id: [] for area in areas}
@@ -296,8 +379,7 @@ def draw(
             if topic in members:
                 members[topic].append(index[n])
         payload["topics"] = [members[area.id] for area in areas]
-    data = json.dumps(payload, separators=(",", ":"))
-    return Drawing(svg="".join(parts), data=data, labelled=len(labelled) + len(named))
+    return json.dumps(payload, separators=(",", ":"))
 
 
 TOPIC_FONT = 1.25

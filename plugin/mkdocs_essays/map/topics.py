@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..cards.related import tokens
 from .graph import KnowledgeGraph
@@ -63,12 +64,33 @@ def find_topics(
     essays = [n for n, node in graph.nodes.items() if node.kind == "essay"]
     if not essays:
         return []
-    n = len(essays)
     edges = graph.edges
     similar = sorted(w for pair, w in graph.weights.items() if edges.get(pair) == "similar")
+    weighted = _weighted(graph, len(essays), similar)
+    communities = nx.community.louvain_communities(weighted, weight="weight", seed=SEED)
+    position = {node: i for i, node in enumerate(graph.nodes)}
+    groups = []
+    for community in communities:
+        members = sorted(community, key=position.__getitem__)
+        count = sum(1 for m in members if graph.nodes[m].kind == "essay")
+        if count >= min_essays:
+            groups.append((members, count))
+    groups.sort(key=lambda g: (-g[1], position[g[0][0]]))
+    if similar:
+        _place_terms(graph, groups, position)
+    namer = _Namer([words_of(e) for e in essays], [graph.nodes[e].title for e in essays])
+    at = {e: i for i, e in enumerate(essays)}
+    return _named(graph, _merged(groups, namer, at, position), namer, at, position)
+
+
+def _weighted(graph: KnowledgeGraph, n: int, similar: list[float]) -> Any:
+    """The graph of ``n`` essays the communities are found in. The "similar" edges (weighed
+    by their similarity, ``similar`` sorted, against the typical one) weigh shared terms
+    already: the terms join only when there are none, each tag edge weighing what its term
+    tells (rare terms more)."""
+    import networkx as nx
+
     typical = similar[len(similar) // 2] if similar else 1.0
-    # The "similar" edges weigh shared terms already: the terms join the detection only when
-    # there are none (then each term is in the topic of most of its essays).
     kinds = ("essay",) if similar else ("essay", "term")
     kept = {node_id for node_id, node in graph.nodes.items() if node.kind in kinds}
     top = math.log(n + 1)
@@ -91,26 +113,31 @@ def find_topics(
             weight = 1.0
         if weight > 0:
             g.add_edge(a, b, weight=weight)
-    communities = nx.community.louvain_communities(g, weight="weight", seed=SEED)
-    position = {node: i for i, node in enumerate(graph.nodes)}
-    groups = []
-    for community in communities:
-        members = sorted(community, key=position.__getitem__)
-        count = sum(1 for m in members if graph.nodes[m].kind == "essay")
-        if count >= min_essays:
-            groups.append((members, count))
-    groups.sort(key=lambda g: (-g[1], position[g[0][0]]))
-    if similar:  # each term where most of its essays are (ties: the larger topic)
-        of = {m: k for k, (members, _) in enumerate(groups) for m in members}
-        for term in (t for t, node in graph.nodes.items() if node.kind == "term"):
-            votes = Counter(of[m] for m in graph.adjacency[term] if m in of)
-            if votes:
-                groups[min(votes, key=lambda k: (-votes[k], k))][0].append(term)
-        for members, _ in groups:
-            members.sort(key=position.__getitem__)
-    namer = _Namer([words_of(e) for e in essays], [graph.nodes[e].title for e in essays])
-    at = {e: i for i, e in enumerate(essays)}
-    groups = _merged(groups, namer, at, position)
+    return g
+
+
+def _place_terms(
+    graph: KnowledgeGraph, groups: list[tuple[list[str], int]], position: Mapping[str, int]
+) -> None:
+    """Each term joins the group where most of its essays are (ties: the larger topic)."""
+    of = {m: k for k, (members, _) in enumerate(groups) for m in members}
+    for term in (t for t, node in graph.nodes.items() if node.kind == "term"):
+        votes = Counter(of[m] for m in graph.adjacency[term] if m in of)
+        if votes:
+            groups[min(votes, key=lambda k: (-votes[k], k))][0].append(term)
+    for members, _ in groups:
+        members.sort(key=position.__getitem__)
+
+
+def _named(
+    graph: KnowledgeGraph,
+    groups: list[tuple[list[str], int]],
+    namer: _Namer,
+    at: Mapping[str, int],
+    position: Mapping[str, int],
+) -> list[Topic]:
+    """The topics, each named by its essays' words (else its largest term), numbered from 1;
+    ``graph.topic`` says whose each member is."""
     topics = []
     graph.topic = {}
     for number, (members, count) in enumerate(groups, start=1):

@@ -167,110 +167,91 @@ def _rank(counter: Counter[str], first_seen: Mapping[str, int]) -> list[tuple[st
     return sorted(counter.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
 
 
+@dataclass
+class _Read:
+    """The one pass over the essays: what each essay carries (by key: one name, whatever its
+    case or spacing), and how each key is spelled."""
+
+    carried: list[tuple[Essay, tuple[str, ...]]] = field(default_factory=list)
+    shown: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    """key -> spelling -> essays."""
+    written: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """key -> every spelling as written."""
+    first_seen: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, name: str, essays: Iterable[Essay]) -> _Read:
+        read = cls()
+        for essay in essays:
+            met: dict[str, None] = {}
+            spelled: set[tuple[str, str]] = set()
+            for raw in essay.terms(name):
+                key = fold(raw)
+                met[key] = None
+                read.written[key].add(raw)
+                shown_as = spelling(raw)
+                read.first_seen.setdefault(shown_as, len(read.first_seen))
+                if (key, shown_as) not in spelled:  # "LLM" twice in one essay counts once
+                    spelled.add((key, shown_as))
+                    read.shown[key][shown_as] += 1
+            if met:
+                read.carried.append((essay, tuple(met)))
+        return read
+
+    def ranked(self) -> dict[str, list[tuple[str, int]]]:
+        """Each key's spellings, most used first (ties: the one met first)."""
+        return {key: _rank(counter, self.first_seen) for key, counter in self.shown.items()}
+
+
+@dataclass
+class _Grouped:
+    """From the map of what each essay carries: the essays of each slug and each key, and how
+    many essays each pair of slugs shares."""
+
+    by_slug: dict[str, list[Essay]] = field(default_factory=lambda: defaultdict(list))
+    by_key: dict[str, list[Essay]] = field(default_factory=lambda: defaultdict(list))
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, read: _Read, slug_of_key: Mapping[str, str]) -> _Grouped:
+        grouped = cls()
+        for essay, carried_keys in read.carried:
+            slugs = tuple(dict.fromkeys(slug_of_key[key] for key in carried_keys))
+            for key in carried_keys:
+                grouped.by_key[key].append(essay)
+            for slug in slugs:
+                grouped.by_slug[slug].append(essay)
+            for a, b in combinations(sorted(slugs[:CO_OCCURRING]), 2):
+                grouped.pairs[(a, b)] += 1
+        return grouped
+
+
 def build_taxonomy(name: str, essays: Iterable[Essay], *, lower: bool = True) -> Taxonomy:
     """One pass: essay -> its terms -> slug groups. ``essays`` should be newest first.
     ``lower=False``: each term's path keeps the case of its spelling (``disablePathToLower``);
     the other spellings of a merged term redirect to it, as they do in lower case."""
-    # The one pass over the essays: what each essay carries, and how each name is spelled.
-    carried: list[tuple[Essay, tuple[str, ...]]] = []
-    shown: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spelling -> essays
-    written: dict[str, set[str]] = defaultdict(set)  # key -> every spelling as written
-    first_seen: dict[str, int] = {}
-    for essay in essays:
-        met: dict[str, None] = {}
-        spelled: set[tuple[str, str]] = set()
-        for raw in essay.terms(name):
-            key = fold(raw)
-            met[key] = None
-            written[key].add(raw)
-            shown_as = spelling(raw)
-            first_seen.setdefault(shown_as, len(first_seen))
-            if (key, shown_as) not in spelled:  # "LLM" twice in one essay counts once
-                spelled.add((key, shown_as))
-                shown[key][shown_as] += 1
-        if met:
-            carried.append((essay, tuple(met)))
-
-    # Each key (one name, whatever its case or spacing) -> its spelling and Hugo's path for it.
-    ranked = {key: _rank(counter, first_seen) for key, counter in shown.items()}
+    read = _Read.of(name, essays)
+    # Each key -> its spelling and Hugo's path for it.
+    ranked = read.ranked()
     slug_of_key = {key: term_slug(spellings[0][0], lower) for key, spellings in ranked.items()}
-
-    # From the map: the essays of each slug, and which slugs share essays.
-    by_slug: dict[str, list[Essay]] = defaultdict(list)
-    by_key: dict[str, list[Essay]] = defaultdict(list)
-    pairs: Counter[tuple[str, str]] = Counter()
-    for essay, carried_keys in carried:
-        slugs = tuple(dict.fromkeys(slug_of_key[key] for key in carried_keys))
-        for key in carried_keys:
-            by_key[key].append(essay)
-        for slug in slugs:
-            by_slug[slug].append(essay)
-        for a, b in combinations(sorted(slugs[:CO_OCCURRING]), 2):
-            pairs[(a, b)] += 1
-
+    grouped = _Grouped.of(read, slug_of_key)
     keys_of_slug: dict[str, list[str]] = defaultdict(list)
     for key, slug in slug_of_key.items():
         keys_of_slug[slug].append(key)
-
     terms: list[Term] = []
     merges: list[Merge] = []
     collisions: list[Collision] = []
     for slug, keys in keys_of_slug.items():
         # The name of the most used key names the page; ties: the one met first.
-        keys.sort(key=lambda k: (-len(by_key[k]), first_seen[ranked[k][0][0]]))
-        spellings: Counter[str] = Counter()
-        for key in keys:
-            spellings.update(shown[key])
-        terms.append(
-            Term(
-                name,
-                slug,
-                ranked[keys[0]][0][0],
-                tuple(by_slug[slug]),
-                tuple(_rank(spellings, first_seen)),
-            )
-        )
-        for key in keys:
-            if len(written[key]) > 1:
-                # Hugo's own paths only: a name it gives none (a tab) has no page to redirect
-                others = {hugo_term_urlize(s, lower) for s in written[key]} - {slug, ""}
-                merges.append(
-                    Merge(
-                        name,
-                        ranked[key][0][0],
-                        tuple(sorted(written[key])),
-                        slug,
-                        tuple(sorted(others)),
-                    )
-                )
+        keys.sort(key=lambda k: (-len(grouped.by_key[k]), read.first_seen[ranked[k][0][0]]))
+        terms.append(_term(name, slug, keys, read, ranked, grouped))
+        merges += _merges(name, slug, keys, read, ranked, lower)
         if len(keys) > 1:
-            uses = tuple(sorted((ranked[k][0][0], tuple(by_key[k])) for k in keys))
-            collisions.append(
-                Collision(
-                    name,
-                    slug,
-                    tuple(n for n, _ in uses),
-                    tuple(by_slug[slug]),
-                    uses,
-                )
-            )
+            collisions.append(_collision(name, slug, keys, ranked, grouped))
     terms.sort(key=lambda t: (-t.count, t.name.casefold(), t.slug))
-    index = {t.slug: t for t in terms}
-    order = {t.slug: i for i, t in enumerate(terms)}
-
-    neighbours: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (a, b), shared in pairs.items():
-        neighbours[a].append((b, shared))
-        neighbours[b].append((a, shared))
-    related = {
-        slug: tuple(
-            (index[other], shared)
-            for other, shared in sorted(found, key=lambda o: (-o[1], order[o[0]]))
-        )
-        for slug, found in neighbours.items()
-    }
     merges.sort(key=lambda m: (m.name.casefold(), m.slug))
     collisions.sort(key=lambda c: c.slug)
+    index = {t.slug: t for t in terms}
     return Taxonomy(
         name=name,
         terms=tuple(terms),
@@ -278,6 +259,83 @@ def build_taxonomy(name: str, essays: Iterable[Essay], *, lower: bool = True) ->
         collisions=tuple(collisions),
         by_slug=MappingProxyType(index),
         folded=MappingProxyType(dict(slug_of_key)),
-        related=MappingProxyType(related),
+        related=MappingProxyType(_related(grouped.pairs, terms, index)),
         lower=lower,
     )
+
+
+def _term(
+    name: str,
+    slug: str,
+    keys: list[str],
+    read: _Read,
+    ranked: Mapping[str, list[tuple[str, int]]],
+    grouped: _Grouped,
+) -> Term:
+    """The term at ``slug``: named by its first key's spelling, with every key's spellings."""
+    spellings: Counter[str] = Counter()
+    for key in keys:
+        spellings.update(read.shown[key])
+    return Term(
+        name,
+        slug,
+        ranked[keys[0]][0][0],
+        tuple(grouped.by_slug[slug]),
+        tuple(_rank(spellings, read.first_seen)),
+    )
+
+
+def _merges(
+    name: str,
+    slug: str,
+    keys: list[str],
+    read: _Read,
+    ranked: Mapping[str, list[tuple[str, int]]],
+    lower: bool,
+) -> list[Merge]:
+    """A merge for each key written more than one way, with the other paths Hugo gives them
+    (a name it gives none, a tab, has no page to redirect)."""
+    merges = []
+    for key in keys:
+        if len(read.written[key]) > 1:
+            others = {hugo_term_urlize(s, lower) for s in read.written[key]} - {slug, ""}
+            merges.append(
+                Merge(
+                    name,
+                    ranked[key][0][0],
+                    tuple(sorted(read.written[key])),
+                    slug,
+                    tuple(sorted(others)),
+                )
+            )
+    return merges
+
+
+def _collision(
+    name: str,
+    slug: str,
+    keys: list[str],
+    ranked: Mapping[str, list[tuple[str, int]]],
+    grouped: _Grouped,
+) -> Collision:
+    """Different names that land on one slug: they share the page, as in Hugo."""
+    uses = tuple(sorted((ranked[k][0][0], tuple(grouped.by_key[k])) for k in keys))
+    return Collision(name, slug, tuple(n for n, _ in uses), tuple(grouped.by_slug[slug]), uses)
+
+
+def _related(
+    pairs: Counter[tuple[str, str]], terms: list[Term], index: Mapping[str, Term]
+) -> dict[str, tuple[tuple[Term, int], ...]]:
+    """Each term's co-occurring terms, most shared essays first (ties: in the terms' order)."""
+    order = {t.slug: i for i, t in enumerate(terms)}
+    neighbours: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), shared in pairs.items():
+        neighbours[a].append((b, shared))
+        neighbours[b].append((a, shared))
+    return {
+        slug: tuple(
+            (index[other], shared)
+            for other, shared in sorted(found, key=lambda o: (-o[1], order[o[0]]))
+        )
+        for slug, found in neighbours.items()
+    }

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from ..parsing.html import END, ParsedHtml
+
 __all__ = [
     "CONTROL",
     "MORE",
@@ -20,9 +22,9 @@ __all__ = [
     "bracketed",
     "control_character",
     "first_words",
-    "html_to_text",
     "markdown_inline_to_text",
     "reading_time",
+    "summary_before_more",
     "without_comments",
     "word_count",
 ]
@@ -32,18 +34,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Control characters other than tab and line breaks: invisible in a page, invalid in XML."""
 _MORE_RE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 
-# A tag's name (a tag runs from '<' to the next '>').
-_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
-# Elements whose text is not prose: scripts, styles, and the permalink anchors MkDocs adds.
-_NOT_PROSE = frozenset({"script", "style", "template"})
-# Permalinks, and footnote numbers and back links (Python-Markdown's footnotes): not prose.
-_HEADERLINK = re.compile(
-    r"\bclass=\"[^\"]*\b(?:headerlink|footnote-ref|footnote-backref)\b[^\"]*\"", re.IGNORECASE
-)
-_BLOCKS = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "pre", "blockquote"}
-    | {"table", "tr", "td", "th", "br", "hr", "section", "figure"}
-)
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
@@ -52,54 +42,6 @@ def control_character(text: str) -> tuple[int, str] | None:
     """The offset and character of the first :data:`CONTROL` character, or None."""
     found = CONTROL.search(text)
     return (found.start(), found.group()) if found else None
-
-
-def html_to_text(fragment: str) -> str:
-    """The visible text of an HTML fragment, entities decoded, white space collapsed.
-
-    One pass over the tags: comments, ``<script>``, ``<style>``, ``<template>`` and permalink
-    anchors (``class="headerlink"``) are left out with what they hold, the tags of blocks
-    separate words, other tags are dropped. Once an element is found never closed (an
-    ``<!--`` without ``-->``), no later one is looked for: the regexes this replaces searched
-    the rest of the text again from each one."""
-    out: list[str] = []
-    at = 0
-    unclosed: set[str] = set()
-    while True:
-        opened = fragment.find("<", at)
-        if opened < 0:
-            break
-        out.append(fragment[at:opened])
-        if fragment.startswith("<!--", opened) and "--" not in unclosed:
-            end = fragment.find("-->", opened + 4)
-            if end >= 0:
-                out.append(" ")
-                at = end + 3
-                continue
-            unclosed.add("--")
-        end = fragment.find(">", opened)
-        if end < 0:  # no tag from here on
-            at = opened
-            break
-        tag = fragment[opened : end + 1]
-        at = end + 1
-        named = _TAG_NAME.match(tag)
-        name = named.group(1).lower() if named else ""
-        skipped = (
-            not tag.startswith("</")
-            and name not in unclosed
-            and (name in _NOT_PROSE or (name == "a" and _HEADERLINK.search(tag)))
-        )
-        if skipped:
-            end_tag = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(fragment, at)
-            if end_tag is not None:
-                out.append(" ")
-                at = end_tag.end()
-                continue
-            unclosed.add(name)
-        out.append(" " if name in _BLOCKS else "")
-    out.append(fragment[at:])
-    return _SPACE.sub(" ", html.unescape("".join(out))).strip()
 
 
 def without_comments(text: str) -> str:
@@ -119,12 +61,13 @@ def without_comments(text: str) -> str:
     return "".join(out)
 
 
-def split_more(fragment: str) -> tuple[str, str] | None:
-    """Split rendered HTML at Hugo's ``<!--more-->`` divider, or None when there is none."""
-    found = _MORE_RE.search(fragment)
+def summary_before_more(body: ParsedHtml) -> str | None:
+    """The text before Hugo's ``<!--more-->`` divider in rendered HTML, or None when there is
+    none."""
+    found = _MORE_RE.search(body.source)
     if not found:
         return None
-    return fragment[: found.start()], fragment[found.end() :]
+    return body.text(0, body.token_at(found.start()))
 
 
 def _words(text: str) -> list[str]:
@@ -169,13 +112,13 @@ def first_words(text: str, limit: int) -> str:
     return " ".join(out).rstrip(",;:") + "…"
 
 
-_BLOCK_CLOSE = re.compile(
-    r"</(?:p|li|pre|blockquote|table|dd|dt|figure|div|h[1-6])\s*>", re.IGNORECASE
-)
+_SUMMARY_BLOCK_NAMES = "p li pre blockquote table dd dt figure div h1 h2 h3 h4 h5 h6"
+_SUMMARY_BLOCKS = frozenset(_SUMMARY_BLOCK_NAMES.split())
+"""Elements whose end tag ends a block of an automatic summary."""
 _HEADING_OPEN = re.compile(r"^\s*<h[1-6]\b", re.IGNORECASE)
 
 
-def auto_summary(fragment: str, limit: int) -> str:
+def auto_summary(body: ParsedHtml | str, limit: int) -> str:
     """Hugo's automatic summary: whole blocks until ``limit`` words are reached, as plain text.
 
     Like Hugo (0.134 and later) the cut is rounded up to the end of the paragraph holding the
@@ -184,23 +127,29 @@ def auto_summary(fragment: str, limit: int) -> str:
     """
     if limit <= 0:
         return ""
+    if isinstance(body, str):
+        body = ParsedHtml(body)
+    source, tokens = body.source, body.tokens
     pieces: list[str] = []
     count = 0
-    start = 0
-    for close in _BLOCK_CLOSE.finditer(fragment):
-        block = fragment[start : close.end()]
-        start = close.end()
+    start = lo = 0  # where the block starts: offset and token
+    for hi, (kind, tag, _, _, end) in enumerate(tokens, 1):
+        if kind != END or tag not in _SUMMARY_BLOCKS:
+            continue
+        block = source[start:end]
+        first, start = lo, end
+        lo = hi
         if _HEADING_OPEN.match(block) or "<pre" in block:
             continue  # headings and code blocks are not prose
-        text = html_to_text(block)
+        text = body.text(first, hi)
         if not text:
             continue
         pieces.append(text)
         count += word_count(text)
         if count >= limit:
             break
-    if count < limit and start < len(fragment):
-        tail = html_to_text(fragment[start:])
+    if count < limit and lo < len(tokens):
+        tail = body.text(lo)
         if tail:
             pieces.append(tail)
     return " ".join(pieces)

@@ -34,12 +34,13 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..errors import CollectionError
 from ..model import Essay, PathError
 from ..model.slugs import fit_location, too_deep
-from .destinations import Destinations, describe, mkdocs_writes
+from .destinations import Destinations, mkdocs_writes
 from .feature import Feature
 from .urls import relative_url
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..site import Site
+    from .views import Views
 
 __all__ = ["Aliases", "Redirect", "alias_dest", "redirect_page", "resolve_alias"]
 
@@ -163,8 +164,8 @@ class Aliases(Feature):
     """A redirect page (virtual ``.html`` file) for each alias of each page the site shows:
     essays, and (as in Hugo) any other page whose front matter has ``aliases``."""
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
         self.redirects: dict[str, Redirect] = {}
 
     def extra_files(self) -> Iterable[str]:
@@ -172,8 +173,8 @@ class Aliases(Feature):
         if not sources:
             return ()
         taken = self._taken()
-        paths = Destinations([*mkdocs_writes(self.build.config).items(), *taken.items()])
-        policy = self.build.options.alias_conflicts
+        paths = Destinations([*mkdocs_writes(self.site.config).items(), *taken.items()])
+        policy = self.site.options.alias_conflicts
         errors: list[str] = []
         for source in sources:
             for alias in source.aliases:
@@ -191,19 +192,19 @@ class Aliases(Feature):
         return list(self.redirects)
 
     def _written(self, file: File) -> bool:
-        written = InclusionLevel.is_in_serve if self.build.serve else InclusionLevel.is_included
+        written = InclusionLevel.is_in_serve if self.site.serve else InclusionLevel.is_included
         return written(file.inclusion)
 
     def _sources(self) -> list[Source]:
         """Essays the build shows (newest first), then other pages (by path), with aliases."""
-        build = self.build
+        site = self.site
         sources: list[Source] = []
-        for essay in build.collection.essays:
-            if not essay.front.aliases or essay not in build.locations:
+        for essay in site.collection.essays:
+            if not essay.front.aliases or essay not in site.locations:
                 continue
-            if not build.collection.shown(essay):
+            if not site.collection.shown(essay):
                 continue  # not published in this build: neither are its old addresses
-            location = build.locations[essay]
+            location = site.locations[essay]
             sources.append(
                 Source(
                     "essay",
@@ -211,32 +212,32 @@ class Aliases(Feature):
                     essay.front.line_of("aliases"),
                     essay.title,
                     location,
-                    build.essay_url(essay),
-                    build.policy.dest(location),
+                    site.essay_url(essay),
+                    site.policy.dest(location),
                     essay.front.aliases,
-                    build.policy.ugly.applies(essay.src_uri.split("/", 1)[0]),
+                    site.policy.ugly.applies(essay.src_uri.split("/", 1)[0]),
                 )
             )
-        assert build.files is not None
-        for src_uri in sorted(build.documents):
-            document = build.documents[src_uri]
-            if src_uri in build.essay_files or not document.front.aliases:
+        assert site.files is not None
+        for src_uri in sorted(site.documents):
+            document = site.documents[src_uri]
+            if src_uri in site.essay_files or not document.front.aliases:
                 continue
-            file = build.files.get_file_from_path(src_uri)
+            file = site.files.get_file_from_path(src_uri)
             if file is None or not self._written(file):
                 continue
             location = unquote(file.url).rstrip("/")
             sources.append(
                 Source(
                     "page",
-                    build.display_path(file),
+                    site.display_path(file),
                     document.front.line_of("aliases"),
                     document.front.title or file.url,
                     "" if location == "." else location,
                     file.url,
                     file.dest_uri,
                     document.front.aliases,
-                    build.policy.ugly.applies(src_uri.split("/", 1)[0] if "/" in src_uri else ""),
+                    site.policy.ugly.applies(src_uri.split("/", 1)[0] if "/" in src_uri else ""),
                 )
             )
         return sources
@@ -287,47 +288,45 @@ class Aliases(Feature):
         names the real site (it stopped `mkdocs serve` as "another site" before)."""
         with warnings.catch_warnings():  # deprecated in MkDocs 1.6, there until 1.7
             warnings.simplefilter("ignore", DeprecationWarning)
-            written = getattr(self.build.config, "user_configs", [])
+            written = getattr(self.site.config, "user_configs", [])
         for settings in reversed(written):
             url = settings.get("site_url") if isinstance(settings, dict) else None
             if url:
                 return str(url)
-        return self.build.config.site_url
+        return self.site.config.site_url
 
     def _taken(self) -> dict[str, str]:
         """Every file this build writes (dest -> how a message names it)."""
-        build = self.build
-        assert build.files is not None
-        by_essay = {essay.src_uri: essay for essay in build.locations}
+        site = self.site
+        assert site.files is not None
+        by_essay = {essay.src_uri: essay for essay in site.locations}
         return {
-            file.dest_uri: self._name(file, by_essay) for file in build.files if self._written(file)
+            file.dest_uri: self._name(file, by_essay) for file in site.files if self._written(file)
         }
 
     def _name(self, file: File, essays: dict[str, Essay]) -> str:
-        build = self.build
         essay = essays.get(file.src_uri)
         if essay is not None:
             return essay.path
-        spec = build.specs.get(file.src_uri)
+        spec = self.views.planned.get(file.src_uri)
         if spec is not None and file.generated_by is not None:
             return f"the generated {spec.kind.replace('-', ' ')} page"
-        return describe(build, file)
+        return self.views.describe(file)
 
     def file_content(self, path: str) -> str:
-        build = self.build
         redirect = self.redirects[path]
         page_url = redirect.source.url
-        return redirect_page(build, path, page_url, redirect.source.title)
+        return redirect_page(self.site, path, page_url, redirect.source.title)
 
 
-def redirect_page(build: EssaysBuild, dest: str, page_url: str, title: str) -> str:
+def redirect_page(site: Site, dest: str, page_url: str, title: str) -> str:
     """The HTML of a redirect written at ``dest`` (a file in the site) to the page at
     ``page_url`` (site-relative): relative target, absolute canonical when site_url is set."""
     target = relative_url(page_url, _url_of_dest(dest))
-    site_url = build.config.site_url
+    site_url = site.config.site_url
     canonical = urljoin(site_url, page_url) if site_url else target
-    language = build.config.theme.get("language") or getattr(build.config.theme, "locale", "")
-    return build.renderer.render(
+    language = site.config.theme.get("language") or getattr(site.config.theme, "locale", "")
+    return site.renderer.render(
         "redirect.html",
         title=title,
         target=target,

@@ -16,16 +16,18 @@ from typing import TYPE_CHECKING
 from ..cards.html import links_of
 from ..model import Essay
 from .feature import Feature
+from .inputs import Inputs, essays
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..site import Site
+    from .views import Views
 
 __all__ = ["Backlinks"]
 
 
 class Backlinks(Feature):
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
         self.inbound: dict[Essay, set[Essay]] = {}
         """Essay -> the essays of this build that link to it."""
         self._by_url: dict[str, Essay] | None = None
@@ -33,16 +35,17 @@ class Backlinks(Feature):
     def _essays_by_url(self) -> dict[str, Essay]:
         """Site-relative URL of each essay page -> the essay (made once per build)."""
         if self._by_url is None:
-            build = self.build
-            self._by_url = {build.essay_url(essay): essay for essay in build.locations}
+            site = self.site
+            self._by_url = {site.essay_url(essay): essay for essay in site.locations}
         return self._by_url
 
     def essay_html(self, essay: Essay, html: str, page_url: str) -> str:
         by_url = self._essays_by_url()
-        # The body as MkDocs rendered it, which the cards have read already (the same string:
-        # read once); the links the cards add to it point to card pages, which do not count.
-        rendered = self.build.rendered.get(essay.src_uri)
-        for link in links_of(rendered.html if rendered else html, page_url, local_ids=set()):
+        # The body as MkDocs rendered it, with its one reading (which the cards share); the
+        # links the cards add to it point to card pages, which do not count.
+        rendered = self.views.rendered.get(essay.src_uri)
+        body = (rendered.parsed or rendered.html) if rendered else html
+        for link in links_of(body, page_url, local_ids=set()):
             if not link.internal:
                 continue
             path = link.url.partition("#")[0].partition("?")[0]
@@ -51,12 +54,18 @@ class Backlinks(Feature):
                 self.inbound.setdefault(target, set()).add(essay)
         return html
 
+    def linking(self, essay: Essay) -> list[Essay]:
+        """The essays of this build that link to ``essay``, newest first."""
+        return sorted(self.inbound.get(essay, ()), key=Essay.newest_first)
+
     def essay_late(self, essay: Essay, page_url: str) -> str:
-        sources = self.inbound.get(essay)
+        sources = self.linking(essay)
         if not sources:
             return ""
-        newest_first = sorted(sources, key=Essay.newest_first)
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "backlinks.html",
-            essays=[self.build.view(source, page_url) for source in newest_first],
+            essays=[self.views.view(source, page_url) for source in sources],
         )
+
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        return essays(self.linking(essay))

@@ -9,6 +9,7 @@ from markupsafe import escape
 
 from ..model import Essay
 from .feature import Feature
+from .inputs import Inputs, essays
 from .pagination import items_of, pager_html, paginate
 from .plan import PageSpec
 from .urls import relative_url
@@ -21,47 +22,55 @@ class EssayIndex(Feature):
 
     @property
     def location(self) -> str:
-        return self.build.policy.section(self.build.essays_dir)
+        return self.site.policy.section(self.site.essays_dir)
 
     @cached_property
     def listed(self) -> list[Essay]:
         """The essays the index lists, newest first (once their places are known), but not
         those in no listing (Hugo's ``build.list = "never"``)."""
-        build = self.build
-        unlisted = build.collection.unlisted
+        site = self.site
+        unlisted = site.collection.unlisted
         return [
-            e for e in build.collection.listed if e in build.locations and e.src_uri not in unlisted
+            e for e in site.collection.listed if e in site.locations and e.src_uri not in unlisted
         ]
 
     def plan(self) -> Iterable[PageSpec]:
-        build = self.build
-        index = PageSpec("essay-index", self.location, build.options.index_title, top_level=True)
-        yield from paginate(index, len(self.listed), build.options.pager_size)
-        if build.options.home_latest > 0:
-            yield PageSpec("latest", "", build.config.site_name, meta={"hide": ["toc"]})
+        site = self.site
+        index = PageSpec("essay-index", self.location, site.options.index_title, top_level=True)
+        yield from paginate(index, len(self.listed), site.options.pager_size)
+        if site.options.home_latest > 0:
+            yield PageSpec("latest", "", site.config.site_name, meta={"hide": ["toc"]})
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        build = self.build
+        site = self.site
         if spec.kind == "essay-index":
-            return build.renderer.render(
+            return site.renderer.render(
                 "essay_index.html",
                 title=spec.title,
                 h1=not hosted,
                 intro="",
                 level=2,
-                essays=[build.view(e, page_url) for e in items_of(spec, self.listed)],
-                pager=pager_html(build, spec, page_url),
+                essays=[self.views.view(e, page_url) for e in items_of(spec, self.listed)],
+                pager=pager_html(self.site, spec, page_url),
             )
-        # Hugo's site-wide lists (site.RegularPages) leave out build.list = "local" pages
-        local = build.collection.local
-        latest = [e for e in self.listed if e.src_uri not in local][: build.options.home_latest]
-        index_url = relative_url(build.url_of(self.location), page_url)
-        listing = build.renderer.render(
+        latest = self._latest()
+        index_url = relative_url(site.url_of(self.location), page_url)
+        listing = site.renderer.render(
             "latest.html",
             level=3,
-            essays=[build.view(e, page_url) for e in latest],
+            essays=[self.views.view(e, page_url) for e in latest],
             index_url=index_url,
         )
         if hosted:
             return listing
         return f"<h1>{escape(spec.title)}</h1>\n{listing}"
+
+    def _latest(self) -> list[Essay]:
+        # Hugo's site-wide lists (site.RegularPages) leave out build.list = "local" pages
+        local = self.site.collection.local
+        return [e for e in self.listed if e.src_uri not in local][: self.site.options.home_latest]
+
+    def inputs(self, spec: PageSpec) -> Inputs:
+        if spec.kind == "essay-index":
+            return essays(items_of(spec, self.listed))
+        return essays(self._latest(), self.location)

@@ -30,7 +30,8 @@ from .plan import PageSpec
 from .urls import folder_of, relative_url
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..site import Site
+    from .views import Views
 
 __all__ = [
     "DEFAULT_PAGER_SIZE",
@@ -141,7 +142,7 @@ def items_of(spec: PageSpec, items: Sequence[T]) -> Sequence[T]:
     return spec.pager.slice(items) if spec.pager is not None else items
 
 
-def pager_html(build: EssaysBuild, spec: PageSpec, page_url: str) -> Markup:
+def pager_html(site: Site, spec: PageSpec, page_url: str) -> Markup:
     """The pager under a listing page (``essays/pager.html``); empty for a one-page listing."""
     pager = spec.pager
     if pager is None or pager.count < 2:
@@ -150,14 +151,14 @@ def pager_html(build: EssaysBuild, spec: PageSpec, page_url: str) -> Markup:
     def link(number: int | None) -> str | None:
         if number is None:
             return None
-        return relative_url(build.url_of(pager.location(number)), page_url)
+        return relative_url(site.url_of(pager.location(number)), page_url)
 
     pages = [
         {"number": n, "url": link(n), "current": n == pager.number, "gap": n is None}
         for n in pager.numbers()
     ]
     return Markup(
-        build.renderer.render(
+        site.renderer.render(
             "pager.html",
             number=pager.number,
             count=pager.count,
@@ -174,42 +175,42 @@ class Pagination(Feature):
     each list its templates paginate, of one page too). Placed after the features that plan
     listings, so every paginated spec of the build is known."""
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
         self.redirects: dict[str, PageSpec] = {}
         """``<listing>/page/1/index.html`` -> the listing's first page."""
         self._pagers: dict[str, Pager] | None = None
 
     def _paged(self) -> Iterable[PageSpec]:
-        return (spec for spec in self.build.specs.values() if spec.pager is not None)
+        return (spec for spec in self.views.planned.values() if spec.pager is not None)
 
     def extra_files(self) -> Iterable[str]:
-        build = self.build
-        assert build.files is not None
+        site = self.site
+        assert site.files is not None
         for spec in self._paged():
             assert spec.pager is not None
             if spec.pager.number != 1:
                 continue
             dest = alias_dest(page_location(spec.location, 1))
-            if build.files.get_file_from_path(dest) is None:
+            if site.files.get_file_from_path(dest) is None:
                 self.redirects[dest] = spec
         return list(self.redirects)
 
     def file_content(self, path: str) -> str:
         spec = self.redirects[path]
-        return redirect_page(self.build, path, self.build.url_of(spec.location), spec.title)
+        return redirect_page(self.site, path, self.site.url_of(spec.location), spec.title)
 
     def describe(self, path: str) -> str | None:
         spec = self.redirects.get(path)
         if spec is None:
             return None
-        return f"the redirect /{path} to the listing /{self.build.url_of(spec.location)}"
+        return f"the redirect /{path} to the listing /{self.site.url_of(spec.location)}"
 
     def head(self, page_url: str) -> str:
         if self._pagers is None:
-            build = self.build
+            site = self.site
             self._pagers = {
-                build.url_of(spec.location): spec.pager
+                site.url_of(spec.location): spec.pager
                 for spec in self._paged()
                 if spec.pager is not None and spec.pager.count > 1
             }
@@ -219,6 +220,6 @@ class Pagination(Feature):
         links = []
         for rel, number in (("prev", pager.previous), ("next", pager.next)):
             if number is not None:
-                url = relative_url(self.build.url_of(pager.location(number)), page_url)
+                url = relative_url(self.site.url_of(pager.location(number)), page_url)
                 links.append(f'<link rel="{rel}" href="{escape(url)}">')
         return "".join(links)

@@ -242,66 +242,34 @@ def _slice(cut: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
 # -- Go's time layouts (the date tokens beyond the named ones) -------------------------------------
 
 
+_CHUNKS = (
+    *("January", "Jan", "Monday", "Mon", "MST", "002", "01", "02", "03", "04", "05", "06"),
+    *("15", "1", "2006", "2", "_2006", "__2", "_2", "3", "4", "5", "PM", "pm"),
+    *("Z070000", "Z0700", "Z07"),
+)
+"""Go's layout elements in the order ``nextStdChunk`` tries them (the first that starts the
+rest of the layout wins; ``_2006`` is a ``_`` then ``2006``)."""
+
+
 def _go_layout(layout: str) -> list[tuple[str, str]]:
     """``layout`` in Go's elements: ``("std", name)`` or ``("text", literal)``, read as Go's
     ``nextStdChunk`` reads them (only letters, digits and ``_`` reach here)."""
     out: list[tuple[str, str]] = []
     i = 0
     text = ""
-
-    def std(name: str, width: int) -> None:
-        nonlocal text, i
+    while i < len(layout):
+        chunk = next((c for c in _CHUNKS if layout.startswith(c, i)), None)
+        if chunk is None:
+            text += layout[i]
+            i += 1
+            continue
+        if chunk == "_2006":
+            text, chunk, i = text + "_", "2006", i + 1
         if text:
             out.append(("text", text))
             text = ""
-        out.append(("std", name))
-        i += width
-
-    while i < len(layout):
-        rest = layout[i:]
-        if rest.startswith("January"):
-            std("January", 7)
-        elif rest.startswith("Jan"):
-            std("Jan", 3)
-        elif rest.startswith("Monday"):
-            std("Monday", 6)
-        elif rest.startswith("Mon"):
-            std("Mon", 3)
-        elif rest.startswith("MST"):
-            std("MST", 3)
-        elif rest.startswith("002"):
-            std("002", 3)
-        elif rest[:1] == "0" and rest[1:2] in ("1", "2", "3", "4", "5", "6"):
-            std(rest[:2], 2)
-        elif rest.startswith("15"):
-            std("15", 2)
-        elif rest.startswith("1"):
-            std("1", 1)
-        elif rest.startswith("2006"):
-            std("2006", 4)
-        elif rest.startswith("2"):
-            std("2", 1)
-        elif rest.startswith("_2006"):
-            text += "_"
-            i += 1
-            std("2006", 4)
-        elif rest.startswith("__2"):
-            std("__2", 3)
-        elif rest.startswith("_2"):
-            std("_2", 2)
-        elif rest[:1] in ("3", "4", "5"):
-            std(rest[:1], 1)
-        elif rest.startswith(("PM", "pm")):
-            std(rest[:2], 2)
-        elif rest.startswith("Z070000"):
-            std("Z070000", 7)
-        elif rest.startswith("Z0700"):
-            std("Z0700", 5)
-        elif rest.startswith("Z07"):
-            std("Z07", 3)
-        else:
-            text += layout[i]
-            i += 1
+        out.append(("std", chunk))
+        i += len(chunk)
     if text:
         out.append(("text", text))
     return out

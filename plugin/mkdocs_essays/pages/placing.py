@@ -29,8 +29,8 @@ from .urls import UglyUrls, UrlPolicy
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from ..build import EssaysBuild
     from ..config import EssaysConfig
+    from ..site import Site
 
 __all__ = ["learn_sections", "make_policy", "move_file", "place_essays"]
 
@@ -48,29 +48,29 @@ def make_policy(options: EssaysConfig, config: MkDocsConfig) -> UrlPolicy:
     )
 
 
-def learn_sections(build: EssaysBuild) -> None:
+def learn_sections(site: Site) -> None:
     """Tell the policy the site's sections: each ``_index.md``'s folder, slug and title."""
     sections: dict[str, tuple[str | None, str | None]] = {}
-    for src_uri, document in build.documents.items():
+    for src_uri, document in site.documents.items():
         if is_index_page(src_uri):
             front = document.front
             sections[posixpath.dirname(src_uri)] = (front.slug, front.title)
     slugged = any(slug for slug, _ in sections.values())
-    build.policy = dataclasses.replace(build.policy, sections=sections, slugged=slugged)
+    site.policy = dataclasses.replace(site.policy, sections=sections, slugged=slugged)
 
 
-def place_essays(build: EssaysBuild, files: Files) -> None:
+def place_essays(site: Site, files: Files) -> None:
     """Give every essay its location and its file the matching address."""
-    learn_sections(build)
-    policy = build.policy
+    learn_sections(site)
+    policy = site.policy
     claimed: dict[str, Essay] = {}
     errors: list[str] = []
     others = {
         f.dest_uri: f
         for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        if f.src_uri not in build.essay_files
+        if f.src_uri not in site.essay_files
     }
-    for essay in build.collection.essays:
+    for essay in site.collection.essays:
         try:
             location = policy.essay(essay)
         except PathError as error:
@@ -81,30 +81,28 @@ def place_essays(build: EssaysBuild, files: Files) -> None:
             log.warning(
                 f"{essay.path}:{essay.front.line_of('slug')}: 'slug' "
                 f"{essay.front.slug!r} has '..', which cannot climb out of the essay's "
-                f"folder: the essay is published at /{unquote(build.url_of(location))}; "
+                f"folder: the essay is published at /{unquote(site.url_of(location))}; "
                 "write the slug without '..', or set 'url' to place the essay elsewhere"
             )
-        file = build.essay_files[essay.src_uri]
+        file = site.essay_files[essay.src_uri]
         if essay.left_out:
             # `mkdocs build` leaves it out entirely; `mkdocs serve` previews it.
-            file.inclusion = InclusionLevel.DRAFT if build.preview else InclusionLevel.EXCLUDED
+            file.inclusion = InclusionLevel.DRAFT if site.preview else InclusionLevel.EXCLUDED
         elif file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
             file.inclusion = InclusionLevel.NOT_IN_NAV  # essays stay out of the nav
         dest = policy.dest(location)
         fix = _fix(policy, essay)
         if dest in claimed:
             other = claimed[dest]
-            problem = (
-                f"this essay and {other.path} both publish at /{build.url_of(location)}; {fix}"
-            )
+            problem = f"this essay and {other.path} both publish at /{site.url_of(location)}; {fix}"
         elif dest in others:
             problem = (
-                f"this essay would publish at /{build.url_of(location)}, where "
-                f"{build.display_path(others[dest])} already is; {fix}"
+                f"this essay would publish at /{site.url_of(location)}, where "
+                f"{site.display_path(others[dest])} already is; {fix}"
             )
         else:
             claimed[dest] = essay
-            build.locations[essay] = location
+            site.locations[essay] = location
             move_file(file, dest, policy.url(location))
             continue
         line = essay.front.line_of("slug", "url")

@@ -11,7 +11,7 @@ ones in ``mkdocs build``, every one (with its badge) under ``mkdocs serve``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +22,14 @@ from ..model import Essay, Term
 from ..render import View
 from .aliases import alias_dest, redirect_page
 from .feature import Feature
+from .inputs import Inputs, essays, terms
 from .pagination import items_of, pager_html, paginate
 from .plan import PageSpec
 from .urls import relative_url
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..site import Site
+    from .views import Views
 
 __all__ = ["Taxonomies", "weight"]
 
@@ -61,16 +63,16 @@ class Taxonomies(Feature):
     kinds = ("taxonomy", "term")
 
     def plural_names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.build.taxonomies.values()))
+        return tuple(dict.fromkeys(self.site.taxonomies.values()))
 
     def singular(self, plural: str) -> str:
-        for singular, name in self.build.taxonomies.items():
+        for singular, name in self.site.taxonomies.items():
             if name == plural:
                 return singular
         return plural
 
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    def __init__(self, site: Site, views: Views) -> None:
+        super().__init__(site, views)
         self.redirects: dict[str, Term] = {}
         """Redirect file -> term, for Hugo paths of spellings merged into another term."""
         self._listed: dict[Term, list[Essay]] = {}
@@ -79,35 +81,35 @@ class Taxonomies(Feature):
     def extra_files(self) -> Iterable[str]:
         """A redirect at each path Hugo gave a spelling that became part of another term
         (``tags/generative--ai/`` for "Generative  AI"), so no old link breaks."""
-        build = self.build
-        assert build.files is not None
+        site = self.site
+        assert site.files is not None
         for plural in self.plural_names():
-            taxonomy = build.collection.taxonomies[plural]
+            taxonomy = site.collection.taxonomies[plural]
             for merge in taxonomy.merges:
                 term = taxonomy.by_slug.get(merge.slug)
                 for slug in merge.hugo_slugs:
-                    dest = alias_dest(build.policy.term(plural, slug))
-                    if term is None or build.files.get_file_from_path(dest) is not None:
+                    dest = alias_dest(site.policy.term(plural, slug))
+                    if term is None or site.files.get_file_from_path(dest) is not None:
                         continue
                     self.redirects[dest] = term
         return list(self.redirects)
 
     def file_content(self, path: str) -> str:
         term = self.redirects[path]
-        build = self.build
+        site = self.site
         return redirect_page(
-            build, path, build.url_of(build.policy.term(term.taxonomy, term.slug)), term.name
+            self.site, path, site.url_of(site.policy.term(term.taxonomy, term.slug)), term.name
         )
 
     def plan(self) -> Iterable[PageSpec]:
-        build = self.build
+        site = self.site
         for plural in self.plural_names():
-            taxonomy = build.collection.taxonomies[plural]
+            taxonomy = site.collection.taxonomies[plural]
             # Hugo makes the index even when no essay uses the taxonomy; only a used one goes
             # into an automatic nav.
             index = PageSpec(
                 "taxonomy",
-                build.policy.taxonomy(plural),
+                site.policy.taxonomy(plural),
                 title_of(plural),
                 key=plural,
                 top_level=len(taxonomy) > 0,
@@ -119,53 +121,82 @@ class Taxonomies(Feature):
             else:
                 yield index
             for term in taxonomy:
-                spec = PageSpec("term", build.policy.term(plural, term.slug), term.name, key=term)
+                spec = PageSpec("term", site.policy.term(plural, term.slug), term.name, key=term)
                 if not self._unrendered(spec.location):
-                    yield from paginate(spec, len(self.listed(term)), build.options.pager_size)
+                    yield from paginate(spec, len(self.listed(term)), site.options.pager_size)
 
     def _unrendered(self, location: str) -> bool:
-        from ..hugo.content import HugoContent
-
-        hugo = next((f for f in self.build.features if isinstance(f, HugoContent)), None)
-        return hugo is not None and hugo.unrendered(location)
+        return self.site.hugo.unrendered(location)
 
     def listed(self, term: Term) -> list[Essay]:
         """The term's essays shown in this build, newest first (worked out once per term), with
         the other pages carrying it (Hugo content) but not those no listing shows."""
         essays = self._listed.get(term)
         if essays is None:
-            build = self.build
-            unlisted = build.collection.unlisted
+            site = self.site
+            unlisted = site.collection.unlisted
             essays = self._listed[term] = [
                 e
                 for e in term.essays
-                if e.src_uri not in unlisted and (e in build.locations or self._page_url(e))
+                if e.src_uri not in unlisted and (e in site.locations or self._page_url(e))
             ]
         return essays
 
     def _page_url(self, page: Essay) -> str | None:
         """The URL of a page that is not an essay, when this build publishes it."""
-        files = self.build.files
+        files = self.site.files
         file = files.get_file_from_path(page.src_uri) if files is not None else None
         if file is None or not InclusionLevel.is_in_serve(file.inclusion):
             return None
         return file.url
 
     def _view(self, essay: Essay, page_url: str) -> Any:
-        build = self.build
-        if essay in build.locations:
-            return build.view(essay, page_url)
+        site = self.site
+        if essay in site.locations:
+            return self.views.view(essay, page_url)
         return View(
             title=essay.title,
             url=relative_url(self._page_url(essay) or "", page_url),
             date=essay.date,
             lastmod=essay.front.lastmod,
             badges=essay.badges,
-            summary=build.summary(essay),
+            summary=self.views.summary(essay),
             minutes=None,
             terms=[],
             essay=essay,
         )
+
+    def _on_page(self, spec: PageSpec) -> tuple[Sequence[Essay], Term]:
+        """The essays a term's page lists, and the term as what other features add to the
+        page sees it: with the essays of this page (their cards)."""
+        term: Term = spec.key
+        essays = items_of(spec, self.listed(term))
+        shown = replace(term, essays=tuple(essays)) if spec.pager and spec.pager.count > 1 else term
+        return essays, shown
+
+    def inputs(self, spec: PageSpec) -> Inputs | None:
+        if spec.kind == "taxonomy":
+            taxonomy = self.site.collection.taxonomies[spec.key]
+            most = max((term.count for term in taxonomy), default=0)
+            return terms(items_of(spec, list(taxonomy)), most)
+        term: Term = spec.key
+        listed, shown = self._on_page(spec)
+        pages = [self._page_values(e) for e in listed if e not in self.site.locations]
+        taxonomy = self.site.collection.taxonomies[term.taxonomy]
+        related = taxonomy.related_to(term, RELATED_TERMS)
+        added = self.views.term_inputs(shown)
+        if added is None:
+            return None
+        return (
+            essays((e for e in listed if e in self.site.locations), *pages)
+            + terms([term, *(other for other, _ in related)], [shared for _, shared in related])
+            + added
+        )
+
+    def _page_values(self, page: Essay) -> tuple[object, ...]:
+        """What a term's page shows of a page that is not an essay (see :meth:`_view`)."""
+        summary = self.views.summary(page)
+        return (page.src_uri, page.title, self._page_url(page), page.badges, summary, page.front)
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         if spec.kind == "taxonomy":
@@ -177,18 +208,18 @@ class Taxonomies(Feature):
         (worked out once per term: every page of a paginated term shows them)."""
         counts = self._counted.get(term)
         if counts is None:
-            counts = {kind: n for kind, n in self.build.term_counts(term).items() if n}
+            counts = {kind: n for kind, n in self.views.term_counts(term).items() if n}
             self._counted[term] = counts
         return counts
 
     def _link(self, term: Term, page_url: str) -> str:
-        build = self.build
-        return relative_url(build.url_of(build.policy.term(term.taxonomy, term.slug)), page_url)
+        site = self.site
+        return relative_url(site.url_of(site.policy.term(term.taxonomy, term.slug)), page_url)
 
     def _render_index(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        build = self.build
+        site = self.site
         plural: str = spec.key
-        taxonomy = build.collection.taxonomies[plural]
+        taxonomy = site.collection.taxonomies[plural]
         most = max((term.count for term in taxonomy), default=0)
         terms: list[dict[str, Any]] = []
         for term in items_of(spec, list(taxonomy)):
@@ -202,30 +233,28 @@ class Taxonomies(Feature):
                     "weight": weight(term.count, most),
                 }
             )
-        return build.renderer.render(
+        return site.renderer.render(
             "taxonomy.html",
             title=spec.title,
             h1=not hosted,
             plural=plural,
             singular=self.singular(plural),
             terms=terms,
-            pager=pager_html(build, spec, page_url),
+            pager=pager_html(self.site, spec, page_url),
         )
 
     def _render_term(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
-        build = self.build
+        site = self.site
         term: Term = spec.key
         plural = term.taxonomy
-        taxonomy = build.collection.taxonomies[plural]
+        taxonomy = site.collection.taxonomies[plural]
         related = [
             {"name": other.name, "url": self._link(other, page_url), "shared": shared}
             for other, shared in taxonomy.related_to(term, RELATED_TERMS)
         ]
-        index_url = relative_url(build.url_of(build.policy.taxonomy(plural)), page_url)
-        essays = items_of(spec, self.listed(term))
-        # What other features add is for the essays of this page (their cards).
-        shown = replace(term, essays=tuple(essays)) if spec.pager and spec.pager.count > 1 else term
-        return build.renderer.render(
+        index_url = relative_url(site.url_of(site.policy.taxonomy(plural)), page_url)
+        essays, shown = self._on_page(spec)
+        return site.renderer.render(
             "term.html",
             term=term,
             name=term.name,
@@ -238,8 +267,8 @@ class Taxonomies(Feature):
             essays=[self._view(e, page_url) for e in essays],
             # HTML other features render for the term (the cards carrying it): not a writer's
             # string, their templates escape those.
-            sections=Markup(build.term_sections(shown, page_url)),
-            pager=pager_html(build, spec, page_url),
+            sections=Markup(self.views.term_sections(shown, page_url)),
+            pager=pager_html(self.site, spec, page_url),
             related=related,
             index_url=index_url,
         )

@@ -82,6 +82,14 @@ class UrlPolicy:
     ``title``, for ``:sections`` and ``:sectionslug``."""
     slugged: bool = False
     """Whether one of them has a ``slug``, which renames its folder in URLs."""
+    _dests: dict[str, str] = field(
+        default_factory=dict, init=False, repr=False, hash=False, compare=False
+    )
+    """Location -> its file (:meth:`dest`), worked out once for this policy (one build's)."""
+    _urls: dict[str, str] = field(
+        default_factory=dict, init=False, repr=False, hash=False, compare=False
+    )
+    """Location -> its URL (:meth:`url`), likewise."""
 
     # -- locations ---------------------------------------------------------------------------
 
@@ -280,12 +288,17 @@ class UrlPolicy:
         """The path a virtual Markdown file pretends to have in the docs folder."""
         return f"{location}/index.md" if location else "index.md"
 
-    @lru_cache(maxsize=1 << 16)  # noqa: B019 - a frozen value, alive as long as the build
     def dest(self, location: str) -> str:
         """The file written in the site folder. A folder or file name longer than a file system
         holds (a long heading, tag or slug) is shortened, with a hash that keeps two long names
         apart (:func:`~mkdocs_essays.model.slugs.fit_location`); links follow, since every URL
         is made from here."""
+        dest = self._dests.get(location)
+        if dest is None:
+            dest = self._dests[location] = self._dest(location)
+        return dest
+
+    def _dest(self, location: str) -> str:
         if location.endswith((".html", ".htm")):
             return fit_location(location)
         if not location:
@@ -296,14 +309,17 @@ class UrlPolicy:
             return fit_location(f"{location}/index.html")
         return fit_location(f"{location}.html")
 
-    @lru_cache(maxsize=1 << 16)  # noqa: B019 - a frozen value, alive as long as the build
     def url(self, location: str) -> str:
         """The site-relative URL of a location, percent-encoded (as MkDocs' ``File.url``)."""
-        dest = self.dest(location)
-        directory, filename = posixpath.split(dest)
-        if self.use_directory_urls and filename == "index.html":
-            return quote((directory or ".") + "/")
-        return quote(dest)
+        url = self._urls.get(location)
+        if url is None:
+            directory, filename = posixpath.split(self.dest(location))
+            if self.use_directory_urls and filename == "index.html":
+                url = quote((directory or ".") + "/")
+            else:
+                url = quote(self.dest(location))
+            self._urls[location] = url
+        return url
 
 
 def _segments(path: str) -> list[str]:

@@ -21,18 +21,22 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from ..cache import CACHE, digest
+from ..cache import digest
+from ..cards.feature import Cards
 from ..cards.keep import title_key
+from ..cards.model import Section
 from ..hugo.site_config import go_date_layout
 from ..model import Essay
 from ..model.slugs import hugo_path
 from ..model.text import markdown_inline_to_text
 from ..pages.feature import Feature
+from ..pages.inputs import Inputs, essays
 from ..render import format_date
 from .settings import DATE_FIELDS, Index, indices
 
 if TYPE_CHECKING:
-    from ..build import EssaysBuild
+    from ..pages.views import Views
+    from ..site import Site
     from .similarity import Entry
 
 __all__ = ["SIMILAR", "Ranking", "RelatedEssays"]
@@ -61,8 +65,13 @@ class Ranking:
 
 
 class RelatedEssays(Feature):
-    def __init__(self, build: EssaysBuild) -> None:
-        super().__init__(build)
+    """Reads the essays' rendered text, and the pattern cards' sections and texts."""
+
+    needs = (Cards,)
+
+    def __init__(self, site: Site, views: Views, cards: Cards) -> None:
+        super().__init__(site, views)
+        self._cards = cards
         self._essays: list[Essay] | None = None
         self._indices: list[Index] | None = None
         self._ranking: Ranking | None = None
@@ -72,45 +81,45 @@ class RelatedEssays(Feature):
 
     @property
     def settings(self) -> dict[str, Any]:
-        return dict(self.build.options.related)
+        return dict(self.site.options.related)
 
     @property
     def count(self) -> int:
-        return max(0, self.build.options.related_essays)
+        return max(0, self.site.options.related_essays)
 
     @property
     def essays(self) -> list[Essay]:
         """The essays that can be related: listed in this build (with their badge under
         ``mkdocs serve``), newest first; Hugo's ``build.list = "never"`` ones left out."""
         if self._essays is None:
-            build = self.build
-            unlisted = build.collection.unlisted
+            site = self.site
+            unlisted = site.collection.unlisted
             self._essays = [
                 e
-                for e in build.collection.listed
-                if e in build.locations and e.src_uri not in unlisted
+                for e in site.collection.listed
+                if e in site.locations and e.src_uri not in unlisted
             ]
         return self._essays
 
     @property
     def indices(self) -> list[Index]:
         if self._indices is None:
-            self._indices = indices(self.settings, self.build.taxonomies.values())
+            self._indices = indices(self.settings, self.site.taxonomies.values())
         return self._indices
 
     def _entry(self, essay: Essay) -> Entry:
-        from .similarity import Entry, code_of
+        from .similarity import Entry
 
-        rendered = self.build.rendered.get(essay.src_uri)
+        rendered = self.views.rendered.get(essay.src_uri)
         if rendered is not None:
-            text, code = rendered.text, code_of(rendered.html)
+            text, code = rendered.text, rendered.code
         else:  # not rendered in this build (--dirty): its Markdown
-            text, code = markdown_inline_to_text(self.build.body(essay)), ""
+            text, code = markdown_inline_to_text(self.site.body(essay)), ""
         values = tuple((index.name, self._values(essay, index)) for index in self.indices)
         if self._sections_weight > 0:
             values += (("\x00sections", self._section_titles(essay)),)
         parts: tuple[tuple[str, str], ...] = ()
-        intro = getattr(self._cards, "intros", {}).get(essay)
+        intro = self._cards.intros.get(essay)
         if intro is not None and rendered is not None:
             cards = self._cards.cards_of(essay)
             parts = ((essay.title, intro), *((card.title, card.text) for card in cards))
@@ -126,18 +135,13 @@ class RelatedEssays(Feature):
         sections = self._sections.get(essay, ())
         return tuple(dict.fromkeys(k for k in (title_key(s.title) for s in sections) if k))
 
-    @cached_property
-    def _cards(self) -> Any:
-        """The pattern cards feature, when the build has it."""
-        return next((f for f in self.build.features if type(f).__name__ == "Cards"), None)
-
-    @cached_property
-    def _sections(self) -> dict[Essay, Any]:
-        return getattr(self._cards, "sections", {})
+    @property
+    def _sections(self) -> dict[Essay, list[Section]]:
+        return self._cards.sections
 
     @cached_property
     def _plurals(self) -> dict[str, str]:
-        return {p.lower(): p for p in self.build.taxonomies.values()}
+        return {p.lower(): p for p in self.site.taxonomies.values()}
 
     def _values(self, essay: Essay, index: Index) -> tuple[str, ...]:
         """The values an essay carries for an index, as they are compared."""
@@ -199,12 +203,13 @@ class RelatedEssays(Feature):
                     "\x00sections": self._sections_weight,
                 },
                 cardinality={i.name: i.cardinality_threshold for i in self.indices},
+                cache=self.site.cache,
             )
             similar = similarity.nearest(max(wanted, SIMILAR))
             related = similarity.nearest(wanted, older_only=True) if older_only else similar
             return Ranking(related, similar, similarity.words)
 
-        return CACHE.get("related-essays", digest(*parts), make)
+        return self.site.cache.get("related-essays", digest(*parts), make)
 
     def related(self, essay: Essay) -> list[Essay]:
         """Up to ``related_essays`` essays, best first."""
@@ -239,20 +244,23 @@ class RelatedEssays(Feature):
 
     # -- under each essay ----------------------------------------------------------------------
 
+    def essay_inputs(self, essay: Essay) -> Inputs:
+        return essays(self.related(essay) if self.count else ())
+
     def essay_late(self, essay: Essay, page_url: str) -> str:
         if not self.count:
             return ""
         related = self.related(essay)
         if not related:
             return ""
-        rendered = self.build.rendered.get(essay.src_uri)
+        rendered = self.views.rendered.get(essay.src_uri)
         if rendered is not None and _TAKEN in rendered.html:
             log.warning(
                 f"{essay.path}: an element of the essay has the id 'related-essays', which the "
                 "Related essays block under it has too, so links to #related-essays find the "
                 "first; give that heading another id ('## Related essays {#see-also}')"
             )
-        return self.build.renderer.render(
+        return self.site.renderer.render(
             "related_essays.html",
-            essays=[self.build.view(other, page_url) for other in related],
+            essays=[self.views.view(other, page_url) for other in related],
         )

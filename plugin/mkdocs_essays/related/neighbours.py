@@ -18,7 +18,8 @@ false``). Of the rest, those scoring above 0, best first, ties by ``rank``: the 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -55,76 +56,131 @@ def nearest(
     # that order among equal scores.
     by_rank = sorted(range(len(pool)), key=rank.__getitem__)
     features: dict[Hashable, int] = {}
-    p_row, p_col, p_val = _entries([pool[i] for i in by_rank], features, add=True)
-    if not len(p_row):
+    postings = _Postings.of([pool[i] for i in by_rank], features, cap)
+    if postings is None:
         return out
-    # posting lists: by feature, heaviest first, then in that order; the first `cap` of each
-    order = np.lexsort((p_row, -p_val, p_col))
-    p_row, p_col, p_val = p_row[order], p_col[order], p_val[order]
-    ids = np.arange(len(features))
-    within = np.arange(len(p_col)) - np.searchsorted(p_col, ids)[p_col]
-    kept = within < cap
-    p_row, p_col, p_val = p_row[kept], p_col[kept], p_val[kept]
-    p_start = np.searchsorted(p_col, ids)
-    p_len = np.searchsorted(p_col, ids, side="right") - p_start
     q_row, q_col, q_val = _entries(queries, features, add=False)
     if not len(q_row):
         return out
-    lens = p_len[q_col]
-    size = len(pool)
-    original = np.asarray(by_rank, dtype=np.int64)
-    pool_group = query_group = pool_stamp = query_stamp = None
-    if groups is not None:
-        pool_group = np.asarray(groups[0], dtype=np.int64)[original]
-        query_group = np.asarray(groups[1], dtype=np.int64)
-    if stamps is not None:
-        pool_stamp = np.asarray(stamps[0], dtype=np.float64)[original]
-        query_stamp = np.asarray(stamps[1], dtype=np.float64)
+    lens = postings.length[q_col]
+    meets = _Meets.of(np.asarray(by_rank, dtype=np.int64), groups, stamps)
+    for lo, hi in _blocks(q_row, lens, len(queries)):
+        summed = _sums(postings, meets, q_row[lo:hi], q_col[lo:hi], q_val[lo:hi], len(pool))
+        if summed is not None:
+            for i, j, s in _best(*summed, limit):
+                out[i].append((by_rank[j], s))
+    return out
 
-    def block(lo: int, hi: int) -> None:
-        """The queries whose entries are ``lo:hi`` (whole queries)."""
-        q_len = lens[lo:hi]
-        count = int(q_len.sum())
-        if not count:
-            return
-        asking = np.repeat(q_row[lo:hi], q_len)
-        first = np.repeat(p_start[q_col[lo:hi]], q_len)
-        at = first + np.arange(count) - np.repeat(np.cumsum(q_len) - q_len, q_len)
-        other = p_row[at]
-        score = np.repeat(q_val[lo:hi], q_len) * p_val[at]
-        keep = np.ones(count, dtype=bool)
-        if pool_group is not None and query_group is not None:
-            keep &= pool_group[other] != query_group[asking]
-        if pool_stamp is not None and query_stamp is not None:
-            keep &= pool_stamp[other] <= query_stamp[asking]
-        key = asking[keep] * size + other[keep]
-        score = score[keep]
-        if not len(key):
-            return
-        # the products of one pair together, in the order made (a stable sort), each pair's
-        # sum added up in that order (bincount adds its weights in the order given)
-        order = np.argsort(key, kind="stable")
-        key, score = key[order], score[order]
-        starts_pair = np.empty(len(key), dtype=bool)
-        starts_pair[0] = True
-        np.not_equal(key[1:], key[:-1], out=starts_pair[1:])
-        sums = np.bincount(np.cumsum(starts_pair) - 1, weights=score)
-        pairs = key[starts_pair]
-        mine, theirs = pairs // size, pairs % size
-        for i, j, s in _best(mine, theirs, sums, limit):
-            out[i].append((by_rank[j], s))
 
-    # blocks of whole queries, each summing at most about _BLOCK products
-    count = len(queries)
+@dataclass(frozen=True)
+class _Postings:
+    """Every feature's posting list: the pool's entries for it, heaviest first (ties by the
+    order ties go by), the first ``cap``; list ``f`` is ``row[start[f]:start[f] + length[f]]``."""
+
+    row: np.ndarray
+    val: np.ndarray
+    start: np.ndarray
+    length: np.ndarray
+
+    @classmethod
+    def of(
+        cls, vectors: Sequence[Mapping[Any, float]], features: dict[Hashable, int], cap: int
+    ) -> _Postings | None:
+        row, col, val = _entries(vectors, features, add=True)
+        if not len(row):
+            return None
+        order = np.lexsort((row, -val, col))
+        row, col, val = row[order], col[order], val[order]
+        ids = np.arange(len(features))
+        within = np.arange(len(col)) - np.searchsorted(col, ids)[col]
+        kept = within < cap
+        row, col, val = row[kept], col[kept], val[kept]
+        start = np.searchsorted(col, ids)
+        return cls(row, val, start, np.searchsorted(col, ids, side="right") - start)
+
+
+@dataclass(frozen=True)
+class _Meets:
+    """Which pool vectors a query may meet: not of its group, not stamped later."""
+
+    pool_group: np.ndarray | None = None
+    query_group: np.ndarray | None = None
+    pool_stamp: np.ndarray | None = None
+    query_stamp: np.ndarray | None = None
+
+    @classmethod
+    def of(
+        cls,
+        original: np.ndarray,
+        groups: tuple[Sequence[int], Sequence[int]] | None,
+        stamps: tuple[Sequence[float], Sequence[float]] | None,
+    ) -> _Meets:
+        """``original``: each pool position (numbered by rank) -> its place in the pool."""
+        meets: dict[str, np.ndarray] = {}
+        if groups is not None:
+            meets["pool_group"] = np.asarray(groups[0], dtype=np.int64)[original]
+            meets["query_group"] = np.asarray(groups[1], dtype=np.int64)
+        if stamps is not None:
+            meets["pool_stamp"] = np.asarray(stamps[0], dtype=np.float64)[original]
+            meets["query_stamp"] = np.asarray(stamps[1], dtype=np.float64)
+        return cls(**meets)
+
+    def keep(self, asking: np.ndarray, other: np.ndarray) -> np.ndarray:
+        keep = np.ones(len(asking), dtype=bool)
+        if self.pool_group is not None and self.query_group is not None:
+            keep &= self.pool_group[other] != self.query_group[asking]
+        if self.pool_stamp is not None and self.query_stamp is not None:
+            keep &= self.pool_stamp[other] <= self.query_stamp[asking]
+        return keep
+
+
+def _blocks(q_row: np.ndarray, lens: np.ndarray, count: int) -> Iterator[tuple[int, int]]:
+    """The query entries in blocks of whole queries, each summing at most about
+    :data:`_BLOCK` products: ``(lo, hi)`` of each."""
     bounds = np.searchsorted(q_row, np.arange(count + 1))
     work = np.concatenate(([0], np.cumsum(lens)))[bounds]
     lo = 0
     while lo < count:
         hi = int(np.searchsorted(work, work[lo] + _BLOCK, side="right")) - 1
         hi = min(max(hi, lo + 1), count)
-        block(int(bounds[lo]), int(bounds[hi]))
+        yield int(bounds[lo]), int(bounds[hi])
         lo = hi
-    return out
+
+
+def _sums(
+    postings: _Postings,
+    meets: _Meets,
+    q_row: np.ndarray,
+    q_col: np.ndarray,
+    q_val: np.ndarray,
+    size: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The scores of a block of query entries: ``(query, pool position, sum)`` of each pair
+    that meets, sorted by query then position, or None when no pair does. The products of one
+    pair are summed in the order made (a stable sort; ``bincount`` adds its weights in the
+    order given)."""
+    q_len = postings.length[q_col]
+    count = int(q_len.sum())
+    if not count:
+        return None
+    asking = np.repeat(q_row, q_len)
+    first = np.repeat(postings.start[q_col], q_len)
+    at = first + np.arange(count) - np.repeat(np.cumsum(q_len) - q_len, q_len)
+    other = postings.row[at]
+    score = np.repeat(q_val, q_len) * postings.val[at]
+    keep = meets.keep(asking, other)
+    key = asking[keep] * size + other[keep]
+    score = score[keep]
+    if not len(key):
+        return None
+    order = np.argsort(key, kind="stable")
+    key, score = key[order], score[order]
+    starts_pair = np.empty(len(key), dtype=bool)
+    starts_pair[0] = True
+    np.not_equal(key[1:], key[:-1], out=starts_pair[1:])
+    sums = np.bincount(np.cumsum(starts_pair) - 1, weights=score)
+    pairs = key[starts_pair]
+    return pairs // size, pairs % size, sums
 
 
 def _best(

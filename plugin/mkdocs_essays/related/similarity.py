@@ -32,11 +32,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..cache import ContentCache
 from ..cards.related import word_counts
-from ..model.text import html_to_text
 from .neighbours import nearest
 
-__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "code_of"]
+__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity"]
 
 WORDS = 24
 """Words per essay vector."""
@@ -80,8 +80,10 @@ class Similarity:
         cardinality: dict[str, int] | None = None,
         words: int = WORDS,
         cap: int = CAP,
+        cache: ContentCache | None = None,
     ) -> None:
         self.entries = list(entries)
+        self.cache = cache
         self.cap = cap
         n = len(self.entries)
         self.n = n
@@ -105,7 +107,7 @@ class Similarity:
     # -- vectors ---------------------------------------------------------------------------------
 
     def _add_words(self, text_weight: float, limit: int) -> None:
-        counts = [_prose_counts(e) for e in self.entries]
+        counts = [_prose_counts(e, self.cache) for e in self.entries]
         df: Counter[str] = Counter()
         for counted in counts:
             df.update(counted.keys())
@@ -214,36 +216,16 @@ class _LogTf(dict[int, float]):
         return value
 
 
-def code_of(html: str) -> str:
-    """The text of the code blocks (``<pre>``) of rendered HTML, in one pass (a ``<pre>``
-    never closed holds the rest)."""
-    parts: list[str] = []
-    at = 0
-    while True:
-        opened = html.find("<pre", at)
-        if opened < 0:
-            break
-        after = html[opened + 4 : opened + 5]
-        if after and after not in "> \t\n\r/":
-            at = opened + 4  # <prefix>, not <pre>
-            continue
-        closed = html.find("</pre>", opened)
-        end = len(html) if closed < 0 else closed
-        parts.append(html_to_text(html[opened:end]))
-        at = end + 6
-    return " ".join(parts)
-
-
-def _prose_counts(entry: Entry) -> Counter[str]:
+def _prose_counts(entry: Entry, cache: ContentCache | None) -> Counter[str]:
     if entry.parts:
         counted: Counter[str] = Counter()
         for title, text in entry.parts:
-            counted.update(word_counts(title, text))
+            counted.update(word_counts(title, text, cache))
     else:
-        counted = word_counts(entry.title, entry.text)
+        counted = word_counts(entry.title, entry.text, cache)
     if not entry.code:
         return counted
-    return counted - word_counts("", entry.code)
+    return counted - word_counts("", entry.code, cache)
 
 
 def _newest_first(entry: Entry) -> tuple[float, str]:

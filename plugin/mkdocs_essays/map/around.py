@@ -1,0 +1,84 @@
+"""What each local map shows, worked out again only where the graph changed.
+
+A local map shows its node's rings (:func:`.graph.neighbourhood`): what it draws depends on
+its node, the node's neighbours and how they rank (a rank is the kind, the number of
+neighbours and the id), the neighbours of the neighbours that are no terms (ring two is
+found through them) and how those rank, and the edges between all of these, in the order of
+the graph. Every page with a local map declares it among its inputs (``pages/inputs.py``), so
+a build asks for every node's: some 6,000 at 1,000 essays, each a walk of its rings.
+
+:class:`Around` keeps them from one build to the next (in the plugin's content cache). Each
+node has a signature: its title, address, badges, the node before it and its edges (a term:
+its degree, as a term's edges are never followed). When a node's signature changes, the maps
+that may show it are looked at again: its own, its neighbours', and the neighbours of its
+neighbours that are no terms (in the last graph and in this one). The others keep their
+digest, which is what a walk of their rings would give (``tests/unit/test_map_around.py``
+checks it against a walk of every node, over random graphs and edits).
+
+Plain data; no MkDocs import.
+"""
+
+from __future__ import annotations
+
+from ..cache import digest
+from .graph import KnowledgeGraph, neighbourhood
+
+__all__ = ["Around", "shown_around"]
+
+
+def shown_around(graph: KnowledgeGraph, center: str) -> bytes | None:
+    """A digest of what the local map around ``center`` shows (None: no map, no edges)."""
+    if not graph.adjacency.get(center):
+        return None
+    rings = neighbourhood(graph, center)
+    local = graph.subgraph(n for ring in rings for n in ring)
+    nodes = [(n.id, n.kind, n.title, n.url, n.badges, n.group) for n in local.nodes.values()]
+    return digest(repr((rings, nodes, list(local.edges.items()))))
+
+
+class Around:
+    """Every node's :func:`shown_around`, kept from the last graph it was asked of."""
+
+    def __init__(self) -> None:
+        self._signatures: dict[str, bytes] = {}
+        self._adjacency: dict[str, tuple[str, ...]] = {}
+        self._terms: set[str] = set()
+        self._shown: dict[str, bytes | None] = {}
+
+    def of(self, graph: KnowledgeGraph) -> dict[str, bytes | None]:
+        """Every node of ``graph`` -> what its local map shows."""
+        signatures = _signatures(graph)
+        terms = {n for n, node in graph.nodes.items() if node.kind == "term"}
+        adjacency = {n: tuple(around) for n, around in graph.adjacency.items()}
+        changed = {n for n, s in signatures.items() if self._signatures.get(n) != s}
+        changed |= self._signatures.keys() - signatures.keys()
+        again: set[str] = set(changed)
+        for table, skip in ((adjacency, terms), (self._adjacency, self._terms)):
+            near = {m for n in changed for m in table.get(n, ())}
+            again |= near
+            for m in near:
+                if m not in skip:
+                    again.update(table.get(m, ()))
+        old = self._shown
+        shown = {
+            n: old[n] if n in old and n not in again else shown_around(graph, n)
+            for n in graph.nodes
+        }
+        self._signatures, self._adjacency, self._terms = signatures, adjacency, terms
+        self._shown = shown
+        return shown
+
+
+def _signatures(graph: KnowledgeGraph) -> dict[str, bytes]:
+    """What of each node a local map can show or rank by (see the module)."""
+    out: dict[str, bytes] = {}
+    before = ""  # a local map keeps the graph's order: a node that moves changes its maps
+    for node_id, node in graph.nodes.items():
+        around = graph.adjacency[node_id]
+        data = (before, node.kind, node.title, node.url, node.badges, node.group)
+        before = node_id
+        if node.kind == "term":
+            out[node_id] = digest(repr((data, len(around))))
+        else:
+            out[node_id] = digest(repr((data, tuple(around.items()))))
+    return out

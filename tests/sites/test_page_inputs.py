@@ -1,0 +1,165 @@
+"""What each page shows, as its features declare it (``pages/inputs.py``), is all it shows.
+
+A site is built, edited (a title, a summary, a tag, a heading, a link, a date, an essay added,
+one deleted) and built again after each edit. For every page of the plugin (generated pages,
+essay pages) the build's key of the page (:meth:`EssaysBuild.key`, with an essay page's own
+source) is compared with its HTML: a page whose key did not change must show the same
+content. An incremental build keys the pages it keeps by these declarations; one that left
+something out would serve a stale page. The edits must also change some keys and leave
+others (the test would pass with a key that changes at every build otherwise).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BASE_CONFIG, Site, run_build, write_tree
+
+
+def essay(title: str, date: str, tags: list[str], intro: str, sections: dict[str, str]) -> str:
+    body = "\n\n".join(f"## {heading}\n\n{text}" for heading, text in sections.items())
+    return f'+++\ntitle = "{title}"\ndate = {date}\ntags = {tags!r}\n+++\n\n{intro}\n\n{body}\n'
+
+
+ESSAYS = {
+    "docs/posts/alpha.md": essay(
+        "Alpha",
+        "2024-03-01",
+        ["LLM", "Cost"],
+        "Alpha opens on agents.",
+        {"Caching prompts": "Prompt caching saves tokens for agents.", "Budgets": "Spend less."},
+    ),
+    "docs/posts/beta.md": essay(
+        "Beta",
+        "2024-03-02",
+        ["LLM"],
+        "Beta opens on caching. See [Alpha](alpha.md).",
+        {"Caching results": "Result caching saves money for agents."},
+    ),
+    "docs/posts/gamma.md": essay(
+        "Gamma",
+        "2024-03-03",
+        ["Cost", "Search"],
+        "Gamma opens on retrieval.",
+        {"Ranking chunks": "Retrieval ranks chunks by cost.", "Reranking": "A second pass."},
+    ),
+    "docs/posts/delta.md": essay(
+        "Delta",
+        "2024-03-04",
+        ["Search"],
+        "Delta opens on search.",
+        {"Indexes": "An index of chunks for retrieval."},
+    ),
+    "docs/posts/epsilon.md": essay(
+        "Epsilon",
+        "2024-03-05",
+        ["Ops"],
+        "Epsilon opens on operations.",
+        {"Deploys": "Ship small changes often."},
+    ),
+}
+OPTIONS = {"pager_size": 2, "home_latest": 3}
+
+
+def _edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    text = file.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), "utf-8")
+
+
+EDITS = [
+    ("a title", lambda root: _edit(root, "docs/posts/alpha.md", '"Alpha"', '"Alpha, renamed"')),
+    ("a summary", lambda root: _edit(root, "docs/posts/beta.md", "Beta opens", "Beta starts")),
+    ("a tag", lambda root: _edit(root, "docs/posts/gamma.md", "'Search']", "'Search', 'Ops']")),
+    ("a heading", lambda root: _edit(root, "docs/posts/delta.md", "## Indexes", "## Indices")),
+    (
+        "a link",
+        lambda root: _edit(root, "docs/posts/epsilon.md", "operations.", "[ops](delta.md)."),
+    ),
+    ("a date", lambda root: _edit(root, "docs/posts/gamma.md", "2024-03-03", "2024-02-01")),
+    (
+        "a new essay",
+        lambda root: write_tree(
+            root,
+            {
+                "docs/posts/zeta.md": essay(
+                    "Zeta", "2024-03-06", ["Cost"], "Zeta opens.", {"Costs": "Tokens cost."}
+                )
+            },
+        ),
+    ),
+    ("a deleted essay", lambda root: (root / "docs/posts/beta.md").unlink()),
+]
+
+
+def pages(site: Site) -> dict[str, tuple[bytes | None, str]]:
+    """Every page of the plugin: output path -> (its key, its content as HTML)."""
+    build = site.plugin.build
+    files = build.site.files
+    out: dict[str, tuple[bytes | None, str]] = {}
+    owned = [*build.specs, *(e.src_uri for e in build.site.locations)]
+    for src_uri in owned:
+        file = files.get_file_from_path(src_uri)
+        if file is None or not site.exists(file.dest_uri):
+            continue
+        key = build.key(src_uri)
+        if key is not None and file.abs_src_path:  # an essay's (or a writer's) own source
+            key += hashlib.sha256(Path(file.abs_src_path).read_bytes()).digest()
+        out[file.dest_uri] = (key, str(site.content(file.dest_uri)))
+    return out
+
+
+# without local maps, which draw most of what changes (links, similar essays, cards) on every
+# essay and card page, what the other fragments declare is all that can tell their pages apart
+@pytest.mark.parametrize("local_map", [True, False], ids=["local-maps", "no-local-maps"])
+def test_a_page_whose_inputs_did_not_change_shows_the_same(tmp_path: Path, local_map: bool) -> None:
+    plugins = ["search", {"essays": {**OPTIONS, "local_map": local_map}}]
+    config = {**BASE_CONFIG, "plugins": plugins}
+    write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    before = pages(run_build(tmp_path))
+    assert all(key is not None for key, _ in before.values()), "every page says what it shows"
+    assert any(path.startswith("patterns/") for path in before)  # cards, catalog
+    assert "tags/llm/index.html" in before and "map/index.html" in before
+    kept = changed = 0
+    for name, edit in EDITS:
+        edit(tmp_path)
+        after = pages(run_build(tmp_path))
+        for path, (key, html) in after.items():
+            if path not in before:
+                continue
+            old_key, old_html = before[path]
+            if key == old_key:
+                assert html == old_html, f"after {name}: {path} changed, its inputs did not"
+                kept += 1
+            else:
+                changed += 1
+        before = after
+    assert kept > 50 and changed > 20, (kept, changed)
+
+
+def test_what_pages_declare(tmp_path: Path) -> None:
+    """The declarations name what the pages show (each checked where the test above cannot
+    tell it from what else changes with it)."""
+    plugins = ["search", {"essays": {**OPTIONS, "local_map": False, "related_essays": 0}}]
+    config = {**BASE_CONFIG, "plugins": plugins}
+    write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
+    build = run_build(tmp_path).plugin.build
+    alpha = build.inputs("posts/alpha.md")
+    assert alpha.essays[0] == "posts/alpha.md"  # its header
+    assert "posts/beta.md" in alpha.essays  # beta links to it
+    assert [v[1] for v in alpha.values[:2]] == ["Caching prompts", "Budgets"]  # its cards
+    llm_page = next(src for src, spec in build.specs.items() if spec.location == "tags/llm")
+    llm = build.inputs(llm_page)
+    assert llm.essays[:2] == ("posts/beta.md", "posts/alpha.md")  # newest first, two a page
+    assert llm.terms[0] == ("tags", "llm") and ("tags", "cost") in llm.terms  # related terms
+    card = next(src for src, spec in build.specs.items() if spec.title == "Budgets")
+    shown = build.inputs(card)
+    assert shown.essays[0] == "posts/alpha.md"
+    previous, following = next(v for v in shown.values if isinstance(v, list) and len(v) == 2)
+    assert previous[1] == "Caching prompts" and following is None
+    assert build.key(card) == build.key(card) and build.key(card) != build.key(llm_page)
