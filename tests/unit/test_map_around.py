@@ -1,0 +1,82 @@
+"""map/around.py: what each local map shows, kept from graph to graph and walked again only
+around what changed, is what a walk of every node's rings gives (random graphs, random edits)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs_essays.map.around import Around, shown_around
+from mkdocs_essays.map.graph import KnowledgeGraph, Node
+
+KINDS = ("essay", "card", "term")
+
+
+def graph_of(nodes: dict[str, tuple[str, str]], edges: set[tuple[str, str]]) -> KnowledgeGraph:
+    graph = KnowledgeGraph()
+    for node_id, (kind, title) in nodes.items():
+        graph.add(Node(node_id, kind, title, f"{node_id}/"))
+    for a, b in sorted(edges):
+        graph.connect(a, b, "link" if "term" not in (nodes[a][0], nodes[b][0]) else "tag")
+    return graph
+
+
+edit = st.tuples(
+    st.sampled_from(["add", "drop", "connect", "cut", "rename"]),
+    st.integers(0, 39),
+    st.integers(0, 39),
+    st.sampled_from(KINDS),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    start=st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39)), max_size=60),
+    edits=st.lists(st.lists(edit, min_size=1, max_size=4), min_size=1, max_size=6),
+)
+def test_kept_maps_are_the_maps_a_walk_gives(
+    start: list[tuple[int, int]], edits: list[list[tuple[str, int, int, str]]]
+) -> None:
+    nodes = {f"n{i}": (KINDS[i % 3], f"Node {i}") for i in range(30)}
+    edges = {(f"n{a}", f"n{b}") for a, b in start if a != b and a < 30 and b < 30}
+    around = Around()
+    for step in [[], *edits]:
+        for action, a, b, kind in step:
+            x, y = f"n{a}", f"n{b}"
+            if action == "add" and x not in nodes:
+                nodes[x] = (kind, f"Node {a}")
+            elif action == "drop":
+                nodes.pop(x, None)
+            elif action == "connect" and x != y:
+                edges.add((x, y))
+            elif action == "cut":
+                edges = {e for e in edges if x not in e}
+            elif action == "rename" and x in nodes:
+                nodes[x] = (nodes[x][0], nodes[x][1] + "!")
+        edges = {(a, b) for a, b in edges if a in nodes and b in nodes}
+        graph = graph_of(nodes, edges)
+        kept = around.of(graph)
+        fresh = graph_of(nodes, edges)
+        assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
+
+
+def test_one_edit_walks_only_around_it() -> None:
+    """A new edge between two essays of a chain walks the maps near it, not every map."""
+    nodes = {f"n{i}": ("essay", f"Node {i}") for i in range(400)}
+    edges = {(f"n{i}", f"n{i + 1}") for i in range(399)}
+    around = Around()
+    around.of(graph_of(nodes, edges))
+    walked: list[str] = []
+    import mkdocs_essays.map.around as module
+
+    real = module.shown_around
+
+    def counting(graph: KnowledgeGraph, center: str) -> bytes | None:
+        walked.append(center)
+        return real(graph, center)
+
+    module.shown_around = counting  # type: ignore[assignment]
+    try:
+        around.of(graph_of(nodes, edges | {("n10", "n300")}))
+    finally:
+        module.shown_around = real  # type: ignore[assignment]
+    assert 0 < len(walked) < 20, walked
