@@ -1,15 +1,23 @@
-"""How long a writer waits under ``mkdocs serve``: seconds from saving one essay to the server
-giving the page with the new text, for the benchmark corpus (``corpus.py``) at each N::
+"""How long a writer waits under ``mkdocs serve``: seconds from saving a file to the server
+giving the page that shows the change, for the benchmark corpus (``corpus.py``) at each N::
 
-    python tests/benchmarks/serve_rebuild.py                  # N = 100 and 300, 5 saves each
-    python tests/benchmarks/serve_rebuild.py --sizes 20 --saves 2
+    python tests/benchmarks/serve_rebuild.py                    # N = 100, 300, 1000; 3 rounds
+    python tests/benchmarks/serve_rebuild.py --sizes 20 --rounds 1
+    python tests/benchmarks/serve_rebuild.py --sizes 1000 --rounds 0 --churn 100
 
-For each N the mkdocs-essays site is written, the real ``mkdocs serve`` is started on it
-(``tests/serving.py``) and, once it serves, one essay is saved ``--saves`` times, each time with
-a new sentence; the clock runs from the write until the essay's page, fetched every 50 ms,
-holds that sentence. The essay saved is the middle one of the corpus (not the newest: listings
-need not change). The table gives the median, min and max wait and MkDocs' own build time (the
-median of the "Documentation built in" lines of the rebuilds). No assert on times anywhere.
+For each N the mkdocs-essays site is written and the real ``mkdocs serve`` is started on it
+(``tests/serving.py``). Then, ``--rounds`` times, each kind of edit a writer makes is saved in
+turn, and the clock runs from the write until the page that shows it, fetched every 50 ms,
+does: a word in a body (the essay holds the new sentence), a tag added (the new tag's page
+lists the essay), the tag removed (its page is gone), a section renamed (the essay shows the
+new heading, the card moves), a new essay (its page is served), that essay deleted (its page
+is gone), a file renamed (the page at the new address is served; the next round renames it
+back). The essay edited is the middle one of the corpus (not the newest: listings need not
+change). ``--churn K`` saves a word K times in a row at the largest N and reports the wait and
+the server's memory (resident set, from /proc) at the 2nd save and at the K-th. The tables
+give the median, min and max wait, and MkDocs' own build time (the median of the
+"Documentation built in" lines of the rebuilds). No assert on times anywhere; the figures are
+as noisy as the machine.
 """
 
 from __future__ import annotations
@@ -44,13 +52,40 @@ SAVE_TIMEOUT = 300.0
 _BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
+KINDS = (
+    "word",
+    "tag added",
+    "tag removed",
+    "section renamed",
+    "new essay",
+    "deleted essay",
+    "renamed file",
+)
+
+
 @dataclass
 class Result:
     n: int
-    waits: list[float] = field(default_factory=list)
+    waits: dict[str, list[float]] = field(default_factory=dict)
+    """Kind of edit -> seconds from each save to the page showing it."""
     builds: list[float] = field(default_factory=list)
     """MkDocs' "Documentation built in" of each build, the first one included."""
+    churn: list[float] = field(default_factory=list)
+    """The waits of ``--churn`` saves in a row."""
+    memory: list[int] = field(default_factory=list)
+    """The server's resident memory (KiB) after each of those saves."""
     error: str | None = None
+
+
+def resident_kib(pid: int) -> int:
+    """The resident set of a process, in KiB (0 where /proc is not there)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def fetch(url: str) -> str | None:
@@ -69,58 +104,164 @@ def holds(url: str, text: str) -> Callable[[], bool]:
     return check
 
 
-def measure(n: int, saves: int, work: Path) -> Result:
+def gone(url: str) -> Callable[[], bool]:
+    def check() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=30):
+                return False
+        except urllib.error.HTTPError as error:
+            return error.code == 404
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return False
+
+    return check
+
+
+class Edits:
+    """The edits of one round on the corpus of ``root``: each writes files and says which
+    page shows it and how (a check for :func:`wait_until`)."""
+
+    def __init__(self, root: Path, n: int, base: str) -> None:
+        everyone = corpus.essays(n + 1)
+        self.essays = everyone[:n]
+        self.target = self.essays[n // 2]
+        self.extra = everyone[n]  # the essay the "new essay" edit writes
+        self.posts = root / "docs" / "posts"
+        self.source = self.posts / f"{self.target.slug}.md"
+        self.original = self.source.read_text("utf-8")
+        self.text = self.original
+        self.base = base
+        self.renamed = False
+        self.heading = re.findall(r"^## (.+)$", self.original, re.MULTILINE)[1]
+
+    def url(self, slug: str) -> str:
+        return f"{self.base}posts/{slug}/"
+
+    @property
+    def slug(self) -> str:
+        return f"renamed-{self.target.slug}" if self.renamed else self.target.slug
+
+    def _save(self, text: str) -> None:
+        self.text = text
+        (self.posts / f"{self.slug}.md").write_text(text, encoding="utf-8")
+
+    def apply(self, kind: str, number: int) -> Callable[[], bool]:
+        if kind == "word":
+            marker = f"Saved edit number {number}."
+            self._save(f"{self.text}\n{marker}\n")
+            return holds(self.url(self.slug), marker)
+        if kind == "tag added":
+            tag = f"bench{number}"
+            self._save(self.text.replace("tags = [", f"tags = ['{tag}', ", 1))
+            return holds(f"{self.base}tags/{tag}/", self.target.title)
+        if kind == "tag removed":
+            tag = f"bench{number}"
+            self._save(self.text.replace(f"'{tag}', ", "", 1))
+            return gone(f"{self.base}tags/{tag}/")
+        if kind == "section renamed":
+            title = f"Section renamed {number}"
+            self._save(self.text.replace(f"## {self.heading}", f"## {title}", 1))
+            self.heading = title
+            return holds(self.url(self.slug), title)
+        if kind == "new essay":
+            e = self.extra
+            others = [*self.essays, e]
+            text = corpus._toml_meta(e) + corpus.body(e, others, "{slug}.md", "<!--more-->")
+            (self.posts / f"{e.slug}.md").write_text(text, encoding="utf-8")
+            return holds(self.url(e.slug), e.title)
+        if kind == "deleted essay":
+            (self.posts / f"{self.extra.slug}.md").unlink()
+            return gone(self.url(self.extra.slug))
+        if kind == "renamed file":
+            before = self.posts / f"{self.slug}.md"
+            self.renamed = not self.renamed
+            os.rename(before, self.posts / f"{self.slug}.md")
+            return holds(self.url(self.slug), self.target.title)
+        raise ValueError(kind)
+
+    def restore(self) -> None:
+        (self.posts / f"{self.slug}.md").unlink(missing_ok=True)
+        (self.posts / f"{self.extra.slug}.md").unlink(missing_ok=True)
+        self.source.write_text(self.original, encoding="utf-8")
+
+
+def measure(n: int, rounds: int, churn: int, kinds: tuple[str, ...], work: Path) -> Result:
     root = corpus.write_sites(work / f"serve-n{n}", n, ("essays",))["essays"]
-    essays = corpus.essays(n)
-    target = essays[len(essays) // 2]
-    source = root / "docs" / "posts" / f"{target.slug}.md"
-    original = source.read_text("utf-8")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/posts/{target.slug}/"
+    base = f"http://127.0.0.1:{port}/"
+    edits = Edits(root, n, base)
     log = work / f"serve-n{n}.log"
     result = Result(n)
     with mkdocs_serve(root, port, log) as server:
         try:
             wait_until(
-                holds(url, target.title), server, log, timeout=START_TIMEOUT, what=f"page at {url}"
+                holds(edits.url(edits.slug), edits.target.title),
+                server,
+                log,
+                timeout=START_TIMEOUT,
+                what="the first build",
             )
-            for number in range(saves):
-                marker = f"Saved edit number {number} of {n}."
-                # A new sentence at the end of the essay, as a writer saves a paragraph.
+            time.sleep(1.0)
+            saves = [(kind, number) for number in range(rounds) for kind in kinds]
+            saves += [("churn", number) for number in range(churn)]
+            for kind, number in saves:
                 start = time.perf_counter()
-                source.write_text(f"{original}\n{marker}\n", encoding="utf-8")
+                check = edits.apply("word" if kind == "churn" else kind, number)
                 wait_until(
-                    holds(url, marker),
-                    server,
-                    log,
-                    timeout=SAVE_TIMEOUT,
-                    what=f"save {number}",
-                    poll=POLL,
+                    check, server, log, timeout=SAVE_TIMEOUT, what=f"{kind} {number}", poll=POLL
                 )
-                result.waits.append(time.perf_counter() - start)
-                time.sleep(1.0)  # let the server settle (its watcher, the reload script)
+                wait = time.perf_counter() - start
+                if kind == "churn":
+                    result.churn.append(wait)
+                    result.memory.append(resident_kib(server.pid))
+                else:
+                    result.waits.setdefault(kind, []).append(wait)
+                # let the server settle (its watcher, the reload script, the build's end)
+                time.sleep(1.0)
         except (ServerDied, TimeoutError) as error:
             result.error = str(error)
-            return result
+        finally:
+            edits.restore()
     result.builds = [float(m) for m in _BUILT.findall(log.read_text("utf-8", "replace"))]
     return result
 
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| essays | saves | wait s (median) | min | max | rebuild s (median, MkDocs) |",
+        "| essays | edit | saves | wait s (median) | min | max |",
         "|---|---|---|---|---|---|",
     ]
     for r in results:
-        if r.error or not r.waits:
-            first = (r.error or "no save measured").splitlines()[0]
-            lines.append(f"| {r.n:,} | failed: {first} | | | | |")
+        if r.error:
+            lines.append(f"| {r.n:,} | failed: {r.error.splitlines()[0]} | | | | |")
+        for kind, waits in r.waits.items():
+            lines.append(
+                f"| {r.n:,} | {kind} | {len(waits)} | {statistics.median(waits):.2f} | "
+                f"{min(waits):.2f} | {max(waits):.2f} |"
+            )
+        rebuilds = r.builds[1:]
+        if rebuilds:
+            lines.append(
+                f"| {r.n:,} | (MkDocs' build, first / median of the rest) | {len(rebuilds)} | "
+                f"{statistics.median(rebuilds):.2f} | {min(rebuilds):.2f} | {max(rebuilds):.2f} |"
+            )
+        if r.builds:
+            lines.append(f"| {r.n:,} | (first build, MkDocs) | 1 | {r.builds[0]:.2f} | | |")
+    return "\n".join(lines)
+
+
+def churn_table(results: list[Result]) -> str:
+    lines = [
+        "| essays | saves | wait s: 2nd | 100th (or last) | median | memory MiB: 2nd | last |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        if len(r.churn) < 2:
             continue
-        rebuilds = r.builds[1:] or r.builds
-        built = f"{statistics.median(rebuilds):.2f}" if rebuilds else ""
         lines.append(
-            f"| {r.n:,} | {len(r.waits)} | {statistics.median(r.waits):.2f} | "
-            f"{min(r.waits):.2f} | {max(r.waits):.2f} | {built} |"
+            f"| {r.n:,} | {len(r.churn)} | {r.churn[1]:.2f} | {r.churn[-1]:.2f} | "
+            f"{statistics.median(r.churn):.2f} | {r.memory[1] / 1024:.0f} | "
+            f"{r.memory[-1] / 1024:.0f} |"
         )
     return "\n".join(lines)
 
@@ -133,7 +274,16 @@ def main(argv: list[str] | None = None) -> int:
         default=[100, 300, 1000],
         help="numbers of essays (default '100,300,1000')",
     )
-    parser.add_argument("--saves", type=int, default=5, help="saves per size (5)")
+    parser.add_argument("--rounds", type=int, default=3, help="saves of each kind of edit (3)")
+    parser.add_argument(
+        "--kinds",
+        type=lambda s: tuple(k.strip() for k in s.split(",")),
+        default=KINDS,
+        help=f"kinds of edit, comma-separated (default: all: {', '.join(KINDS)})",
+    )
+    parser.add_argument(
+        "--churn", type=int, default=0, help="saves in a row at the largest N (0: none)"
+    )
     parser.add_argument(
         "--work",
         type=Path,
@@ -153,14 +303,19 @@ def main(argv: list[str] | None = None) -> int:
         code = run.snapshot_plugin(args.work)
         os.environ["PYTHONPATH"] = run.BUILD_ENV["PYTHONPATH"]
     results = []
-    for n in sorted(args.sizes):
-        result = measure(n, args.saves, args.work)
-        print(f"N = {n}: waits {[round(w, 2) for w in result.waits]}", file=sys.stderr)
+    sizes = sorted(args.sizes)
+    for n in sizes:
+        churn = args.churn if n == sizes[-1] else 0
+        result = measure(n, args.rounds, churn, args.kinds, args.work)
+        print(f"N = {n}: waits {result.waits}", file=sys.stderr)
         if result.error:
             print(f"N = {n} failed: {result.error}", file=sys.stderr)
         results.append(result)
-    print(f"mkdocs serve: seconds from saving one essay to its new page being served ({code})\n")
+    print(f"mkdocs serve: seconds from a save to the page showing it ({code})\n")
     print(table(results))
+    if args.churn:
+        print(f"\n{args.churn} saves in a row (a word each time):\n")
+        print(churn_table(results))
     return 1 if any(r.error for r in results) else 0
 
 

@@ -1,4 +1,4 @@
-"""Incremental builds: `mkdocs serve` (and a second `mkdocs build`) render only the pages
+"""Incremental builds: `mkdocs serve` renders again only the pages
 whose inputs changed, and the site they leave is the one a full build writes.
 
 MkDocs builds every page at every save. The plugin keeps a record of each page it saw built
@@ -26,7 +26,8 @@ A page left out is never half used: its key (everything it shows) and its output
 size and modification time as recorded) must both match, or it is built. A build that fails
 leaves the last site and records as they were.
 
-Under `mkdocs serve` the records stay in memory; :mod:`.store` keeps them on disk too.
+The records stay in memory while `mkdocs serve` runs (the plugin object outlives its builds);
+`mkdocs build`, one build per process, makes none.
 """
 
 from __future__ import annotations
@@ -272,7 +273,9 @@ class Incremental:
     ) -> None:
         """``on_config``: whether this build can be incremental."""
         self.run = None
-        if not options.cache:
+        if not options.cache or not serve:
+            # `mkdocs build` builds once per process: records kept in memory would serve no
+            # later build, and making them is work a cold build does not need (issue 23).
             return
         why = None
         others = [name for name in config.plugins if name not in SAFE_PLUGINS]
