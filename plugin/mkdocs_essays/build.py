@@ -111,7 +111,7 @@ class EssaysBuild:
         site = self.site
         dest = site.policy.dest(spec.location)
         src_uri = site.policy.src_uri(spec.location)
-        host = files.get_file_from_path(src_uri) or dests.get(dest)
+        host = files.src_uris.get(src_uri) or dests.get(dest)  # (src_uri: already POSIX)
         if host is not None and host.src_uri in site.essay_files:
             essay = site.collection.get(host.src_uri)
             problem = CollectionError(

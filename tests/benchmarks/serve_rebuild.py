@@ -242,7 +242,7 @@ def table(results: list[Result]) -> str:
         rebuilds = r.builds[1:]
         if rebuilds:
             lines.append(
-                f"| {r.n:,} | (MkDocs' build, first / median of the rest) | {len(rebuilds)} | "
+                f"| {r.n:,} | (MkDocs' rebuilds) | {len(rebuilds)} | "
                 f"{statistics.median(rebuilds):.2f} | {min(rebuilds):.2f} | {max(rebuilds):.2f} |"
             )
         if r.builds:

@@ -77,6 +77,7 @@ class Cards(Feature):
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
         self._catalog: list[Essay] | None = None
+        self._catalog_tag_list: list[dict[str, Any]] | None = None
         self._tag_counts: list[dict[str, Any]] | None = None
         self.intros: dict[Essay, str] = {}
         """An essay's text before its first card, when its cards hold all the rest (see
@@ -262,7 +263,13 @@ class Cards(Feature):
         return self._catalog
 
     def _catalog_tags(self) -> list[dict[str, Any]]:
-        """The catalog's tags (name, slug, site-relative URL, cards), most cards first."""
+        """The catalog's tags (name, slug, site-relative URL, cards), most cards first (once
+        per build: every catalog page shows them)."""
+        if self._catalog_tag_list is None:
+            self._catalog_tag_list = self._count_catalog_tags()
+        return self._catalog_tag_list
+
+    def _count_catalog_tags(self) -> list[dict[str, Any]]:
         tags: dict[str, dict[str, Any]] = {}
         for essay in self._catalog_essays():
             for tag in self._tags(essay):
@@ -373,9 +380,6 @@ class Cards(Feature):
 
     # -- term pages ------------------------------------------------------------------------
 
-    def _cards_with(self, term: Term) -> list[Card]:
-        return [card for essay in term.essays for card in self.cards_of(essay)]
-
     def term_section(self, term: Term, page_url: str) -> str:
         """The cards of the term's essays: at most :data:`TERM_CARDS` of each essay, then a
         line to the essay (which lists them all): an essay of 2,000 sections and 200 tags
@@ -402,7 +406,8 @@ class Cards(Feature):
         )
 
     def term_counts(self, term: Term) -> dict[str, int]:
-        return {"cards": len(self._cards_with(term))}
+        by_essay = self.by_essay
+        return {"cards": sum(len(by_essay.get(essay, ())) for essay in term.essays)}
 
     # -- what each page shows --------------------------------------------------------------
 

@@ -53,7 +53,7 @@ from ..cache import config_fingerprint
 from . import products as made
 from .keys import Keys, Memo, digest_of
 from .search import SearchEntries, search_entries
-from .templates import COMPILED
+from .templates import Compiled
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -254,6 +254,8 @@ class Incremental:
         """Pages left out as ``sitemap.xml`` sees them, kept from build to build."""
         self.memo = Memo()
         """What key making keeps from build to build (:class:`.keys.Memo`)."""
+        self.compiled = Compiled()
+        """The theme's and the plugin's templates, compiled once (:mod:`.templates`)."""
         self._said: set[str] = set()
 
     def _say(self, why: str) -> None:
@@ -346,7 +348,7 @@ class Run:
         self.warnings = _Warnings(config)
         self.filter = _LeftOutLinks(self.left_out)
         self._recorder: made.Recorder | None = None
-        build.site.renderer.env.bytecode_cache = COMPILED
+        build.site.renderer.env.bytecode_cache = engine.compiled
 
     # -- on_pre_build --------------------------------------------------------------------------
 
@@ -491,7 +493,8 @@ class Run:
 
     def on_env(self, env: Any, files: Files) -> None:
         """Every page's key; the pages left out whose key changed are read after all."""
-        env.bytecode_cache = COMPILED
+        env.bytecode_cache = self.engine.compiled
+        self.build.views.rendered_all()
         keys = self.keys
         assert keys is not None
         keys.site = digest_of(self.generation, _nav_digest(self.nav))

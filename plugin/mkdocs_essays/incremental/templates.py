@@ -1,4 +1,4 @@
-"""Templates compiled once per process: `mkdocs serve` makes a new Jinja environment at every
+"""Templates compiled once per `mkdocs serve`, which makes a new Jinja environment at every
 build (MkDocs' theme environment, and the plugin's), and would compile Material's templates
 and the plugin's again each time (a quarter of a second of every save)."""
 
@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import jinja2
 
-__all__ = ["COMPILED"]
+__all__ = ["Compiled"]
 
 
-class _Compiled(jinja2.BytecodeCache):
-    """Compiled templates by name; Jinja checks each against its source's checksum, so an
-    edited template is compiled again."""
+class Compiled(jinja2.BytecodeCache):
+    """Compiled templates by name, kept by the plugin (:class:`.engine.Incremental`) from build
+    to build; Jinja checks each against its source's checksum, so an edited template is
+    compiled again."""
 
     def __init__(self) -> None:
         self._held: dict[str, bytes] = {}
@@ -26,6 +27,3 @@ class _Compiled(jinja2.BytecodeCache):
 
     def clear(self) -> None:
         self._held.clear()
-
-
-COMPILED = _Compiled()

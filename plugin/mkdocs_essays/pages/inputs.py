@@ -71,14 +71,15 @@ def digest(inputs: Inputs, site: Site, views: Views) -> bytes:
     """The key of ``inputs`` in this build: what each essay and term it names is now, and
     its values. Order counts (a listing in another order is another page)."""
     parts: list[str] = []
-    shown = views.shown if views._views is not None else {}  # (once every essay is rendered)
+    known = views.shown is not None  # (once every essay is rendered: Views.rendered_all)
+    shown = views.shown if views.shown is not None else {}
     for src_uri in inputs.essays:
         parts.append("\x00essay")
         text = shown.get(("essay", src_uri))
         if text is None:
             essay = site.collection.get(src_uri)
             text = _essay(essay, site, views) if essay is not None else src_uri
-            if shown is views.shown:
+            if known:
                 shown[("essay", src_uri)] = text
         parts.append(text)
     for plural, slug in inputs.terms:
@@ -88,7 +89,7 @@ def digest(inputs: Inputs, site: Site, views: Views) -> bytes:
             taxonomy = site.collection.taxonomies.get(plural)
             term = taxonomy.by_slug.get(slug) if taxonomy is not None else None
             text = _term(term, site, views) if term is not None else f"{plural}/{slug}"
-            if shown is views.shown:
+            if known:
                 shown[(plural, slug)] = text
         parts.append(text)
     parts.append("\x00values")

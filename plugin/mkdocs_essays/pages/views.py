@@ -81,9 +81,10 @@ class Views:
         self._chips: dict[Essay, tuple[Chips, ...]] = {}
         self._summaries: dict[str, str] = {}
         """src_uri -> the summary of a page not rendered in this build (see :meth:`summary`)."""
-        self.shown: dict[tuple[str, str], str] = {}
+        self.shown: dict[tuple[str, str], str] | None = None
         """What a page shows of an essay or a term, once every essay is rendered (worked out
-        once per build: each essay is named by the inputs of many pages, :mod:`.inputs`)."""
+        once per build: each essay is named by the inputs of many pages, :mod:`.inputs`);
+        None until :meth:`rendered_all`."""
 
     # -- what the build records -----------------------------------------------------------------
 
@@ -109,6 +110,12 @@ class Views:
         rendered = self._rendered.get(essay.src_uri)
         if rendered is not None and rendered.parsed is not None:
             self._rendered[essay.src_uri] = replace(rendered, parsed=None)
+
+    def rendered_all(self) -> None:
+        """Every essay is rendered or adopted (``on_env``): what pages show of essays and
+        terms is kept once worked out (the incremental engine asks for every page's key)."""
+        if self.shown is None:
+            self.shown = {}
 
     def settle(self) -> None:
         """Every essay is rendered (``on_env``): views are made once per essay and folder."""
