@@ -63,7 +63,7 @@ class SiteFolder(c.Type[str]):
     def run_validation(self, value: object) -> str:
         folder = super().run_validation(value).strip("/")
         try:
-            return inside_site(folder, self._name)  # type: ignore[attr-defined]
+            return inside_site(folder, self._name)
         except PathError as error:
             raise base.ValidationError(str(error)) from None
 
@@ -162,7 +162,7 @@ class LanguagesOption(c.BaseConfigOption[dict[str, dict[str, Any]] | None]):
                 except PathError as error:
                     raise base.ValidationError(str(error)) from None
             sub = c.SubConfig(LanguageConfig)
-            sub.key_name = code
+            sub.key_name = code  # type: ignore[attr-defined]  # (set in MkDocs' validation)
             try:
                 languages[code.strip().lower()] = dict(sub.run_validation(settings or {}))
             except base.ValidationError as error:

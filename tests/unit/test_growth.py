@@ -31,7 +31,7 @@ from mkdocs_essays.cards.html import (
 )
 from mkdocs_essays.cards.model import Section
 from mkdocs_essays.cards.planning import CardPlan
-from mkdocs_essays.cli.hugo_import import _uses_math
+from mkdocs_essays.cli.import_markdown import uses_math as _uses_math
 from mkdocs_essays.frontmatter import FrontMatter, read
 from mkdocs_essays.frontmatter.schema import FrontMatterErrors
 from mkdocs_essays.hugo import markdown as hm

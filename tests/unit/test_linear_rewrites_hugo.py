@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs_essays.cards.cutting import match
 from mkdocs_essays.cards.html import PageHeading
 from mkdocs_essays.cards.model import Section
-from mkdocs_essays.cli.hugo_import import _uses_math
+from mkdocs_essays.cli.import_markdown import uses_math as _uses_math
 from mkdocs_essays.hugo import markdown as hm
 
 # -- the references: hugo/markdown.py as it was --------------------------------------------

@@ -64,6 +64,10 @@ def test_lint_and_types(workflow: dict[Any, Any]) -> None:
     commands = runs(workflow["jobs"]["lint"])
     for command in ("ruff check .", "ruff format --check .", "mypy"):
         assert command in commands
+    # every step blocks: a type error fails the job, as a lint error does
+    assert not [s for s in steps(workflow["jobs"]["lint"]) if s.get("continue-on-error")]
+    script = (REPO / ".ci" / "run").read_text("utf-8")
+    assert script.rstrip().endswith("mypy\nfi"), ".ci/run checks the types after the tests"
 
 
 def test_site_is_built_strict_and_deployed_with_the_pages_actions(

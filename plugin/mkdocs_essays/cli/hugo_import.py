@@ -37,6 +37,9 @@ from ..model.site_path import PathError, inside_site
 from ..pages.permalinks import PermalinkError, Permalinks
 from ..related.settings import from_hugo as related_from_hugo
 from .confine import Confinement
+from .import_markdown import markdown_extensions
+from .import_menus import menu_nav
+from .import_params import params_extra
 
 __all__ = ["Plan", "plan_import", "register", "run"]
 
@@ -57,36 +60,6 @@ _THEME_ONLY = {
     "sitemap": "sitemap settings: MkDocs writes sitemap.xml with defaults",
 }
 _THEME_ONLY = {key.lower(): value for key, value in _THEME_ONLY.items()}
-_GOLDMARK = {
-    # goldmark extension (enabled by default in Hugo) -> Markdown extension entry
-    "footnote": "footnotes",
-    "definitionlist": "def_list",
-    "strikethrough": "pymdownx.tilde",
-    "tasklist": "pymdownx.tasklist:\n      custom_checkbox: true",
-    "linkify": "pymdownx.magiclink",
-    "typographer": "smarty",
-}
-_MATH_KEY = re.compile(r"math\s*[=:]\s*true", re.IGNORECASE)
-
-
-def _uses_math(text: str) -> bool:
-    """``$$``, ``\\(`` or ``math = true`` alone on its line(s): what
-    ``^\\s*math\\s*[=:]\\s*true\\s*$`` (multiline) found, with the white space around the key
-    walked once (as one regex, ``^\\s*`` crossed every blank line from every line start)."""
-    if "$$" in text or "\\(" in text:
-        return True
-    for found in _MATH_KEY.finditer(text):
-        start = found.start()
-        while start and text[start - 1] != "\n" and text[start - 1].isspace():
-            start -= 1
-        if start and text[start - 1] != "\n":
-            continue
-        end = found.end()
-        while end < len(text) and text[end] != "\n" and text[end].isspace():
-            end += 1
-        if end == len(text) or text[end] == "\n":
-            return True
-    return False
 
 
 def register(commands: Any) -> None:
@@ -379,12 +352,12 @@ class _ConfigBuilder:
             head["copyright"] = copyright
         head["theme"] = self.theme()
         head["plugins"] = ["search", {"essays": self.plugin_options()}]
-        parts = [_dump(head), self.extensions()]
+        parts = [_dump(head), markdown_extensions(self.config, self.pages, self.notes)]
         tail: dict[str, Any] = {}
         nav = self.nav()
         if nav:
             tail["nav"] = nav
-        extra = self.extra()
+        extra = params_extra(self.config, self.notes)
         if extra:
             tail["extra"] = extra
         if tail:
@@ -614,95 +587,6 @@ class _ConfigBuilder:
             )
         return mapping
 
-    def extensions(self) -> str:
-        """The Markdown extensions Hugo's Goldmark gives the content, and what shortcodes and
-        math need, as YAML (with the ``!!python/name`` tags MkDocs reads)."""
-        config = self.config
-        goldmark = config.table("markup", "goldmark", "extensions")
-        lowered = {str(k).lower(): v for k, v in goldmark.items()}
-        lines = [
-            "markdown_extensions:",
-            "  - toc:",
-            "      permalink: true",
-            "  - attr_list",
-            "  - md_in_html",
-            "  - admonition",
-            "  - tables",
-        ]
-        for name, entry in _GOLDMARK.items():
-            if lowered.get(name) is not False:
-                lines.append(f"  - {entry}")
-        lines += [
-            "  - pymdownx.details",
-            "  - pymdownx.highlight:",
-            "      anchor_linenums: true",
-            "  - pymdownx.inlinehilite",
-            "  - pymdownx.superfences:",
-            "      custom_fences:",
-            "        - name: mermaid",
-            "          class: mermaid",
-            "          format: !!python/name:pymdownx.superfences.fence_code_format",
-            "  - pymdownx.tabbed:",
-            "      alternate_style: true",
-        ]
-        if config.get("enableEmoji") is True:
-            lines += [
-                "  - pymdownx.emoji:",
-                "      emoji_index: !!python/name:material.extensions.emoji.twemoji",
-                "      emoji_generator: !!python/name:material.extensions.emoji.to_svg",
-            ]
-        if any(_uses_math(p.read_text("utf-8", errors="replace")) for p in self.pages):
-            lines += ["  - pymdownx.arithmatex:", "      generic: true"]
-            self.notes.append(
-                "math: formulas are kept as written (pymdownx.arithmatex); to typeset them add "
-                "MathJax or KaTeX to extra_javascript, as Material's 'Math' guide shows"
-            )
-        if config.get("markup", "goldmark", "renderer", "unsafe") is not True:
-            self.notes.append(
-                "markup.goldmark.renderer.unsafe is off: Hugo left raw HTML out of pages, "
-                "MkDocs renders it"
-            )
-        depth = self.toc_depth()
-        if depth is not None:
-            lines[2:3] = ["      permalink: true", f'      toc_depth: "{depth}"']
-        style = config.get("markup", "highlight", "style")
-        if isinstance(style, str) and style:
-            self.notes.append(f"highlight style {style!r}: code uses Material's colours")
-        return "\n".join(lines) + "\n"
-
-    def toc_depth(self) -> str | None:
-        """``[markup.tableOfContents]`` levels as the toc extension's ``toc_depth``: whole
-        numbers from 1 to 6, the start not after the end (Hugo's defaults, 2 and 3, for a
-        value that is not one; named)."""
-        table = "markup.tableOfContents"
-        levels: list[int] = []
-        written = False
-        for key, default in (("startLevel", 2), ("endLevel", 3)):
-            value = self.config.get("markup", "tableOfContents", key)
-            if value is None:
-                levels.append(default)
-                continue
-            written = True
-            if isinstance(value, bool) or not isinstance(value, int):
-                self.notes.append(f"{table}.{key} = {value!r} is not a heading level; {default}")
-                levels.append(default)
-            elif not 1 <= value <= 6:
-                kept = min(max(value, 1), 6)
-                self.notes.append(f"{table}.{key} = {value} is not a heading level (1-6); {kept}")
-                levels.append(kept)
-            else:
-                levels.append(value)
-        if not written:
-            return None
-        start, end = levels
-        if start > end:
-            self.notes.append(
-                f"{table}: startLevel {start} is after endLevel {end}; the contents show level "
-                f"{start} only"
-            )
-            end = start
-        return f"{start}-{end}"
-
     def _own(self) -> Iterable[Path]:
         """The pages of the default language's content folder."""
         return (p for p in self.pages if p.is_relative_to(self.content))
@@ -734,69 +618,7 @@ class _ConfigBuilder:
         return self._menu_nav(menu)
 
     def _menu_nav(self, menu: Any) -> list[Any]:
-        """A Hugo menu (its entries), as a navigation."""
-        if not isinstance(menu, list) or not menu:
-            return []
-        entries = [e for e in menu if isinstance(e, Mapping)]
-        weights = {id(e): self._menu_weight(e) for e in entries}
-        entries.sort(key=lambda e: (weights[id(e)], str(e.get("name", ""))))
-        keys = {_menu_key(e) for e in entries}
-        children: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-        tops: list[Mapping[str, Any]] = []
-        for entry in entries:
-            parent = str(entry.get("parent") or "")
-            if parent and parent in keys and parent != _menu_key(entry):
-                children[parent].append(entry)
-            else:
-                if parent:
-                    self.notes.append(
-                        f"menu entry {_menu_key(entry)!r}: its parent {parent!r} is not in the "
-                        "menu; shown at the top"
-                    )
-                tops.append(entry)
-        nav: list[Any] = []
-        stack: list[tuple[list[Mapping[str, Any]], list[Any]]] = [(tops, nav)]
-        placed: set[int] = set()
-        while stack:  # a menu nests any depth: a stack, not recursion
-            items, out = stack.pop()
-            for entry in items:
-                if id(entry) in placed:
-                    continue
-                placed.add(id(entry))
-                name = str(entry.get("name") or entry.get("identifier") or "")
-                # Hugo: the page pageRef names, else the url
-                targets = [str(entry.get(k) or "") for k in ("pageRef", "url")]
-                page = next(filter(None, (self._menu_page(t) for t in targets if t)), None)
-                target = next((t for t in targets if t), "")
-                if target and page is None:
-                    self.notes.append(f"menu entry {name!r} ({target}): no such page; left out")
-                kids = children.get(_menu_key(entry), [])
-                if kids and name:
-                    section: list[Any] = [{name: page}] if page else []
-                    out.append({name: section})
-                    stack.append((kids, section))
-                elif name and page:
-                    out.append({name: page})
-        lost = [_menu_key(e) for e in entries if id(e) not in placed]
-        if lost:
-            self.notes.append(
-                f"menu entries {', '.join(map(repr, lost))}: their parents form a loop; left out"
-            )
-        return _without_empty_sections(nav)
-
-    def _menu_weight(self, entry: Mapping[str, Any]) -> int:
-        value = entry.get("weight", 0)
-        if value is None or value == "":
-            return 0
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-            return int(value.strip())  # Hugo reads a numeral in quotes
-        self.notes.append(
-            f"menu entry {_menu_key(entry)!r}: weight {value!r} is not a whole number (Hugo "
-            "refuses it); placed as if it had none"
-        )
-        return 0
+        return menu_nav(menu, self.notes, self._menu_page)
 
     def _menu_page(self, target: str) -> str | None:
         if target.startswith(("http://", "https://", "mailto:")):
@@ -812,47 +634,6 @@ class _ConfigBuilder:
         if not path or path == self.essays_dir() or path in plurals:
             return f"{path}/index.md" if path else "index.md"  # a page the plugin generates
         return None
-
-    def extra(self) -> dict[str, Any]:
-        """Params worth keeping (for templates and ``{{< param >}}``) and the social links."""
-        params = self.config.table("params")
-        params.update(self.config.language().params)  # the language's own win, as in Hugo
-        extra: dict[str, Any] = {}
-        analytics = self.analytics()
-        if analytics:
-            extra["analytics"] = analytics
-        dropped: list[str] = []
-        for key, value in params.items():
-            lowered = str(key).lower()
-            if lowered in ("description", "author", "dateformat", "date_format", "mainsections"):
-                continue
-            if lowered == "social" and isinstance(value, list | Mapping):
-                social = _social(_social_entries(value), self.notes)
-                if social:
-                    extra["social"] = social
-                continue
-            if _plain(value):
-                extra[str(key)] = value
-            elif value in ([], {}, None, ""):
-                continue
-            else:
-                dropped.append(str(key))
-        if dropped:
-            self.notes.append(
-                f"params {', '.join(sorted(dropped))}: settings of the Hugo theme (tables); "
-                "not carried over"
-            )
-        return extra
-
-    def analytics(self) -> dict[str, str]:
-        """``[services.googleAnalytics] id`` (or the older ``googleAnalytics``) as Material's
-        ``extra.analytics``."""
-        found = self.config.get("services", "googleAnalytics", "id") or self.config.get(
-            "googleAnalytics"
-        )
-        if isinstance(found, str) and found.strip():
-            return {"provider": "google", "property": found.strip()}
-        return {}
 
     def feed_items(self) -> int | None:
         """``[services.rss] limit`` (or the older ``rssLimit``): items per feed; -1 is all."""
@@ -874,26 +655,6 @@ class _ConfigBuilder:
                 value = {k: v for k, v in value.items() if str(k).lower() not in carried}
             if note and not _empty(value) and note not in self.notes:
                 self.notes.append(note)
-
-
-def _menu_key(entry: Mapping[str, Any]) -> str:
-    """What a ``parent`` names: the entry's ``identifier``, else its ``name``."""
-    return str(entry.get("identifier") or entry.get("name") or "")
-
-
-def _without_empty_sections(nav: list[Any]) -> list[Any]:
-    """``nav`` without sections left with no page (their entries had none), at any depth."""
-    order: list[list[Any]] = []
-    stack = [nav]
-    while stack:
-        items = stack.pop()
-        order.append(items)
-        stack.extend(v for item in items for v in item.values() if isinstance(v, list))
-    for items in reversed(order):  # the deepest first
-        items[:] = [
-            item for item in items if not any(isinstance(v, list) and not v for v in item.values())
-        ]
-    return nav
 
 
 def permalinks_of(value: Any, notes: list[str]) -> dict[str, Any]:
@@ -970,13 +731,6 @@ def _empty(value: Any) -> bool:
     return True
 
 
-def _plain(value: Any) -> bool:
-    """A scalar, or a non-empty list of scalars: a param templates and shortcodes can use."""
-    if isinstance(value, str | int | float | bool):
-        return True
-    return isinstance(value, list) and bool(value) and all(_plain(v) for v in value)
-
-
 def _dump(data: Mapping[str, Any]) -> str:
     return yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, width=100)
 
@@ -996,71 +750,3 @@ def _material_language(code: str) -> str | None:
         if candidate in available:
             return available[candidate]
     return None
-
-
-_FA_STYLES = {"fa-brands": "brands", "fab": "brands", "fa-solid": "solid", "fas": "solid"}
-_FA_STYLES |= {"fa-regular": "regular", "far": "regular"}
-
-
-_SOCIAL_URLS = {
-    "twitter": "https://twitter.com/{}",
-    "x": "https://x.com/{}",
-    "github": "https://github.com/{}",
-    "gitlab": "https://gitlab.com/{}",
-    "linkedin": "https://www.linkedin.com/in/{}",
-    "youtube": "https://www.youtube.com/{}",
-    "instagram": "https://www.instagram.com/{}",
-    "facebook": "https://www.facebook.com/{}",
-}
-
-
-def _social_entries(value: Any) -> list[Any]:
-    """``[[params.social]]`` entries as they are; a table of service -> handle
-    (``social: {twitter: Linkerd}``, Hugo's internal templates' form) as entries."""
-    if not isinstance(value, Mapping):
-        return list(value)
-    entries = []
-    for service, handle in value.items():
-        name, text = str(service).lower(), str(handle or "").strip()
-        if not text:
-            continue
-        link = text if "://" in text else _SOCIAL_URLS.get(name, "").format(text.lstrip("@"))
-        if link:
-            entries.append({"name": str(service), "url": link, "icon": f"fa-brands fa-{name}"})
-    return entries
-
-
-def _social(entries: Iterable[Any], notes: list[str]) -> list[dict[str, str]]:
-    """Hugo themes' ``[[params.social]]`` (name, icon, url) as Material's ``extra.social``."""
-    try:
-        import material
-    except ImportError:  # pragma: no cover - a dependency
-        return []
-    icons = Path(os.path.dirname(material.__file__)) / "templates" / ".icons"
-    out: list[dict[str, str]] = []
-    for entry in entries:
-        if not isinstance(entry, Mapping):
-            continue
-        link = str(entry.get("url") or entry.get("link") or "")
-        name = str(entry.get("name") or "")
-        if not link:
-            continue
-        tokens = str(entry.get("icon") or "").split()
-        style = next((_FA_STYLES[t] for t in tokens if t in _FA_STYLES), "solid")
-        glyphs = [
-            t[3:]
-            for t in tokens
-            if t.startswith("fa-")
-            and t not in _FA_STYLES
-            and not re.fullmatch(r"fa-(\dx|lg|sm|xs|fw|spin|pulse|border|inverse)", t)
-        ]
-        icon = f"fontawesome/{style}/{glyphs[0]}" if glyphs else ""
-        if not icon or not (icons / f"{icon}.svg").is_file():
-            if icon:
-                notes.append(f"social icon {icon!r} for {name or link}: Material has no such icon")
-            icon = "fontawesome/solid/link"
-        item = {"icon": icon, "link": link}
-        if name:
-            item["name"] = name
-        out.append(item)
-    return out

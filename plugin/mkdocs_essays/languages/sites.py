@@ -23,6 +23,7 @@ import contextlib
 import copy
 import os
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -313,7 +314,7 @@ def site_root(site_url: str | None) -> str:
     return urlsplit(site_url or "").path or "/"
 
 
-def _lay_over(into: dict[str, Any], over: Any) -> None:
+def _lay_over(into: MutableMapping[str, Any], over: Any) -> None:
     """``over`` laid over ``into``, tables merged key by key (Hugo's per-language params)."""
     for key, value in dict(over or {}).items():
         if isinstance(value, dict) and isinstance(into.get(key), dict):

@@ -30,6 +30,7 @@ __all__ = [
     "hugo_urlize",
     "is_safe_segment",
     "is_url",
+    "resolve_dots",
     "too_deep",
 ]
 
@@ -109,10 +110,16 @@ def _lowered(text: str, lower: bool) -> str:
 
 
 def _resolved(lowered: str) -> str:
-    """Slashes kept, ``.``/``..`` segments resolved without leaving the root."""
-    lowered = lowered.replace("\\", "/")
+    """Slashes kept (a backslash is one), ``.``/``..`` segments resolved without leaving the
+    root."""
+    return resolve_dots(lowered.replace("\\", "/"))
+
+
+def resolve_dots(path: str) -> str:
+    """``path``'s ``/``-separated segments, empty and ``.`` ones dropped, each ``..`` taking
+    the one before it away (never climbing above the root)."""
     parts: list[str] = []
-    for part in lowered.split("/"):
+    for part in path.split("/"):
         if part in ("", "."):
             continue
         if part == "..":

@@ -34,6 +34,8 @@ from datetime import UTC, datetime, timezone
 from typing import Any
 from urllib.parse import unquote_plus
 
+from ..model.slugs import resolve_dots
+
 __all__ = [
     "KINDS",
     "TOKENS",
@@ -159,16 +161,7 @@ def hugo_expanded_path(path: str, *, lower: bool = True) -> str:
     cleaned = _sanitize(decoded.rstrip("/"), _PATH_KEEPS)
     if lower:
         cleaned = _go_lower(cleaned)
-    parts: list[str] = []
-    for part in cleaned.split("/"):
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if parts:
-                parts.pop()
-            continue
-        parts.append(part)
-    return "/".join(parts)
+    return resolve_dots(cleaned)
 
 
 # -- what a page gives its tokens ------------------------------------------------------------------
