@@ -206,7 +206,9 @@ def measure(n: int, rounds: int, churn: int, kinds: tuple[str, ...], work: Path)
             saves += [("churn", number) for number in range(churn)]
             for kind, number in saves:
                 start = time.perf_counter()
-                check = edits.apply("word" if kind == "churn" else kind, number)
+                # (a save in a row gets a number of its own: its sentence is new to the page)
+                at = number + rounds if kind == "churn" else number
+                check = edits.apply("word" if kind == "churn" else kind, at)
                 wait_until(
                     check, server, log, timeout=SAVE_TIMEOUT, what=f"{kind} {number}", poll=POLL
                 )
