@@ -261,7 +261,7 @@ def churn_table(results: list[Result]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for r in results:
-        if len(r.churn) < 12:
+        if len(r.churn) < 2:
             continue
         lines.append(
             f"| {r.n:,} | {len(r.churn)} | {statistics.median(r.churn[1:11]):.2f} | "

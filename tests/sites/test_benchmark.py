@@ -126,26 +126,42 @@ def test_benchmark_runs_and_prints_one_table(tmp_path: Path) -> None:
 SERVE = REPO / "tests" / "benchmarks" / "serve_rebuild.py"
 
 
-def test_serve_rebuild_runs_and_prints_one_table(tmp_path: Path) -> None:
-    """The real ``mkdocs serve`` on a small corpus: each save is seen, its wait measured."""
+def test_serve_rebuild_runs_and_prints_its_tables(tmp_path: Path) -> None:
+    """The real ``mkdocs serve`` on a small corpus: each kind of edit is saved, seen and its wait
+    measured; saves in a row report their waits and the server's memory; the corpus is left
+    as it was written."""
     run = subprocess.run(
-        [sys.executable, str(SERVE), "--sizes", "5", "--saves", "2", "--work", str(tmp_path)],
+        [
+            *(sys.executable, str(SERVE), "--sizes", "5", "--rounds", "1"),
+            *("--churn", "3", "--work", str(tmp_path)),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
     )
     print(run.stdout)
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
-    lines = [line for line in run.stdout.splitlines() if line.startswith("|")]
-    assert len(lines) == 3, "header, rule, one row"
-    cells = [cell.strip() for cell in lines[2].strip("|").split("|")]
-    assert cells[:2] == ["5", "2"]
-    median, low, high, rebuild = (float(c) for c in cells[2:])
-    assert 0 < low <= median <= high and rebuild > 0
-    saved = [p for p in (tmp_path / "serve-n5/essays/docs/posts").glob("*.md")]
-    assert [p.name for p in saved if "Saved edit number 1 of 5." in p.read_text("utf-8")] == [
-        f"{corpus.essays(5)[2].slug}.md"
-    ], "the middle essay was saved, with the last edit"
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in run.stdout.splitlines()
+        if line.startswith("| 5 |")
+    ]
+    waits = {row[1]: row[2:] for row in rows if not row[1].startswith("(") and len(row) == 6}
+    assert list(waits) == [
+        *("word", "tag added", "tag removed", "section renamed", "new essay", "deleted essay"),
+        "renamed file",
+    ], rows
+    for saves, median, low, high in waits.values():
+        assert saves == "1" and 0 < float(low) <= float(median) <= float(high)
+    churn = [row for row in rows if len(row) == 7]
+    assert len(churn) == 1 and churn[0][1] == "3", rows
+    assert all(float(cell) > 0 for cell in churn[0][2:]), churn
+    posts = tmp_path / "serve-n5" / "essays" / "docs" / "posts"
+    assert sorted(p.name for p in posts.glob("*.md")) == sorted(
+        f"{e.slug}.md" for e in corpus.essays(5)
+    ), "the new essay is gone, the renamed file has its name back"
+    target = posts / f"{corpus.essays(5)[2].slug}.md"
+    assert "Saved edit" not in target.read_text("utf-8"), "the edited essay is as written"
 
 
 DIGEST = REPO / "tests" / "benchmarks" / "digest.py"
