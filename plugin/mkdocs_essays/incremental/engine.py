@@ -469,7 +469,7 @@ class Run:
             self.lookups[page.file.src_uri] = list(dict.fromkeys(self._looking))
             self._looking = None
             if "get_file_from_path" in vars(files):
-                del files.get_file_from_path  # type: ignore[method-assign]
+                del files.get_file_from_path
         self._paths = []
         if self._recorder is not None:
             self._recorder.seen = self._paths
@@ -503,7 +503,7 @@ class Run:
         if state is not None:
             for src, (file, _) in self.left_out.items():
                 record = state.pages[src]
-                if keys.page(file, lambda file=file: file.content_bytes) == record.key:
+                if keys.page(file, _reader(file)) == record.key:
                     self.kept[src] = record
                 else:
                     later.append(file)
@@ -528,8 +528,8 @@ class Run:
         self.warnings.replaying = True
         try:
             for record in self.kept.values():
-                for name, level, message in record.warnings:
-                    logging.getLogger(name).log(level, message)
+                for name, levelno, message in record.warnings:
+                    logging.getLogger(name).log(levelno, message)
         finally:
             self.warnings.replaying = False
 
@@ -593,7 +593,7 @@ class Run:
             if src in self.kept or file.page is None:
                 continue
             dest = file.dest_uri
-            key = keys.page(file, lambda file=file: file.content_bytes)
+            key = keys.page(file, _reader(file))
             if key is None:
                 continue
             try:
@@ -661,7 +661,7 @@ class Run:
         logging.getLogger("mkdocs.structure.pages").removeFilter(self.filter)
         files = self.files
         if files is not None and "get_file_from_path" in vars(files):
-            del files.get_file_from_path  # type: ignore[method-assign]
+            del files.get_file_from_path
 
     def abort(self) -> None:
         """The build failed: the site and the records stay as the last build left them."""
@@ -683,6 +683,11 @@ class _Listed:
         self.abs_url: str | None = None
         Page._set_canonical_url(self, site_url)  # type: ignore[arg-type]
         self.page = self
+
+
+def _reader(file: File) -> Callable[[], bytes]:
+    """The file's bytes, read only if asked (a writer's page without front matter)."""
+    return lambda: file.content_bytes
 
 
 def _files_under(root: str) -> list[str]:

@@ -45,7 +45,7 @@ class Recorder(dict[str, Any]):
 
     seen: list[str] | None = None
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         if self.seen is not None:
             self.seen.append(key)
         return super().get(key, default)
