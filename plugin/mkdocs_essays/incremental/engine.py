@@ -338,6 +338,8 @@ class Run:
         """src_uri -> (file, its inclusion), for each page left out at ``on_files``."""
         self.kept: dict[str, PageRecord] = {}
         """The pages not built: their records stand."""
+        self.keys_now: dict[str, bytes] = {}
+        """src_uri -> the key of each page left out and taken back in at ``on_env``."""
         self.lookups: dict[str, list[str]] = {}
         self._looking: list[str] | None = None
         self._paths: list[str] | None = None
@@ -503,10 +505,15 @@ class Run:
         if state is not None:
             for src, (file, _) in self.left_out.items():
                 record = state.pages[src]
-                if keys.page(file, _reader(file)) == record.key:
+                key = keys.page(file, _reader(file))
+                if key == record.key:
                     self.kept[src] = record
                 else:
                     later.append(file)
+                    if key is not None:
+                        # (its Markdown is the last build's, so are the paths its links ask
+                        # for: the key it gets once built is this one)
+                        self.keys_now[src] = key
         if later:
             from mkdocs.commands.build import _populate_page
 
@@ -593,7 +600,7 @@ class Run:
             if src in self.kept or file.page is None:
                 continue
             dest = file.dest_uri
-            key = keys.page(file, _reader(file))
+            key = self.keys_now.get(src) or keys.page(file, _reader(file))
             if key is None:
                 continue
             try:
