@@ -41,7 +41,7 @@ import shutil
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
@@ -762,7 +762,3 @@ def _remove(root: str, rel: str) -> None:
         except OSError:
             break
         folder = os.path.dirname(folder)
-
-
-# (names the plugin uses, kept here so tests can reach them)
-_ = (replace,)
