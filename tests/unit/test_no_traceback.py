@@ -10,6 +10,7 @@ from mkdocs_essays.hugo.shortcodes.constructs import line_ranges as _line_ranges
 from mkdocs_essays.model.slugs import MAX_SEGMENT_BYTES, fit_location, fit_segment, too_deep
 from mkdocs_essays.pages.aliases import alias_dest, resolve_alias
 from mkdocs_essays.pages.urls import UrlPolicy
+from shortcode_services import StubServices
 
 LONG = "问" * 90  # 270 bytes: one folder name more than a file system holds
 
@@ -58,25 +59,11 @@ def test_a_path_too_deep_is_refused_for_a_field_and_folded_for_a_page() -> None:
 # -- nested shortcodes ----------------------------------------------------------------------------
 
 
-class _Services:
-    def html(self, template: str, **context: object) -> str:
-        return ""
-
-    def ref(self, target: str, *, relative: bool, in_link: bool) -> str:
-        return "x/"
-
-    def param(self, name: str) -> object:
-        return None
-
-    def resource(self, src: str) -> str:
-        return src
-
-
 def test_250_nested_shortcodes_render_not_a_recursion_error() -> None:
     # Hugo 0.168 renders 250 nested {{< box >}} ({{ .Inner }}), and 100,000; so do we (the
     # renderer once ended in a RecursionError, then refused more than 64 levels)
     text = "intro\n\n" + "{{< box >}}" * 250 + "core" + "{{< /box >}}" * 250 + "\n"
-    expansion = expand(text, _Services())
+    expansion = expand(text, StubServices(""))
     assert expansion.markdown.split() == ["intro", "core"]
     assert not [p for p in expansion.problems if p.kind == "error"]
     # mkdocs-essays import only scans: any depth
@@ -96,7 +83,7 @@ def test_hl_lines_are_clamped_to_the_block() -> None:
     assert _line_ranges("9" * 5000, 4) == []
     text = '{{< highlight python "hl_lines=1-100000000" >}}\nx = 1\ny = 2\n{{< /highlight >}}'
     for extensions in (frozenset(), frozenset({"pymdownx.superfences"})):
-        out = expand(text, _Services(), extensions=extensions).markdown
+        out = expand(text, StubServices(""), extensions=extensions).markdown
         assert 'hl_lines="1-2"' in out or 'hl_lines="1 2"' in out  # was 47 s and 9.8 GB
 
 

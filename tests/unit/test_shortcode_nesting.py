@@ -19,22 +19,9 @@ from conftest import MakeSite
 from growth import assert_linear
 from lxml import html as lxml_html
 from mkdocs_essays.hugo.shortcodes import MAX_BLOCKS, Problem, expand
+from shortcode_services import StubServices
 
 FORMS = {"angle": ("{{< box >}}", "{{< /box >}}"), "percent": ("{{% box %}}", "{{% /box %}}")}
-
-
-class _Services:
-    def html(self, template: str, **context: object) -> str:
-        return "<span>embed</span>"
-
-    def ref(self, target: str, *, relative: bool, in_link: bool) -> str:
-        return "x/"
-
-    def param(self, name: str) -> object:
-        return None
-
-    def resource(self, src: str) -> str:
-        return src
 
 
 def _nested(form: str, depth: int, *, lines: bool, core: str = "core") -> str:
@@ -57,7 +44,7 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 def test_nested_shortcodes_render_at_any_depth(form: str, depth: int, lines: bool) -> None:
     # was: "nested more than 64 shortcodes deep" (and a RecursionError before that)
     text = "intro\n\n" + _nested(form, depth, lines=lines) + "\n\nafter\n"
-    expansion = expand(text, _Services())
+    expansion = expand(text, StubServices())
     assert expansion.markdown.split() == ["intro", "core", "after"]
     assert not _errors(expansion.problems)
     unknown = [p for p in expansion.problems if p.kind == "unknown"]
@@ -68,14 +55,14 @@ def test_nested_shortcodes_render_at_any_depth(form: str, depth: int, lines: boo
 def test_deep_nesting_keeps_what_each_level_writes() -> None:
     depth = 2_000
     text = "".join(f"{{{{< box >}}}}w{i} " for i in range(depth)) + "core" + "{{< /box >}}" * depth
-    words = expand(text, _Services()).markdown.split()
+    words = expand(text, StubServices()).markdown.split()
     assert words == [f"w{i}" for i in range(depth)] + ["core"]
 
 
 def test_deep_nesting_of_known_shortcodes_inside_unknown_ones() -> None:
     # a figure (HTML) and a ref (inline) at the bottom of 5,000 unknown calls
     inner = '{{< figure src="a.jpg" >}} [l]({{< ref "x.md" >}})'
-    expansion = expand(_nested("angle", 5_000, lines=True, core=inner), _Services())
+    expansion = expand(_nested("angle", 5_000, lines=True, core=inner), StubServices())
     assert "<span>embed</span> [l](x/)" in expansion.markdown
     assert not _errors(expansion.problems)
 
@@ -101,7 +88,7 @@ def _count(html: str, selector: str) -> int:
 def test_blocks_nest_as_deep_as_python_markdown_renders_them(case: str) -> None:
     target, extensions, head, selector = BLOCKS[case]
     text = "intro\n\n" + _nested("percent", MAX_BLOCKS, lines=True) + "\n"
-    expansion = expand(text, _Services(), mapping={"box": target}, extensions=set(extensions))
+    expansion = expand(text, StubServices(), mapping={"box": target}, extensions=set(extensions))
     assert not expansion.problems
     assert expansion.markdown.count(head) == MAX_BLOCKS
     html = markdown.markdown(expansion.markdown, extensions=extensions)
@@ -114,7 +101,7 @@ def test_deeper_blocks_keep_their_inner_text_with_one_warning(case: str) -> None
     target, extensions, head, selector = BLOCKS[case]
     depth = MAX_BLOCKS + 150
     text = "intro\n\n" + _nested("angle", depth, lines=True) + "\n"
-    expansion = expand(text, _Services(), mapping={"box": target}, extensions=set(extensions))
+    expansion = expand(text, StubServices(), mapping={"box": target}, extensions=set(extensions))
     [warning] = expansion.problems
     assert warning.kind == "warning"
     assert warning.line == 3 + MAX_BLOCKS  # the first call past the limit
@@ -140,7 +127,9 @@ def test_a_warning_for_each_place_too_deep() -> None:
     depth = MAX_BLOCKS + 5
     deep = _nested("angle", depth, lines=True)  # 2 * depth + 1 lines
     text = deep + "\n\n" + deep + "\n"
-    expansion = expand(text, _Services(), mapping={"box": "admonition"}, extensions={"admonition"})
+    expansion = expand(
+        text, StubServices(), mapping={"box": "admonition"}, extensions={"admonition"}
+    )
     second = 2 * depth + 3
     assert [p.line for p in expansion.problems] == [1 + MAX_BLOCKS, second + MAX_BLOCKS]
 
@@ -186,11 +175,11 @@ def test_a_site_builds_with_shortcodes_nested_deep(make_site: MakeSite) -> None:
 
 
 def _expand(text: str) -> object:
-    return expand(text, _Services())
+    return expand(text, StubServices())
 
 
 def _expand_admonitions(text: str) -> object:
-    return expand(text, _Services(), mapping={"box": "admonition"}, extensions={"admonition"})
+    return expand(text, StubServices(), mapping={"box": "admonition"}, extensions={"admonition"})
 
 
 A, Z = FORMS["angle"]

@@ -12,6 +12,7 @@ import pytest
 from growth import assert_linear
 from hugo_compare import build_with_hugo
 from mkdocs_essays.hugo.shortcodes import Call, Node, ShortcodeSyntaxError, expand, parse, unescape
+from shortcode_services import StubServices
 
 # form -> the text between START and END on a page
 ACCEPTED = {
@@ -96,20 +97,6 @@ def test_forms_hugo_refuses_are_read_all_the_same(form: str) -> None:
     assert _render(parse(f"START {form} END")) == f"START {LENIENT[form]} END"
 
 
-class _Services:
-    def html(self, template: str, **context: object) -> str:
-        return "<span>embed</span>"
-
-    def ref(self, target: str, *, relative: bool, in_link: bool) -> str:
-        return "x/"
-
-    def param(self, name: str) -> object:
-        return None
-
-    def resource(self, src: str) -> str:
-        return src
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -122,7 +109,7 @@ class _Services:
 )
 def test_the_closing_tags_of_issue_20_close_highlight(text: str) -> None:
     """Both stopped the build with "needs an inner part closed by {{< /highlight >}}"."""
-    expansion = expand(text, _Services())
+    expansion = expand(text, StubServices())
     assert [p.message for p in expansion.problems] == []
     assert "```go" in expansion.markdown and "x := 1" in expansion.markdown
     assert "{{<" not in expansion.markdown
@@ -131,7 +118,7 @@ def test_the_closing_tags_of_issue_20_close_highlight(text: str) -> None:
 def test_a_closing_tag_in_code_that_closes_nothing_stays_code() -> None:
     text = "Text.\n\n    {{< /note >}}\n\n```\n{{< /box >}}\n```\n"
     calls = [node for node in parse(text) if isinstance(node, Call)]
-    assert calls == [] and expand(text, _Services()).markdown == text
+    assert calls == [] and expand(text, StubServices()).markdown == text
 
 
 def test_escaped_calls_are_found_as_the_regex_found_them() -> None:
@@ -162,24 +149,24 @@ GROWTH = {
     # issue 25: x4 per doubling (16,000 openers: 15.5 s; now 0.02 s)
     "escaped-never-closed-unescape": (unescape, lambda n: "{{</* a " * n, 2000),
     "escaped-never-closed-expand": (
-        lambda t: expand(t, _Services()),
+        lambda t: expand(t, StubServices()),
         lambda n: "x {{< a >}} " + "{{</* a " * n,
         1000,
     ),
     "escaped-wrong-end": (unescape, lambda n: "{{</* a */ " * n + "*/>}}", 2000),
     # issue 25: 8,000 calls nested two spaces in took 31.8 s (54.9 s here); now 0.5 s
     "indented-nesting": (
-        lambda t: expand(t, _Services()),
+        lambda t: expand(t, StubServices()),
         lambda n: "\n".join(["  " + A + "\n  text"] * n + ["  core"] + ["  " + Z] * n),
         250,
     ),
     "indented-nesting-in-lists": (
-        lambda t: expand(t, _Services()),
+        lambda t: expand(t, StubServices()),
         lambda n: "\n".join(["- " + A + "\n  text"] * n + ["  core"] + ["  " + Z] * n),
         250,
     ),
     "indented-nesting-in-quotes": (
-        lambda t: expand(t, _Services()),
+        lambda t: expand(t, StubServices()),
         lambda n: "\n".join(["> " + A + "\n> text"] * n + ["> core"] + ["> " + Z] * n),
         250,
     ),
@@ -201,5 +188,5 @@ def test_indented_nesting_keeps_its_output() -> None:
     """The dedent from the page's own lines gives what dedenting each level's output gave (the
     renderer before the change printed exactly this; 27,000 random pages agreed)."""
     text = "  " + A + "\n  text\n  " + A + "\n    deeper\n  " + Z + "\n  " + Z + "\n"
-    markdown = expand(text, _Services(), mapping={"box": "keep"}).markdown
+    markdown = expand(text, StubServices(), mapping={"box": "keep"}).markdown
     assert markdown == "  \n  text\n\n  deeper\n\n"
