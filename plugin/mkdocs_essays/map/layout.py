@@ -147,13 +147,8 @@ def topic_layout(
     ys += [c[1] - r for c, r in zip(centres, radii, strict=True)]
     low_x, low_y = min(xs), min(ys)
     span_x, span_y = (max(xs) - low_x) or 2.0, (max(ys) - low_y) or 2.0
+    out = _scaled(points, (low_x, low_y), (span_x, span_y), width, height, margin)
     inner_w, inner_h = width - 2 * margin, height - 2 * margin
-    out: Positions = {}
-    for node, (x, y) in points.items():
-        out[node] = (
-            round(margin + inner_w * (x - low_x) / span_x),
-            round(margin + inner_h * (y - low_y) / span_y),
-        )
     regions = [
         Region(
             round(margin + inner_w * (cx - low_x) / span_x),
@@ -233,6 +228,25 @@ def ring_layout(
     return out
 
 
+def _scaled(
+    points: dict[str, tuple[float, float]],
+    low: tuple[float, float],
+    span: tuple[float, float],
+    width: int,
+    height: int,
+    margin: int,
+) -> Positions:
+    """``points`` from the box at ``low`` of size ``span`` into the picture, inside ``margin``."""
+    inner_w, inner_h = width - 2 * margin, height - 2 * margin
+    return {
+        node: (
+            round(margin + inner_w * (x - low[0]) / span[0]),
+            round(margin + inner_h * (y - low[1]) / span[1]),
+        )
+        for node, (x, y) in points.items()
+    }
+
+
 def _fit(points: dict[str, tuple[float, float]], width: int, height: int, margin: int) -> Positions:
     xs = [p[0] for p in points.values()]
     ys = [p[1] for p in points.values()]
@@ -242,11 +256,4 @@ def _fit(points: dict[str, tuple[float, float]], width: int, height: int, margin
         low_x, span_x = low_x - 1.0, 2.0
     if span_y == 0:
         low_y, span_y = low_y - 1.0, 2.0
-    inner_w, inner_h = width - 2 * margin, height - 2 * margin
-    out: Positions = {}
-    for node, (x, y) in points.items():
-        out[node] = (
-            round(margin + inner_w * (x - low_x) / span_x),
-            round(margin + inner_h * (y - low_y) / span_y),
-        )
-    return out
+    return _scaled(points, (low_x, low_y), (span_x, span_y), width, height, margin)
