@@ -81,31 +81,26 @@ def _collected(records: list[logging.LogRecord]) -> Any:
         logger.setLevel(previous)
 
 
-@contextmanager
-def _from_nothing(plugin: Any) -> Any:
-    """The plugin with no memory of earlier builds, for one build; its memory given back."""
-    from mkdocs_essays.cache import ContentCache
-    from mkdocs_essays.incremental import Incremental
-
-    saved = plugin.incremental, plugin.cache
-    plugin.incremental, plugin.cache = Incremental(), ContentCache()
-    try:
-        yield
-    finally:
-        plugin.incremental, plugin.cache = saved
-
-
 def clean_build(
     root: Path, site_dir: Path, records: list[logging.LogRecord] | None = None
 ) -> float:
-    """A first `mkdocs serve` build of ``root`` into ``site_dir`` (emptied first); seconds."""
+    """A first `mkdocs serve` build of ``root`` into ``site_dir`` (emptied first); seconds.
+    The plugin has no memory of earlier builds for it (none on disk either: it neither reads
+    nor writes ``.cache/``); a session's memory is given back after, so the session goes on."""
     from mkdocs.commands.build import build
+    from mkdocs_essays.incremental import Incremental
 
     config = _config(root, site_dir)
+    plugin = _plugin(config)  # (the session's object: MkDocs keeps one per process)
+    saved = plugin.incremental, plugin.cache
     config.plugins.on_startup(command="serve", dirty=False)
+    plugin.incremental = Incremental(disk=False)
     start = time.perf_counter()
-    with _from_nothing(_plugin(config)), _collected(records if records is not None else []):
-        build(config, serve_url=SERVE_URL)
+    try:
+        with _collected(records if records is not None else []):
+            build(config, serve_url=SERVE_URL)
+    finally:
+        plugin.incremental, plugin.cache = saved
     return time.perf_counter() - start
 
 

@@ -85,6 +85,25 @@ class ContentCache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    # -- on disk (incremental/disk.py) ------------------------------------------------------
+
+    KEPT_ON_DISK = frozenset(
+        {"sections", "related-counts", "related", "related-essays", "local maps"}
+    )
+    """The kinds worth keeping for the next command: essays cut into sections, the rankings
+    and the local maps, whose making is most of a build that renders no page (issue 23)."""
+
+    def export(self) -> dict[tuple[str, bytes], Any]:
+        """The entries of :data:`KEPT_ON_DISK` kinds this build used."""
+        kept = self.KEPT_ON_DISK
+        return {entry: self._entries[entry] for entry in self._used if entry[0] in kept}
+
+    def restore(self, entries: Mapping[tuple[str, bytes], Any]) -> None:
+        """Entries kept on disk by a build of the same configuration and versions (the disk
+        cache checks that), for this build; they go at the next unless it uses them."""
+        for entry, value in entries.items():
+            self._entries.setdefault(entry, value)
+
     # -- what the plugin keeps ----------------------------------------------------------------
 
     def read(

@@ -67,7 +67,11 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.is_dirty = dirty
-        self.cache = ContentCache()  # a new command: `mkdocs serve` keeps it over rebuilds
+        # A new command (MkDocs keeps this object for every configuration the process loads):
+        # `mkdocs serve` keeps both over its rebuilds; a new command reads records from disk.
+        self.cache = ContentCache()
+        self.incremental.shutdown()
+        self.incremental = Incremental()
 
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -233,5 +237,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.incremental.run is not None:
             self.incremental.run.page_context_after(page)
         return context
+
+    def on_shutdown(self) -> None:
+        self.incremental.shutdown()
 
     on_page_context = CombinedEvent(_on_page_context_fill, _on_page_context_toc)

@@ -25,7 +25,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -228,6 +231,85 @@ def measure(n: int, rounds: int, churn: int, kinds: tuple[str, ...], work: Path)
     return result
 
 
+@dataclass
+class Warm:
+    """A command started on the records the last one left on disk (``.cache/``), against
+    one started on none."""
+
+    n: int
+    build_cold: float = 0.0
+    build_warm: float = 0.0
+    serve_cold: float = 0.0
+    serve_warm: float = 0.0
+
+
+def _build_seconds(root: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=root,
+        check=True,
+        timeout=START_TIMEOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def _serve_start(root: Path, work: Path, path: str, title: str) -> float:
+    """Seconds from starting `mkdocs serve` to the essay being served; the server is then
+    stopped as a writer stops it (Ctrl-C: it writes its records)."""
+    port = free_port()
+    log = work / f"serve-start-{port}.log"
+    base = f"http://127.0.0.1:{port}/"
+    start = time.perf_counter()
+    with mkdocs_serve(root, port, log) as server:
+        wait_until(
+            holds(base + path, title),
+            server,
+            log,
+            timeout=START_TIMEOUT,
+            what="the first build",
+            poll=POLL,
+        )
+        seconds = time.perf_counter() - start
+        time.sleep(1.0)
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=SAVE_TIMEOUT)
+    return seconds
+
+
+def measure_warm(n: int, work: Path) -> Warm:
+    """A cold and a second ``mkdocs build``; `mkdocs serve` started with no records and on the
+    records the last server left."""
+    root = corpus.write_sites(work / f"warm-n{n}", n, ("essays",))["essays"]
+    cache = root / ".cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(root / "site", ignore_errors=True)
+    result = Warm(n)
+    result.build_cold = _build_seconds(root)
+    result.build_warm = _build_seconds(root)
+    essay = Edits(root, n, "").target
+    path = f"posts/{essay.slug}/"
+    result.serve_cold = _serve_start(root, work, path, essay.title)
+    result.serve_warm = _serve_start(root, work, path, essay.title)
+    return result
+
+
+def warm_table(results: list[Warm]) -> str:
+    lines = [
+        "| essays | `mkdocs build`: cold s | second s | share | `mkdocs serve` start: "
+        "cold s | warm s | share |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.n:,} | {r.build_cold:.2f} | {r.build_warm:.2f} | "
+            f"{r.build_warm / r.build_cold:.0%} | {r.serve_cold:.2f} | {r.serve_warm:.2f} | "
+            f"{r.serve_warm / r.serve_cold:.0%} |"
+        )
+    return "\n".join(lines)
+
+
 def table(results: list[Result]) -> str:
     lines = [
         "| essays | edit | saves | wait s (median) | min | max |",
@@ -290,6 +372,12 @@ def main(argv: list[str] | None = None) -> int:
         "--churn", type=int, default=0, help="saves in a row at the largest N (0: none)"
     )
     parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="also time a second `mkdocs build` and `mkdocs serve`'s start on the records "
+        "the last command left on disk, against cold ones, at each N",
+    )
+    parser.add_argument(
         "--work",
         type=Path,
         default=Path(tempfile.gettempdir()) / "mkdocs-essays-serve",
@@ -319,8 +407,12 @@ def main(argv: list[str] | None = None) -> int:
         if result.error:
             print(f"N = {n} failed: {result.error}", file=sys.stderr)
         results.append(result)
+    warm = [measure_warm(n, args.work) for n in sizes] if args.warm else []
     print(f"mkdocs serve: seconds from a save to the page showing it ({code})\n")
     print(table(results))
+    if warm:
+        print("\nCommands started on the records on disk (`.cache/`), against cold ones:\n")
+        print(warm_table(warm))
     if args.churn:
         print(f"\n{args.churn} saves in a row (a word each time):\n")
         print(churn_table(results))

@@ -33,11 +33,15 @@ from linkcheck import broken_links
 # -- building ---------------------------------------------------------------------------------
 
 
-def snapshot(root: Path, *, skip: Path) -> dict[str, str]:
-    """Every file and folder under ``root`` except ``skip``: path -> digest ('' for folders)."""
+def snapshot(root: Path, *, skip: Path, cache: Path | None = None) -> dict[str, str]:
+    """Every file and folder under ``root`` except ``skip`` and the plugin's own ``cache``
+    (``.cache/mkdocs-essays/`` and the ``.cache`` folder it is made in, issue 23): path ->
+    digest ('' for folders)."""
     seen: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         if path == skip or skip in path.parents:
+            continue
+        if cache is not None and (path in (cache, cache.parent) or cache in path.parents):
             continue
         key = path.relative_to(root).as_posix()
         seen[key] = hashlib.sha1(path.read_bytes()).hexdigest() if path.is_file() else ""
@@ -59,12 +63,14 @@ def build(
     root.mkdir(parents=True)
     settings = {**BASE_CONFIG, **(config or {})}
     write_tree(root, {"mkdocs.yml": yaml.safe_dump(settings, sort_keys=False), **files})
-    before = snapshot(tmp, skip=root / "site")
+    cache = root / ".cache" / "mkdocs-essays"
+    before = snapshot(tmp, skip=root / "site", cache=cache)
     started = time.perf_counter()
     allowed = [f"^mkdocs_essays: {re.escape(w)}$" for w in warnings]
     site = run_build(root, serve=serve, expect_error=expect_error, warnings=allowed)
     seconds = time.perf_counter() - started
-    assert snapshot(tmp, skip=root / "site") == before, "the build wrote outside the site folder"
+    after = snapshot(tmp, skip=root / "site", cache=cache)
+    assert after == before, "the build wrote outside the site folder (and the plugin's cache)"
     if not serve and not expect_error:
         assert sorted(messages(site, logging.WARNING)) == sorted(warnings)
     return site, seconds

@@ -38,11 +38,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def digests(root: Path, *, skip: Path | None = None) -> dict[str, str]:
-    """Every file and folder under ``root`` (but ``skip``): path -> sha256 ('' for folders)."""
+def digests(root: Path, *, skip: Path | None = None, also: Path | None = None) -> dict[str, str]:
+    """Every file and folder under ``root`` (but ``skip`` and ``also``): path -> sha256 (''
+    for folders)."""
     out: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
-        if skip is not None and (path == skip or skip in path.parents):
+        if any(s is not None and (path == s or s in path.parents) for s in (skip, also)):
             continue
         key = path.relative_to(root).as_posix()
         out[key] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
@@ -124,9 +125,12 @@ def test_nothing_is_written_outside_the_site_folder(tmp_path: Path) -> None:
     }
     settings = {**BASE_CONFIG, "markdown_extensions": ["toc", "attr_list"]}
     write_tree(root, {"mkdocs.yml": yaml.safe_dump(settings), **files})
-    before = digests(tmp_path, skip=root / "site")
+    # (and the plugin's cache, .cache/mkdocs-essays/ beside mkdocs.yml: issue 23)
+    cache = root / ".cache"
+    before = digests(tmp_path, skip=root / "site", also=cache)
     site = run_build(root, warnings=[r"'slug' '\.\./\.\./", r"'slug' '%2e%2e/"])
-    assert digests(tmp_path, skip=root / "site") == before
+    assert digests(tmp_path, skip=root / "site", also=cache) == before
+    assert [p.name for p in cache.iterdir()] == ["mkdocs-essays"]
     written = [p.resolve() for p in site.site_dir.rglob("*")]
     assert all(site.site_dir.resolve() in p.parents for p in written)
     for url in (
@@ -148,9 +152,9 @@ def test_nothing_is_written_outside_the_site_folder(tmp_path: Path) -> None:
         n=6, extra="aliases = ['../../../../../../../outside']", body=""
     )
     write_tree(root, files)
-    before = digests(tmp_path, skip=root / "site")
+    before = digests(tmp_path, skip=root / "site", also=cache)
     run_build(root, expect_error=True)
-    assert digests(tmp_path, skip=root / "site") == before
+    assert digests(tmp_path, skip=root / "site", also=cache) == before
 
 
 def test_docs_untouched_by_build_and_serve(tmp_path: Path) -> None:
@@ -201,5 +205,10 @@ def test_docs_untouched_by_build_and_serve(tmp_path: Path) -> None:
         server.wait(timeout=20)
         log.close()
     assert digests(root / "docs") == docs, "mkdocs serve changed docs/"
-    assert sorted(p.name for p in root.iterdir()) == sorted([*top, "site"])
+    # the site, and the plugin's cache of each command (issue 23), beside mkdocs.yml
+    assert sorted(p.name for p in root.iterdir()) == sorted([*top, "site", ".cache"])
+    assert sorted(p.name for p in (root / ".cache" / "mkdocs-essays").iterdir()) == [
+        "build",
+        "serve",
+    ]
     assert REPO.joinpath("docs").is_dir()

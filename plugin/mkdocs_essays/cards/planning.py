@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from mkdocs.plugins import get_plugin_logger
 
+from ..cache import digest
 from ..model import Essay
 from ..model.slugs import hugo_path
 from ..pages.urls import folder_of
@@ -79,18 +80,30 @@ class CardPlan:
     def _sections_of(self, essay: Essay) -> list[Section]:
         """The essay's sections at the card level, as MkDocs will render its body; a fence
         never closed and two headings with one id are reported."""
-        unclosed: list[int] = []
-        same_ids: list[SameId] = []
         body = self.site.body(essay)
-        sections = extract_sections(
-            body,
-            level=self.site.options.card_level,
-            namer=self.namer,
-            attr_list=getattr(self.namer, "attr_list", True),
-            md_in_html=getattr(self.namer, "md_in_html", False),
-            unclosed=unclosed,
-            same_ids=same_ids,
-        )
+        level = self.site.options.card_level
+        attr_list = getattr(self.namer, "attr_list", True)
+        md_in_html = getattr(self.namer, "md_in_html", False)
+
+        def cut() -> tuple[tuple[Section, ...], tuple[int, ...], tuple[SameId, ...]]:
+            unclosed: list[int] = []
+            same_ids: list[SameId] = []
+            sections = extract_sections(
+                body,
+                level=level,
+                namer=self.namer,
+                attr_list=attr_list,
+                md_in_html=md_in_html,
+                unclosed=unclosed,
+                same_ids=same_ids,
+            )
+            return tuple(sections), tuple(unclosed), tuple(same_ids)
+
+        # (kept by the body and the settings; the namer is the site's Markdown extensions',
+        # and a changed mkdocs.yml empties the cache)
+        key = digest(body, repr((level, attr_list, md_in_html)))
+        cut_sections, unclosed, same_ids = self.site.cache.get("sections", key, cut)
+        sections = list(cut_sections)
         lines = body.split("\n") if unclosed else []
         for line in unclosed:
             text = lines[line - 1].strip()

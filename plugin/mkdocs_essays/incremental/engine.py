@@ -51,6 +51,7 @@ from mkdocs.structure.pages import Page
 
 from ..cache import config_fingerprint
 from . import products as made
+from .disk import Disk
 from .keys import Keys, Memo, digest_of
 from .search import SearchEntries, search_entries
 from .templates import Compiled
@@ -245,9 +246,12 @@ class Incremental:
     """The plugin's memory of the last build (the plugin object outlives every build of
     `mkdocs serve`), and the incremental side of each build (:class:`Run`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, disk: bool = True) -> None:
         self.state: State | None = None
         self.run: Run | None = None
+        self.use_disk = disk
+        """Whether the records are kept on disk too (:mod:`.disk`), for the next command."""
+        self.disk: Disk | None = None
         self.built: list[str] = []
         """The pages the last build built (src_uri), for the benchmark and tests."""
         self.listed: dict[str, _Listed] = {}
@@ -275,9 +279,9 @@ class Incremental:
     ) -> None:
         """``on_config``: whether this build can be incremental."""
         self.run = None
-        if not options.cache or not serve:
-            # `mkdocs build` builds once per process: records kept in memory would serve no
-            # later build, and making them is work a cold build does not need (issue 23).
+        if not options.cache or not (serve or self.use_disk):
+            # (`mkdocs build` builds once per process: records kept in memory only would serve
+            # no later build)
             return
         why = None
         others = [name for name in config.plugins if name not in SAFE_PLUGINS]
@@ -302,10 +306,20 @@ class Incremental:
         if why is not None:
             self._say(why)
             return
+        if self.use_disk:
+            mode = "serve" if serve else "build"
+            root = Disk(config.config_file_path, mode).root
+            if self.disk is None or self.disk.root != root:
+                self.disk = Disk(config.config_file_path, mode)
         self.run = Run(self, config, options, build, serve=serve)
 
     def end(self) -> None:
         self.run = None
+
+    def shutdown(self) -> None:
+        """The command ends: the records being written to disk are written."""
+        if self.disk is not None:
+            self.disk.wait()
 
 
 class Run:
@@ -369,6 +383,14 @@ class Run:
             state.generation != self.generation or state.site_dir != self.site_dir
         ):
             state = self.engine.state = None
+        disk = self.engine.disk
+        if disk is not None:
+            disk.wait()  # (the last build's records are written before anything changes)
+        if state is None and disk is not None:
+            loaded = disk.load(self.generation, self.site_dir)
+            if loaded is not None:
+                state = self.engine.state = loaded[0]
+                self.build.site.cache.restore(loaded[1])
         if state is None:
             self.engine.memo = Memo()
         self.engine.memo.begin()
@@ -629,6 +651,9 @@ class Run:
             frozenset(present),
         )
         self.engine.built = [src for src in pages if src not in self.kept]
+        if self.engine.disk is not None:
+            content = self.build.site.cache.export()
+            self.engine.disk.save(self.engine.state, content, background=self.serve)
         if state is not None:
             built = len(pages) - len(self.kept)
             log.info(

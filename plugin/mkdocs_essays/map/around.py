@@ -20,6 +20,8 @@ Plain data; no MkDocs import.
 
 from __future__ import annotations
 
+import hashlib
+
 from ..cache import digest
 from .graph import KnowledgeGraph, neighbourhood
 
@@ -31,9 +33,14 @@ def shown_around(graph: KnowledgeGraph, center: str) -> bytes | None:
     if not graph.adjacency.get(center):
         return None
     rings = neighbourhood(graph, center)
-    local = graph.subgraph(n for ring in rings for n in ring)
-    nodes = [(n.id, n.kind, n.title, n.url, n.badges, n.group) for n in local.nodes.values()]
-    return digest(repr((rings, nodes, list(local.edges.items()))))
+    return shown(rings, graph.subgraph(n for ring in rings for n in ring))
+
+
+def shown(rings: list[list[str]], local: KnowledgeGraph) -> bytes:
+    """:func:`shown_around`, from the rings and the subgraph a drawing of the map made."""
+    nodes = "\n".join([n.shown for n in local.nodes.values()])
+    text = f"{rings!r}\n{nodes}\n{list(local.edges.items())!r}"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class Around:
@@ -45,8 +52,12 @@ class Around:
         self._terms: set[str] = set()
         self._shown: dict[str, bytes | None] = {}
 
-    def of(self, graph: KnowledgeGraph) -> dict[str, bytes | None]:
-        """Every node of ``graph`` -> what its local map shows."""
+    def of(
+        self, graph: KnowledgeGraph, drawn: dict[str, bytes] | None = None
+    ) -> dict[str, bytes | None]:
+        """Every node of ``graph`` -> what its local map shows (``drawn``: what the maps
+        drawn in this build showed, which need not be walked again)."""
+        drawn = drawn or {}
         signatures = _signatures(graph)
         terms = {n for n, node in graph.nodes.items() if node.kind == "term"}
         adjacency = {n: tuple(around) for n, around in graph.adjacency.items()}
@@ -61,7 +72,11 @@ class Around:
                     again.update(table.get(m, ()))
         old = self._shown
         shown = {
-            n: old[n] if n in old and n not in again else shown_around(graph, n)
+            n: old[n]
+            if n in old and n not in again
+            else drawn[n]
+            if n in drawn
+            else shown_around(graph, n)
             for n in graph.nodes
         }
         self._signatures, self._adjacency, self._terms = signatures, adjacency, terms

@@ -32,7 +32,7 @@ from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
 from ..related.feature import RelatedEssays
 from ..render import View
-from .around import Around
+from .around import Around, shown
 from .graph import KnowledgeGraph, Node, neighbourhood
 from .layout import force_layout, ring_layout, topic_layout
 from .svg import Area, NodeTexts, draw
@@ -100,6 +100,9 @@ class KnowledgeMap(Feature):
         self._frames: dict[tuple[Any, ...], tuple[tuple[str, str], str] | None] = {}
         self._slot = secrets.token_hex(4)
         self._around: dict[str, bytes | None] | None = None
+        self._drawn: dict[str, bytes] = {}
+        """What each local map drawn in this build showed (:func:`.around.shown`), so the
+        keys of the pages asked for once they are built need not walk the graph again."""
         """Node id -> what its local map shows (:mod:`.around`), once asked."""
 
     # -- the graph --------------------------------------------------------------------------
@@ -356,6 +359,7 @@ class KnowledgeMap(Feature):
         graph = self.graph
         rings = neighbourhood(graph, center)
         local = graph.subgraph(n for ring in rings for n in ring)
+        self._drawn[center] = shown(rings, local)
         # No topics on a local map: they are the whole collection's (one essay more can move
         # hundreds of essays to another topic), and a page shows what is around it only, so
         # a save changes no more pages than it changes neighbourhoods (issue 23).
@@ -476,7 +480,7 @@ class KnowledgeMap(Feature):
             return Inputs()
         if self._around is None:
             kept = self.site.cache.get("local maps", b"", Around)
-            self._around = kept.of(self.graph)
+            self._around = kept.of(self.graph, self._drawn)
         shown = self._around.get(center)
         return Inputs() if shown is None else Inputs(values=(shown.hex(),))
 

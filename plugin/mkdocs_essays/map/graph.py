@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "KnowledgeGraph", "Node", "neighbourhood"]
 
@@ -39,6 +40,12 @@ class Node:
     """``Draft``, ``Scheduled``, ``Expired``, ``Stub``: only under ``mkdocs serve``."""
     group: str = ""
     """What the node belongs to: a term's taxonomy (``tags``), a card's essay title."""
+
+    @cached_property
+    def shown(self) -> str:
+        """All a local map can show of the node, as text, made once (the digest of each of
+        6,000 local maps joins those of its nodes: :func:`.around.shown`)."""
+        return repr((self.id, self.kind, self.title, self.url, self.badges, self.group))
 
 
 @dataclass
