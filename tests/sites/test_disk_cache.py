@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BASE_CONFIG, Site, run_build, write_tree
+from mkdocs_essays.incremental.disk import Disk
 from serve_session import Session, clean_build, differences
 
 
@@ -75,6 +76,11 @@ def built_and_kept(site: Site) -> tuple[int, int] | None:
     return None
 
 
+def copy_of(root: Path, dest: str) -> Path:
+    """The cache's copy of the site's file ``dest``."""
+    return Path(Disk(str(root / "mkdocs.yml"), "build")._copy(dest))
+
+
 def thrown_away(site: Site) -> list[str]:
     return [m for m in site.messages() if "is thrown away" in m]
 
@@ -95,8 +101,9 @@ def test_a_second_build_keeps_every_unchanged_page_and_writes_the_same_site(
     first = run_build(root)
     assert built_and_kept(first) is None  # (nothing to keep: a build from nothing)
     assert (root / RECORDS).is_file()
-    pages = root / ".cache" / "mkdocs-essays" / "build" / "pages"
-    assert (pages / "posts" / "alpha" / "index.html").is_file()
+    copy = copy_of(root, "posts/alpha/index.html")
+    assert copy.is_file()
+    assert copy.read_bytes() == (root / "site/posts/alpha/index.html").read_bytes()
     reference = tmp_path / "reference"
     shutil.copytree(root / "site", reference)
 
@@ -127,7 +134,7 @@ def test_an_edit_between_two_builds_is_built_and_the_site_is_a_clean_builds(
 def test_a_changed_page_copy_throws_the_whole_cache_away(tmp_path: Path) -> None:
     root = project(tmp_path / "p")
     run_build(root)
-    copy = root / ".cache" / "mkdocs-essays" / "build" / "pages" / "posts" / "beta" / "index.html"
+    copy = copy_of(root, "posts/beta/index.html")
     os.unlink(copy)  # (a link to the site's page: write a new file, as an editor would)
     copy.write_text("<p>tampered</p>", "utf-8")
     site = run_build(root)
@@ -150,7 +157,7 @@ def test_a_damaged_cache_is_thrown_away(tmp_path: Path, damage: str) -> None:
         data[len(data) // 2 : len(data) // 2 + 64] = b"\x00" * 64
         records.write_bytes(bytes(data))
     else:
-        (root / ".cache/mkdocs-essays/build/pages/posts/gamma/index.html").unlink()
+        copy_of(root, "posts/gamma/index.html").unlink()
     site = run_build(root)
     assert thrown_away(site), site.messages()
     assert built_and_kept(site) is None

@@ -127,7 +127,7 @@ class Disk:
     def _verify(self, copies: dict[str, tuple[int, int]]) -> None:
         for dest, recorded in copies.items():
             try:
-                stat = os.stat(os.path.join(self.pages, dest))
+                stat = os.stat(self._copy(dest))
             except OSError:
                 raise _Untrusted(f"its copy of {dest} is missing") from None
             if (stat.st_size, stat.st_mtime_ns) != recorded:
@@ -138,7 +138,7 @@ class Disk:
         pages = {}
         made: set[str] = set()
         for src, record in state.pages.items():
-            source = os.path.join(self.pages, record.dest)
+            source = self._copy(record.dest)
             target = os.path.join(site_dir, record.dest)
             try:
                 if not _same(source, target):
@@ -152,6 +152,12 @@ class Disk:
                 continue  # (the page is built)
             pages[src] = replace(record, stat=(stat.st_size, stat.st_mtime_ns))
         return replace(state, site_dir=site_dir, pages=pages, files=frozenset(_under(site_dir)))
+
+    def _copy(self, dest: str) -> str:
+        """Where the copy of the page ``dest`` is: ``pages/<2 hex digits>/<30 more>`` (256
+        folders: making a folder per page, as the site has, costs more than the copies)."""
+        name = hashlib.blake2b(dest.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return os.path.join(self.pages, name[:2], name[2:])
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -188,7 +194,7 @@ class Disk:
         made: set[str] = set()
         for src, record in state.pages.items():
             dest = record.dest
-            target = os.path.join(self.pages, dest)
+            target = self._copy(dest)
             held = self.copies.get(dest)
             if held is not None and held == record.stat:  # (a link: the page's own stat)
                 copies[dest] = held
@@ -209,15 +215,18 @@ class Disk:
                 continue
             pages[src] = record
         for dest in self.copies.keys() - copies.keys():
-            _remove(self.pages, dest)
+            _remove(self._copy(dest))
         self.copies = copies
         kept = replace(state, pages=pages, files=frozenset())
         temporary = f"{self.records}.{os.getpid()}.new"
-        payload = pickle.dumps((kept, copies, content), protocol=pickle.HIGHEST_PROTOCOL)
         with open(temporary, "wb") as stream:
             stream.write(FORMAT + state.generation.hex().encode() + b"\n")
-            stream.write(_checksum(payload) + b"\n")
-            stream.write(payload)
+            at = stream.tell()
+            stream.write(b"0" * 32 + b"\n")  # (the checksum, once the records are written)
+            hashing = _Hashing(stream)
+            pickle.dump((kept, copies, content), hashing, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.seek(at)
+            stream.write(hashing.hash.hexdigest().encode())
         os.replace(temporary, self.records)
 
     # -- throwing away ---------------------------------------------------------------------
@@ -250,6 +259,19 @@ def _check(
     return state, copies, content
 
 
+class _Hashing:
+    """A file the records are written to, and their checksum made as they are (they need
+    not be held in memory whole)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.hash = hashlib.blake2b(digest_size=16)
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return int(self.stream.write(data))
+
+
 def _checksum(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=16).hexdigest().encode()
 
@@ -264,6 +286,14 @@ def _same(a: str, b: str) -> bool:
 def _link_or_copy(source: str, target: str) -> None:
     """``target`` becomes ``source``'s content: a new file (a file that stood there is
     replaced, never written into: it may be a link to another copy)."""
+    try:
+        os.link(source, target)
+        return
+    except FileExistsError:
+        pass
+    except OSError:  # (another disk: a copy, below)
+        if not os.path.exists(source):
+            raise
     temporary = f"{target}.{os.getpid()}.tmp"
     try:
         os.link(source, temporary)
@@ -272,9 +302,9 @@ def _link_or_copy(source: str, target: str) -> None:
     os.replace(temporary, target)
 
 
-def _remove(root: str, rel: str) -> None:
+def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
-        os.remove(os.path.join(root, rel))
+        os.remove(path)
 
 
 def _under(root: str) -> Iterable[str]:

@@ -663,8 +663,8 @@ class Run:
 
     def _move_in(self) -> frozenset[str]:
         """Every file of this build, in the site (relative paths)."""
-        if self.new_dir is None:
-            return frozenset(_files_under(self.site_dir))
+        if self.new_dir is None:  # (a first build; `mkdocs build`'s next is another process)
+            return frozenset(_files_under(self.site_dir)) if self.serve else frozenset()
         new = self.new_dir
         written = _files_under(new)
         made_dirs: set[str] = set()
