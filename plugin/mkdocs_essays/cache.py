@@ -49,25 +49,42 @@ class ContentCache:
     def __init__(self) -> None:
         self._entries: dict[tuple[str, bytes], Any] = {}
         self._used: set[tuple[str, bytes]] = set()
+        self._ingredients: set[tuple[str, bytes]] = set()
+        """The ingredients the last build that asked for some used."""
         self._fingerprint: bytes | None = None
         self.misses: Counter[str] = Counter()
         """Values computed in this build, by kind (tests count parses with it)."""
         self.hits: Counter[str] = Counter()
 
+    INGREDIENTS = frozenset({"related-counts"})
+    """Kinds a build may not ask for because what is made of them was kept whole (a save
+    that changes no text keeps the rankings, and asks no essay's word counts): those the last
+    build that asked for any used are kept, so the next save that changes one essay counts
+    only its words."""
+
     def begin(self, fingerprint: bytes) -> None:
-        """Start a build: keep only what the last build used, nothing if the config changed."""
+        """Start a build: keep only what the last build used (and the ingredients the last
+        build that asked for some used), nothing if the config changed."""
         if fingerprint != self._fingerprint:
             self._entries.clear()
+            self._ingredients = set()
         else:
-            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+            self._ingredients = self._ingredients_now()
+            keep = self._used | self._ingredients
+            self._entries = {k: v for k, v in self._entries.items() if k in keep}
         self._fingerprint = fingerprint
         self._used = set()
         self.misses.clear()
         self.hits.clear()
 
+    def _ingredients_now(self) -> set[tuple[str, bytes]]:
+        asked = {k for k in self._used if k[0] in self.INGREDIENTS}
+        return asked or self._ingredients
+
     def clear(self) -> None:
         self._entries.clear()
         self._used = set()
+        self._ingredients = set()
         self._fingerprint = None
 
     def get(self, kind: str, key: bytes, make: Callable[[], T]) -> T:
@@ -94,9 +111,11 @@ class ContentCache:
     and the local maps, whose making is most of a build that renders no page (issue 23)."""
 
     def export(self) -> dict[tuple[str, bytes], Any]:
-        """The entries of :data:`KEPT_ON_DISK` kinds this build used."""
+        """The entries of :data:`KEPT_ON_DISK` kinds this build used (and the ingredients
+        the last build that asked for some used)."""
         kept = self.KEPT_ON_DISK
-        return {entry: self._entries[entry] for entry in self._used if entry[0] in kept}
+        wanted = self._used | self._ingredients_now()
+        return {k: v for k, v in self._entries.items() if k[0] in kept and k in wanted}
 
     def restore(self, entries: Mapping[tuple[str, bytes], Any]) -> None:
         """Entries kept on disk by a build of the same configuration and versions (the disk

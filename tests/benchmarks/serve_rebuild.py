@@ -255,10 +255,9 @@ def _build_seconds(root: Path) -> float:
     return time.perf_counter() - start
 
 
-def _serve_start(root: Path, work: Path, path: str, title: str) -> float:
+def _serve_start(root: Path, work: Path, port: int, path: str, title: str) -> float:
     """Seconds from starting `mkdocs serve` to the essay being served; the server is then
     stopped as a writer stops it (Ctrl-C: it writes its records)."""
-    port = free_port()
     log = work / f"serve-start-{port}.log"
     base = f"http://127.0.0.1:{port}/"
     start = time.perf_counter()
@@ -290,8 +289,9 @@ def measure_warm(n: int, work: Path) -> Warm:
     result.build_warm = _build_seconds(root)
     essay = Edits(root, n, "").target
     path = f"posts/{essay.slug}/"
-    result.serve_cold = _serve_start(root, work, path, essay.title)
-    result.serve_warm = _serve_start(root, work, path, essay.title)
+    port = free_port()  # (the same both times, as a writer's: the address is in every page)
+    result.serve_cold = _serve_start(root, work, port, path, essay.title)
+    result.serve_warm = _serve_start(root, work, port, path, essay.title)
     return result
 
 

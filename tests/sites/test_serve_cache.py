@@ -149,3 +149,22 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path: Path, reads: li
         rebuild(root, reads)
     # (the last version's entries besides this one's: front matter, sections, their counts)
     assert len(site.plugin.cache) <= before + 4, "old versions of beta are dropped, not piled up"
+
+
+def test_a_save_after_saves_that_changed_nothing_counts_only_its_words(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """The rankings kept whole ask for no word counts; the counts stay for the next save."""
+    root = project(tmp_path)
+    site, _ = rebuild(root, reads, startup=True)
+    counted = site.plugin.cache.misses["related-counts"]
+    assert counted >= 6  # (every essay's parts: a first build counts them all)
+    for _ in range(2):  # (saves that change nothing)
+        site, _ = rebuild(root, reads)
+        assert site.plugin.cache.hits["related"] == 1
+        assert site.plugin.cache.misses["related-counts"] == 0
+    beta = root / "docs/posts/beta.md"
+    beta.write_text(ESSAYS["docs/posts/beta.md"].replace("Beta begins", "Beta now opens"), "utf-8")
+    site, _ = rebuild(root, reads)
+    assert site.plugin.cache.misses["related-essays"] == 1  # (its introduction changed)
+    assert 0 < site.plugin.cache.misses["related-counts"] <= 2, "only beta's changed part"

@@ -16,12 +16,13 @@ The feature's three steps, each in its own module:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
+from ..cache import digest
 from ..model import Essay, Term
 from ..model.slugs import hugo_path
 from ..model.text import first_words, markdown_inline_to_text, word_count
@@ -476,40 +477,58 @@ class Cards(Feature):
         for card in published:
             essay = card.essay
             essay_url = site.essay_url(essay)
-            cards.append(
-                {
-                    "id": card.id,
-                    "title": card.title,
-                    "lead": card.lead,
-                    "text": card.text,
-                    "words": card.words,
-                    "url": site.url_of(card.location),
-                    "essay_url": essay_url,
-                    "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
-                    "essay_title": essay.title,
-                    "date": essay.date.isoformat() if essay.date else None,
-                    "tags": [t["name"] for t in self._tags(essay)],
-                    "terms": {
-                        plural: list(essay.terms(plural))
-                        for plural in site.taxonomies.values()
-                        if essay.terms(plural)
-                    },
-                    "links": [
-                        {"text": link.text, "url": link.url, "internal": link.internal}
-                        for link in card.links
-                    ],
-                    "related": related.get(card.id, []),
-                    "stub": card.stub,
-                }
-            )
+            entry = {
+                "id": card.id,
+                "title": card.title,
+                "lead": card.lead,
+                "text": card.text,
+                "words": card.words,
+                "url": site.url_of(card.location),
+                "essay_url": essay_url,
+                "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
+                "essay_title": essay.title,
+                "date": essay.date.isoformat() if essay.date else None,
+                "tags": [t["name"] for t in self._tags(essay)],
+                "terms": {
+                    plural: list(essay.terms(plural))
+                    for plural in site.taxonomies.values()
+                    if essay.terms(plural)
+                },
+                "links": [
+                    {"text": link.text, "url": link.url, "internal": link.internal}
+                    for link in card.links
+                ],
+                "related": related.get(card.id, []),
+                "stub": card.stub,
+            }
+            # (json's indented output is made in Python, 5,000 cards at a time: each card's
+            # is kept by what it says, and a save encodes only the cards it changed)
+            cards.append(site.cache.get("card json", digest(repr(entry)), _encoder(entry)))
         document = {
             "version": 1,
             "generator": "mkdocs-essays",
             "site_url": site.config.site_url or None,
             "count": len(cards),
-            "cards": cards,
         }
-        return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        return indented_list(document, "cards", cards)
+
+
+def _encoder(entry: dict[str, Any]) -> Callable[[], str]:
+    return lambda: json.dumps(entry, ensure_ascii=False, indent=1)
+
+
+def indented_list(document: dict[str, Any], name: str, items: list[str]) -> str:
+    """``json.dumps({**document, name: [...]}, ensure_ascii=False, indent=1) + "\n"``, the list
+    given as each item's own ``json.dumps(item, ensure_ascii=False, indent=1)``."""
+    head = json.dumps({**document, name: []}, ensure_ascii=False, indent=1)
+    if not items:
+        return head + "\n"
+    empty = "[]\n}"
+    assert head.endswith(empty)
+    # (a JSON string holds no line break: every one is the layout's, and an item two levels
+    # down is indented two spaces more)
+    body = ",\n".join("  " + item.replace("\n", "\n  ") for item in items)
+    return f"{head[: -len(empty)]}[\n{body}\n ]\n}}\n"
 
 
 def _by_id(card: Card) -> str:

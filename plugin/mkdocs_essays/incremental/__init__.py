@@ -2,7 +2,8 @@
 
 :mod:`.engine` leaves pages out of MkDocs' build and puts their output back; :mod:`.keys`
 digests what each page shows; :mod:`.products` keeps what an essay's rendering gives the rest
-of the build; :mod:`.search` keeps the search index whole.
+of the build; :mod:`.search` keeps the search index whole; :mod:`.disk` keeps the records
+for the next command.
 """
 
 from .engine import Incremental

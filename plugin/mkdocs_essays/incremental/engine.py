@@ -26,8 +26,9 @@ A page left out is never half used: its key (everything it shows) and its output
 size and modification time as recorded) must both match, or it is built. A build that fails
 leaves the last site and records as they were.
 
-The records stay in memory while `mkdocs serve` runs (the plugin object outlives its builds);
-`mkdocs build`, one build per process, makes none.
+The records stay in memory while `mkdocs serve` runs (the plugin object outlives its builds),
+and on disk (:mod:`.disk`: ``.cache/mkdocs-essays/`` beside ``mkdocs.yml``) for the next
+command: a second `mkdocs build`, or `mkdocs serve` started again, begins from them.
 """
 
 from __future__ import annotations
@@ -252,6 +253,8 @@ class Incremental:
         self.use_disk = disk
         """Whether the records are kept on disk too (:mod:`.disk`), for the next command."""
         self.disk: Disk | None = None
+        self._kept_once = False
+        self._unsaved: tuple[State, dict[Any, Any]] | None = None
         self.built: list[str] = []
         """The pages the last build built (src_uri), for the benchmark and tests."""
         self.listed: dict[str, _Listed] = {}
@@ -316,10 +319,29 @@ class Incremental:
     def end(self) -> None:
         self.run = None
 
+    def keep(self, state: State, content: dict[Any, Any], *, serve: bool) -> None:
+        """A build is done: its records go to disk. `mkdocs build` writes them now; `mkdocs
+        serve` writes its first build's while it serves (a server stopped any way leaves
+        them), then its last build's when it stops (Ctrl-C): writing ~70 MB at every save
+        would slow the next save down."""
+        assert self.disk is not None
+        if not serve:
+            self.disk.save(state, content, background=False)
+        elif not self._kept_once:
+            self._kept_once = True
+            self.disk.save(state, content, background=True)
+        else:
+            self._unsaved = (state, content)
+
     def shutdown(self) -> None:
-        """The command ends: the records being written to disk are written."""
-        if self.disk is not None:
-            self.disk.wait()
+        """The command ends: the records not written yet are written."""
+        if self.disk is None:
+            return
+        if self._unsaved is not None:
+            state, content = self._unsaved
+            self._unsaved = None
+            self.disk.save(state, content, background=False)
+        self.disk.wait()
 
 
 class Run:
@@ -652,8 +674,7 @@ class Run:
         )
         self.engine.built = [src for src in pages if src not in self.kept]
         if self.engine.disk is not None:
-            content = self.build.site.cache.export()
-            self.engine.disk.save(self.engine.state, content, background=self.serve)
+            self.engine.keep(self.engine.state, self.build.site.cache.export(), serve=self.serve)
         if state is not None:
             built = len(pages) - len(self.kept)
             log.info(
