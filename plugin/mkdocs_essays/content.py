@@ -58,6 +58,7 @@ def collect_content(site: Site, files: Files) -> None:
         body = hugo.transform(src_uri, document.body)
         site.bodies[src_uri] = without_controls(document, body)
     hugo.finish()  # 7
+    site.included = frozenset(f.src_uri for f in files.documentation_pages())
     site.freeze()
 
 

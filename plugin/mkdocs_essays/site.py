@@ -87,6 +87,11 @@ class Site:
         # -- what the content step finds ---------------------------------------------------
         self.files: Files | None = None
         """MkDocs' files, as Hugo's rules leave them (the build adds its pages after)."""
+        self.included: frozenset[str] | None = None
+        """src_uri of every page of the site's files this build publishes, as the content step
+        leaves them (the pages the build adds after are its own): a page an incremental build
+        leaves out (it keeps the page it wrote last time) is published all the same, so
+        listings ask this, not the file's inclusion. None until the content step ends."""
         self.documents: dict[str, Document] = {}
         """src_uri -> the page's front matter and body: every essay, every page with front
         matter (with what cascades give it)."""

@@ -14,11 +14,13 @@ import os
 import pickle
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import BASE_CONFIG, Site, run_build, write_tree
+from processes import run, shown
 from mkdocs_essays.incremental.disk import Disk
 from serve_session import Session, clean_build, differences
 
@@ -56,6 +58,12 @@ ESSAYS = {
     ),
 }
 CONFIG = {**BASE_CONFIG, "nav": [{"Home": "index.md"}]}
+
+
+@pytest.fixture(autouse=True)
+def _build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One build date for every build (``sitemap.xml.gz`` holds the second it was made)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709600000")
 BUILT = re.compile(r"(\d+) pages? built, (\d+) kept as the last build left them")
 RECORDS = Path(".cache") / "mkdocs-essays" / "build" / "records"
 
@@ -225,3 +233,35 @@ def test_serve_starts_from_the_records_the_last_serve_left(tmp_path: Path) -> No
     second.close()
     clean_build(root, tmp_path / "clean2")
     assert differences(tmp_path / "served2", tmp_path / "clean2") == []
+
+
+def test_a_second_mkdocs_build_process_keeps_the_pages_with_functions_in_mkdocs_yml(
+    tmp_path: Path,
+) -> None:
+    """Two `mkdocs build` processes: a ``!!python/name:`` function in ``mkdocs.yml`` (as
+    Material's docs configure superfences) is the same configuration in both, though its
+    address in memory differs (which once threw every such cache away)."""
+    settings = {k: v for k, v in CONFIG.items() if k != "markdown_extensions"}
+    root = project(tmp_path / "p", config=settings)
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    config += (
+        "markdown_extensions:\n"
+        "  - toc:\n"
+        "      permalink: true\n"
+        "  - attr_list\n"
+        "  - pymdownx.superfences:\n"
+        "      custom_fences:\n"
+        "        - name: mermaid\n"
+        "          class: mermaid\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+    )
+    (root / "mkdocs.yml").write_text(config, "utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build"]
+    first = run(command, cwd=root, env=env, timeout=300)
+    assert first.returncode == 0, shown(first)
+    second = run(command, cwd=root, env=env, timeout=300)
+    assert second.returncode == 0, shown(second)
+    assert "thrown away" not in second.stderr, shown(second)
+    found = BUILT.search(second.stderr)
+    assert found is not None and int(found.group(2)) >= 15, shown(second)

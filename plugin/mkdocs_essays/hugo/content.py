@@ -162,9 +162,12 @@ class HugoContent:
 
     def published(self, src_uri: str) -> bool:
         """This build writes the page (essays and pages it leaves out are not included)."""
-        files = self.site.files
-        file = files.get_file_from_path(src_uri) if files is not None else None
-        return file is not None and file.inclusion.is_included()
+        included = self.site.included
+        if included is None:  # (the content step, which decides it: the file says)
+            files = self.site.files
+            file = files.get_file_from_path(src_uri) if files is not None else None
+            return file is not None and file.inclusion.is_included()
+        return src_uri in included
 
     def unrendered(self, location: str) -> bool:
         """Whether an ``_index.md`` Hugo does not write (``build.render = "never"``,

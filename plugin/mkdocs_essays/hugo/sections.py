@@ -122,7 +122,7 @@ class HugoSections(Feature):
         items: list[tuple[tuple[Any, ...], str, str]] = []
         for src_uri in spec.key:
             file = files.get_file_from_path(src_uri)
-            if file is None or not file.inclusion.is_included():
+            if file is None or src_uri not in (site.included or ()):  # (see Site.included)
                 continue
             if self.hugo.options_of(src_uri).list == "never":  # in no list (Hugo 0.168)
                 continue

@@ -33,6 +33,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from .engine import State
@@ -56,6 +57,12 @@ _ALLOWED = {
     ("mkdocs_essays.map.around", "Around"),
     ("mkdocs_essays.related.feature", "Ranking"),
     ("collections", "Counter"),
+    ("datetime", "date"),  # (dates of pages' meta)
+    ("datetime", "datetime"),
+    ("datetime", "time"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("mkdocs_essays.incremental.disk", "_zone"),
     ("builtins", "frozenset"),
     ("builtins", "set"),
     ("builtins", "slice"),
@@ -65,6 +72,20 @@ _ALLOWED = {
 
 class _Untrusted(Exception):
     pass
+
+
+def _zone(key: str) -> ZoneInfo:
+    return ZoneInfo(key)
+
+
+class _Writer(pickle.Pickler):
+    """Writes a time zone (in the dates of pages' meta) by its name: a ZoneInfo's own way
+    goes through ``getattr``, which reading the records does not allow."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, ZoneInfo):
+            return _zone, (obj.key,)
+        return NotImplemented
 
 
 class _Reader(pickle.Unpickler):
@@ -224,7 +245,7 @@ class Disk:
             at = stream.tell()
             stream.write(b"0" * 32 + b"\n")  # (the checksum, once the records are written)
             hashing = _Hashing(stream)
-            pickle.dump((kept, copies, content), hashing, protocol=pickle.HIGHEST_PROTOCOL)
+            _Writer(hashing, protocol=pickle.HIGHEST_PROTOCOL).dump((kept, copies, content))
             stream.seek(at)
             stream.write(hashing.hash.hexdigest().encode())
         os.replace(temporary, self.records)

@@ -10,10 +10,12 @@ entries; the warnings it gave) and of what each essay's rendering gave the rest 
    is changed for the build), so the site the last build left is not deleted: the server
    keeps serving it while this build runs, and pages that do not change are not written;
 2. ``on_files``: every page that has a record is left out of the build
-   (``InclusionLevel.EXCLUDED``: MkDocs neither reads, renders nor writes it), except the pages
-   in the navigation (leaving one out would change every page's navigation) and the essays
-   whose Markdown or address changed (they must be rendered to give their products). An
-   essay left out gives the build its products as its rendering would;
+   (``InclusionLevel.EXCLUDED``: MkDocs neither reads, renders nor writes it), except the
+   essays whose Markdown or address changed (they must be rendered to give their products).
+   An essay left out gives the build its products as its rendering would. The pages in the
+   navigation are left out at ``on_nav``, once MkDocs has made the navigation with them (left
+   out before, they would be missing from every page's navigation), with the title and meta
+   their last build gave them;
 3. ``on_env``: every page's key is worked out (all the build's data is known by then); a page
    left out whose key differs from its record's is taken back in and read as MkDocs reads
    a page (``_populate_page``), before the plugin fills in what depends on every essay;
@@ -33,6 +35,7 @@ command: a second `mkdocs build`, or `mkdocs serve` started again, begins from t
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import logging
 import os
@@ -53,7 +56,7 @@ from mkdocs.structure.pages import Page
 from ..cache import config_fingerprint
 from . import products as made
 from .disk import Disk
-from .keys import Keys, Memo, digest_of
+from .keys import Keys, Memo, digest_of, stable_repr
 from .search import SearchEntries, search_entries
 from .templates import Compiled
 
@@ -91,6 +94,9 @@ class PageRecord:
     lookups: tuple[str, ...] = ()
     """The paths its Markdown's links were looked up at (what they resolve to is part of its
     key)."""
+    nav: tuple[str | None, dict[str, Any]] | None = None
+    """A page in the navigation: its title and meta as built (what the navigation of every
+    other page shows of it, while it is not built)."""
 
 
 @dataclass
@@ -157,7 +163,7 @@ def generation(config: MkDocsConfig, options: EssaysConfig, *, serve: bool) -> b
     custom = _custom_dirs(config)
     themes = tuple((folder, _tree(folder) if folder in custom else ()) for folder in theme.dirs)
     plugins = tuple(
-        (name, repr(sorted(getattr(plugin, "config", {}).items())))
+        (name, stable_repr(sorted(getattr(plugin, "config", {}).items())))
         for name, plugin in config.plugins.items()
     )
     return digest_of(
@@ -172,16 +178,16 @@ def generation(config: MkDocsConfig, options: EssaysConfig, *, serve: bool) -> b
         config.site_url,
         config.use_directory_urls,
         config.docs_dir,
-        repr(sorted((k, repr(v)) for k, v in theme.items())),
+        stable_repr(sorted((k, stable_repr(v)) for k, v in theme.items())),
         themes,
         plugins,
-        repr(config.markdown_extensions),
-        repr(config.mdx_configs),
-        repr(config.extra),
-        repr(config.extra_css),
-        repr(config.extra_javascript),
-        repr(config.nav),
-        repr(config.validation),
+        stable_repr(config.markdown_extensions),
+        stable_repr(config.mdx_configs),
+        stable_repr(config.extra),
+        stable_repr(config.extra_css),
+        stable_repr(config.extra_javascript),
+        stable_repr(config.nav),
+        stable_repr(config.validation),
     )
 
 
@@ -386,6 +392,9 @@ class Run:
         self.warnings = _Warnings(config)
         self.filter = _LeftOutLinks(self.left_out)
         self._recorder: made.Recorder | None = None
+        self.in_nav: Callable[[File], bool] = lambda file: False
+        self._titled: set[str] = set()
+        """Pages of the navigation left out, given their last title (see :meth:`on_nav`)."""
         build.site.renderer.env.bytecode_cache = engine.compiled
 
     # -- on_pre_build --------------------------------------------------------------------------
@@ -448,9 +457,10 @@ class Run:
         self.keys = Keys(build, self.generation, self._lookups, self.engine.memo)
         self._recorder = made.recorder(build)
         state = self.state
+        self.in_nav = self._in_nav(files)
         if state is None:
             return
-        in_nav = self._in_nav(files)
+        in_nav = self.in_nav
         for file in files.documentation_pages(inclusion=self.included):
             src = file.src_uri
             record = state.pages.get(src)
@@ -535,7 +545,30 @@ class Run:
     # -- on_nav / on_env -------------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation) -> None:
+        """The pages in the navigation are left out now, once it is made with them: each keeps
+        the title and meta its last build gave it, which is what the navigation of the other
+        pages shows (a page whose key then differs is built, and if its title or meta come out
+        different, every page is: see :meth:`on_env`)."""
         self.nav = nav
+        state, files = self.state, self.files
+        if state is None or files is None:
+            return
+        broken = self.build.site.broken
+        for file in files.documentation_pages(inclusion=self.included):
+            src = file.src_uri
+            record = state.pages.get(src)
+            page = file.page
+            if record is None or record.nav is None or page is None or src in broken:
+                continue
+            if src in self.left_out or not self.in_nav(file) or not self._present(record):
+                continue
+            title, meta = record.nav
+            if "title" not in vars(page):  # (a title of the `nav:` setting stays)
+                page.title = title
+                self._titled.add(src)
+            page.meta = dict(meta)
+            self.left_out[src] = (file, file.inclusion)
+            file.inclusion = InclusionLevel.EXCLUDED
 
     def on_env(self, env: Any, files: Files) -> None:
         """Every page's key; the pages left out whose key changed are read after all."""
@@ -543,7 +576,8 @@ class Run:
         self.build.views.rendered_all()
         keys = self.keys
         assert keys is not None
-        keys.site = digest_of(self.generation, _nav_digest(self.nav))
+        nav = _nav_digest(self.nav)
+        keys.site = digest_of(self.generation, nav)
         state = self.state
         later: list[File] = []
         if state is not None:
@@ -558,13 +592,16 @@ class Run:
                         # (its Markdown is the last build's, so are the paths its links ask
                         # for: the key it gets once built is this one)
                         self.keys_now[src] = key
-        if later:
-            from mkdocs.commands.build import _populate_page
-
-            for file in later:
-                file.inclusion = self.left_out.pop(file.src_uri)[1]
-                page = Page(None, file, self.config)
-                _populate_page(page, self.config, files)
+        self._take_back(later, files)
+        if later and self.kept and _nav_digest(self.nav) != nav:
+            # (a page of the navigation built again shows another title or meta: every page
+            # shows the navigation)
+            log.info("the navigation changed: every page is built")
+            everything = [self.left_out[src][0] for src in self.kept]
+            self.kept.clear()
+            self.keys_now.clear()
+            keys.site = digest_of(self.generation, _nav_digest(self.nav))
+            self._take_back(everything, files)
         for src, (file, level) in self.left_out.items():
             if src not in self.kept:  # (taken back in above)
                 file.inclusion = level
@@ -583,6 +620,21 @@ class Run:
                     logging.getLogger(name).log(levelno, message)
         finally:
             self.warnings.replaying = False
+
+    def _take_back(self, later: list[File], files: Files) -> None:
+        """Pages left out that are built after all: read as MkDocs reads a page."""
+        if not later:
+            return
+        from mkdocs.commands.build import _populate_page
+
+        for file in later:
+            file.inclusion = self.left_out.pop(file.src_uri)[1]
+            page = file.page
+            if page is None or not self.in_nav(file):
+                page = Page(None, file, self.config)
+            elif file.src_uri in self._titled:  # (its own title, from what it is now)
+                del vars(page)["title"]
+            _populate_page(page, self.config, files)
 
     def template_context(self, name: str, context: Any) -> Any:
         """``sitemap.xml`` lists the pages left out too, as a full build lists them."""
@@ -627,6 +679,7 @@ class Run:
         """Move the build into the site, delete what it no longer has, keep the records."""
         config = self.config
         try:
+            self._sitemap_gz()
             written = self._move_in()
         finally:
             config.site_dir = self.site_dir
@@ -659,6 +712,7 @@ class Run:
                 search=search,
                 warnings=tuple(self.warnings.by_page.get(src, ())),
                 lookups=tuple(self.lookups.get(src, ())),
+                nav=(file.page.title, dict(file.page.meta)) if self.in_nav(file) else None,
             )
         products = {
             src: p
@@ -681,6 +735,30 @@ class Run:
                 f"{built} page{'s' if built != 1 else ''} built, {len(self.kept)} kept as the "
                 "last build left them"
             )
+
+    def _sitemap_gz(self) -> None:
+        """MkDocs stamps ``sitemap.xml.gz`` with the latest date of the pages it built, or with
+        the time of the build when it built none: a build that left every page out writes it
+        again, stamped as a full build stamps it."""
+        files = self.files
+        if not self.kept or files is None:
+            return
+        if any(f.page is not None for f in files.documentation_pages()):
+            return
+        path = os.path.join(self.config.site_dir, "sitemap.xml")
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+        except OSError:
+            return
+        from mkdocs.utils import get_build_timestamp
+
+        stamp = get_build_timestamp(pages=[_Listed("", None, _today())])  # type: ignore[list-item]
+        with (
+            open(path + ".gz", "wb") as out,
+            gzip.GzipFile(fileobj=out, filename=path + ".gz", mode="wb", mtime=stamp) as gz,
+        ):
+            gz.write(data)
 
     def _move_in(self) -> frozenset[str]:
         """Every file of this build, in the site (relative paths)."""
@@ -736,6 +814,12 @@ class _Listed:
         self.abs_url: str | None = None
         Page._set_canonical_url(self, site_url)  # type: ignore[arg-type]
         self.page = self
+
+
+def _today() -> str:
+    from mkdocs.utils import get_build_date
+
+    return get_build_date()
 
 
 def _reader(file: File) -> Callable[[], bytes]:

@@ -24,6 +24,7 @@ builds): an unchanged essay's Markdown is the same object from build to build.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -33,12 +34,31 @@ if TYPE_CHECKING:
     from ..build import EssaysBuild
     from ..model import Essay
 
-__all__ = ["Keys", "Memo", "digest_of"]
+__all__ = ["Keys", "Memo", "digest_of", "stable_repr"]
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def digest_of(*parts: object) -> bytes:
     """A 16-byte digest of ``parts`` (strings, numbers, bytes, dates and tuples of them)."""
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def stable_repr(value: object) -> str:
+    """``repr(value)`` without what changes from one process to the next, for what is kept on
+    disk: a function or a class (``!!python/name:`` in ``mkdocs.yml``) is named by its module
+    and name, and an object's address (``<... at 0x7f...>``) is left out."""
+    if isinstance(value, dict):
+        items = ", ".join(f"{stable_repr(k)}: {stable_repr(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list | tuple):
+        inner = ", ".join(stable_repr(v) for v in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(stable_repr(v) for v in value)) + "}"
+    if (callable(value) or isinstance(value, type)) and hasattr(value, "__qualname__"):
+        return f"<{getattr(value, '__module__', '')}.{value.__qualname__}>"
+    return _ADDRESS.sub("", repr(value))
 
 
 class Memo:
