@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BASE_CONFIG, Site, run_build, write_tree
-from processes import run, shown
 from mkdocs_essays.incremental.disk import Disk
+from processes import run, shown
 from serve_session import Session, clean_build, differences
 
 
@@ -64,6 +64,8 @@ CONFIG = {**BASE_CONFIG, "nav": [{"Home": "index.md"}]}
 def _build_date(monkeypatch: pytest.MonkeyPatch) -> None:
     """One build date for every build (``sitemap.xml.gz`` holds the second it was made)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1709600000")
+
+
 BUILT = re.compile(r"(\d+) pages? built, (\d+) kept as the last build left them")
 RECORDS = Path(".cache") / "mkdocs-essays" / "build" / "records"
 
