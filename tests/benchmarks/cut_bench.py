@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -147,6 +148,8 @@ def capture(n: int, work: Path) -> None:
     feature.Cards.essay_html = essay_html
     html.EssayBody.section = section
     html.Fragment.rebase = rebase
+    # (every essay rendered: records an earlier run left would leave them out of the build)
+    shutil.rmtree(root / ".cache" / "mkdocs-essays", ignore_errors=True)
     cwd = os.getcwd()
     os.chdir(root)
     try:

@@ -13,17 +13,15 @@ ratio to the site in one language. No time is asserted.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
+import run
 import yaml
 
 CODES = ["en", "fr", "de", "pt-br"]
@@ -44,15 +42,7 @@ def write(root: Path, essays: list[corpus.Essay], languages: int) -> None:
 
 
 def build(root: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=root,
-        check=True,
-        timeout=3600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return time.perf_counter() - started
+    return run.timed_build(root, 3600)
 
 
 def main() -> None:

@@ -28,7 +28,6 @@ import re
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -243,18 +242,6 @@ class Warm:
     serve_warm: float = 0.0
 
 
-def _build_seconds(root: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"],
-        cwd=root,
-        check=True,
-        timeout=START_TIMEOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return time.perf_counter() - start
-
-
 def _serve_start(root: Path, work: Path, port: int, path: str, title: str) -> float:
     """Seconds from starting `mkdocs serve` to the essay being served; the server is then
     stopped as a writer stops it (Ctrl-C: it writes its records)."""
@@ -285,8 +272,8 @@ def measure_warm(n: int, work: Path) -> Warm:
     shutil.rmtree(cache, ignore_errors=True)
     shutil.rmtree(root / "site", ignore_errors=True)
     result = Warm(n)
-    result.build_cold = _build_seconds(root)
-    result.build_warm = _build_seconds(root)
+    result.build_cold = run.timed_build(root, START_TIMEOUT)
+    result.build_warm = run.timed_build(root, START_TIMEOUT, cold=False)
     essay = Edits(root, n, "").target
     path = f"posts/{essay.slug}/"
     port = free_port()  # (the same both times, as a writer's: the address is in every page)

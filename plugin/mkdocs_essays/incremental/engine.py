@@ -315,11 +315,10 @@ class Incremental:
         if why is not None:
             self._say(why)
             return
-        if self.use_disk:
-            mode = "serve" if serve else "build"
-            root = Disk(config.config_file_path, mode).root
-            if self.disk is None or self.disk.root != root:
-                self.disk = Disk(config.config_file_path, mode)
+        if self.use_disk:  # (one per project and command, kept over `mkdocs serve`'s builds)
+            disk = Disk(config.config_file_path, "serve" if serve else "build")
+            if self.disk is None or self.disk.root != disk.root:
+                self.disk = disk
         self.run = Run(self, config, options, build, serve=serve)
 
     def end(self) -> None:
