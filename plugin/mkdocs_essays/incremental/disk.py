@@ -106,7 +106,8 @@ class Disk:
         self.copies: dict[str, tuple[int, int]] = {}
         """dest -> (size, mtime) of each page's copy in the cache, as last written or read."""
         self._saving: threading.Thread | None = None
-        self._lock = threading.Lock()
+        """The thread writing the last records (`mkdocs serve`): every save and load waits
+        for it, so one write runs at a time."""
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -199,12 +200,11 @@ class Disk:
             self._saving = None
 
     def _save(self, state: State, content: dict[Any, Any]) -> None:
-        with self._lock:
-            try:
-                self._write(state, content)
-            except OSError as error:
-                log.info(f"the build's records could not be kept in {self.root}: {error}")
-                self._forget()
+        try:
+            self._write(state, content)
+        except OSError as error:
+            log.info(f"the build's records could not be kept in {self.root}: {error}")
+            self._forget()
 
     def _write(self, state: State, content: dict[Any, Any]) -> None:
         with contextlib.suppress(FileNotFoundError):  # (first: copies being changed are
