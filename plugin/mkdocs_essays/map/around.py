@@ -1,19 +1,20 @@
 """What each local map shows, worked out again only where the graph changed.
 
-A local map shows its node's rings (:func:`.graph.neighbourhood`): what it draws depends on
-its node, the node's neighbours and how they rank (a rank is the kind, the number of
-neighbours and the id), the neighbours of the neighbours that are no terms (ring two is
-found through them) and how those rank, and the edges between all of these, in the order of
-the graph. Every page with a local map declares it among its inputs (``pages/inputs.py``), so
-a build asks for every node's: some 6,000 at 1,000 essays, each a walk of its rings.
+A local map shows its node's rings (:func:`.graph.neighbourhood`): what it draws depends on its
+node, the node's neighbours and how they rank (by kind, by the tie to the node, by id), the
+neighbours of the neighbours that are no terms (ring two is found through them) and how those
+rank, and the edges between all of these, in the order of the graph. Every page with a local map
+declares it among its inputs (``pages/inputs.py``), so a build asks for every node's: some 6,000
+at 1,000 essays, each a walk of its rings.
 
-:class:`Around` keeps them from one build to the next (in the plugin's content cache). Each
-node has a signature: its title, address, badges, the node before it and its edges (a term:
-its degree, as a term's edges are never followed). When a node's signature changes, the maps
-that may show it are looked at again: its own, its neighbours', and the neighbours of its
-neighbours that are no terms (in the last graph and in this one). The others keep their
-digest, which is what a walk of their rings would give (``tests/unit/test_map_around.py``
-checks it against a walk of every node, over random graphs and edits).
+:class:`Around` keeps them from one build to the next (in the plugin's content cache). Each node
+has a signature: its title, address, badges, the node before it and its edges (a term: not its
+edges, which no other map follows: its own map is looked at again when they change). When a
+node's signature changes, the maps that may show it are looked at again: its own, its
+neighbours', and the neighbours of its neighbours that are no terms (in the last graph and in
+this one). The others keep their digest, which is what a walk of their rings would give
+(``tests/unit/test_map_around.py`` checks it against a walk of every node, over random graphs
+and edits).
 
 Plain data; no MkDocs import.
 """
@@ -64,6 +65,8 @@ class Around:
         changed = {n for n, s in signatures.items() if self._signatures.get(n) != s}
         changed |= self._signatures.keys() - signatures.keys()
         again: set[str] = set(changed)
+        # a term's own map shows its edges (its signature leaves them to its neighbours')
+        again.update(n for n in terms if adjacency[n] != self._adjacency.get(n))
         for table, skip in ((adjacency, terms), (self._adjacency, self._terms)):
             near = {m for n in changed for m in table.get(n, ())}
             again |= near
@@ -93,7 +96,7 @@ def _signatures(graph: KnowledgeGraph) -> dict[str, bytes]:
         data = (before, node.kind, node.title, node.url, node.badges, node.group)
         before = node_id
         if node.kind == "term":
-            out[node_id] = digest(repr((data, len(around))))
+            out[node_id] = digest(repr(data))  # (its edges: in its neighbours' signatures)
         else:
             out[node_id] = digest(repr((data, tuple(around.items()))))
     return out

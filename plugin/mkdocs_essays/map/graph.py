@@ -60,7 +60,7 @@ class KnowledgeGraph:
     topic: dict[str, int] = field(default_factory=dict)
     """Node id -> the id of its topic (see :mod:`.topics`); nodes of no topic are absent."""
     _ranked: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _rank: dict[str, tuple[int, int, str]] = field(default_factory=dict, repr=False)
+    _rank: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
     _position: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add(self, node: Node) -> None:
@@ -77,8 +77,6 @@ class KnowledgeGraph:
             self.weights[(a, b)] = weight
         if self._ranked:
             self._ranked.clear()
-        if self._rank:
-            self._rank.clear()
         self.adjacency[a][b] = kind
         self.adjacency[b][a] = kind
         self.edges[(a, b)] = kind
@@ -125,20 +123,34 @@ class KnowledgeGraph:
     def without(self, kind: str) -> KnowledgeGraph:
         return self.subgraph(i for i, n in self.nodes.items() if n.kind != kind)
 
-    def rank(self, node_id: str) -> tuple[int, int, str]:
-        """Who comes first around a node: cards, essays, then terms; most connected first."""
+    def rank(self, node_id: str) -> tuple[int, str]:
+        """Who comes first: cards, essays, then terms, each kind by id.
+
+        Not by how connected a node is: a node's degree changes with edits far from it (one
+        essay more tagged ``llm`` changes the rank of the tag for every page around it), and a
+        local map ordered by degree would change with them, so `mkdocs serve` would build
+        hundreds of pages again for one tag added (issue 23)."""
         cached = self._rank.get(node_id)
         if cached is None:
             kind = self.nodes[node_id].kind
-            cached = (_FIRST_RING_ORDER.get(kind, 3), -len(self.adjacency[node_id]), node_id)
-            self._rank[node_id] = cached
+            cached = self._rank[node_id] = (_FIRST_RING_ORDER.get(kind, 3), node_id)
         return cached
 
     def ranked(self, node_id: str) -> list[str]:
-        """The node's neighbours by :meth:`rank` (sorted once per node and build)."""
+        """The node's neighbours: by kind (:meth:`rank`), then the ties the writer made
+        before the ones the plugin found (an essay's own cards, then the essays it links to or
+        from, then the similar ones; a card's essay, then its related cards), then by id.
+        Sorted once per node and build."""
         cached = self._ranked.get(node_id)
         if cached is None:
-            cached = self._ranked[node_id] = sorted(self.adjacency[node_id], key=self.rank)
+            around = self.adjacency[node_id]
+            nodes = self.nodes
+
+            def order(other: str) -> tuple[int, int, str]:
+                kind = _FIRST_RING_ORDER.get(nodes[other].kind, 3)
+                return (kind, _EDGE_ORDER.get(around[other], 9), other)
+
+            cached = self._ranked[node_id] = sorted(around, key=order)
         return cached
 
     def count(self, kind: str) -> int:
@@ -146,6 +158,7 @@ class KnowledgeGraph:
 
 
 _FIRST_RING_ORDER = {"card": 0, "essay": 1, "term": 2}
+_EDGE_ORDER = {"card": 0, "tag": 0, "link": 1, "similar": 2, "related": 2}
 
 
 def _first_ring(graph: KnowledgeGraph, center: str, first: int) -> list[str]:
@@ -168,7 +181,8 @@ def _first_ring(graph: KnowledgeGraph, center: str, first: int) -> list[str]:
         elif len(left) < first:
             left.append(node_id)
     chosen += left[: first - len(chosen)]
-    return sorted(chosen, key=graph.rank)
+    keep = set(chosen)
+    return [node_id for node_id in ranked if node_id in keep]
 
 
 QUOTA = {"card": 6, "essay": 6, "term": 4}
@@ -181,8 +195,9 @@ def neighbourhood(
 ) -> list[list[str]]:
     """The rings around ``center``: ``[[center], one step out, two steps out]``.
 
-    One step out: every neighbour (at most ``first``: cards, then essays, then terms, most
-    connected first, each kind up to its :data:`QUOTA` while another kind waits). Two steps
+    One step out: every neighbour (at most ``first``, in :meth:`KnowledgeGraph.ranked`
+    order: cards, essays, then terms, each kind up to its :data:`QUOTA` while another kind
+    waits). Two steps
     out: the neighbours of those, but not through a term (a tag
     of a thousand essays would bury the page): at most ``second``, the ones tied to the most
     nodes of the first ring first. Ring two is ordered by the first-ring node it hangs from,
