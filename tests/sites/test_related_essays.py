@@ -138,9 +138,13 @@ def test_a_rare_keyword_relates_essays_on_different_subjects(make_site: MakeSite
     site = make_site(files(front))
     assert "baking-2" in related(site, "sailing-1")
     assert "sailing-1" in related(site, "baking-2")
-    # the same keyword weighs nothing when the site's indices leave keywords out
+    # the same keyword weighs nothing when the site's indices leave keywords out: baking-2
+    # falls behind (on 12 essays the words of any two still share something: 5 places are
+    # filled by words alone)
     without = make_site(files(front), plugin={"related": {"indices": [{"name": "tags"}]}})
-    assert "baking-2" not in related(without, "sailing-1")
+    by_words = related(without, "sailing-1") or []
+    place = related(site, "sailing-1").index("baking-2")
+    assert "baking-2" not in by_words or by_words.index("baking-2") > place
 
 
 def test_an_essay_heading_with_the_blocks_id_is_named(make_site: MakeSite) -> None:

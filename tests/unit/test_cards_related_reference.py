@@ -17,7 +17,14 @@ from collections import Counter, defaultdict
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mkdocs_essays.cards.related import STOPWORDS, Document, RelatedIndex, _count_words, tokens
+from mkdocs_essays.cards.related import (
+    STOPWORDS,
+    Document,
+    RelatedIndex,
+    _count_words,
+    idf,
+    tokens,
+)
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 
@@ -47,8 +54,8 @@ class Reference:
         tag_df: Counter[str] = Counter()
         for document in self.documents:
             tag_df.update(set(document.tags))
-        self.idf = {w: math.log(n / c) for w, c in df.items() if 1 < c < n}
-        self.tag_idf = {t: math.log((n + 1) / c) for t, c in tag_df.items() if c > 1}
+        self.idf = {w: idf(n, c) for w, c in df.items() if 1 < c < n}
+        self.tag_idf = {t: idf(n + 1, c) for t, c in tag_df.items() if c > 1}
         self.vectors = [
             self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)
         ]

@@ -1,9 +1,9 @@
 """Related cards: shared tags and shared distinctive words, through an inverted index.
 
-Every card becomes a sparse vector: its most distinctive words (TF-IDF: ``(1 + log tf) *
-log(N / df)``, title words counted twice, the ``terms_per_card`` heaviest kept) and its tags
-(weighted by how rare they are), each part normalised, tags weighing ``tag_weight`` of the
-score and words the rest. Two cards' score is the dot product of their vectors.
+Every card becomes a sparse vector: its most distinctive words (TF-IDF: ``(1 + log tf) * log(N /
+df)``, on a grid: :func:`idf`; title words counted twice, the ``terms_per_card`` heaviest kept)
+and its tags (weighted by how rare they are), each part normalised, tags weighing ``tag_weight``
+of the score and words the rest. Two cards' score is the dot product of their vectors.
 
 No pair of cards is compared directly. Each feature has a posting list, heaviest first; a card
 gathers candidates from the first ``postings_cap`` entries of the lists of its own features
@@ -27,7 +27,7 @@ from sys import intern
 
 from ..cache import ContentCache, digest
 
-__all__ = ["Document", "RelatedIndex", "rank", "tokens", "word_counts"]
+__all__ = ["Document", "RelatedIndex", "idf", "rank", "tokens", "word_counts"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 """A word: a letter, then letters, digits, ``_``, ``'`` and ``-``, ending on a letter or digit."""
@@ -119,8 +119,8 @@ class RelatedIndex:
             tag_df.update(set(document.tags))
         self.n = n
         # A word in one card only can match nothing; one in every card tells nothing.
-        self.idf = {w: math.log(n / c) for w, c in df.items() if 1 < c < n}
-        self.tag_idf = {t: math.log((n + 1) / c) for t, c in tag_df.items() if c > 1}
+        self.idf = {w: idf(n, c) for w, c in df.items() if 1 < c < n}
+        self.tag_idf = {t: idf(n + 1, c) for t, c in tag_df.items() if c > 1}
         self.vectors = [
             self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)
         ]
@@ -226,6 +226,26 @@ class RelatedIndex:
                 ranked.append((exact, other.id))
         ranked.sort(key=lambda e: (-e[0], e[1]))
         return [identifier for _, identifier in ranked[:limit]]
+
+
+def idf(documents: int, carriers: int) -> float:
+    """How rare a word (or a tag) carried by ``carriers`` of ``documents`` is: ``log(documents
+    / carriers)`` on a grid of half powers of two (``log2 documents`` rounded up to a half,
+    ``log2 carriers`` down), so above 0 whenever ``carriers < documents``.
+
+    On a grid, because one document more or less moves every word's weight a little, and on
+    a collection of close scores each little move reorders some related lists: one essay
+    more, saved under `mkdocs serve`, would change the related cards and essays of hundreds of
+    pages (issue 23). On the grid, a word's weight changes when its count crosses a step
+    (about once in ``0.35 * carriers`` new documents that carry it), and every weight when
+    the collection grows by a factor of 1.41. (In integers, exact: ``ceil(2 log2 d)`` is
+    ``bit_length(d * d - 1)``, ``floor(2 log2 c)`` is ``bit_length(c * c) - 1``.)"""
+    up = (documents * documents - 1).bit_length()
+    down = (carriers * carriers).bit_length() - 1
+    return (up - down) * _HALF
+
+
+_HALF = math.log(2) / 2
 
 
 def word_counts(title: str, text: str, cache: ContentCache | None = None) -> Counter[str]:

@@ -4,11 +4,13 @@ Each essay becomes one sparse vector, and the similarity of two essays is the do
 their vectors:
 
 - **words**: the essay's ``WORDS`` most distinctive words (TF-IDF: ``(1 + log tf) *
-  log((N + 1) / df)``, title words counted twice more, over the text as rendered), the vector
+  log((N + 1) / df)``, on a grid: :func:`~mkdocs_essays.cards.related.idf`; title words
+  counted twice more, over the text as rendered), the vector
   normalised, then scaled by the square root of the ``text`` weight: two essays score ``text
   weight * cosine`` by their words;
 - **indices** (``keywords``, ``tags``, ``date``...): each value the essay carries is one entry,
-  ``sqrt(weight * informative)``, where ``informative = log((N + 1) / df) / log(N + 1)`` is 1
+  ``sqrt(weight * informative)``, where ``informative = log((N + 1) / df) / log(N + 1)`` (on
+  the same grid) is near 1
   for a value no other essay shares and near 0 for one nearly every essay carries. Two essays
   sharing a value score ``weight * informative`` for it, added up over the values they share,
   as Hugo adds the weights of matching indices (Hugo counts every match alike: on a blog
@@ -26,6 +28,7 @@ Plain data in, indices out: no MkDocs import.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from collections import Counter
@@ -34,6 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..cache import ContentCache
+from ..cards.related import idf as rarity
 from ..cards.related import word_counts
 from .neighbours import nearest
 
@@ -113,7 +117,7 @@ class Similarity:
         for counted in counts:
             df.update(counted.keys())
         n = self.n
-        idf = {w: math.log((n + 1) / c) for w, c in df.items() if c > 1}
+        idf = {w: rarity(n + 1, c) for w, c in df.items() if c > 1}
         scale = math.sqrt(text_weight)
         tf = _LogTf()
         for at, counted in enumerate(counts):
@@ -134,14 +138,16 @@ class Similarity:
         weight``, as one shared value no other essay carries scores its index's weight (for
         the median essay). Cosines of word vectors are small (0.2 between essays on one
         subject): unscaled, any shared keyword would outweigh all the words."""
-        step = max(1, self.n // CALIBRATION)
-        sample = range(0, self.n, step)
+        sample = _sample(self.entries, CALIBRATION)
         ranked = self._nearest(self.vectors, 1, queries=sample)
         best = [ranked[i][0][1] for i in sample if ranked[i]]
         typical = sorted(best)[len(best) // 2] if best else 0.0
         if typical <= 0:
             return
-        scale = math.sqrt(1 / typical)
+        # In steps of 2 ** (1/4): one essay more or less (a save under `mkdocs serve`) moves
+        # the median a little, and would otherwise move the weight of words against front
+        # matter for every essay, and with it the related lists of hundreds (issue 23).
+        scale = 2 ** (round(4 * math.log2(math.sqrt(1 / typical))) / 4)
         for vector in self.vectors:
             for feature in vector:
                 vector[feature] *= scale
@@ -154,7 +160,7 @@ class Similarity:
         df: Counter[Feature] = Counter()
         for entry in self.entries:
             df.update({(name, v) for name, values in entry.values for v in values})
-        top = math.log(n + 1)
+        top = rarity(n + 1, 1)
         out: list[dict[Feature, float]] = []
         for entry in self.entries:
             vector: dict[Feature, float] = {}
@@ -168,7 +174,7 @@ class Similarity:
                         continue  # shared with no other essay: it matches nothing
                     if limit and 100 * count > limit * n:
                         continue  # Hugo's cardinalityThreshold
-                    informative = math.log((n + 1) / count) / top
+                    informative = rarity(n + 1, count) / top
                     vector[(name, value)] = math.sqrt(weight * informative)
         return out
 
@@ -245,6 +251,19 @@ def _prose_counts(entry: Entry, cache: ContentCache | None) -> Counter[str]:
             else:
                 del less[word]
     return less
+
+
+def _sample(entries: Sequence[Entry], size: int) -> list[int]:
+    """The positions of ``size`` essays picked by a digest of their ids: the same essays
+    whatever the order of the others, and one essay more or less changes at most one of
+    them."""
+    if len(entries) <= size:
+        return list(range(len(entries)))
+
+    def digest(at: int) -> bytes:
+        return hashlib.blake2b(entries[at].id.encode("utf-8", "surrogatepass")).digest()
+
+    return sorted(heapq.nsmallest(size, range(len(entries)), key=digest))
 
 
 def _newest_first(entry: Entry) -> tuple[float, str]:
