@@ -186,3 +186,24 @@ def test_the_skeleton_layout_ignores_the_hash_seed() -> None:
         for seed in ("1", "2")
     ]
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("essay:") == 500
+
+
+def test_a_map_keeps_its_order_when_its_neighbours_gain_edges() -> None:
+    """A local map orders what it shows by kind, by tie (the writer's before the plugin's)
+    and by id, never by degree: one essay more tagged somewhere does not reorder the maps
+    around the tag's other essays (issue 23: with degree, a tag added changed 668 card pages)."""
+    graph = site(60)
+    centers = [n for n in graph.nodes if n.startswith("essay:")]
+    before = {c: neighbourhood(graph, c) for c in centers}
+    ranked = {c: list(graph.ranked(c)) for c in centers}
+    for k in range(12):  # (enough for the tag to outrank, by degree, every other tag)
+        graph.add(Node(f"essay:new{k}", "essay", f"New {k}", f"posts/new{k}/"))
+        graph.connect(f"essay:new{k}", "term:tags/t9", "tag")
+    for center in centers:  # (the tag's own essays among them: their maps show the tag)
+        assert neighbourhood(graph, center) == before[center], center
+        assert graph.ranked(center) == ranked[center], center
+    # the writer's ties first: an essay's own cards, then its links, then similar essays
+    graph.add(Node("essay:sim", "essay", "Similar", "posts/sim/"))
+    graph.connect("essay:9", "essay:sim", "similar")
+    kinds = [graph.adjacency["essay:9"][n] for n in graph.ranked("essay:9")]
+    assert kinds == sorted(kinds, key=["card", "link", "similar", "tag"].index), kinds

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import UTC, datetime, timedelta
 
@@ -212,3 +213,18 @@ def test_hugos_related_table_becomes_the_option(
     assert got == options
     assert len(notes) == len(noted)
     assert all(any(word in note for note in notes) for word in noted)
+
+
+def test_rarity_moves_in_steps() -> None:
+    """``idf`` is log(N / df) on a grid of half powers of two: close to it, above 0 while
+    df < N, and it changes rarely as N or df grows by one."""
+    from mkdocs_essays.cards.related import idf
+
+    for n in (2, 3, 10, 157, 1001, 6000):
+        for c in range(1, n):
+            assert idf(n, c) > 0
+            assert abs(idf(n, c) - math.log(n / c)) <= math.log(2) + 1e-9
+    steps = sum(idf(n, 7) != idf(n + 1, 7) for n in range(8, 5000))
+    assert steps <= 2 * math.log2(5000) + 1, steps
+    steps = sum(idf(5000, c) != idf(5000, c + 1) for c in range(1, 4999))
+    assert steps <= 2 * math.log2(5000) + 1, steps
