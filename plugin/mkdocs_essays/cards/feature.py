@@ -270,6 +270,12 @@ class Cards(Feature):
             self._catalog_tag_list = self._count_catalog_tags()
         return self._catalog_tag_list
 
+    def _tags_by_name(self) -> list[dict[str, Any]]:
+        """The catalog's tags by name, for its later pages: they link each tag without its
+        count, so a tag added to an essay (a count changed) changes the first page of a
+        catalog of a hundred, not every one of them (issue 23)."""
+        return sorted(self._catalog_tags(), key=lambda t: (t["name"].casefold(), t["slug"]))
+
     def _count_catalog_tags(self) -> list[dict[str, Any]]:
         tags: dict[str, dict[str, Any]] = {}
         for essay in self._catalog_essays():
@@ -303,7 +309,13 @@ class Cards(Feature):
             )
         if self._tag_counts is None:
             self._tag_counts = self._catalog_tags()
-        tags = [View(t, url=relative_url(t["url"], page_url)) for t in self._tag_counts]
+        if _later(spec):  # (see _tags_by_name)
+            tags = [
+                View({k: t[k] for k in ("name", "slug")}, url=relative_url(t["url"], page_url))
+                for t in self._tags_by_name()
+            ]
+        else:
+            tags = [View(t, url=relative_url(t["url"], page_url)) for t in self._tag_counts]
         # One page: a filter over its cards (JavaScript); several pages: each tag links to its
         # term page, which lists every card with the tag (a filter would see one page).
         paged = spec.pager is not None and spec.pager.count > 1
@@ -422,7 +434,10 @@ class Cards(Feature):
         if spec.kind == "cards":
             shown = items_of(spec, self._catalog_essays())
             groups = [(self.keys[e], [self._shows(c) for c in self.cards_of(e)]) for e in shown]
-            tags = [(t["name"], t["slug"], t["url"], t["count"]) for t in self._catalog_tags()]
+            if _later(spec):
+                tags = [(t["name"], t["slug"], t["url"]) for t in self._tags_by_name()]
+            else:
+                tags = [(t["name"], t["slug"], t["url"], t["count"]) for t in self._catalog_tags()]
             return essays(shown, groups, tags, len(self.cards), len(self._catalog_essays()))
         card = self.cards[spec.key]
         siblings = self.by_essay[card.essay]
@@ -540,3 +555,8 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
     if "tags" in names:
         return "tags"
     return names[0] if names else None
+
+
+def _later(spec: PageSpec) -> bool:
+    """A page of the catalog after its first."""
+    return spec.pager is not None and spec.pager.number > 1
