@@ -114,13 +114,18 @@ class RelatedIndex:
         df: Counter[str] = Counter()
         for counted in counts:
             df.update(counted.keys())
-        tag_df: Counter[str] = Counter()
+        # A tag is an essay's: its rarity is counted in essays, and a tag of one essay
+        # (its cards are never related to each other) relates nothing: one tag added to
+        # an essay changes its own cards' tags, not every list they were heavy in.
+        tag_groups: dict[str, set[str]] = defaultdict(set)
         for document in self.documents:
-            tag_df.update(set(document.tags))
+            for tag in document.tags:
+                tag_groups[tag].add(document.group)
+        essays = len({d.group for d in self.documents})
         self.n = n
         # A word in one card only can match nothing; one in every card tells nothing.
         self.idf = {w: idf(n, c) for w, c in df.items() if 1 < c < n}
-        self.tag_idf = {t: idf(n + 1, c) for t, c in tag_df.items() if c > 1}
+        self.tag_idf = {t: idf(essays + 1, len(g)) for t, g in tag_groups.items() if len(g) > 1}
         self.vectors = [
             self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)
         ]
