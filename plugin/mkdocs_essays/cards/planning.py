@@ -129,12 +129,13 @@ class CardPlan:
         """A card for each chosen section that can be one, at ``patterns/<key>/<segment>/``."""
         taken = _Names()
         key = self.keys[essay]
-        for section in chosen:
-            where = self.where(essay, section)
+        for section in chosen:  # (where a heading is: told only when it is reported)
             if not section.title:
+                where = self.where(essay, section)
                 log.info(f"{where}: a heading without text gets no pattern card; give it one")
                 continue
             if section.empty and not self.show_stubs:
+                where = self.where(essay, section)
                 log.info(
                     f"{where}: the section {section.title!r} has no text, so it gets no "
                     "pattern card; write it, or set publish_stubs: true to publish a stub"

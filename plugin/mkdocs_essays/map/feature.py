@@ -92,6 +92,8 @@ class KnowledgeMap(Feature):
         self.backlinks = backlinks
         self.related = related
         self._graph: KnowledgeGraph | None = None
+        self._json: str | None = None
+        """``graph.json``, made once: the map page's key and the file both need it."""
         self._texts = NodeTexts()
         """What each node draws the same on every map of this build."""
         self._topics: list[Topic] = []
@@ -208,6 +210,11 @@ class KnowledgeMap(Feature):
         """The whole graph, every card included: nodes (id, kind, title, url, topic), edges
         (source, target, kind, and weight where it has one), topics (id, label, words,
         members). URLs are relative to the site's root, as in ``cards.json``."""
+        if self._json is None:
+            self._json = self._make_json()
+        return self._json
+
+    def _make_json(self) -> str:
         graph = self.graph
         topic = graph.topic
         nodes = []
