@@ -103,3 +103,22 @@ def test_tokens_drop_stop_words_short_words_and_numbers() -> None:
         "isn't",
         "über-fast",
     ]
+
+
+def test_a_tag_of_one_essay_relates_nothing_and_changes_no_list() -> None:
+    """A tag's rarity is counted in essays (every card carries its essay's tags): a tag only
+    one essay has is left out, so adding it changes no card's related list (issue 23: counted
+    in cards, one tag added to an essay changed the related cards of 174 cards)."""
+    index = RelatedIndex(CORPUS)
+    assert "tags:rag" in index.tag_idf  # two essays: rag, search
+    assert "tags:garden" not in index.tag_idf  # the garden essay's two cards only
+    before = {d.id: index.related(d) for d in CORPUS}
+    tagged = [
+        Document(d.id, d.group, (*d.tags, "tags:new"), d.title, d.text)
+        if d.group == "search"
+        else d
+        for d in CORPUS
+    ]
+    after = RelatedIndex(tagged)
+    assert {d.id: after.related(d) for d in tagged} == before
+    assert after.tag_idf == index.tag_idf
