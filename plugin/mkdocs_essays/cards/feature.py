@@ -434,6 +434,7 @@ class Cards(Feature):
         if spec.kind == "cards":
             shown = items_of(spec, self._catalog_essays())
             groups = [(self.keys[e], [self._shows(c) for c in self.cards_of(e)]) for e in shown]
+            tags: list[tuple[Any, ...]]
             if _later(spec):
                 tags = [(t["name"], t["slug"], t["url"]) for t in self._tags_by_name()]
             else:
