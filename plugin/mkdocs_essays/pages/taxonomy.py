@@ -187,9 +187,13 @@ class Taxonomies(Feature):
         added = self.views.term_inputs(shown)
         if added is None:
             return None
+        # The terms it "often appears with": their names, addresses and what they share with
+        # it, as shown; not their counts (one essay more tagged AI would change every page
+        # of every term that shows AI among its companions: issue 23).
+        together = [(other.name, other.slug, shared) for other, shared in related]
         return (
-            essays((e for e in listed if e in self.site.locations), *pages)
-            + terms([term, *(other for other, _ in related)], [shared for _, shared in related])
+            essays((e for e in listed if e in self.site.locations), *pages, together)
+            + terms([term])
             + added
         )
 
