@@ -195,14 +195,13 @@ def neighbourhood(
 ) -> list[list[str]]:
     """The rings around ``center``: ``[[center], one step out, two steps out]``.
 
-    One step out: every neighbour (at most ``first``, in :meth:`KnowledgeGraph.ranked`
-    order: cards, essays, then terms, each kind up to its :data:`QUOTA` while another kind
-    waits). Two steps
-    out: the neighbours of those, but not through a term (a tag
-    of a thousand essays would bury the page): at most ``second``, the ones tied to the most
-    nodes of the first ring first. Ring two is ordered by the first-ring node it hangs from,
-    so a layout that follows the order puts children beside their parent. The work is bounded
-    by the degrees of the nodes visited, not by the size of the graph.
+    One step out: every neighbour (at most ``first``, in :meth:`KnowledgeGraph.ranked` order:
+    cards, essays, then terms, each kind up to its :data:`QUOTA` while another kind waits). Two
+    steps out: the neighbours of those, but not through a term (a tag of a thousand essays would
+    bury the page): at most ``second``, the ones tied to the most nodes of the first ring first.
+    Ring two is ordered by the first-ring node it hangs from, so a layout that follows the order
+    puts children beside their parent. The work is bounded by the degrees of the nodes visited,
+    not by the size of the graph.
     """
     ring1 = _first_ring(graph, center, first)
     seen = {center, *ring1}

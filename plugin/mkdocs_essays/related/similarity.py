@@ -3,18 +3,17 @@
 Each essay becomes one sparse vector, and the similarity of two essays is the dot product of
 their vectors:
 
-- **words**: the essay's ``WORDS`` most distinctive words (TF-IDF: ``(1 + log tf) *
-  log((N + 1) / df)``, on a grid: :func:`~mkdocs_essays.cards.related.idf`; title words
-  counted twice more, over the text as rendered), the vector
-  normalised, then scaled by the square root of the ``text`` weight: two essays score ``text
-  weight * cosine`` by their words;
+- **words**: the essay's ``WORDS`` most distinctive words (TF-IDF: ``(1 + log tf) * log((N + 1)
+  / df)``, on a grid: :func:`~mkdocs_essays.cards.related.idf`; title words counted twice more,
+  over the text as rendered), the vector normalised, then scaled by the square root of the
+  ``text`` weight: two essays score ``text weight * cosine`` by their words;
 - **indices** (``keywords``, ``tags``, ``date``...): each value the essay carries is one entry,
-  ``sqrt(weight * informative)``, where ``informative = log((N + 1) / df) / log(N + 1)`` (on
-  the same grid) is near 1
-  for a value no other essay shares and near 0 for one nearly every essay carries. Two essays
-  sharing a value score ``weight * informative`` for it, added up over the values they share,
-  as Hugo adds the weights of matching indices (Hugo counts every match alike: on a blog
-  whose every post has the keyword ``linkerd``, every post would be related to every other).
+  ``sqrt(weight * informative)``, where ``informative = log((N + 1) / df) / log(N + 1)`` (on the
+  same grid) is near 1 for a value no other essay shares and near 0 for one nearly every essay
+  carries. Two essays sharing a value score ``weight * informative`` for it, added up over the
+  values they share, as Hugo adds the weights of matching indices (Hugo counts every match
+  alike: on a blog whose every post has the keyword ``linkerd``, every post would be related to
+  every other).
 
 No pair of essays is compared directly (:mod:`.neighbours`): each feature (a word, an index
 value) has a posting list, heaviest first (then newest first, as Hugo breaks ties), cut at
