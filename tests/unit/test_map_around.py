@@ -60,7 +60,9 @@ def test_kept_maps_are_the_maps_a_walk_gives(
 
 
 def test_one_edit_walks_only_around_it() -> None:
-    """A new edge between two essays of a chain walks the maps near it, not every map."""
+    """A new edge between two essays of a chain walks the maps whose rings the edge can
+    change: the two essays' own and their neighbours' (each has them in its first ring), not
+    every map, nor every map that shows them two steps out."""
     nodes = {f"n{i}": ("essay", f"Node {i}") for i in range(400)}
     edges = {(f"n{i}", f"n{i + 1}") for i in range(399)}
     around = Around()
@@ -68,15 +70,17 @@ def test_one_edit_walks_only_around_it() -> None:
     walked: list[str] = []
     import mkdocs_essays.map.around as module
 
-    real = module.shown_around
+    real = module.walk
 
-    def counting(graph: KnowledgeGraph, center: str) -> bytes | None:
+    def counting(graph: KnowledgeGraph, center: str) -> tuple[bytes | None, list[list[str]]]:
         walked.append(center)
         return real(graph, center)
 
-    module.shown_around = counting  # type: ignore[assignment]
+    module.walk = counting  # type: ignore[assignment]
     try:
-        around.of(graph_of(nodes, edges | {("n10", "n300")}))
+        kept = around.of(graph_of(nodes, edges | {("n10", "n300")}))
     finally:
-        module.shown_around = real  # type: ignore[assignment]
-    assert 0 < len(walked) < 20, walked
+        module.walk = real  # type: ignore[assignment]
+    assert sorted(walked) == ["n10", "n11", "n299", "n300", "n301", "n9"], walked
+    fresh = graph_of(nodes, edges | {("n10", "n300")})
+    assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}

@@ -102,7 +102,7 @@ class KnowledgeMap(Feature):
         self._frames: dict[tuple[Any, ...], tuple[tuple[str, str], str] | None] = {}
         self._slot = secrets.token_hex(4)
         self._around: dict[str, bytes | None] | None = None
-        self._drawn: dict[str, bytes] = {}
+        self._drawn: dict[str, tuple[bytes, list[list[str]]]] = {}
         """What each local map drawn in this build showed (:func:`.around.shown`), so the
         keys of the pages asked for once they are built need not walk the graph again."""
         """Node id -> what its local map shows (:mod:`.around`), once asked."""
@@ -366,7 +366,7 @@ class KnowledgeMap(Feature):
         graph = self.graph
         rings = neighbourhood(graph, center)
         local = graph.subgraph(n for ring in rings for n in ring)
-        self._drawn[center] = shown(rings, local)
+        self._drawn[center] = (shown(rings, local), rings)
         # No topics on a local map: they are the whole collection's (one essay more can move
         # hundreds of essays to another topic), and a page shows what is around it only, so
         # a save changes no more pages than it changes neighbourhoods (issue 23).
