@@ -56,7 +56,7 @@ class ContentCache:
         """Values computed in this build, by kind (tests count parses with it)."""
         self.hits: Counter[str] = Counter()
 
-    INGREDIENTS = frozenset({"related-counts"})
+    INGREDIENTS = frozenset({"related-counts", "related-words"})
     """Kinds a build may not ask for because what is made of them was kept whole (a save
     that changes no text keeps the rankings, and asks no essay's word counts): those the last
     build that asked for any used are kept, so the next save that changes one essay counts
@@ -78,8 +78,11 @@ class ContentCache:
         self.hits.clear()
 
     def _ingredients_now(self) -> set[tuple[str, bytes]]:
+        """Of each kind of :data:`INGREDIENTS`, those this build asked for, or if it asked
+        for none of that kind, those kept from the build before."""
         asked = {k for k in self._used if k[0] in self.INGREDIENTS}
-        return asked or self._ingredients
+        kinds = {kind for kind, _ in asked}
+        return asked | {k for k in self._ingredients if k[0] not in kinds}
 
     def clear(self) -> None:
         self._entries.clear()

@@ -182,7 +182,7 @@ class RelatedEssays(Feature):
         return self._ranking
 
     def _rank(self) -> Ranking:
-        from .similarity import Similarity
+        from .similarity import Similarity, WordState
 
         settings = self.settings
         entries = [self._entry(e) for e in self.essays]
@@ -194,6 +194,10 @@ class RelatedEssays(Feature):
             parts += [entry.id, entry.title, entry.text, entry.code, stamp, repr(entry.values)]
             parts += [str(len(entry.parts)), *(x for part in entry.parts for x in part)]
 
+        # What the last ranking's words were made of (a save ranks again from it: one essay's
+        # words, not every essay's). One per language: each language's build has its own.
+        words_key = digest("words", self.site.language.code)
+
         def make() -> Ranking:
             similarity = Similarity(
                 entries,
@@ -204,6 +208,7 @@ class RelatedEssays(Feature):
                 },
                 cardinality={i.name: i.cardinality_threshold for i in self.indices},
                 cache=self.site.cache,
+                state=self.site.cache.get("related-words", words_key, WordState),
             )
             similar = similarity.nearest(max(wanted, SIMILAR))
             related = similarity.nearest(wanted, older_only=True) if older_only else similar

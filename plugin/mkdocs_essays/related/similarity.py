@@ -40,7 +40,7 @@ from ..cards.related import idf as rarity
 from ..cards.related import word_counts
 from .neighbours import nearest
 
-__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity"]
+__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "WordState"]
 
 WORDS = 24
 """Words per essay vector."""
@@ -85,9 +85,11 @@ class Similarity:
         words: int = WORDS,
         cap: int = CAP,
         cache: ContentCache | None = None,
+        state: WordState | None = None,
     ) -> None:
         self.entries = list(entries)
         self.cache = cache
+        self.state = state
         self.cap = cap
         n = len(self.entries)
         self.n = n
@@ -111,19 +113,10 @@ class Similarity:
     # -- vectors ---------------------------------------------------------------------------------
 
     def _add_words(self, text_weight: float, limit: int) -> None:
-        counts = [_prose_counts(e, self.cache) for e in self.entries]
-        df: Counter[str] = Counter()
-        for counted in counts:
-            df.update(counted.keys())
-        n = self.n
-        idf = {w: rarity(n + 1, c) for w, c in df.items() if c > 1}
+        state = self.state if self.state is not None else WordState()
+        tops = state.update(self.entries, limit, self.cache)
         scale = math.sqrt(text_weight)
-        tf = _LogTf()
-        for at, counted in enumerate(counts):
-            # (-weight, word): the smallest are the heaviest, ties to the first word; the
-            # ``limit`` smallest are those of the whole list sorted (heapq's guarantee)
-            negated = [(-(tf[c] * idf[w]), w) for w, c in counted.items() if w in idf]
-            top = [(-x, w) for x, w in heapq.nsmallest(limit, negated)]
+        for at, top in enumerate(tops):
             norm = math.sqrt(sum(x * x for x, _ in top))
             if not norm:
                 continue
@@ -214,6 +207,107 @@ class Similarity:
         for i, ranked in zip(asking, found, strict=True):
             out[i] = ranked
         return out
+
+
+class WordState:
+    """Each essay's heaviest words, as the last ranking worked them out, and what they were
+    made of: the next ranking (a save under ``mkdocs serve``) works them out again only for
+    the essays whose words changed, or that carry a word whose weight changed (issue 23).
+    What it gives is what working every essay out afresh gives (a test compares the two)."""
+
+    def __init__(self) -> None:
+        self.step: int | None = None
+        """What the weights draw from the number of essays (:func:`rarity`'s grid step)."""
+        self.sources: dict[str, tuple[object, ...]] = {}
+        """Essay id -> what its words were counted from (:func:`_prose_source`)."""
+        self.counts: dict[str, Counter[str]] = {}
+        """Essay id -> its words counted (read, never changed)."""
+        self.df: Counter[str] = Counter()
+        """Word -> the essays that carry it."""
+        self.idf: dict[str, float] = {}
+        """Word -> its weight, for the words more than one essay carries."""
+        self.tops: dict[str, list[tuple[float, str]]] = {}
+        """Essay id -> its ``limit`` heaviest ``(weight, word)``, heaviest first."""
+        self.limit: int | None = None
+
+    def update(
+        self, entries: Sequence[Entry], limit: int, cache: ContentCache | None
+    ) -> list[list[tuple[float, str]]]:
+        """Each entry's heaviest ``(weight, word)``, heaviest first; the state is then that
+        of ``entries``."""
+        n = len(entries)
+        step = ((n + 1) * (n + 1) - 1).bit_length()
+        afresh = step != self.step or limit != self.limit
+        ids = {e.id for e in entries}
+        moved: set[str] = set()
+        """Words whose number of carriers changed."""
+        df = self.df
+        for gone in [i for i in self.sources if i not in ids]:
+            _carry(df, self.counts.pop(gone), -1, moved)
+            del self.sources[gone], self.tops[gone]
+        changed: set[str] = set()
+        """Essays whose words changed."""
+        for entry in entries:
+            source = _prose_source(entry)
+            if self.sources.get(entry.id) == source:
+                continue
+            changed.add(entry.id)
+            old = self.counts.get(entry.id)
+            if old is not None:
+                _carry(df, old, -1, moved)
+            counted = self.counts[entry.id] = _prose_counts(entry, cache)
+            _carry(df, counted, 1, moved)
+            self.sources[entry.id] = source
+        weighed: set[str] = set()
+        """Words whose weight changed (or that gained or lost one)."""
+        idf = self.idf
+        if afresh:
+            self.idf = idf = {w: rarity(n + 1, c) for w, c in df.items() if c > 1}
+        else:
+            for word in moved:
+                c = df.get(word, 0)
+                weight = rarity(n + 1, c) if c > 1 else None
+                if idf.get(word) != weight:
+                    weighed.add(word)
+                    if weight is None:
+                        del idf[word]
+                    else:
+                        idf[word] = weight
+        self.step, self.limit = step, limit
+        tf = _LogTf()
+        out: list[list[tuple[float, str]]] = []
+        for entry in entries:
+            counted = self.counts[entry.id]
+            top = self.tops.get(entry.id)
+            if (
+                afresh
+                or top is None
+                or entry.id in changed
+                or any(word in counted for word in weighed)
+            ):
+                # (-weight, word): the smallest are the heaviest, ties to the first word; the
+                # ``limit`` smallest are those of the whole list sorted (heapq's guarantee)
+                negated = [(-(tf[c] * idf[w]), w) for w, c in counted.items() if w in idf]
+                top = self.tops[entry.id] = [(-x, w) for x, w in heapq.nsmallest(limit, negated)]
+            out.append(top)
+        return out
+
+
+def _prose_source(entry: Entry) -> tuple[object, ...]:
+    """What :func:`_prose_counts` counts of an entry."""
+    return (entry.title, entry.text, entry.code, entry.parts)
+
+
+def _carry(df: Counter[str], counted: Counter[str], sign: int, moved: set[str]) -> None:
+    """Count (``sign`` 1) or uncount (-1) the words of one essay in ``df``."""
+    have = df.get
+    for word in counted:
+        left = have(word, 0) + sign
+        if left:
+            df[word] = left
+        else:
+            del df[word]
+    moved.update(counted)
 
 
 class _LogTf(dict[int, float]):
