@@ -1,17 +1,19 @@
 """What each page shows, as its features declare it (``pages/inputs.py``), is all it shows.
 
-A site is built, edited (a title, a summary, a tag, a heading, a link, a date, an essay added,
-one deleted) and built again after each edit. For every page of the plugin (generated pages,
-essay pages) the build's key of the page (:meth:`EssaysBuild.key`, with an essay page's own
-source) is compared with its HTML: a page whose key did not change must show the same
-content. An incremental build keys the pages it keeps by these declarations; one that left
-something out would serve a stale page. The edits must also change some keys and leave
+A site is built, edited (a title, a summary, a tag, a card's first sentence, a heading, a
+link, a date, an essay added, one deleted) and built again after each edit. For every page of
+the plugin (generated pages, essay pages) the build's key of the page
+(:meth:`EssaysBuild.key`, with an essay page's own source) is compared with its HTML: a page
+whose key did not change must show the same content. An incremental build keys the pages it
+keeps by these declarations; one that left something out would serve a stale page. The edits
+must also change some keys and leave
 others (the test would pass with a key that changes at every build otherwise).
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,10 @@ EDITS = [
     ("a title", lambda root: _edit(root, "docs/posts/alpha.md", '"Alpha"', '"Alpha, renamed"')),
     ("a summary", lambda root: _edit(root, "docs/posts/beta.md", "Beta opens", "Beta starts")),
     ("a tag", lambda root: _edit(root, "docs/posts/gamma.md", "'Search']", "'Search', 'Ops']")),
+    (
+        "a card's first sentence",
+        lambda root: _edit(root, "docs/posts/alpha.md", "Spend less.", "Spend more."),
+    ),
     ("a heading", lambda root: _edit(root, "docs/posts/delta.md", "## Indexes", "## Indices")),
     (
         "a link",
@@ -152,7 +158,14 @@ def test_what_pages_declare(tmp_path: Path) -> None:
     alpha = build.inputs("posts/alpha.md")
     assert alpha.essays[0] == "posts/alpha.md"  # its header
     assert "posts/beta.md" in alpha.essays  # beta links to it
-    assert [v[1] for v in alpha.values[:2]] == ["Caching prompts", "Budgets"]  # its cards
+    cards = next(f for f in build.features if type(f).__name__ == "Cards")
+    own = cards.cards_of(build.site.collection.get("posts/alpha.md"))
+    assert [c.title for c in own] == ["Caching prompts", "Budgets"]
+    assert list(alpha.values[:2]) == [cards._shows(c) for c in own]  # its cards, as shown
+    # what a card shows elsewhere (a digest, worked out once per card): each part counts
+    changed = {"lead": "Spend more.", "words": 99, "stub": True, "anchor": "x", "location": "y"}
+    for name, value in changed.items():
+        assert cards._shows(replace(own[1], **{name: value})) != cards._shows(own[1]), name
     llm_page = next(src for src, spec in build.specs.items() if spec.location == "tags/llm")
     llm = build.inputs(llm_page)
     assert llm.essays[:2] == ("posts/beta.md", "posts/alpha.md")  # newest first, two a page
@@ -163,5 +176,5 @@ def test_what_pages_declare(tmp_path: Path) -> None:
     shown = build.inputs(card)
     assert shown.essays[0] == "posts/alpha.md"
     previous, following = next(v for v in shown.values if isinstance(v, list) and len(v) == 2)
-    assert previous[1] == "Caching prompts" and following is None
+    assert previous == cards._shows(own[0]) and following is None
     assert build.key(card) == build.key(card) and build.key(card) != build.key(llm_page)

@@ -51,7 +51,10 @@ def test_a_kept_state_gives_what_a_ranking_afresh_gives(start, steps) -> None:
     entries = {k: make(k, text) for k, text in enumerate(start)}
     state = WordState()
     weights = {"tags": 1.0}
-    same(Similarity(list(entries.values()), state=state, index_weights=weights), Similarity(list(entries.values()), index_weights=weights))
+    same(
+        Similarity(list(entries.values()), state=state, index_weights=weights),
+        Similarity(list(entries.values()), index_weights=weights),
+    )
     for kind, at, text, pieces in steps:
         keys = sorted(entries)
         if kind == "add" or not keys:
@@ -77,7 +80,10 @@ def test_a_kept_state_gives_what_a_ranking_afresh_gives(start, steps) -> None:
 def test_a_saved_word_works_out_one_essay_again() -> None:
     """Of 300 essays, one edited: its words are counted and weighed again, and those of the
     essays that carry a word whose weight moved; the others are kept."""
-    entries = [make(k, " ".join(VOCABULARY[(k * 7 + j) % 64] for j in range(20)) + f" own{k}") for k in range(300)]
+    entries = [
+        make(k, " ".join(VOCABULARY[(k * 7 + j) % 64] for j in range(20)) + f" own{k}")
+        for k in range(300)
+    ]
     state = WordState()
     Similarity(entries, state=state)
     kept = dict(state.tops)

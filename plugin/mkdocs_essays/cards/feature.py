@@ -75,6 +75,8 @@ class Cards(Feature):
         self._urls: dict[str, dict[str, str]] = {}
         self._essay_tags: dict[Essay, list[dict[str, str]]] = {}
         self._wrappers: dict[str, str] = {}
+        self._shown: dict[int, tuple[Card, str]] = {}
+        """id(card) -> (the card, what pages show of it: :meth:`_shows`)."""
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
         self._catalog: list[Essay] | None = None
@@ -424,10 +426,17 @@ class Cards(Feature):
 
     # -- what each page shows --------------------------------------------------------------
 
-    @staticmethod
-    def _shows(card: Card) -> tuple[object, ...]:
-        """What a page shows of a card (its essay aside: an essay of the inputs)."""
-        return (card.id, card.title, card.location, card.anchor, card.lead, card.words, card.stub)
+    def _shows(self, card: Card) -> str:
+        """What a page shows of a card (its essay aside: an essay of the inputs), as a digest
+        worked out once per card and build: a card is shown on several pages (its own, its
+        neighbours', the related cards', its essay's, the catalog's)."""
+        kept = self._shown.get(id(card))
+        if kept is not None and kept[0] is card:
+            return kept[1]
+        shown = (card.id, card.title, card.location, card.anchor, card.lead, card.words, card.stub)
+        value = digest(repr(shown)).hex()
+        self._shown[id(card)] = (card, value)
+        return value
 
     def inputs(self, spec: PageSpec) -> Inputs | None:
         self._complete()
@@ -455,7 +464,7 @@ class Cards(Feature):
             essays(
                 [card.essay, *(c.essay for c in related)],
                 self._shows(card),
-                card.html,
+                digest(card.html).hex(),
                 near,
                 [self._shows(c) for c in related],
             )
