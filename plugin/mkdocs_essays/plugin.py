@@ -16,6 +16,7 @@ from .hugo.alerts import NAME as ALERTS
 from .hugo.reflabels import NAME as REFLABELS
 from .hugo.sections import HugoSections
 from .incremental import Incremental
+from .incremental.memory import Settle
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
@@ -63,6 +64,9 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         """What outlives a build: results kept by the content they came from (cache.py)."""
         self.incremental = Incremental()
         """What the last build left, so the next renders only what changed (issue 23)."""
+        self.settle = Settle()
+        """Under `mkdocs serve`, what builds keep is set aside from the garbage collector
+        between saves (incremental/memory.py)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -72,9 +76,12 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.cache = ContentCache()
         self.incremental.shutdown()
         self.incremental = Incremental()
+        self.settle.stop()
+        self.settle = Settle()
 
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.settle.build_starts()
         self.build = None  # `mkdocs serve` reuses this object: nothing survives a rebuild
         self.incremental.end()  # ... but the records of what each page showed (incremental/)
         if self.sites is None or not self.sites.running:  # not another language's build
@@ -206,6 +213,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.incremental.run is not None:
             self.incremental.run.finish()
             self.incremental.end()
+        if self.is_serve:
+            self.settle.build_ends()
 
     on_post_build = CombinedEvent(
         _on_post_build_search, _on_post_build_languages, _on_post_build_incremental
@@ -215,6 +224,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.incremental.run is not None:
             self.incremental.run.abort()
             self.incremental.end()
+        if self.is_serve:
+            self.settle.build_ends()
 
     @event_priority(100)  # before the search plugin indexes the page
     def _on_page_context_fill(
@@ -239,6 +250,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         return context
 
     def on_shutdown(self) -> None:
+        self.settle.stop()
         self.incremental.shutdown()
 
     on_page_context = CombinedEvent(_on_page_context_fill, _on_page_context_toc)
