@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 from growth import assert_linear
 from mkdocs_essays.cards.extract import card_mark, extract_sections
-from mkdocs_essays.cards.keep import Boilerplate, essay_choice, mark_value, title_key
+from mkdocs_essays.cards.keep import (
+    Boilerplate,
+    _text_key,
+    essay_choice,
+    mark_value,
+    title_key,
+)
 from mkdocs_essays.cards.model import Section
 
 
@@ -154,4 +160,6 @@ def test_the_rule_is_linear() -> None:
         return [[section(f"Title {k % 7}", f"Text {k} " * 20)] for k in range(n)]
 
     assert_linear(lambda essays: Boilerplate.of(essays, 3), make, 500)
-    assert_linear(title_key, lambda n: "Step 1: Install — the démo 🚀 " * n, 2_000)
+    # (both are kept by their text: the functions themselves are timed, not the cache)
+    assert_linear(title_key.__wrapped__, lambda n: "Step 1: Install — the démo 🚀 " * n, 2_000)
+    assert_linear(_text_key.__wrapped__, lambda n: "Some *text* <!-- a note --> here. " * n, 2_000)

@@ -16,7 +16,7 @@ The feature's three steps, each in its own module:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -498,61 +498,93 @@ class Cards(Feature):
         site = self.site
         related = self.related()
         published = sorted((c for c in self.cards.values() if self.published(c)), key=_by_id)
+        # (json's indented output is made in Python, 5,000 cards at a time: each card's is
+        # kept with what it says, and a save encodes only the cards it changed)
+        kept: dict[str, tuple[tuple[Any, ...], str]] = site.cache.get("card json", b"", dict)
+        now: dict[str, tuple[tuple[Any, ...], str]] = {}
         cards = []
         for card in published:
             essay = card.essay
             essay_url = site.essay_url(essay)
-            entry = {
-                "id": card.id,
-                "title": card.title,
-                "lead": card.lead,
-                "text": card.text,
-                "words": card.words,
-                "url": site.url_of(card.location),
-                "essay_url": essay_url,
-                "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
-                "essay_title": essay.title,
-                "date": essay.date.isoformat() if essay.date else None,
-                "tags": [t["name"] for t in self._tags(essay)],
-                "terms": {
-                    plural: list(essay.terms(plural))
-                    for plural in site.taxonomies.values()
-                    if essay.terms(plural)
-                },
-                "links": [
-                    {"text": link.text, "url": link.url, "internal": link.internal}
-                    for link in card.links
-                ],
-                "related": related.get(card.id, []),
-                "stub": card.stub,
+            terms = {
+                plural: list(essay.terms(plural))
+                for plural in site.taxonomies.values()
+                if essay.terms(plural)
             }
-            # (json's indented output is made in Python, 5,000 cards at a time: each card's
-            # is kept by what it says, and a save encodes only the cards it changed)
-            cards.append(site.cache.get("card json", digest(repr(entry)), _encoder(entry)))
+            tags = [t["name"] for t in self._tags(essay)]
+            date = essay.date.isoformat() if essay.date else None
+            says = (
+                card.title,
+                card.lead,
+                card.text,
+                card.words,
+                card.location,
+                card.anchor,
+                card.stub,
+                card.links,
+                essay_url,
+                essay.title,
+                date,
+                tags,
+                terms,
+                related.get(card.id, []),
+            )
+            old = kept.get(card.id)
+            if old is not None and old[0] == says:
+                text = old[1]
+            else:
+                entry = {
+                    "id": card.id,
+                    "title": card.title,
+                    "lead": card.lead,
+                    "text": card.text,
+                    "words": card.words,
+                    "url": site.url_of(card.location),
+                    "essay_url": essay_url,
+                    "context_url": f"{essay_url}#{card.anchor}" if card.anchor else essay_url,
+                    "essay_title": essay.title,
+                    "date": date,
+                    "tags": tags,
+                    "terms": terms,
+                    "links": [
+                        {"text": link.text, "url": link.url, "internal": link.internal}
+                        for link in card.links
+                    ],
+                    "related": says[-1],
+                    "stub": card.stub,
+                }
+                text = indented_item(json.dumps(entry, ensure_ascii=False, indent=1))
+            now[card.id] = (says, text)
+            cards.append(text)
+        kept.clear()  # (only this build's cards: nothing piles up over saves)
+        kept.update(now)
         document = {
             "version": 1,
             "generator": "mkdocs-essays",
             "site_url": site.config.site_url or None,
             "count": len(cards),
         }
-        return indented_list(document, "cards", cards)
+        return indented_list(document, "cards", cards, indented=True)
 
 
-def _encoder(entry: dict[str, Any]) -> Callable[[], str]:
-    return lambda: json.dumps(entry, ensure_ascii=False, indent=1)
+def indented_item(item: str) -> str:
+    """``item`` (``json.dumps(..., indent=1)``) as a list two levels down shows it."""
+    # (a JSON string holds no line break: every one is the layout's)
+    return "  " + item.replace("\n", "\n  ")
 
 
-def indented_list(document: dict[str, Any], name: str, items: list[str]) -> str:
+def indented_list(
+    document: dict[str, Any], name: str, items: list[str], *, indented: bool = False
+) -> str:
     """``json.dumps({**document, name: [...]}, ensure_ascii=False, indent=1) + "\n"``, the list
-    given as each item's own ``json.dumps(item, ensure_ascii=False, indent=1)``."""
+    given as each item's own ``json.dumps(item, ensure_ascii=False, indent=1)`` (through
+    :func:`indented_item` already, when ``indented``)."""
     head = json.dumps({**document, name: []}, ensure_ascii=False, indent=1)
     if not items:
         return head + "\n"
     empty = "[]\n}"
     assert head.endswith(empty)
-    # (a JSON string holds no line break: every one is the layout's, and an item two levels
-    # down is indented two spaces more)
-    body = ",\n".join("  " + item.replace("\n", "\n  ") for item in items)
+    body = ",\n".join(items if indented else [indented_item(item) for item in items])
     return f"{head[: -len(empty)]}[\n{body}\n ]\n}}\n"
 
 

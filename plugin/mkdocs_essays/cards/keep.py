@@ -21,6 +21,7 @@ Plain Python: the feature (:mod:`.feature`) reports what is decided.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,6 +38,7 @@ _YES = frozenset({"", "true", "yes", "on", "1", "data-card"})
 _NO = frozenset({"false", "no", "off", "0"})
 
 
+@functools.lru_cache(maxsize=1 << 14)  # (each section's, at every build of `mkdocs serve`)
 def title_key(title: str) -> str:
     """What two titles share when they are "the same title": their letters, case-folded, in
     runs separated by one space (``"What's next?"`` -> ``"what s next"``)."""
@@ -49,6 +51,7 @@ def _name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _text_key(markdown: str) -> bytes | None:
     """The section's text word for word (case and spacing aside); None when it has none."""
     words = without_comments(markdown).casefold().split()
