@@ -181,3 +181,27 @@ def test_topics_are_about_linear() -> None:
         return graph, words
 
     assert_linear(lambda made: find_topics(made[0], made[1].__getitem__), make, 300)
+
+
+def test_a_similarity_moved_a_little_finds_the_same_communities_again() -> None:
+    """Under `mkdocs serve`, the communities are kept by the weighted graph they were found
+    in, similarities weighed in eighths of the typical one: a save that moves one essay's
+    similarities a little (a word) finds them again without running Louvain; one that moves a
+    similarity across a step runs it again."""
+    from mkdocs_essays.cache import ContentCache
+
+    cache = ContentCache()
+    graph, words = clusters()
+    first = [(t.label, t.members) for t in find_topics(graph, words.__getitem__, cache=cache)]
+    assert cache.misses["topics"] == 1
+    moved, _ = clusters()
+    pair = ("essay:sail2", "essay:sail3")
+    assert pair in moved.weights
+    moved.weights[pair] *= 1.004  # (one essay's word: a similarity moves by a fraction)
+    again = [(t.label, t.members) for t in find_topics(moved, words.__getitem__, cache=cache)]
+    assert again == first
+    assert cache.misses["topics"] == 1 and cache.hits["topics"] == 1
+    far, _ = clusters()
+    far.weights[pair] *= 1.5
+    find_topics(far, words.__getitem__, cache=cache)
+    assert cache.misses["topics"] == 2

@@ -171,7 +171,7 @@ class KnowledgeMap(Feature):
             essay = by_id.get(node_id)
             return self.related.words(essay) if essay is not None else {}
 
-        self._topics = find_topics(graph, words_of)
+        self._topics = find_topics(graph, words_of, cache=self.site.cache)
         self._topic_by_id = {t.id: t for t in self._topics}
         self._colours = colours(graph, self._topics)
         for node_id, node in graph.nodes.items():

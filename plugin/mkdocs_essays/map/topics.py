@@ -24,8 +24,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from ..cache import ContentCache, digest
 from ..cards.related import tokens
 from .graph import KnowledgeGraph
 
@@ -56,18 +56,23 @@ def find_topics(
     words_of: Callable[[str], Mapping[str, float]],
     *,
     min_essays: int = MIN_ESSAYS,
+    cache: ContentCache | None = None,
 ) -> list[Topic]:
     """The topics of ``graph``'s essays and terms, largest first; ``words_of(node id)``: an
-    essay's most distinctive words and their weights. Sets ``graph.topic``."""
-    import networkx as nx  # (numpy, which networkx loads, is loaded already by the ranking)
-
+    essay's most distinctive words and their weights. Sets ``graph.topic``. ``cache``: the
+    communities are kept by the weighted graph they were found in (a save under `mkdocs
+    serve` that moves no weight across a step finds them again for nothing)."""
     essays = [n for n, node in graph.nodes.items() if node.kind == "essay"]
     if not essays:
         return []
     edges = graph.edges
     similar = sorted(w for pair, w in graph.weights.items() if edges.get(pair) == "similar")
-    weighted = _weighted(graph, len(essays), similar)
-    communities = nx.community.louvain_communities(weighted, weight="weight", seed=SEED)
+    nodes, weighted = _weighted(graph, len(essays), similar)
+    if cache is None:
+        communities = _communities(nodes, weighted)
+    else:
+        key = digest(repr((SEED, nodes, weighted)))
+        communities = cache.get("topics", key, lambda: _communities(nodes, weighted))
     position = {node: i for i, node in enumerate(graph.nodes)}
     groups = []
     for community in communities:
@@ -83,14 +88,33 @@ def find_topics(
     return _named(graph, _merged(groups, namer, at, position), namer, at, position)
 
 
-def _weighted(graph: KnowledgeGraph, n: int, similar: list[float]) -> Any:
-    """The graph of ``n`` essays the communities are found in. The "similar" edges (weighed
-    by their similarity, ``similar`` sorted, against the typical one) weigh shared terms
-    already: the terms join only when there are none, each tag edge weighing what its term
-    tells (rare terms more)."""
-    import networkx as nx
+def _communities(
+    nodes: list[str], weighted: list[tuple[str, str, float]]
+) -> tuple[frozenset[str], ...]:
+    """Louvain's communities (a fixed seed) of the graph of ``nodes`` and ``weighted`` edges."""
+    import networkx as nx  # (numpy, which networkx loads, is loaded already by the ranking)
 
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_weighted_edges_from(weighted)
+    found = nx.community.louvain_communities(g, weight="weight", seed=SEED)
+    return tuple(frozenset(c) for c in found)
+
+
+def _weighted(
+    graph: KnowledgeGraph, n: int, similar: list[float]
+) -> tuple[list[str], list[tuple[str, str, float]]]:
+    """The graph of ``n`` essays the communities are found in: its nodes and weighted edges.
+    The "similar" edges (weighed by their similarity, ``similar`` sorted, against the typical
+    one) weigh shared terms already: the terms join only when there are none, each tag edge
+    weighing what its term tells (rare terms more).
+
+    A similarity weighs in eighths of the typical one, and the typical one is rounded to a
+    step of 2 ** (1/4): a save that moves one essay's similarities a little leaves the graph
+    as it was, and with it the topics of every essay (issue 23)."""
     typical = similar[len(similar) // 2] if similar else 1.0
+    if typical > 0:
+        typical = 2 ** (round(4 * math.log2(typical)) / 4)
     kinds = ("essay",) if similar else ("essay", "term")
     kept = {node_id for node_id, node in graph.nodes.items() if node.kind in kinds}
     top = math.log(n + 1)
@@ -99,21 +123,22 @@ def _weighted(graph: KnowledgeGraph, n: int, similar: list[float]) -> Any:
         for t, node in graph.nodes.items()
         if node.kind == "term"
     }
-    g = nx.Graph()
-    g.add_nodes_from(node for node in graph.nodes if node in kept)
+    nodes = [node for node in graph.nodes if node in kept]
+    weighted: list[tuple[str, str, float]] = []
     for (a, b), kind in graph.edges.items():
         if a not in kept or b not in kept:
             continue
         if kind == "similar":
-            weight = min(graph.weights.get((a, b), typical) / typical, 2.0)
+            scaled = min(graph.weights.get((a, b), typical) / typical, 2.0)
+            weight = max(round(8 * scaled), 1) / 8 if scaled > 0 else 0.0
         elif kind == "tag":
             term = b if graph.nodes[b].kind == "term" else a
             weight = math.log((n + 1) / max(carriers[term], 1)) / top
         else:
             weight = 1.0
         if weight > 0:
-            g.add_edge(a, b, weight=weight)
-    return g
+            weighted.append((a, b, weight))
+    return nodes, weighted
 
 
 def _place_terms(
