@@ -17,6 +17,7 @@ from .hugo.reflabels import NAME as REFLABELS
 from .hugo.sections import HugoSections
 from .incremental import Incremental
 from .incremental.memory import Settle
+from .incremental.watching import quiet_builds
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
@@ -248,6 +249,10 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         if self.incremental.run is not None:
             self.incremental.run.page_context_after(page)
         return context
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """The file watcher waits while the site builds (incremental/watching.py)."""
+        return quiet_builds(server)
 
     def on_shutdown(self) -> None:
         self.settle.stop()
