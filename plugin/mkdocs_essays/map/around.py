@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 
-from ..cache import digest
 from .graph import KnowledgeGraph, neighbourhood
 
 __all__ = ["Around", "shown_around", "walk"]
@@ -55,7 +54,7 @@ class Around:
     """Every node's :func:`shown_around`, kept from the last graph it was asked of."""
 
     def __init__(self) -> None:
-        self._data: dict[str, bytes] = {}
+        self._data: dict[str, tuple[str, str]] = {}
         self._kinds: dict[str, str] = {}
         self._adjacency: dict[str, tuple[tuple[str, str], ...]] = {}
         self._shown: dict[str, bytes | None] = {}
@@ -136,12 +135,13 @@ def _indexes(
     return showing, steering
 
 
-def _data(graph: KnowledgeGraph) -> dict[str, bytes]:
+def _data(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
     """What a local map can show of each node, and where the node is in the graph's order (a
-    map keeps the graph's order: a node that moves changes the maps that show it)."""
-    out: dict[str, bytes] = {}
+    map keeps the graph's order: a node that moves changes the maps that show it): the node
+    before it, and its text (compared as they are, build to build)."""
+    out: dict[str, tuple[str, str]] = {}
     before = ""
     for node_id, node in graph.nodes.items():
-        out[node_id] = digest(repr((before, node.shown)))
+        out[node_id] = (before, node.shown)
         before = node_id
     return out
