@@ -56,7 +56,7 @@ class ContentCache:
         """Values computed in this build, by kind (tests count parses with it)."""
         self.hits: Counter[str] = Counter()
 
-    INGREDIENTS = frozenset({"related-counts", "related-words"})
+    INGREDIENTS = frozenset({"related-counts", "related-words", "related-vectors"})
     """Kinds a build may not ask for because what is made of them was kept whole (a save
     that changes no text keeps the rankings, and asks no essay's word counts): those the last
     build that asked for any used are kept, so the next save that changes one essay counts

@@ -36,7 +36,7 @@ from .cutting import intro, match
 from .html import EssayBody, Fragment, first_sentence
 from .model import Card
 from .planning import CardPlan
-from .related import Document, rank
+from .related import Document, VectorState, rank
 
 if TYPE_CHECKING:
     from ..pages.views import Views
@@ -213,7 +213,11 @@ class Cards(Feature):
             pool = [
                 documents[c.id] for c in self.cards.values() if c.essay.published and not c.stub
             ]
-            self._related = rank(list(documents.values()), pool, RELATED, self.site.cache)
+            # (what the last ranking's vectors were made of: a save makes again only the
+            # vectors of the cards it changed; one per language, each has its own build)
+            cache = self.site.cache
+            state = cache.get("related-vectors", digest(self.site.language.code), VectorState)
+            self._related = rank(list(documents.values()), pool, RELATED, cache, state)
         return self._related
 
     def _document(self, card: Card) -> Document:

@@ -27,7 +27,7 @@ from sys import intern
 
 from ..cache import ContentCache, digest
 
-__all__ = ["Document", "RelatedIndex", "idf", "rank", "tokens", "word_counts"]
+__all__ = ["Document", "RelatedIndex", "VectorState", "idf", "rank", "tokens", "word_counts"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 """A word: a letter, then letters, digits, ``_``, ``'`` and ``-``, ending on a letter or digit."""
@@ -102,6 +102,7 @@ class RelatedIndex:
         postings_cap: int = 16,
         tag_weight: float = 0.4,
         cache: ContentCache | None = None,
+        state: VectorState | None = None,
     ) -> None:
         self.documents = list(documents)
         self.cache = cache
@@ -109,30 +110,19 @@ class RelatedIndex:
         self.postings_cap = postings_cap
         self.tag_weight = tag_weight
         self._tf = _LogTf()
-        counts = [self._counts(d) for d in self.documents]
-        n = len(self.documents)
-        df: Counter[str] = Counter()
-        for counted in counts:
-            df.update(counted.keys())
-        # A tag is an essay's: its rarity is counted in essays, and a tag of one essay
-        # (its cards are never related to each other) relates nothing: one tag added to
-        # an essay changes its own cards' tags, not every list they were heavy in.
-        tag_groups: dict[str, set[str]] = defaultdict(set)
-        for document in self.documents:
-            for tag in document.tags:
-                tag_groups[tag].add(document.group)
-        essays = len({d.group for d in self.documents})
-        self.n = n
-        # A word in one card only can match nothing; one in every card tells nothing.
-        self.idf = {w: idf(n, c) for w, c in df.items() if 1 < c < n}
-        self.tag_idf = {t: idf(essays + 1, len(g)) for t, g in tag_groups.items() if len(g) > 1}
-        self.vectors = [
-            self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)
-        ]
+        self.n = len(self.documents)
+        self.idf: dict[str, float] = {}
+        """Word -> its weight (the words of more than one card and fewer than all)."""
+        self.tag_idf: dict[str, float] = {}
+        """Tag -> its weight (the tags of more than one essay)."""
+        if state is None or len({d.id for d in self.documents}) != self.n:
+            state = VectorState()  # (ids seen twice: what a state keeps by id cannot say)
+        self.vectors = state.update(self)
+
         ids = [d.id for d in self.documents]
         entries: dict[str, list[tuple[float, int]]] = defaultdict(list)
         # Entered by id (then by position), so a stable sort by weight alone puts ties by id.
-        for index in sorted(range(n), key=ids.__getitem__):
+        for index in sorted(range(self.n), key=ids.__getitem__):
             for feature, weight in self.vectors[index].items():
                 entries[feature].append((weight, index))
         self.postings: dict[str, tuple[tuple[int, float], ...]] = {}
@@ -233,6 +223,109 @@ class RelatedIndex:
         return [identifier for _, identifier in ranked[:limit]]
 
 
+class VectorState:
+    """The cards' vectors as the last ranking made them, and what they were made of: the next
+    ranking (a save under ``mkdocs serve``) makes again only the vectors of the cards whose
+    words or tags changed, or that carry a word or a tag whose weight changed (issue 23).
+    What it gives is what making every vector afresh gives (a test compares the two)."""
+
+    def __init__(self) -> None:
+        self.settings: tuple[object, ...] | None = None
+        self.step: int | None = None
+        """What the words' weights draw from the number of cards (:func:`idf`'s grid step)."""
+        self.n = 0
+        self.sources: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        """Card id -> its title, text and tags, as its vector was made of them."""
+        self.counts: dict[str, Counter[str]] = {}
+        self.df: Counter[str] = Counter()
+        self.idf: dict[str, float] = {}
+        self.tag_idf: dict[str, float] = {}
+        self.vectors: dict[str, Vector] = {}
+
+    def update(self, index: RelatedIndex) -> list[Vector]:
+        """The vectors of ``index``'s documents (sets its ``idf`` and ``tag_idf``)."""
+        documents = index.documents
+        n = len(documents)
+        step = (n * n - 1).bit_length()
+        settings = (index.terms_per_card, index.tag_weight)
+        afresh = step != self.step or settings != self.settings
+        ids = {d.id for d in documents}
+        df = self.df
+        moved: set[str] = set()
+        """Words whose number of cards changed."""
+        for gone in [i for i in self.sources if i not in ids]:
+            _carry(df, self.counts.pop(gone), -1, moved)
+            del self.sources[gone], self.vectors[gone]
+        changed: set[str] = set()
+        for document in documents:
+            source = (document.title, document.text, document.tags)
+            if self.sources.get(document.id) == source:
+                continue
+            changed.add(document.id)
+            old = self.counts.get(document.id)
+            if old is not None:
+                _carry(df, old, -1, moved)
+            counted = self.counts[document.id] = index._counts(document)
+            _carry(df, counted, 1, moved)
+            self.sources[document.id] = source
+        # A word in one card only can match nothing; one in every card tells nothing.
+        weighed: set[str] = set()
+        """Words whose weight changed (or that gained or lost one)."""
+        if afresh:
+            self.idf = {w: idf(n, c) for w, c in df.items() if 1 < c < n}
+        else:
+            low = min(n, self.n)  # (a word in about every card gains or loses its weight)
+            for word in moved | {w for w, c in df.items() if c >= low}:
+                c = df.get(word, 0)
+                weight = idf(n, c) if 1 < c < n else None
+                if self.idf.get(word) != weight:
+                    weighed.add(word)
+                    if weight is None:
+                        del self.idf[word]
+                    else:
+                        self.idf[word] = weight
+        # A tag is an essay's: its rarity is counted in essays, and a tag of one essay
+        # (its cards are never related to each other) relates nothing: one tag added to
+        # an essay changes its own cards' tags, not every list they were heavy in.
+        tag_groups: dict[str, set[str]] = defaultdict(set)
+        for document in documents:
+            for tag in document.tags:
+                tag_groups[tag].add(document.group)
+        essays = len({d.group for d in documents})
+        tag_idf = {t: idf(essays + 1, len(g)) for t, g in tag_groups.items() if len(g) > 1}
+        retagged = {t for t in tag_idf.keys() | self.tag_idf.keys()}
+        retagged = {t for t in retagged if tag_idf.get(t) != self.tag_idf.get(t)}
+        self.tag_idf = tag_idf
+        self.step, self.settings, self.n = step, settings, n
+        index.idf, index.tag_idf = dict(self.idf), self.tag_idf
+        out: list[Vector] = []
+        for document in documents:
+            counted = self.counts[document.id]
+            vector = self.vectors.get(document.id)
+            if (
+                afresh
+                or vector is None
+                or document.id in changed
+                or any(word in counted for word in weighed)
+                or any(tag in retagged for tag in document.tags)
+            ):
+                vector = self.vectors[document.id] = index._vector(counted, document.tags)
+            out.append(vector)
+        return out
+
+
+def _carry(df: Counter[str], counted: Counter[str], sign: int, moved: set[str]) -> None:
+    """Count (``sign`` 1) or uncount (-1) the words of one card in ``df``."""
+    have = df.get
+    for word in counted:
+        left = have(word, 0) + sign
+        if left:
+            df[word] = left
+        else:
+            del df[word]
+    moved.update(counted)
+
+
 def idf(documents: int, carriers: int) -> float:
     """How rare a word (or a tag) carried by ``carriers`` of ``documents`` is: ``log(documents
     / carriers)`` on a grid of half powers of two (``log2 documents`` rounded up to a half,
@@ -303,6 +396,7 @@ def rank(
     pool: Sequence[Document],
     limit: int,
     cache: ContentCache | None = None,
+    state: VectorState | None = None,
 ) -> dict[str, list[str]]:
     """For each of ``documents``, up to ``limit`` related ids among ``pool``.
 
@@ -324,7 +418,7 @@ def rank(
     key = digest(*parts)
 
     def make() -> dict[str, list[str]]:
-        index = RelatedIndex(pool, cache=cache)
+        index = RelatedIndex(pool, cache=cache, state=state)
         return {d.id: index.related(d, limit) for d in documents}
 
     ranked = make() if cache is None else cache.get("related", key, make)
