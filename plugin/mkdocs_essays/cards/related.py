@@ -117,6 +117,8 @@ class RelatedIndex:
         """Tag -> its weight (the tags of more than one essay)."""
         if state is None or len({d.id for d in self.documents}) != self.n:
             state = VectorState()  # (ids seen twice: what a state keeps by id cannot say)
+        self.state = state
+        """What the vectors were made with (and what ranked from it can keep)."""
         self.vectors = state.update(self)
 
         ids = [d.id for d in self.documents]
@@ -234,13 +236,31 @@ class VectorState:
         self.step: int | None = None
         """What the words' weights draw from the number of cards (:func:`idf`'s grid step)."""
         self.n = 0
-        self.sources: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-        """Card id -> its title, text and tags, as its vector was made of them."""
+        self.sources: dict[str, tuple[str, str, tuple[str, ...], str]] = {}
+        """Card id -> its title, text, tags and group, as its vector was made of them."""
         self.counts: dict[str, Counter[str]] = {}
         self.df: Counter[str] = Counter()
         self.idf: dict[str, float] = {}
         self.tag_idf: dict[str, float] = {}
         self.vectors: dict[str, Vector] = {}
+        self.afresh = True
+        """Every vector was made again in the last update."""
+        self.replaced: set[str] = set()
+        """Cards whose vector the last update made again, or dropped."""
+        self.touched: set[str] = set()
+        """The features of those cards' vectors, before and after: the posting lists that can
+        have changed."""
+        self.results: dict[str, list[str]] = {}
+        """Card id -> its related cards, as the last :meth:`related` found them."""
+        self.asked: tuple[int, int] | None = None
+        """``(limit, postings cap)`` of the last :meth:`related`."""
+        self.previous: tuple[list[str], dict[str, tuple[tuple[int, float], ...]]] | None = None
+        """The last :meth:`related`'s cards (ids, in the index's order) and posting lists."""
+        self.regrouped: set[str] = set()
+        """The features of the cards the last update saw move to another essay."""
+        self._pending = False
+        """An update was made that no :meth:`related` followed (what changed in it would be
+        missed by the next: the lists are then all found again)."""
 
     def update(self, index: RelatedIndex) -> list[Vector]:
         """The vectors of ``index``'s documents (sets its ``idf`` and ``tag_idf``)."""
@@ -249,19 +269,31 @@ class VectorState:
         step = (n * n - 1).bit_length()
         settings = (index.terms_per_card, index.tag_weight)
         afresh = step != self.step or settings != self.settings
+        self.afresh = afresh
+        replaced: set[str] = set()
+        touched: set[str] = set()
+        self.replaced, self.touched, self.regrouped = replaced, touched, set()
+        if self._pending:
+            self.previous = None
+        self._pending = True
         ids = {d.id for d in documents}
         df = self.df
         moved: set[str] = set()
         """Words whose number of cards changed."""
         for gone in [i for i in self.sources if i not in ids]:
             _carry(df, self.counts.pop(gone), -1, moved)
+            replaced.add(gone)
+            touched.update(self.vectors[gone])
             del self.sources[gone], self.vectors[gone]
         changed: set[str] = set()
         for document in documents:
-            source = (document.title, document.text, document.tags)
+            source = (document.title, document.text, document.tags, document.group)
             if self.sources.get(document.id) == source:
                 continue
             changed.add(document.id)
+            before = self.sources.get(document.id)
+            if before is not None and before[3] != document.group:
+                self.regrouped.update(self.vectors.get(document.id, ()))
             old = self.counts.get(document.id)
             if old is not None:
                 _carry(df, old, -1, moved)
@@ -309,8 +341,53 @@ class VectorState:
                 or any(word in counted for word in weighed)
                 or any(tag in retagged for tag in document.tags)
             ):
+                if not afresh:
+                    replaced.add(document.id)
+                    touched.update(vector or ())
                 vector = self.vectors[document.id] = index._vector(counted, document.tags)
+                touched.update(vector)
             out.append(vector)
+        return out
+
+    def related(
+        self, index: RelatedIndex, documents: Sequence[Document], limit: int
+    ) -> dict[str, list[str]]:
+        """``{card id: index.related(card, limit)}`` for ``documents``, after :meth:`update`
+        for ``index``: a card's list is found again when its vector changed, or a posting list
+        of one of its features did (the cards it is compared with are found in those lists,
+        with their weights: one whose vector changed changed a list it is in), or a card that
+        shares a feature with it moved to another essay; the others are kept."""
+        asked = (limit, index.postings_cap)
+        keep = not self.afresh and asked == self.asked and self.previous is not None
+        kept, replaced = self.results, self.replaced
+        position, pool = index.position, index.documents
+        changed: set[str] = set()
+        if keep:
+            assert self.previous is not None
+            old_ids, old_postings = self.previous
+            new_ids = [d.id for d in pool]
+            for feature in self.touched:
+                old = [(old_ids[i], w) for i, w in old_postings.get(feature, ())]
+                new = [(new_ids[i], w) for i, w in index.postings.get(feature, ())]
+                if old != new:
+                    changed.add(feature)
+            changed |= self.regrouped
+        out: dict[str, list[str]] = {}
+        for document in documents:
+            found = kept.get(document.id) if keep else None
+            at = position.get(document.id)
+            if (
+                found is None
+                or at is None
+                or pool[at] is not document
+                or document.id in replaced
+                or not changed.isdisjoint(index.vectors[at])
+            ):
+                found = index.related(document, limit)
+            out[document.id] = found
+        self.results, self.asked = out, asked
+        self.previous = ([d.id for d in pool], index.postings)
+        self._pending = False
         return out
 
 
@@ -419,6 +496,8 @@ def rank(
 
     def make() -> dict[str, list[str]]:
         index = RelatedIndex(pool, cache=cache, state=state)
+        if index.state is state and state is not None:
+            return state.related(index, documents, limit)
         return {d.id: index.related(d, limit) for d in documents}
 
     ranked = make() if cache is None else cache.get("related", key, make)
