@@ -2,7 +2,8 @@
 
 Found by community detection (networkx's Louvain method, a fixed seed) on the essays, tied
 by their links (weight 1) and their "similar" edges (their similarity, which weighs shared
-terms and words already, scaled so the median edge weighs 1, at most 2). A term is in the
+terms and words already, scaled so the median edge weighs 1, at most 2, in eighths: a save
+that moves one essay's similarities a little finds the same communities). A term is in the
 topic most of its essays are in, a card in its essay's. (With no "similar" edges at all, the
 terms join the detection, each tag weighing its rarity, ``log((N + 1) / df) / log(N + 1)``.)
 A community of at least :data:`MIN_ESSAYS` essays is a topic; an essay in a smaller one has
