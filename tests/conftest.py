@@ -133,6 +133,17 @@ BASE_CONFIG: dict[str, Any] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _no_settling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve` freezes the process's objects half a second after each build
+    (``incremental/memory.py``); in the tests, whose builds share one process, a settling
+    left pending by one test would freeze objects while another runs. Only the tests of the
+    settling itself settle (they set ``IDLE`` back)."""
+    from mkdocs_essays.incremental import memory
+
+    monkeypatch.setattr(memory, "IDLE", 24 * 3600.0)
+
+
 def run_build(
     root: Path,
     *,

@@ -8,8 +8,10 @@ import gc
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import BASE_CONFIG, run_build, write_tree
+from mkdocs_essays.incremental import memory
 from serve_session import Session
 
 ESSAY = (
@@ -34,7 +36,10 @@ def _project(root: Path) -> None:
     )
 
 
-def test_serve_settles_after_each_build_and_not_during_one(tmp_path: Path) -> None:
+def test_serve_settles_after_each_build_and_not_during_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memory, "IDLE", 0.5)  # (the tests' default: no settling)
     _project(tmp_path / "p")
     session = Session(tmp_path / "p", tmp_path / "site")
     try:
@@ -53,9 +58,9 @@ def test_serve_settles_after_each_build_and_not_during_one(tmp_path: Path) -> No
     assert gc.get_freeze_count() == 0, "the server's end gives everything back"
 
 
-def test_build_does_not_settle(tmp_path: Path) -> None:
+def test_build_does_not_settle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory, "IDLE", 0.1)
     _project(tmp_path)
     site = run_build(tmp_path)
     time.sleep(1.0)
     assert site.plugin.settle.settled == 0
-    assert gc.get_freeze_count() == 0

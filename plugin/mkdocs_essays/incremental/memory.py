@@ -29,8 +29,8 @@ IDLE = 0.5
 class Settle:
     """Collect and freeze the process's objects a moment after each build."""
 
-    def __init__(self, idle: float = IDLE) -> None:
-        self.idle = idle
+    def __init__(self, idle: float | None = None) -> None:
+        self.idle = IDLE if idle is None else idle
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
         self.settled = 0
