@@ -8,8 +8,8 @@ have survived, and a save at 1,000 essays spent 0.3-0.6 s in those walks. Once a
 done and the writer reads the page, :meth:`Settle.build_ends` collects everything once, then
 freezes what is left (``gc.freeze``): the next build's collections walk only the objects it
 made. What the frozen objects leave as garbage is collected at the next settling, which
-unfreezes them first, so nothing is kept for good (``tests/sites/test_serve_churn.py``
-measures memory over saves).
+unfreezes them first, so nothing is kept for good (``tests/unit/test_settle.py``; the
+server's memory over 100 saves: ``tests/benchmarks/serve_rebuild.py --churn 100``).
 
 Only `mkdocs serve` settles: `mkdocs build` is one build, and a collection of everything after
 it would be time spent for nothing.

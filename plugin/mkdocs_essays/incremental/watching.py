@@ -3,8 +3,8 @@
 MkDocs watches the docs folder by polling it (watchdog's ``PollingObserver``, every half
 second): each poll lists the folder and reads every file's status, and with watchdog 7 each
 file's birth time too, in Python. At 1,000 essays a poll takes about 50 ms of the one
-interpreter lock the build needs as well, so a 3 s build lost about 1 s to the watcher's
-polls running beside it.
+interpreter lock the build needs as well, which it held about a tenth of the time (py-spy
+on a server saving a word every few seconds).
 
 :func:`quiet_builds` has each rebuild hold the polling emitters' own lock, the one an emitter
 holds while it takes a snapshot: the watcher waits for the build, then takes its next
