@@ -27,7 +27,16 @@ from sys import intern
 
 from ..cache import ContentCache, digest
 
-__all__ = ["Document", "RelatedIndex", "VectorState", "idf", "rank", "tokens", "word_counts"]
+__all__ = [
+    "Document",
+    "RelatedIndex",
+    "VectorState",
+    "carry",
+    "idf",
+    "rank",
+    "tokens",
+    "word_counts",
+]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 """A word: a letter, then letters, digits, ``_``, ``'`` and ``-``, ending on a letter or digit."""
@@ -281,7 +290,7 @@ class VectorState:
         moved: set[str] = set()
         """Words whose number of cards changed."""
         for gone in [i for i in self.sources if i not in ids]:
-            _carry(df, self.counts.pop(gone), -1, moved)
+            carry(df, self.counts.pop(gone), -1, moved)
             replaced.add(gone)
             touched.update(self.vectors[gone])
             del self.sources[gone], self.vectors[gone]
@@ -296,9 +305,9 @@ class VectorState:
                 self.regrouped.update(self.vectors.get(document.id, ()))
             old = self.counts.get(document.id)
             if old is not None:
-                _carry(df, old, -1, moved)
+                carry(df, old, -1, moved)
             counted = self.counts[document.id] = index._counts(document)
-            _carry(df, counted, 1, moved)
+            carry(df, counted, 1, moved)
             self.sources[document.id] = source
         # A word in one card only can match nothing; one in every card tells nothing.
         weighed: set[str] = set()
@@ -391,8 +400,9 @@ class VectorState:
         return out
 
 
-def _carry(df: Counter[str], counted: Counter[str], sign: int, moved: set[str]) -> None:
-    """Count (``sign`` 1) or uncount (-1) the words of one card in ``df``."""
+def carry(df: Counter[str], counted: Counter[str], sign: int, moved: set[str]) -> None:
+    """Count (``sign`` 1) or uncount (-1) the words of one document (a card, an essay) in
+    ``df``, the number of documents that carry each word; ``moved`` gains the words."""
     have = df.get
     for word in counted:
         left = have(word, 0) + sign

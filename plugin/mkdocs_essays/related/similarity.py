@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..cache import ContentCache
+from ..cards.related import carry, word_counts
 from ..cards.related import idf as rarity
-from ..cards.related import word_counts
 from .neighbours import nearest
 
 __all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "WordState"]
@@ -113,8 +113,11 @@ class Similarity:
     # -- vectors ---------------------------------------------------------------------------------
 
     def _add_words(self, text_weight: float, limit: int) -> None:
-        state = self.state if self.state is not None else WordState()
-        tops = state.update(self.entries, limit, self.cache)
+        state = self.state
+        if state is None or len({e.id for e in self.entries}) != self.n:
+            tops = _heaviest(self.entries, limit, self.cache)  # (ids seen twice: no state)
+        else:
+            tops = state.update(self.entries, limit, self.cache)
         scale = math.sqrt(text_weight)
         for at, top in enumerate(tops):
             norm = math.sqrt(sum(x * x for x, _ in top))
@@ -243,7 +246,7 @@ class WordState:
         """Words whose number of carriers changed."""
         df = self.df
         for gone in [i for i in self.sources if i not in ids]:
-            _carry(df, self.counts.pop(gone), -1, moved)
+            carry(df, self.counts.pop(gone), -1, moved)
             del self.sources[gone], self.tops[gone]
         changed: set[str] = set()
         """Essays whose words changed."""
@@ -254,9 +257,9 @@ class WordState:
             changed.add(entry.id)
             old = self.counts.get(entry.id)
             if old is not None:
-                _carry(df, old, -1, moved)
+                carry(df, old, -1, moved)
             counted = self.counts[entry.id] = _prose_counts(entry, cache)
-            _carry(df, counted, 1, moved)
+            carry(df, counted, 1, moved)
             self.sources[entry.id] = source
         weighed: set[str] = set()
         """Words whose weight changed (or that gained or lost one)."""
@@ -285,29 +288,39 @@ class WordState:
                 or entry.id in changed
                 or any(word in counted for word in weighed)
             ):
-                # (-weight, word): the smallest are the heaviest, ties to the first word; the
-                # ``limit`` smallest are those of the whole list sorted (heapq's guarantee)
-                negated = [(-(tf[c] * idf[w]), w) for w, c in counted.items() if w in idf]
-                top = self.tops[entry.id] = [(-x, w) for x, w in heapq.nsmallest(limit, negated)]
+                top = self.tops[entry.id] = _top(counted, idf, tf, limit)
             out.append(top)
         return out
+
+
+def _heaviest(
+    entries: Sequence[Entry], limit: int, cache: ContentCache | None
+) -> list[list[tuple[float, str]]]:
+    """Each entry's ``limit`` heaviest ``(weight, word)``, heaviest first, worked out afresh
+    (what :meth:`WordState.update` gives, keeping what it can)."""
+    counts = [_prose_counts(e, cache) for e in entries]
+    df: Counter[str] = Counter()
+    for counted in counts:
+        df.update(counted.keys())
+    n = len(entries)
+    idf = {w: rarity(n + 1, c) for w, c in df.items() if c > 1}
+    tf = _LogTf()
+    return [_top(counted, idf, tf, limit) for counted in counts]
+
+
+def _top(
+    counted: Counter[str], idf: dict[str, float], tf: _LogTf, limit: int
+) -> list[tuple[float, str]]:
+    """The ``limit`` heaviest ``(weight, word)`` of one essay, heaviest first."""
+    # (-weight, word): the smallest are the heaviest, ties to the first word; the ``limit``
+    # smallest are those of the whole list sorted (heapq's guarantee)
+    negated = [(-(tf[c] * idf[w]), w) for w, c in counted.items() if w in idf]
+    return [(-x, w) for x, w in heapq.nsmallest(limit, negated)]
 
 
 def _prose_source(entry: Entry) -> tuple[object, ...]:
     """What :func:`_prose_counts` counts of an entry."""
     return (entry.title, entry.text, entry.code, entry.parts)
-
-
-def _carry(df: Counter[str], counted: Counter[str], sign: int, moved: set[str]) -> None:
-    """Count (``sign`` 1) or uncount (-1) the words of one essay in ``df``."""
-    have = df.get
-    for word in counted:
-        left = have(word, 0) + sign
-        if left:
-            df[word] = left
-        else:
-            del df[word]
-    moved.update(counted)
 
 
 class _LogTf(dict[int, float]):
