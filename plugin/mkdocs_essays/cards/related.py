@@ -19,24 +19,27 @@ import math
 import re
 import string
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, filterfalse, repeat
 from operator import itemgetter, mul
 from sys import intern
+from typing import Generic, TypeVar
 
 from ..cache import ContentCache, digest
 
 __all__ = [
+    "Carriers",
     "Document",
     "RelatedIndex",
     "VectorState",
-    "carry",
     "idf",
     "rank",
     "tokens",
     "word_counts",
 ]
+
+D = TypeVar("D")
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 """A word: a letter, then letters, digits, ``_``, ``'`` and ``-``, ending on a letter or digit."""
@@ -124,11 +127,13 @@ class RelatedIndex:
         """Word -> its weight (the words of more than one card and fewer than all)."""
         self.tag_idf: dict[str, float] = {}
         """Tag -> its weight (the tags of more than one essay)."""
-        if state is None or len({d.id for d in self.documents}) != self.n:
-            state = VectorState()  # (ids seen twice: what a state keeps by id cannot say)
-        self.state = state
+        self.state: VectorState | None = None
         """What the vectors were made with (and what ranked from it can keep)."""
-        self.vectors = state.update(self)
+        if state is None or len({d.id for d in self.documents}) != self.n:
+            self.vectors = self._fresh()  # (ids seen twice: what a state keeps by id cannot say)
+        else:
+            self.state = state
+            self.vectors = state.update(self)
 
         ids = [d.id for d in self.documents]
         entries: dict[str, list[tuple[float, int]]] = defaultdict(list)
@@ -149,6 +154,18 @@ class RelatedIndex:
         self._members: dict[str, list[int]] = defaultdict(list)
         for index, group in enumerate(self.groups):
             self._members[group].append(index)
+
+    def _fresh(self) -> list[Vector]:
+        """Every vector made afresh (what :class:`VectorState` gives, keeping what it can)."""
+        counts = [self._counts(d) for d in self.documents]
+        n = self.n
+        df: Counter[str] = Counter()
+        for counted in counts:
+            df.update(counted.keys())
+        # A word in one card only can match nothing; one in every card tells nothing.
+        self.idf = {w: idf(n, c) for w, c in df.items() if 1 < c < n}
+        self.tag_idf = _tag_idf(self.documents)
+        return [self._vector(c, d.tags) for c, d in zip(counts, self.documents, strict=True)]
 
     def _counts(self, document: Document) -> Counter[str]:
         return word_counts(document.title, document.text, self.cache)
@@ -234,6 +251,49 @@ class RelatedIndex:
         return [identifier for _, identifier in ranked[:limit]]
 
 
+class Carriers(Generic[D]):
+    """Documents' word counts, and how many documents carry each word, kept from one ranking
+    to the next: :meth:`update` counts again only the documents whose source changed."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, object] = {}
+        """Document id -> what its words were counted from."""
+        self.counts: dict[str, Counter[str]] = {}
+        """Document id -> its words counted (read, never changed)."""
+        self.df: Counter[str] = Counter()
+        """Word -> the number of documents that carry it."""
+
+    def update(
+        self,
+        documents: Sequence[D],
+        source: Callable[[D], tuple[str, object]],
+        count: Callable[[D], Counter[str]],
+    ) -> tuple[list[str], set[str], set[str]]:
+        """Make the counts those of ``documents`` (``source(d)``: its id and what its words
+        are counted from; ``count(d)``: its words counted). Returns the ids gone, the ids
+        counted again, and the words whose number of carriers changed."""
+        df = self.df
+        moved: set[str] = set()
+        named = [source(d) for d in documents]
+        ids = {i for i, _ in named}
+        gone = [i for i in self.sources if i not in ids]
+        for i in gone:
+            _carry(df, self.counts.pop(i), -1, moved)
+            del self.sources[i]
+        changed: set[str] = set()
+        for document, (i, what) in zip(documents, named, strict=True):
+            if self.sources.get(i) == what:
+                continue
+            changed.add(i)
+            old = self.counts.get(i)
+            if old is not None:
+                _carry(df, old, -1, moved)
+            counted = self.counts[i] = count(document)
+            _carry(df, counted, 1, moved)
+            self.sources[i] = what
+        return gone, changed, moved
+
+
 class VectorState:
     """The cards' vectors as the last ranking made them, and what they were made of: the next
     ranking (a save under ``mkdocs serve``) makes again only the vectors of the cards whose
@@ -245,10 +305,8 @@ class VectorState:
         self.step: int | None = None
         """What the words' weights draw from the number of cards (:func:`idf`'s grid step)."""
         self.n = 0
-        self.sources: dict[str, tuple[str, str, tuple[str, ...], str]] = {}
-        """Card id -> its title, text, tags and group, as its vector was made of them."""
-        self.counts: dict[str, Counter[str]] = {}
-        self.df: Counter[str] = Counter()
+        self.carriers: Carriers[Document] = Carriers()
+        """Each card's words counted, by its title, text, tags and group."""
         self.idf: dict[str, float] = {}
         self.tag_idf: dict[str, float] = {}
         self.vectors: dict[str, Vector] = {}
@@ -285,30 +343,16 @@ class VectorState:
         if self._pending:
             self.previous = None
         self._pending = True
-        ids = {d.id for d in documents}
-        df = self.df
-        moved: set[str] = set()
-        """Words whose number of cards changed."""
-        for gone in [i for i in self.sources if i not in ids]:
-            carry(df, self.counts.pop(gone), -1, moved)
-            replaced.add(gone)
-            touched.update(self.vectors[gone])
-            del self.sources[gone], self.vectors[gone]
-        changed: set[str] = set()
-        for document in documents:
-            source = (document.title, document.text, document.tags, document.group)
-            if self.sources.get(document.id) == source:
-                continue
-            changed.add(document.id)
-            before = self.sources.get(document.id)
-            if before is not None and before[3] != document.group:
+        carriers = self.carriers
+        for document in documents:  # (its own essay's cards are never related to it)
+            before = carriers.sources.get(document.id)
+            if isinstance(before, tuple) and before[3] != document.group:
                 self.regrouped.update(self.vectors.get(document.id, ()))
-            old = self.counts.get(document.id)
-            if old is not None:
-                carry(df, old, -1, moved)
-            counted = self.counts[document.id] = index._counts(document)
-            carry(df, counted, 1, moved)
-            self.sources[document.id] = source
+        gone, changed, moved = carriers.update(documents, _card_source, index._counts)
+        for i in gone:
+            replaced.add(i)
+            touched.update(self.vectors.pop(i))
+        df = carriers.df
         # A word in one card only can match nothing; one in every card tells nothing.
         weighed: set[str] = set()
         """Words whose weight changed (or that gained or lost one)."""
@@ -325,15 +369,7 @@ class VectorState:
                         del self.idf[word]
                     else:
                         self.idf[word] = weight
-        # A tag is an essay's: its rarity is counted in essays, and a tag of one essay
-        # (its cards are never related to each other) relates nothing: one tag added to
-        # an essay changes its own cards' tags, not every list they were heavy in.
-        tag_groups: dict[str, set[str]] = defaultdict(set)
-        for document in documents:
-            for tag in document.tags:
-                tag_groups[tag].add(document.group)
-        essays = len({d.group for d in documents})
-        tag_idf = {t: idf(essays + 1, len(g)) for t, g in tag_groups.items() if len(g) > 1}
+        tag_idf = _tag_idf(documents)
         retagged = {t for t in tag_idf.keys() | self.tag_idf.keys()}
         retagged = {t for t in retagged if tag_idf.get(t) != self.tag_idf.get(t)}
         self.tag_idf = tag_idf
@@ -341,7 +377,7 @@ class VectorState:
         index.idf, index.tag_idf = dict(self.idf), self.tag_idf
         out: list[Vector] = []
         for document in documents:
-            counted = self.counts[document.id]
+            counted = carriers.counts[document.id]
             vector = self.vectors.get(document.id)
             if (
                 afresh
@@ -400,7 +436,23 @@ class VectorState:
         return out
 
 
-def carry(df: Counter[str], counted: Counter[str], sign: int, moved: set[str]) -> None:
+def _tag_idf(documents: Sequence[Document]) -> dict[str, float]:
+    """Each tag's weight. A tag is an essay's: its rarity is counted in essays, and a tag of
+    one essay (its cards are never related to each other) relates nothing: one tag added to
+    an essay changes its own cards' tags, not every list they were heavy in."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for document in documents:
+        for tag in document.tags:
+            groups[tag].add(document.group)
+    essays = len({d.group for d in documents})
+    return {t: idf(essays + 1, len(g)) for t, g in groups.items() if len(g) > 1}
+
+
+def _card_source(document: Document) -> tuple[str, object]:
+    return document.id, (document.title, document.text, document.tags, document.group)
+
+
+def _carry(df: Counter[str], counted: Counter[str], sign: int, moved: set[str]) -> None:
     """Count (``sign`` 1) or uncount (-1) the words of one document (a card, an essay) in
     ``df``, the number of documents that carry each word; ``moved`` gains the words."""
     have = df.get

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..cache import ContentCache
-from ..cards.related import carry, word_counts
+from ..cards.related import Carriers, word_counts
 from ..cards.related import idf as rarity
 from .neighbours import nearest
 
@@ -221,12 +221,8 @@ class WordState:
     def __init__(self) -> None:
         self.step: int | None = None
         """What the weights draw from the number of essays (:func:`rarity`'s grid step)."""
-        self.sources: dict[str, tuple[object, ...]] = {}
-        """Essay id -> what its words were counted from (:func:`_prose_source`)."""
-        self.counts: dict[str, Counter[str]] = {}
-        """Essay id -> its words counted (read, never changed)."""
-        self.df: Counter[str] = Counter()
-        """Word -> the essays that carry it."""
+        self.carriers: Carriers[Entry] = Carriers()
+        """Each essay's words counted, by what they were counted from (:func:`_prose_source`)."""
         self.idf: dict[str, float] = {}
         """Word -> its weight, for the words more than one essay carries."""
         self.tops: dict[str, list[tuple[float, str]]] = {}
@@ -241,26 +237,13 @@ class WordState:
         n = len(entries)
         step = ((n + 1) * (n + 1) - 1).bit_length()
         afresh = step != self.step or limit != self.limit
-        ids = {e.id for e in entries}
-        moved: set[str] = set()
-        """Words whose number of carriers changed."""
-        df = self.df
-        for gone in [i for i in self.sources if i not in ids]:
-            carry(df, self.counts.pop(gone), -1, moved)
-            del self.sources[gone], self.tops[gone]
-        changed: set[str] = set()
-        """Essays whose words changed."""
-        for entry in entries:
-            source = _prose_source(entry)
-            if self.sources.get(entry.id) == source:
-                continue
-            changed.add(entry.id)
-            old = self.counts.get(entry.id)
-            if old is not None:
-                carry(df, old, -1, moved)
-            counted = self.counts[entry.id] = _prose_counts(entry, cache)
-            carry(df, counted, 1, moved)
-            self.sources[entry.id] = source
+        carriers = self.carriers
+        gone, changed, moved = carriers.update(
+            entries, _prose_source, lambda entry: _prose_counts(entry, cache)
+        )
+        for i in gone:
+            del self.tops[i]
+        df = carriers.df
         weighed: set[str] = set()
         """Words whose weight changed (or that gained or lost one)."""
         idf = self.idf
@@ -280,7 +263,7 @@ class WordState:
         tf = _LogTf()
         out: list[list[tuple[float, str]]] = []
         for entry in entries:
-            counted = self.counts[entry.id]
+            counted = carriers.counts[entry.id]
             top = self.tops.get(entry.id)
             if (
                 afresh
@@ -318,9 +301,9 @@ def _top(
     return [(-x, w) for x, w in heapq.nsmallest(limit, negated)]
 
 
-def _prose_source(entry: Entry) -> tuple[object, ...]:
-    """What :func:`_prose_counts` counts of an entry."""
-    return (entry.title, entry.text, entry.code, entry.parts)
+def _prose_source(entry: Entry) -> tuple[str, object]:
+    """An entry's id, and what :func:`_prose_counts` counts of it."""
+    return entry.id, (entry.title, entry.text, entry.code, entry.parts)
 
 
 class _LogTf(dict[int, float]):
