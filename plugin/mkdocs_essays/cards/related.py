@@ -293,6 +293,25 @@ class Carriers(Generic[D]):
             self.sources[i] = what
         return gone, changed, moved
 
+    def reweigh(
+        self,
+        weights: dict[str, float],
+        words: Iterable[str],
+        weight: Callable[[int], float | None],
+    ) -> set[str]:
+        """Give each of ``words`` in ``weights`` the weight ``weight(the number of documents
+        that carry it)`` (None: none); returns the words whose weight changed."""
+        changed: set[str] = set()
+        for word in words:
+            now = weight(self.df.get(word, 0))
+            if weights.get(word) != now:
+                changed.add(word)
+                if now is None:
+                    del weights[word]
+                else:
+                    weights[word] = now
+        return changed
+
 
 class VectorState:
     """The cards' vectors as the last ranking made them, and what they were made of: the next
@@ -360,15 +379,11 @@ class VectorState:
             self.idf = {w: idf(n, c) for w, c in df.items() if 1 < c < n}
         else:
             low = min(n, self.n)  # (a word in about every card gains or loses its weight)
-            for word in moved | {w for w, c in df.items() if c >= low}:
-                c = df.get(word, 0)
-                weight = idf(n, c) if 1 < c < n else None
-                if self.idf.get(word) != weight:
-                    weighed.add(word)
-                    if weight is None:
-                        del self.idf[word]
-                    else:
-                        self.idf[word] = weight
+            weighed = carriers.reweigh(
+                self.idf,
+                moved | {w for w, c in df.items() if c >= low},
+                lambda c: idf(n, c) if 1 < c < n else None,
+            )
         tag_idf = _tag_idf(documents)
         retagged = {t for t in tag_idf.keys() | self.tag_idf.keys()}
         retagged = {t for t in retagged if tag_idf.get(t) != self.tag_idf.get(t)}

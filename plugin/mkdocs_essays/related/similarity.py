@@ -250,15 +250,7 @@ class WordState:
         if afresh:
             self.idf = idf = {w: rarity(n + 1, c) for w, c in df.items() if c > 1}
         else:
-            for word in moved:
-                c = df.get(word, 0)
-                weight = rarity(n + 1, c) if c > 1 else None
-                if idf.get(word) != weight:
-                    weighed.add(word)
-                    if weight is None:
-                        del idf[word]
-                    else:
-                        idf[word] = weight
+            weighed = carriers.reweigh(idf, moved, lambda c: rarity(n + 1, c) if c > 1 else None)
         self.step, self.limit = step, limit
         tf = _LogTf()
         out: list[list[tuple[float, str]]] = []
