@@ -69,6 +69,8 @@ class Cards(Feature):
         self.sections = self.planned.sections
         """Every section of every shown essay, stubs included."""
         self.keys = self.planned.keys
+        self._cards_of: dict[str, list[Card]] = {}
+        """Essay src_uri -> its cards (:meth:`cards_of`; dropped when one of them is filled)."""
         self.filled: set[str] = set()
         self._related: dict[str, list[str]] | None = None
         self._completed = False
@@ -93,7 +95,18 @@ class Cards(Feature):
         return card.essay.published and (not card.stub or self.site.options.publish_stubs)
 
     def cards_of(self, essay: Essay) -> list[Card]:
-        return [self.cards[i] for i in self.by_essay.get(essay, ())]
+        """The essay's cards, in its order (the list is shared: do not change it)."""
+        found = self._cards_of.get(essay.src_uri)
+        if found is None:
+            found = self._cards_of[essay.src_uri] = [
+                self.cards[i] for i in self.by_essay.get(essay, ())
+            ]
+        return found
+
+    def put(self, card: Card) -> None:
+        """A card filled in, in place of the one planned."""
+        self._cards_of.pop(card.essay.src_uri, None)
+        self.cards[card.id] = card
 
     # -- on_files --------------------------------------------------------------------------
 
@@ -101,6 +114,7 @@ class Cards(Feature):
         """The cards (:mod:`.planning`), a page for each, and the catalog's pages."""
         site = self.site
         self.planned.make()
+        self._cards_of.clear()
         catalog = PageSpec("cards", site.policy.cards(), CATALOG_TITLE, top_level=True)
         yield from paginate(catalog, len(self._catalog_essays()), site.options.pager_size)
         for card in self.cards.values():
@@ -131,13 +145,15 @@ class Cards(Feature):
                 continue
             fragment = parsed.section(index)  # balanced, with its own footnotes
             text = fragment.text
-            self.cards[card.id] = card.filled(
-                anchor=headings[index].id,
-                html=self._page_html(card, fragment),
-                lead=fragment.lead(limit=LEAD_WORDS),
-                text=text,
-                words=word_count(text),
-                links=fragment.links(essay_url, local_ids=fragment.ids),
+            self.put(
+                card.filled(
+                    anchor=headings[index].id,
+                    html=self._page_html(card, fragment),
+                    lead=fragment.lead(limit=LEAD_WORDS),
+                    text=text,
+                    words=word_count(text),
+                    links=fragment.links(essay_url, local_ids=fragment.ids),
+                )
             )
             self._wrappers[card.id] = fragment.wrapper()
             self.filled.add(card.id)
@@ -192,7 +208,7 @@ class Cards(Feature):
         }
         if anchor is None:
             values["anchor"] = ""
-        self.cards[card.id] = card.filled(**values)
+        self.put(card.filled(**values))
         self.filled.add(card.id)
 
     def _complete(self) -> None:

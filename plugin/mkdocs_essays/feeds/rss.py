@@ -137,6 +137,8 @@ class Feeds(Feature):
         self.term_pages: dict[str, tuple[str, Term]] = {}
         """URL of a term page -> (its feed's path, the term)."""
         self.items: dict[Essay, Item] = {}
+        self._domains: dict[str, str] = {}
+        """Taxonomy -> the absolute URL of its page (a category's domain), once per build."""
 
     @property
     def limit(self) -> int:
@@ -252,7 +254,10 @@ class Feeds(Feature):
         categories: dict[tuple[str, str], None] = {}
         for plural in site.taxonomies.values():
             taxonomy = site.collection.taxonomies[plural]
-            domain = self.absolute(site.url_of(site.policy.taxonomy(plural)))
+            domain = self._domains.get(plural)
+            if domain is None:
+                domain = self.absolute(site.url_of(site.policy.taxonomy(plural)))
+                self._domains[plural] = domain
             for name in essay.terms(plural):
                 if len(categories) >= FEED_CATEGORIES:
                     break  # an essay with 2,000 tags in each of its 2,000 tags' feeds

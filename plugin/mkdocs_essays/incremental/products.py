@@ -97,7 +97,7 @@ def adopt(build: EssaysBuild, essay: Essay, products: Products) -> None:
             card = cards.cards.get(card_id)
             if card is None:
                 continue
-            cards.cards[card_id] = card.filled(**dict(zip(_CARD_FIELDS, values, strict=True)))
+            cards.put(card.filled(**dict(zip(_CARD_FIELDS, values, strict=True))))
             if wrapper is not None:
                 cards._wrappers[card_id] = wrapper
             cards.filled.add(card_id)

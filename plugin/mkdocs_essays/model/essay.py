@@ -6,6 +6,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from ..frontmatter import Document, FrontMatter
@@ -87,7 +88,7 @@ class Essay:
     def params(self) -> dict[str, Any]:
         return dict(self.front.params)
 
-    @property
+    @cached_property
     def badges(self) -> tuple[str, ...]:
         return tuple(LEFT_OUT_LABELS[reason] for reason in self.left_out)
 

@@ -70,28 +70,30 @@ def terms(shown: Iterable[Term], *values: object) -> Inputs:
 def digest(inputs: Inputs, site: Site, views: Views) -> bytes:
     """The key of ``inputs`` in this build: what each essay and term it names is now, and
     its values. Order counts (a listing in another order is another page)."""
-    parts: list[str] = []
+    # Each essay and term as a digest of what is shown of it: one essay is named by the
+    # inputs of many pages (every term page it is listed on), and is digested once.
+    parts: list[str | bytes] = []
     known = views.shown is not None  # (once every essay is rendered: Views.rendered_all)
     shown = views.shown if views.shown is not None else {}
     for src_uri in inputs.essays:
         parts.append("\x00essay")
-        text = shown.get(("essay", src_uri))
-        if text is None:
+        said = shown.get(("essay", src_uri))
+        if said is None:
             essay = site.collection.get(src_uri)
-            text = _essay(essay, site, views) if essay is not None else src_uri
+            said = digest_of(_essay(essay, site, views) if essay is not None else src_uri)
             if known:
-                shown[("essay", src_uri)] = text
-        parts.append(text)
+                shown[("essay", src_uri)] = said
+        parts.append(said)
     for plural, slug in inputs.terms:
         parts.append("\x00term")
-        text = shown.get((plural, slug))
-        if text is None:
+        said = shown.get((plural, slug))
+        if said is None:
             taxonomy = site.collection.taxonomies.get(plural)
             term = taxonomy.by_slug.get(slug) if taxonomy is not None else None
-            text = _term(term, site, views) if term is not None else f"{plural}/{slug}"
+            said = digest_of(_term(term, site, views) if term is not None else f"{plural}/{slug}")
             if known:
-                shown[(plural, slug)] = text
-        parts.append(text)
+                shown[(plural, slug)] = said
+        parts.append(said)
     parts.append("\x00values")
     parts.append(repr(inputs.values))
     return digest_of(*parts)

@@ -81,10 +81,10 @@ class Views:
         self._chips: dict[Essay, tuple[Chips, ...]] = {}
         self._summaries: dict[str, str] = {}
         """src_uri -> the summary of a page not rendered in this build (see :meth:`summary`)."""
-        self.shown: dict[tuple[str, str], str] | None = None
-        """What a page shows of an essay or a term, once every essay is rendered (worked out
-        once per build: each essay is named by the inputs of many pages, :mod:`.inputs`);
-        None until :meth:`rendered_all`."""
+        self.shown: dict[tuple[str, str], bytes] | None = None
+        """A digest of what a page shows of an essay or a term, once every essay is rendered
+        (worked out once per build: each essay is named by the inputs of many pages,
+        :mod:`.inputs`); None until :meth:`rendered_all`."""
 
     # -- what the build records -----------------------------------------------------------------
 
