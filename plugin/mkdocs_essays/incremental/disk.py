@@ -238,7 +238,7 @@ class Disk:
         for dest in self.copies.keys() - copies.keys():
             _remove(self._copy(dest))
         self.copies = copies
-        kept = replace(state, pages=pages, files=frozenset())
+        kept = replace(state, pages=pages, files=frozenset(), static={})
         temporary = f"{self.records}.{os.getpid()}.new"
         with open(temporary, "wb") as stream:
             stream.write(FORMAT + state.generation.hex().encode() + b"\n")

@@ -78,6 +78,7 @@ NEW = ".mkdocs-essays-new"
 """Suffix of the folder MkDocs writes a build into, beside the site, before it is moved in."""
 
 Warning_ = tuple[str, int, str]
+Copied = tuple[tuple[int, int], tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ class State:
     products: dict[str, made.Products] = field(default_factory=dict)
     files: frozenset[str] = frozenset()
     """Every file the build left in ``site_dir`` (relative, ``/``-separated)."""
+    static: dict[str, Copied] = field(default_factory=dict)
+    """Each file MkDocs copied into the site as it is (the theme's assets, the writer's
+    images) -> the size and modification time of its source and of its copy."""
 
 
 def _version(name: str) -> str:
@@ -379,6 +383,12 @@ class Run:
         """src_uri -> (file, its inclusion), for each page left out at ``on_files``."""
         self.kept: dict[str, PageRecord] = {}
         """The pages not built: their records stand."""
+        self.sources: dict[str, tuple[int, int]] = {}
+        """Each file copied as it is, by its place in the site -> its source's size and
+        modification time before the copy (:meth:`_keep_copies`)."""
+        self.copies_kept: dict[str, Copied] = {}
+        """The files copied as they are that this build does not copy again: their copies
+        in the site are their sources' (:meth:`_keep_copies`)."""
         self.keys_now: dict[str, bytes] = {}
         """src_uri -> the key of each page left out and taken back in at ``on_env``."""
         self.lookups: dict[str, list[str]] = {}
@@ -457,6 +467,7 @@ class Run:
         self._recorder = made.recorder(build)
         state = self.state
         self.in_nav = self._in_nav(files)
+        self._keep_copies(files)
         if state is None:
             return
         in_nav = self.in_nav
@@ -476,6 +487,36 @@ class Run:
                 self.products[src] = products
             self.left_out[src] = (file, file.inclusion)
             file.inclusion = InclusionLevel.EXCLUDED
+
+    def _keep_copies(self, files: Files) -> None:
+        """A file MkDocs copies into the site as it is, whose source is as it was when it was
+        last copied and whose copy is as it was left, is not copied again (some 200 files of
+        the theme each save)."""
+        static = self.state.static if self.state is not None else {}
+        for file in files:
+            if file.is_documentation_page() or not self.included(file.inclusion):
+                continue
+            source = file.abs_src_path
+            if file.generated_by is not None or source is None:
+                continue
+            if getattr(file, "_content", None) is not None:  # (written, not copied)
+                continue
+            try:
+                stat = os.stat(source)
+            except OSError:
+                continue
+            dest = file.dest_uri
+            self.sources[dest] = (stat.st_size, stat.st_mtime_ns)
+            recorded = static.get(dest)
+            if recorded is None or recorded[0] != self.sources[dest]:
+                continue
+            try:
+                copy = os.stat(os.path.join(self.site_dir, dest))
+            except OSError:
+                continue
+            if (copy.st_size, copy.st_mtime_ns) == recorded[1]:
+                self.copies_kept[dest] = recorded
+                file.copy_file = _copied  # type: ignore[method-assign]
 
     def _in_nav(self, files: Files) -> Callable[[File], bool]:
         nav = self.config.nav
@@ -713,6 +754,16 @@ class Run:
                 lookups=tuple(self.lookups.get(src, ())),
                 nav=(file.page.title, dict(file.page.meta)) if self.in_nav(file) else None,
             )
+        static = dict(self.copies_kept)
+        for dest, source in self.sources.items():
+            if dest in static or dest not in present:
+                continue
+            try:
+                copy = os.stat(os.path.join(self.site_dir, dest))
+            except OSError:
+                continue
+            static[dest] = (source, (copy.st_size, copy.st_mtime_ns))
+        present.update(self.copies_kept)
         products = {
             src: p
             for src, p in self.products.items()
@@ -724,6 +775,7 @@ class Run:
             pages,
             products,
             frozenset(present),
+            static,
         )
         self.engine.built = [src for src in pages if src not in self.kept]
         if self.engine.disk is not None:
@@ -775,7 +827,9 @@ class Run:
             if os.path.isdir(target) and not os.path.islink(target):
                 shutil.rmtree(target)
             os.replace(os.path.join(new, rel), target)
-        keep = set(written) | {record.dest for record in self.kept.values()}
+        keep = (
+            set(written) | {record.dest for record in self.kept.values()} | self.copies_kept.keys()
+        )
         assert self.state is not None
         for rel in self.state.files - keep:
             _remove(self.site_dir, rel)
@@ -799,6 +853,10 @@ class Run:
         self._detach()
         if self.new_dir is not None:
             shutil.rmtree(self.new_dir, ignore_errors=True)
+
+
+def _copied(dirty: bool = False) -> None:
+    """A file's ``copy_file`` when its copy in the site is its source's already."""
 
 
 class _Listed:

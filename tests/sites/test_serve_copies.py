@@ -1,0 +1,91 @@
+"""Files MkDocs copies as they are (the theme's assets, the writer's images) under `mkdocs
+serve`: a save copies again only those whose source changed or whose copy in the site is not
+as it was left (``incremental/engine.py``, ``_keep_copies``). After each save the site is the
+one a clean build writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+from conftest import BASE_CONFIG, write_tree
+from serve_session import Session, clean_build, differences
+
+ESSAY = (
+    '+++\ntitle = "Alpha"\ndate = 2024-03-01\n+++\n\nAlpha opens.\n\n![a picture](../img/pic.png)\n'
+)
+THEME_ASSET = "assets/javascripts/bundle"
+
+
+def _stamps(site: Path) -> dict[str, int]:
+    out = {}
+    for top, _, names in os.walk(site):
+        for name in names:
+            path = Path(top) / name
+            out[path.relative_to(site).as_posix()] = path.stat().st_mtime_ns
+    return out
+
+
+def _same_as_clean(root: Path, served: Path, clean: Path) -> None:
+    shutil.rmtree(clean, ignore_errors=True)
+    clean_build(root, clean)
+    wrong = differences(served, clean)
+    assert not wrong, wrong[:10]
+
+
+def test_copies_are_kept_and_made_again_when_their_source_or_copy_changes(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "p"
+    config = {**BASE_CONFIG, "plugins": ["search", {"essays": {"local_map": False}}]}
+    write_tree(
+        root,
+        {
+            "mkdocs.yml": yaml.safe_dump(config, sort_keys=False),
+            "docs/posts/alpha.md": ESSAY,
+        },
+    )
+    picture = root / "docs/img/pic.png"
+    picture.parent.mkdir(parents=True)
+    picture.write_bytes(b"\x89PNG first")
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    essay = root / "docs/posts/alpha.md"
+    session = Session(root, served)
+    try:
+        session.build()
+        first = _stamps(served)
+        assets = [p for p in first if p.startswith(THEME_ASSET) and p.endswith(".js")]
+        assert assets, sorted(first)[:20]
+
+        # a word saved: no theme asset is copied again (each keeps the first build's copy;
+        # the plugin's own files are written, not copied)
+        essay.write_text(ESSAY.replace("opens", "begins"), "utf-8")
+        session.build()
+        second = _stamps(served)
+        theme = [p for p in first if p.startswith("assets/") and "mkdocs-essays" not in p]
+        assert len(theme) > 20, theme
+        copied = [p for p in theme if second.get(p) != first[p]]
+        assert not copied, copied[:10]
+        _same_as_clean(root, served, clean)
+
+        # the picture changed: its copy is made again
+        picture.write_bytes(b"\x89PNG second, longer")
+        session.build()
+        assert (served / "img/pic.png").read_bytes() == b"\x89PNG second, longer"
+        _same_as_clean(root, served, clean)
+
+        # a copy changed in the site (not by a build): made again at the next save
+        (served / assets[0]).write_text("broken", "utf-8")
+        essay.write_text(ESSAY, "utf-8")
+        session.build()
+        _same_as_clean(root, served, clean)
+
+        # the picture deleted: its copy goes
+        picture.unlink()
+        session.build()
+        assert not (served / "img/pic.png").exists()
+        _same_as_clean(root, served, clean)
+    finally:
+        session.close()
