@@ -172,6 +172,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             self.incremental.run.on_env(env, files)  # (pages it takes back in are filled too)
         if self.build is not None:
             self.build.fill(files)
+        if self.incremental.run is not None:
+            self.incremental.run.keep_written(files)
         # MkDocs makes a new environment each build: its templates cannot change under it, so
         # Jinja need not check each template's file at each of a page's ~30 lookups.
         env.auto_reload = False

@@ -36,6 +36,7 @@ command: a second `mkdocs build`, or `mkdocs serve` started again, begins from t
 from __future__ import annotations
 
 import gzip
+import hashlib
 import itertools
 import logging
 import os
@@ -78,7 +79,9 @@ NEW = ".mkdocs-essays-new"
 """Suffix of the folder MkDocs writes a build into, beside the site, before it is moved in."""
 
 Warning_ = tuple[str, int, str]
-Copied = tuple[tuple[int, int], tuple[int, int]]
+Copied = tuple[object, tuple[int, int]]
+"""What a file copied as it is was made from (its source's size and modification time, or
+a digest of the content a plugin gave it), and its copy's size and modification time."""
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,9 @@ class State:
     files: frozenset[str] = frozenset()
     """Every file the build left in ``site_dir`` (relative, ``/``-separated)."""
     static: dict[str, Copied] = field(default_factory=dict)
-    """Each file MkDocs copied into the site as it is (the theme's assets, the writer's
-    images) -> the size and modification time of its source and of its copy."""
+    """Each file MkDocs copied or wrote into the site as it is (the theme's assets, the
+    writer's images, the plugin's ``cards.json`` and feeds) -> what it was made from and its
+    copy's size and modification time."""
 
 
 def _version(name: str) -> str:
@@ -383,9 +387,10 @@ class Run:
         """src_uri -> (file, its inclusion), for each page left out at ``on_files``."""
         self.kept: dict[str, PageRecord] = {}
         """The pages not built: their records stand."""
-        self.sources: dict[str, tuple[int, int]] = {}
-        """Each file copied as it is, by its place in the site -> its source's size and
-        modification time before the copy (:meth:`_keep_copies`)."""
+        self.sources: dict[str, object] = {}
+        """Each file copied as it is, by its place in the site -> what it is made from: its
+        source's size and modification time before the copy, or a digest of its content
+        (:meth:`_keep_copies`, :meth:`keep_written`)."""
         self.copies_kept: dict[str, Copied] = {}
         """The files copied as they are that this build does not copy again: their copies
         in the site are their sources' (:meth:`_keep_copies`)."""
@@ -492,31 +497,46 @@ class Run:
         """A file MkDocs copies into the site as it is, whose source is as it was when it was
         last copied and whose copy is as it was left, is not copied again (some 200 files of
         the theme each save)."""
-        static = self.state.static if self.state is not None else {}
         for file in files:
             if file.is_documentation_page() or not self.included(file.inclusion):
                 continue
             source = file.abs_src_path
             if file.generated_by is not None or source is None:
                 continue
-            if getattr(file, "_content", None) is not None:  # (written, not copied)
+            if getattr(file, "_content", None) is not None:  # (written: keep_written)
                 continue
             try:
                 stat = os.stat(source)
             except OSError:
                 continue
-            dest = file.dest_uri
-            self.sources[dest] = (stat.st_size, stat.st_mtime_ns)
-            recorded = static.get(dest)
-            if recorded is None or recorded[0] != self.sources[dest]:
+            self._keep_copy(file, (stat.st_size, stat.st_mtime_ns))
+
+    def keep_written(self, files: Files) -> None:
+        """Once the plugins have given their files their content (``on_env``): a file whose
+        content is what it was when it was last written, and whose copy is as it was left, is
+        not written again (``cards.json``, ``graph.json``, the feeds)."""
+        for file in files:
+            if file.is_documentation_page() or not self.included(file.inclusion):
                 continue
-            try:
-                copy = os.stat(os.path.join(self.site_dir, dest))
-            except OSError:
+            content = getattr(file, "_content", None)
+            if content is None:
                 continue
-            if (copy.st_size, copy.st_mtime_ns) == recorded[1]:
-                self.copies_kept[dest] = recorded
-                file.copy_file = _copied  # type: ignore[method-assign]
+            data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+            self._keep_copy(file, ("content", hashlib.blake2b(data, digest_size=16).digest()))
+
+    def _keep_copy(self, file: File, source: object) -> None:
+        dest = file.dest_uri
+        self.sources[dest] = source
+        recorded = self.state.static.get(dest) if self.state is not None else None
+        if recorded is None or recorded[0] != source:
+            return
+        try:
+            copy = os.stat(os.path.join(self.site_dir, dest))
+        except OSError:
+            return
+        if (copy.st_size, copy.st_mtime_ns) == recorded[1]:
+            self.copies_kept[dest] = recorded
+            file.copy_file = _copied  # type: ignore[method-assign]
 
     def _in_nav(self, files: Files) -> Callable[[File], bool]:
         nav = self.config.nav
