@@ -1,6 +1,7 @@
-"""The related essays' words worked out again only where they changed (``WordState``, issue
-23): after any sequence of edits, added and deleted essays, every vector and every essay's
-words are those a ranking made afresh gives, exactly."""
+"""The related essays' words and lists worked out again only where they changed
+(``WordState``, ``Lists``, issue 23): after any sequence of edits, added and deleted essays,
+every vector, every essay's words and every related list are those a ranking made afresh
+gives, exactly."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ texts = st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=30).map(" ".j
 parts = st.lists(st.tuples(st.sampled_from(["", "Intro", "Card"]), texts), max_size=3)
 edits = st.lists(
     st.tuples(
-        st.sampled_from(["edit", "add", "delete", "title", "code"]),
+        st.sampled_from(["edit", "add", "delete", "title", "code", "date"]),
         st.integers(0, 40),
         texts,
         parts,
@@ -27,12 +28,14 @@ edits = st.lists(
 )
 
 
-def make(key: int, text: str, title: str = "", code: str = "", pieces=()) -> Entry:
+def make(
+    key: int, text: str, title: str = "", code: str = "", pieces=(), day: int | None = None
+) -> Entry:
     return Entry(
         f"e{key}",
         title or f"T{key}",
         text,
-        START + timedelta(days=key),
+        START + timedelta(days=key if day is None else day),
         (("tags", (f"t{key % 3}",)),),
         code=code,
         parts=tuple(pieces),
@@ -43,6 +46,7 @@ def same(a: Similarity, b: Similarity) -> None:
     assert a.vectors == b.vectors
     assert a.words == b.words
     assert a.nearest(5) == b.nearest(5)
+    assert a.nearest(3, older_only=True) == b.nearest(3, older_only=True)
 
 
 @settings(max_examples=60, deadline=None)
@@ -66,6 +70,8 @@ def test_a_kept_state_gives_what_a_ranking_afresh_gives(start, steps) -> None:
                 del entries[key]
             elif kind == "edit":
                 entries[key] = make(key, text, old.title, old.code, pieces)
+            elif kind == "date":  # (dates shared by several essays: ties go by id)
+                entries[key] = make(key, old.text, old.title, old.code, old.parts, day=at % 4)
             elif kind == "title":
                 entries[key] = make(key, old.text, text[:20] or "Other", old.code, old.parts)
             else:
@@ -75,6 +81,25 @@ def test_a_kept_state_gives_what_a_ranking_afresh_gives(start, steps) -> None:
             Similarity(now, state=state, index_weights=weights),
             Similarity(now, index_weights=weights),
         )
+
+
+def test_a_saved_word_finds_few_lists_again() -> None:
+    """Of 300 essays, one edited: the related lists found again are its own and those of the
+    essays sharing a feature whose posting list changed, not all 300."""
+    entries = [
+        make(k, " ".join(VOCABULARY[(k * 7 + j) % 64] for j in range(20)) + f" own{k}")
+        for k in range(300)
+    ]
+    state = WordState()
+    Similarity(entries, state=state).nearest(5)
+    lists = next(iter(state.lists.values()))
+    kept = dict(lists.found)
+    entries[10] = make(10, entries[10].text + " own11")
+    fresh = Similarity(entries).nearest(5)
+    assert Similarity(entries, state=state).nearest(5) == fresh
+    again = [i for i, found in lists.found.items() if found is not kept[i]]
+    assert "e10" in again
+    assert len(again) < 100, len(again)
 
 
 def test_a_saved_word_works_out_one_essay_again() -> None:

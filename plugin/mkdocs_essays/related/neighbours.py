@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["nearest"]
+__all__ = ["Pool", "nearest"]
 
 _BLOCK = 1_000_000
 """Products summed at once, at most (memory: about 60 bytes each)."""
@@ -41,22 +41,21 @@ def nearest(
     rank: Sequence[int],
     groups: tuple[Sequence[int], Sequence[int]] | None = None,
     stamps: tuple[Sequence[float], Sequence[float]] | None = None,
+    prepared: Pool | None = None,
 ) -> Ranked:
     """For each query, up to ``limit`` ``(position in pool, score)``, best first.
 
     ``rank``: each pool vector's place in the order ties go by (lower first). ``groups``:
     ``(the pool's groups, the queries' groups)``, a query never meets its own group (give
     each essay its own to leave out only itself). ``stamps``: ``(the pool's, the queries')``,
-    a query meets only pool vectors stamped no later.
+    a query meets only pool vectors stamped no later. ``prepared``: :meth:`Pool.of` the same
+    ``pool``, ``cap`` and ``rank``, made already.
     """
     out: Ranked = [[] for _ in queries]
     if limit <= 0 or not pool or not queries:
         return out
-    # The pool numbered in the order ties go by: a pair sorted by its numbers is sorted by
-    # that order among equal scores.
-    by_rank = sorted(range(len(pool)), key=rank.__getitem__)
-    features: dict[Hashable, int] = {}
-    postings = _Postings.of([pool[i] for i in by_rank], features, cap)
+    prepared = prepared or Pool.of(pool, cap, rank)
+    by_rank, features, postings = prepared.by_rank, prepared.features, prepared.postings
     if postings is None:
         return out
     q_row, q_col, q_val = _entries(queries, features, add=False)
@@ -70,6 +69,36 @@ def nearest(
             for i, j, s in _best(*summed, limit):
                 out[i].append((by_rank[j], s))
     return out
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The pool's posting lists, the pool numbered in the order ties go by (a pair sorted by
+    its numbers is sorted by that order among equal scores)."""
+
+    by_rank: list[int]
+    """Number -> place in the pool."""
+    features: dict[Hashable, int]
+    postings: _Postings | None
+
+    @classmethod
+    def of(cls, pool: Sequence[Mapping[Any, float]], cap: int, rank: Sequence[int]) -> Pool:
+        by_rank = sorted(range(len(pool)), key=rank.__getitem__)
+        features: dict[Hashable, int] = {}
+        postings = _Postings.of([pool[i] for i in by_rank], features, cap)
+        return cls(by_rank, features, postings)
+
+    def posting(self, feature: Hashable) -> list[tuple[int, float]]:
+        """A feature's posting list, in order: ``(place in the pool, weight)`` of each entry."""
+        at = self.features.get(feature)
+        postings = self.postings
+        if at is None or postings is None:
+            return []
+        lo = int(postings.start[at])
+        hi = lo + int(postings.length[at])
+        by_rank = self.by_rank
+        rows = [by_rank[r] for r in postings.row[lo:hi].tolist()]
+        return list(zip(rows, postings.val[lo:hi].tolist(), strict=True))
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,9 @@ from datetime import datetime
 from ..cache import ContentCache
 from ..cards.related import Carriers, word_counts
 from ..cards.related import idf as rarity
-from .neighbours import nearest
+from .neighbours import Pool, nearest
 
-__all__ = ["CAP", "WORDS", "Entry", "Feature", "Similarity", "WordState"]
+__all__ = ["CAP", "WORDS", "Entry", "Feature", "Lists", "Similarity", "WordState"]
 
 WORDS = 24
 """Words per essay vector."""
@@ -178,8 +178,13 @@ class Similarity:
     def nearest(self, limit: int, *, older_only: bool = False) -> list[list[tuple[int, float]]]:
         """For each essay, up to ``limit`` others, best first: ``(position, score)``, score
         above 0. ``older_only``: only essays dated no later than it (Hugo's ``includeNewer =
-        false``; an undated essay is older than any)."""
-        return self._nearest(self.vectors, limit, older_only=older_only)
+        false``; an undated essay is older than any). With a state, only the lists that can
+        have changed since the last ranking are found again (:class:`Lists`)."""
+        state = self.state
+        if state is None or len({e.id for e in self.entries}) != self.n:
+            return self._nearest(self.vectors, limit, older_only=older_only)
+        lists = state.lists.setdefault((limit, older_only, self.cap), Lists())
+        return lists.nearest(self, limit, older_only=older_only)
 
     def _nearest(
         self,
@@ -188,6 +193,7 @@ class Similarity:
         *,
         older_only: bool = False,
         queries: Sequence[int] | None = None,
+        prepared: Pool | None = None,
     ) -> list[list[tuple[int, float]]]:
         """:meth:`nearest` over ``vectors``, for the essays ``queries`` only (all by
         default)."""
@@ -205,6 +211,7 @@ class Similarity:
             rank=self.rank,
             groups=(range(n), asking),  # (each essay its own group: never itself)
             stamps=stamps,
+            prepared=prepared,
         )
         out: list[list[tuple[int, float]]] = [[] for _ in range(n)]
         for i, ranked in zip(asking, found, strict=True):
@@ -228,6 +235,8 @@ class WordState:
         self.tops: dict[str, list[tuple[float, str]]] = {}
         """Essay id -> its ``limit`` heaviest ``(weight, word)``, heaviest first."""
         self.limit: int | None = None
+        self.lists: dict[tuple[int, bool, int], Lists] = {}
+        """The related lists of the last ranking, by ``(limit, older only, cap)``."""
 
     def update(
         self, entries: Sequence[Entry], limit: int, cache: ContentCache | None
@@ -266,6 +275,78 @@ class WordState:
                 top = self.tops[entry.id] = _top(counted, idf, tf, limit)
             out.append(top)
         return out
+
+
+class Lists:
+    """Each essay's nearest essays as the last ranking found them, and what they were found
+    from: the next ranking finds again only the lists that can have changed (issue 23).
+
+    An essay's list is the sums of its vector's products with the posting lists of its
+    features, the best first, ties to the newest (and with ``older only``, the essays dated no
+    later). It is found again when its vector or its date changed, or a posting list of one
+    of its features did (compared as ``(essay, weight)`` in order), or an essay carrying one
+    of those features changed its date, came or went (ties go by dates). The others are
+    kept: what they are made of is as it was, and the sums are made in the same order."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.vectors: dict[str, dict[Feature, float]] = {}
+        self.order: dict[str, tuple[float, str]] = {}
+        """Essay id -> where it goes among ties (:func:`_newest_first`)."""
+        self.pool: Pool | None = None
+        self.found: dict[str, list[tuple[str, float]]] = {}
+
+    def nearest(
+        self, similarity: Similarity, limit: int, *, older_only: bool
+    ) -> list[list[tuple[int, float]]]:
+        entries, vectors = similarity.entries, similarity.vectors
+        ids = [e.id for e in entries]
+        order = {e.id: _newest_first(e) for e in entries}
+        by_id = dict(zip(ids, vectors, strict=True))
+        pool = Pool.of(vectors, similarity.cap, similarity.rank)
+        old_pool, old_vectors, old_order = self.pool, self.vectors, self.order
+        asked: list[int] = []
+        if old_pool is None:
+            asked = list(range(len(ids)))
+        else:
+            moved = {i for i in ids if old_order.get(i) != order[i]}
+            moved |= old_order.keys() - order.keys()
+            changed = {i for i in ids if old_vectors.get(i) != by_id[i]} | moved
+            changed |= old_vectors.keys() - by_id.keys()
+            touched: set[Feature] = set()
+            forced: set[Feature] = set()
+            for i in changed:
+                features = {*old_vectors.get(i, ()), *by_id.get(i, ())}
+                touched |= features
+                if i in moved:
+                    forced |= features
+            old_ids = self.ids
+            for feature in touched - forced:
+                old = [(old_ids[j], w) for j, w in old_pool.posting(feature)]
+                new = [(ids[j], w) for j, w in pool.posting(feature)]
+                if old != new:
+                    forced.add(feature)
+            found = self.found
+            asked = [
+                at
+                for at, i in enumerate(ids)
+                if i in changed or i not in found or not forced.isdisjoint(vectors[at])
+            ]
+        ranked = similarity._nearest(
+            vectors, limit, older_only=older_only, queries=asked, prepared=pool
+        )
+        found = {i: self.found[i] for i in ids if i in self.found}
+        for at in asked:
+            found[ids[at]] = [(ids[j], score) for j, score in ranked[at]]
+        position = {i: at for at, i in enumerate(ids)}
+        self.ids, self.vectors, self.order, self.pool, self.found = (
+            ids,
+            by_id,
+            order,
+            pool,
+            found,
+        )
+        return [[(position[j], score) for j, score in found[i]] for i in ids]
 
 
 def _heaviest(
