@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mkdocs_essays.map.around import Around, shown_around
+from mkdocs_essays.map.around import Around, _indexes, shown_around
 from mkdocs_essays.map.graph import KnowledgeGraph, Node
 
 KINDS = ("essay", "card", "term")
@@ -57,6 +57,8 @@ def test_kept_maps_are_the_maps_a_walk_gives(
         kept = around.of(graph)
         fresh = graph_of(nodes, edges)
         assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
+        # the indexes kept map by map are those of every map's rings
+        assert (around._showing, around._steering) == _indexes(around._rings, around._kinds)
 
 
 def test_one_edit_walks_only_around_it() -> None:

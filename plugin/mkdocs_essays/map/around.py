@@ -60,6 +60,9 @@ class Around:
         self._shown: dict[str, bytes | None] = {}
         self._rings: dict[str, tuple[tuple[str, ...], ...]] = {}
         """Each map's rings as last worked out (none for a node without a map)."""
+        self._showing: dict[str, set[str]] = {}
+        self._steering: dict[str, set[str]] = {}
+        """:func:`_indexes` of the last rings, kept up to date map by map."""
 
     def of(
         self,
@@ -74,7 +77,7 @@ class Around:
         kinds = {n: node.kind for n, node in nodes.items()}
         adjacency = {n: tuple(around.items()) for n, around in graph.adjacency.items()}
         old_data, old_adjacency = self._data, self._adjacency
-        showing, steering = _indexes(self._rings, self._kinds)
+        showing, steering = self._showing, self._steering
         again: set[str] = set()
         for n in old_data.keys() - data.keys():
             again |= showing.get(n, set())
@@ -111,6 +114,17 @@ class Around:
             shown[n], walked = drawn[n] if n in drawn else walk(graph, n)
             if walked:
                 rings[n] = tuple(tuple(ring) for ring in walked)
+        if any(self._kinds.get(n, kind) != kind for n, kind in kinds.items()):
+            self._showing, self._steering = _indexes(rings, kinds)
+        else:  # (the maps walked again, and those gone: their rings changed)
+            for center in old_rings.keys() | rings.keys():
+                was, now_ = old_rings.get(center), rings.get(center)
+                if was is now_:
+                    continue
+                if was is not None:
+                    _index(showing, steering, center, was, self._kinds, remove=True)
+                if now_ is not None:
+                    _index(showing, steering, center, now_, kinds)
         self._data, self._kinds, self._adjacency = data, kinds, adjacency
         self._shown, self._rings = shown, rings
         return shown
@@ -123,16 +137,34 @@ def _indexes(
     center and the first ring's nodes that are no terms: ring two is found through them)."""
     showing: dict[str, set[str]] = {}
     steering: dict[str, set[str]] = {}
-    for center, (_, first, second) in rings.items():
-        steering.setdefault(center, set()).add(center)
-        showing.setdefault(center, set()).add(center)
-        for n in first:
-            showing.setdefault(n, set()).add(center)
-            if kinds.get(n) != "term":
-                steering.setdefault(n, set()).add(center)
-        for n in second:
-            showing.setdefault(n, set()).add(center)
+    for center, ringed in rings.items():
+        _index(showing, steering, center, ringed, kinds)
     return showing, steering
+
+
+def _index(
+    showing: dict[str, set[str]],
+    steering: dict[str, set[str]],
+    center: str,
+    rings: tuple[tuple[str, ...], ...],
+    kinds: dict[str, str],
+    *,
+    remove: bool = False,
+) -> None:
+    """Add the map of ``center`` to the indexes of :func:`_indexes` (or take it out)."""
+    _, first, second = rings
+    shows = [center, *first, *second]
+    steers = [center, *(n for n in first if kinds.get(n) != "term")]
+    for index, nodes in ((showing, shows), (steering, steers)):
+        for n in nodes:
+            if remove:
+                held = index.get(n)
+                if held is not None:
+                    held.discard(center)
+                    if not held:
+                        del index[n]
+            else:
+                index.setdefault(n, set()).add(center)
 
 
 def _data(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
