@@ -216,6 +216,25 @@ def test_catalog_tag_filter_works_without_javascript(site: Site) -> None:
     assert [a.get_text().strip() for a in later.find_all("a")] == ["AI", "LLM"]
 
 
+def test_later_catalog_pages_name_their_own_essays_tags(tmp_path: Path) -> None:
+    """The first page of the catalog names every tag; a later page the tags of its own
+    essays: a tag added to one essay changes the first page and its own, not all of them."""
+    files = {
+        **FILES,
+        "docs/posts/essay-25.md": essay(25).replace('["AI", "LLM"]', '["AI", "LLM", "Rare"]'),
+        "docs/posts/essay-12.md": essay(12).replace('["AI"]', '["AI", "Middle"]'),
+    }
+    tagged = build(tmp_path, files)
+
+    def names(url: str) -> list[str]:
+        links = tagged.content(url).select_one("nav.essay-cards-tags").find_all("a")
+        return [a.contents[0].strip() for a in links]
+
+    assert sorted(names("patterns/")) == ["AI", "LLM", "Middle", "Rare"]
+    assert names("patterns/page/2/") == ["AI", "LLM", "Middle"]  # (essays 15 to 6)
+    assert names("patterns/page/3/") == ["AI", "LLM"]
+
+
 def test_a_catalog_of_one_page_keeps_its_filter(tmp_path: Path) -> None:
     small = build(tmp_path, FILES, pager_size=100)
     content = small.content("patterns/")

@@ -292,11 +292,16 @@ class Cards(Feature):
             self._catalog_tag_list = self._count_catalog_tags()
         return self._catalog_tag_list
 
-    def _tags_by_name(self) -> list[dict[str, Any]]:
-        """The catalog's tags by name, for its later pages: they link each tag without its
-        count, so a tag added to an essay (a count changed) changes the first page of a
-        catalog of a hundred, not every one of them (issue 23)."""
-        return sorted(self._catalog_tags(), key=lambda t: (t["name"].casefold(), t["slug"]))
+    def _page_tags(self, shown: Iterable[Essay]) -> list[dict[str, Any]]:
+        """The tags of a later page of the catalog: those of its own essays, by name, each
+        linked without its count. A tag added to an essay (a count changed, or a new tag)
+        changes the first page and the page the essay is on, not every page of a catalog of
+        a hundred (issue 23); the first page lists every tag."""
+        tags: dict[str, dict[str, Any]] = {}
+        for essay in shown:
+            for tag in self._tags(essay):
+                tags.setdefault(tag["slug"], tag)
+        return sorted(tags.values(), key=lambda t: (t["name"].casefold(), t["slug"]))
 
     def _count_catalog_tags(self) -> list[dict[str, Any]]:
         tags: dict[str, dict[str, Any]] = {}
@@ -317,7 +322,8 @@ class Cards(Feature):
     def _render_catalog(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         site = self.site
         groups = []
-        for essay in items_of(spec, self._catalog_essays()):
+        shown = items_of(spec, self._catalog_essays())
+        for essay in shown:
             groups.append(
                 {
                     "id": "essay-" + self.keys[essay].replace("/", "-"),
@@ -331,10 +337,10 @@ class Cards(Feature):
             )
         if self._tag_counts is None:
             self._tag_counts = self._catalog_tags()
-        if _later(spec):  # (see _tags_by_name)
+        if _later(spec):  # (see _page_tags)
             tags = [
                 View({k: t[k] for k in ("name", "slug")}, url=relative_url(t["url"], page_url))
-                for t in self._tags_by_name()
+                for t in self._page_tags(shown)
             ]
         else:
             tags = [View(t, url=relative_url(t["url"], page_url)) for t in self._tag_counts]
@@ -465,7 +471,7 @@ class Cards(Feature):
             groups = [(self.keys[e], [self._shows(c) for c in self.cards_of(e)]) for e in shown]
             tags: list[tuple[Any, ...]]
             if _later(spec):
-                tags = [(t["name"], t["slug"], t["url"]) for t in self._tags_by_name()]
+                tags = [(t["name"], t["slug"], t["url"]) for t in self._page_tags(shown)]
             else:
                 tags = [(t["name"], t["slug"], t["url"], t["count"]) for t in self._catalog_tags()]
             return essays(shown, groups, tags, len(self.cards), len(self._catalog_essays()))
