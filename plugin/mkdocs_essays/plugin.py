@@ -149,7 +149,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return markdown
         markdown = self.build.page_markdown(markdown, page)
         if self.incremental.run is not None:
-            self.incremental.run.markdown_done(files)
+            self.incremental.run.markdown_done(files, page)
         return markdown
 
     @event_priority(50)

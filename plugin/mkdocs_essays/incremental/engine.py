@@ -56,6 +56,7 @@ from mkdocs.structure.pages import Page
 
 from ..cache import config_fingerprint
 from . import products as made
+from .converted import Conversions
 from .disk import Disk
 from .keys import Keys, Memo, digest_of, stable_repr
 from .search import SearchEntries, search_entries
@@ -277,6 +278,8 @@ class Incremental:
         """What key making keeps from build to build (:class:`.keys.Memo`)."""
         self.compiled = Compiled()
         """The theme's and the plugin's templates, compiled once (:mod:`.templates`)."""
+        self.conversions = Conversions()
+        """MkDocs' Markdown conversion of each page, kept by what it is made from."""
         self._said: set[str] = set()
 
     def _say(self, why: str) -> None:
@@ -328,6 +331,7 @@ class Incremental:
             if self.disk is None or self.disk.root != disk.root:
                 self.disk = disk
         self.run = Run(self, config, options, build, serve=serve)
+        self.conversions.begin()
 
     def end(self) -> None:
         self.run = None
@@ -567,8 +571,10 @@ class Run:
 
     # -- reading pages -------------------------------------------------------------------------
 
-    def markdown_done(self, files: Files) -> None:
-        """Just before MkDocs renders a page's Markdown: note where its links are looked up."""
+    def markdown_done(self, files: Files, page: Page) -> None:
+        """Just before MkDocs renders a page's Markdown: note where its links are looked up;
+        under `mkdocs serve`, a conversion made from what this one would be is given back
+        (:mod:`.converted`)."""
         looked: list[str] = []
         self._looking = looked
         find = Files.get_file_from_path
@@ -578,6 +584,16 @@ class Run:
             return find(files, path)
 
         files.get_file_from_path = looking  # type: ignore[method-assign]
+        if self.serve:
+            src = page.file.src_uri
+            self.engine.conversions.wrap(
+                page,
+                files,
+                generation=self.generation,
+                digest=self.engine.memo.text,
+                looked=looked,
+                warnings=lambda: self.warnings.by_page.get(src, []),
+            )
 
     def content_start(self, page: Page, files: Files) -> None:
         """Its HTML is made (``on_page_content``): the lookups were its links'."""
@@ -798,6 +814,8 @@ class Run:
             static,
         )
         self.engine.built = [src for src in pages if src not in self.kept]
+        documents = self.files.documentation_pages(inclusion=lambda _level: True)
+        self.engine.conversions.keep_only({file.src_uri for file in documents})
         if self.engine.disk is not None:
             self.engine.keep(self.engine.state, self.build.site.cache.export(), serve=self.serve)
         if state is not None:
