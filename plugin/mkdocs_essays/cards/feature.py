@@ -69,6 +69,7 @@ class Cards(Feature):
         self.sections = self.planned.sections
         """Every section of every shown essay, stubs included."""
         self.keys = self.planned.keys
+        self._document_tags: dict[str, tuple[str, ...]] = {}
         self._cards_of: dict[str, list[Card]] = {}
         """Essay src_uri -> its cards (:meth:`cards_of`; dropped when one of them is filled)."""
         self.filled: set[str] = set()
@@ -237,12 +238,15 @@ class Cards(Feature):
         return self._related
 
     def _document(self, card: Card) -> Document:
-        tags = tuple(
-            f"{plural}:{hugo_path(name) or name.casefold()}"
-            for plural in self.site.taxonomies.values()
-            for name in card.essay.terms(plural)
-        )
-        return Document(card.id, card.essay.src_uri, tags, card.title, card.text)
+        essay = card.essay
+        tags = self._document_tags.get(essay.src_uri)
+        if tags is None:  # (once per essay: its cards share them)
+            tags = self._document_tags[essay.src_uri] = tuple(
+                f"{plural}:{hugo_path(name) or name.casefold()}"
+                for plural in self.site.taxonomies.values()
+                for name in essay.terms(plural)
+            )
+        return Document(card.id, essay.src_uri, tags, card.title, card.text)
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         self._complete()

@@ -36,7 +36,6 @@ command: a second `mkdocs build`, or `mkdocs serve` started again, begins from t
 from __future__ import annotations
 
 import gzip
-import hashlib
 import itertools
 import logging
 import os
@@ -82,7 +81,7 @@ NEW = ".mkdocs-essays-new"
 Warning_ = tuple[str, int, str]
 Copied = tuple[object, tuple[int, int]]
 """What a file copied as it is was made from (its source's size and modification time, or
-a digest of the content a plugin gave it), and its copy's size and modification time."""
+the content a plugin gave it), and its copy's size and modification time."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +115,9 @@ class State:
     """Every file the build left in ``site_dir`` (relative, ``/``-separated)."""
     static: dict[str, Copied] = field(default_factory=dict)
     """Each file MkDocs copied or wrote into the site as it is (the theme's assets, the
-    writer's images, the plugin's ``cards.json`` and feeds) -> what it was made from and its
-    copy's size and modification time."""
+    writer's images, the plugin's ``cards.json`` and feeds) -> what it was made from (its
+    source's size and modification time, or its content) and its copy's size and modification
+    time. Under `mkdocs serve` only (not kept on disk)."""
 
 
 def _version(name: str) -> str:
@@ -393,7 +393,7 @@ class Run:
         """The pages not built: their records stand."""
         self.sources: dict[str, object] = {}
         """Each file copied as it is, by its place in the site -> what it is made from: its
-        source's size and modification time before the copy, or a digest of its content
+        source's size and modification time before the copy, or its content
         (:meth:`_keep_copies`, :meth:`keep_written`)."""
         self.copies_kept: dict[str, Copied] = {}
         """The files copied as they are that this build does not copy again: their copies
@@ -525,8 +525,9 @@ class Run:
             content = getattr(file, "_content", None)
             if content is None:
                 continue
-            data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
-            self._keep_copy(file, ("content", hashlib.blake2b(data, digest_size=16).digest()))
+            # (the content itself: comparing 10 MB that are equal takes a millisecond,
+            # digesting them twenty)
+            self._keep_copy(file, ("content", content))
 
     def _keep_copy(self, file: File, source: object) -> None:
         dest = file.dest_uri
