@@ -688,7 +688,7 @@ class Run:
             if self.included(held[1] if held else file.inclusion):
                 order.append(file.src_uri)
         if self._search_list is not None:
-            kept = {src: list(record.search or ()) for src, record in self.kept.items()}
+            kept = {src: record.search or () for src, record in self.kept.items()}
             self.search = SearchEntries(self._search_list, order, kept)
         self.warnings.replaying = True
         try:

@@ -10,7 +10,7 @@ one a full build writes, byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -43,7 +43,9 @@ class SearchEntries:
     """Puts the kept entries of the pages not rendered in place, and notes the entries of each
     page that is."""
 
-    def __init__(self, entries: list[Any], order: Sequence[str], kept: dict[str, Entries]):
+    def __init__(
+        self, entries: list[Any], order: Sequence[str], kept: Mapping[str, Sequence[dict[str, Any]]]
+    ):
         self.entries = entries
         self._order: Iterator[str] = iter(order)
         """The src_uri of every page a full build would build, in its order."""
