@@ -217,37 +217,64 @@ class KnowledgeMap(Feature):
     def _make_json(self) -> str:
         graph = self.graph
         topic = graph.topic
-        nodes = []
+        # Each node's and edge's JSON is kept with what it says (a save under `mkdocs serve`
+        # encodes the few that changed: issue 23); the document is what one json.dumps of
+        # it all writes (compact, the same keys in the same order).
+        kept: dict[str, dict[Any, str]] = self.site.cache.get("graph json", b"", dict)
+        old_nodes, old_edges = kept.get("nodes", {}), kept.get("edges", {})
+        nodes: dict[Any, str] = {}
         for node_id, node in graph.nodes.items():
-            entry: dict[str, Any] = {
-                "id": node_id,
-                "kind": node.kind,
-                "title": node.title,
-                "url": node.url,
-                "topic": topic.get(node_id),
-            }
-            if node.kind == "term":
-                entry["taxonomy"] = node.group
-            if node.badges:
-                entry["badges"] = list(node.badges)
-            nodes.append(entry)
-        edges = []
-        for (a, b), kind in graph.edges.items():
-            edge: dict[str, Any] = {"source": a, "target": b, "kind": kind}
-            if (a, b) in graph.weights:
-                edge["weight"] = graph.weights[(a, b)]
-            edges.append(edge)
+            group = node.group if node.kind == "term" else None
+            says = (
+                node_id,
+                node.kind,
+                node.title,
+                node.url,
+                topic.get(node_id),
+                group,
+                node.badges,
+            )
+            text = old_nodes.get(says)
+            if text is None:
+                entry: dict[str, Any] = {
+                    "id": node_id,
+                    "kind": node.kind,
+                    "title": node.title,
+                    "url": node.url,
+                    "topic": topic.get(node_id),
+                }
+                if node.kind == "term":
+                    entry["taxonomy"] = node.group
+                if node.badges:
+                    entry["badges"] = list(node.badges)
+                text = _compact(entry)
+            nodes[says] = text
+        edges: dict[Any, str] = {}
+        weights = graph.weights
+        for pair, kind in graph.edges.items():
+            said = (pair, kind, weights.get(pair))
+            text = old_edges.get(said)
+            if text is None:
+                a, b = pair
+                edge: dict[str, Any] = {"source": a, "target": b, "kind": kind}
+                if pair in weights:
+                    edge["weight"] = weights[pair]
+                text = _compact(edge)
+            edges[said] = text
+        kept["nodes"], kept["edges"] = nodes, edges
         members: dict[int, list[str]] = {t.id: [] for t in self._topics}
         for node_id in graph.nodes:
             if topic.get(node_id) in members:
                 members[topic[node_id]].append(node_id)
-        document = {
-            "version": 1,
-            "generator": "mkdocs-essays",
-            "site_url": self.site.config.site_url or None,
-            "nodes": nodes,
-            "edges": edges,
-            "topics": [
+        head = _compact(
+            {
+                "version": 1,
+                "generator": "mkdocs-essays",
+                "site_url": self.site.config.site_url or None,
+            }
+        )
+        topics = _compact(
+            [
                 {
                     "id": t.id,
                     "label": t.label,
@@ -256,10 +283,13 @@ class KnowledgeMap(Feature):
                     "members": members[t.id],
                 }
                 for t in self._topics
-            ],
-        }
+            ]
+        )
         # (compact: at 3,000 essays the graph has some 18,000 nodes and 80,000 edges)
-        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return (
+            f'{head[:-1]},"nodes":[{",".join(nodes.values())}],'
+            f'"edges":[{",".join(edges.values())}],"topics":{topics}}}\n'
+        )
 
     def _script(self, page_url: str) -> str:
         return relative_url(SCRIPT, page_url)
@@ -493,6 +523,10 @@ class KnowledgeMap(Feature):
 
     def card_footer(self, card: Card, page_url: str) -> str:
         return self._local(f"card:{card.id}", page_url, "card")
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _src(essay: Essay) -> str:
