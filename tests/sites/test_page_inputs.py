@@ -178,3 +178,37 @@ def test_what_pages_declare(tmp_path: Path) -> None:
     previous, following = next(v for v in shown.values if isinstance(v, list) and len(v) == 2)
     assert previous == cards._shows(own[0]) and following is None
     assert build.key(card) == build.key(card) and build.key(card) != build.key(llm_page)
+
+
+def test_a_related_card_shows_its_essays_title_not_its_summary(tmp_path: Path) -> None:
+    """A card page lists its related cards with their essays' titles and addresses: a title
+    changed there changes the page's key (and its HTML); the essay's summary, which the
+    page does not show, does not (a word saved in an introduction built every card page
+    that listed one of the essay's cards)."""
+    plugins = ["search", {"essays": {**OPTIONS, "local_map": False, "related_essays": 0}}]
+    config = {**BASE_CONFIG, "plugins": plugins}
+    write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
+    site = run_build(tmp_path)
+    build = site.plugin.build
+    cards = next(f for f in build.features if type(f).__name__ == "Cards")
+    page, card = next(
+        (src, spec.key)
+        for src, spec in build.specs.items()
+        if spec.kind == "card"
+        and any(
+            cards.cards[other].essay.src_uri == "posts/alpha.md"
+            for other in cards.related()[spec.key]
+        )
+        and cards.cards[spec.key].essay.src_uri != "posts/alpha.md"
+    )
+    dest = build.site.files.get_file_from_path(page).dest_uri
+    key = build.key(page)
+
+    _edit(tmp_path, "docs/posts/alpha.md", "Alpha opens on agents.", "Alpha opens on tools.")
+    build = run_build(tmp_path).plugin.build
+    assert build.key(page) == key, "the page does not show the essay's summary"
+
+    _edit(tmp_path, "docs/posts/alpha.md", '"Alpha"', '"Alpha, renamed"')
+    site = run_build(tmp_path)
+    assert site.plugin.build.key(page) != key, f"{card}: a related card's essay title"
+    assert "Alpha, renamed" in str(site.content(dest).select_one(".essay-card-related"))

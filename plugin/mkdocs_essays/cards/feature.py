@@ -490,16 +490,23 @@ class Cards(Feature):
         footer = self.views.card_inputs(card)
         if footer is None:
             return None
+        # (a related card is listed with its essay's title, address and badges, all its
+        # view has of the essay: not the essay's summary, dates or terms, which would build
+        # the card again for a word saved in another essay's introduction)
         return (
             essays(
-                [card.essay, *(c.essay for c in related)],
+                [card.essay],
                 self._shows(card),
                 digest(card.html).hex(),
                 near,
-                [self._shows(c) for c in related],
+                [(self._shows(c), *self._listed_from(c.essay)) for c in related],
             )
             + footer
         )
+
+    def _listed_from(self, essay: Essay) -> tuple[str, str, str, tuple[str, ...]]:
+        """What a card listed with its essay shows of the essay (:meth:`_view`, not full)."""
+        return (essay.src_uri, essay.title, self.site.essay_url(essay), essay.badges)
 
     def essay_inputs(self, essay: Essay) -> Inputs:
         """The links after its carded headings and the cards block: its own cards."""
