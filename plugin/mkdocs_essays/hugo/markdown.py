@@ -18,6 +18,7 @@ from ..parsing.ids import Namer, assign_ids
 from ..parsing.markdown import explicit_id, scan
 
 __all__ = [
+    "ANY_ROOT_LINK",
     "CodeMap",
     "heading_ids",
     "hugo_anchor",
@@ -239,7 +240,9 @@ _LINK_DESTINATIONS = re.compile(
 )
 
 
-_ANY_ROOT_LINK = re.compile(r"\]\(\s*<?/[^/]|\]:[ \t]*<?/[^/]|=\s*[\"']/[^/]")
+ANY_ROOT_LINK = re.compile(r"\]\(\s*<?/[^/]|\]:[ \t]*<?/[^/]|=\s*[\"']/[^/]")
+"""Where a link from the site's root may be (no match: :func:`rewrite_root_links` changes
+nothing)."""
 
 
 def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) -> str:
@@ -249,7 +252,7 @@ def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) ->
     HTML attribute (else in Markdown); it returns the new destination, or None to keep the
     link as written. Links inside code are left alone.
     """
-    if not _ANY_ROOT_LINK.search(text):
+    if not ANY_ROOT_LINK.search(text):
         return text
     code: CodeMap | None = None
 
