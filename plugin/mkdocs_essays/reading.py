@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from functools import lru_cache
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -73,16 +72,10 @@ class Reader:
                 file.inclusion = InclusionLevel.EXCLUDED
 
 
-@lru_cache(maxsize=4096)
-def _first_control(text: str) -> tuple[int, str] | None:
-    """:func:`control_character`, kept by the text (each page's, at each build)."""
-    return control_character(text)
-
-
 def without_controls(document: Document, body: str) -> str:
     """The body without control characters (pasted from a terminal or a PDF, invisible on a
     page, invalid in feeds): one warning names the first and how many there are."""
-    first = _first_control(document.body)
+    first = control_character(document.body)
     if first is None:
         return body
     offset, char = first
