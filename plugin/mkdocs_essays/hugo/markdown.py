@@ -18,7 +18,6 @@ from ..parsing.ids import Namer, assign_ids
 from ..parsing.markdown import explicit_id, scan
 
 __all__ = [
-    "ANY_ROOT_LINK",
     "CodeMap",
     "heading_ids",
     "hugo_anchor",
@@ -240,9 +239,7 @@ _LINK_DESTINATIONS = re.compile(
 )
 
 
-ANY_ROOT_LINK = re.compile(r"\]\(\s*<?/[^/]|\]:[ \t]*<?/[^/]|=\s*[\"']/[^/]")
-"""Where a link from the site's root may be (no match: :func:`rewrite_root_links` changes
-nothing)."""
+_ANY_ROOT_LINK = re.compile(r"\]\(\s*<?/[^/]|\]:[ \t]*<?/[^/]|=\s*[\"']/[^/]")
 
 
 def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) -> str:
@@ -252,7 +249,7 @@ def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) ->
     HTML attribute (else in Markdown); it returns the new destination, or None to keep the
     link as written. Links inside code are left alone.
     """
-    if not ANY_ROOT_LINK.search(text):
+    if not _ANY_ROOT_LINK.search(text):
         return text
     code: CodeMap | None = None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from collections import defaultdict
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +20,7 @@ from ..frontmatter import FrontMatterErrors, read
 from ..pages.urls import relative_url
 from .include import Includable
 from .linking import url_key
-from .markdown import ANY_ROOT_LINK, more_out_of_headings, rewrite_root_links
+from .markdown import more_out_of_headings, rewrite_root_links
 from .shortcodes import Problem, RefError, Withheld, expand
 
 if TYPE_CHECKING:
@@ -32,18 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["Transform"]
 
 log = get_plugin_logger(__name__)
-
-
-# Both read the text alone: kept by it, so a save under `mkdocs serve` scans again only the
-# pages it changed (each essay's Markdown, at each build: issue 23).
-@lru_cache(maxsize=4096)
-def _settled(markdown: str) -> str:
-    return more_out_of_headings(markdown)
-
-
-@lru_cache(maxsize=4096)
-def _has_root_links(markdown: str) -> bool:
-    return ANY_ROOT_LINK.search(markdown) is not None
 
 
 class Transform:
@@ -75,7 +62,7 @@ class Transform:
         document = site.documents.get(src_uri)
         path = document.path if document is not None else src_uri
         offset = (document.body_line - 1) if document is not None else 0
-        markdown = _settled(markdown)
+        markdown = more_out_of_headings(markdown)
         services = _Services(self, src_uri)
         expansion = expand(
             markdown,
@@ -91,8 +78,6 @@ class Transform:
                     continue
                 self._included_problems.add(key)
             self.problems.append((path, dataclasses.replace(problem, line=problem.line + offset)))
-        if not _has_root_links(expansion.markdown):
-            return expansion.markdown
         return rewrite_root_links(expansion.markdown, services.root_link)
 
     def pages_without_front_matter(self) -> None:
