@@ -72,6 +72,8 @@ class Views:
         """How a message names a file of the site (``the essay docs/posts/x.md:3``...)."""
         self.deferred = Deferred()
         self.features: tuple[Feature, ...] = ()
+        self._hooked: dict[str, tuple[tuple[Feature, ...], tuple[Feature, ...]]] = {}
+        """Hook -> (the features asked, those among them that add that hook)."""
         """Every feature of the build, in order (what the fragments are asked of)."""
         self._rendered: dict[str, Rendered] = {}
         self.rendered: Mapping[str, Rendered] = MappingProxyType(self._rendered)
@@ -232,15 +234,30 @@ class Views:
 
     def essay_inputs(self, essay: Essay) -> Inputs | None:
         """What the features add to an essay's page show (None: one does not say)."""
-        adding = {*self._with("essay_html"), *self._with("essay_footer"), *self._with("essay_late")}
-        return _declared(f.essay_inputs(essay) for f in self.features if f in adding)
+        adding = self._adding()
+        return _declared(f.essay_inputs(essay) for f in adding)
 
-    def _with(self, hook: str) -> Iterable[Feature]:
-        """The features that add the fragment ``hook`` (they override the contract's)."""
-        from .feature import Feature
+    def _adding(self) -> tuple[Feature, ...]:
+        """The features that add to an essay's page, in their order (once per build)."""
+        found = self._hooked.get("\x00essay")
+        if found is None or found[0] is not self.features:
+            hooks = ("essay_html", "essay_footer", "essay_late")
+            adding = {f for hook in hooks for f in self._with(hook)}
+            found = (self.features, tuple(f for f in self.features if f in adding))
+            self._hooked["\x00essay"] = found
+        return found[1]
 
-        base = getattr(Feature, hook)
-        return (f for f in self.features if getattr(type(f), hook) is not base)
+    def _with(self, hook: str) -> tuple[Feature, ...]:
+        """The features that add the fragment ``hook`` (they override the contract's), worked
+        out once for the build's features (every page asks)."""
+        found = self._hooked.get(hook)
+        if found is None or found[0] is not self.features:
+            from .feature import Feature
+
+            base = getattr(Feature, hook)
+            chosen = tuple(f for f in self.features if getattr(type(f), hook) is not base)
+            found = self._hooked[hook] = (self.features, chosen)
+        return found[1]
 
     def digest(self, inputs: Inputs) -> bytes:
         """The key of what ``inputs`` names, as it is in this build (:mod:`.inputs`)."""
