@@ -78,10 +78,14 @@ class Cards(Feature):
         self._urls: dict[str, dict[str, str]] = {}
         self._essay_tags: dict[Essay, list[dict[str, str]]] = {}
         self._wrappers: dict[str, str] = {}
-        self._shown: dict[int, tuple[Card, str]] = {}
-        """id(card) -> (the card, what pages show of it: :meth:`_shows`)."""
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
+        self._shown: dict[int, tuple[Card, str]] = {}
+        """id(card) -> (the card, what pages show of it: :meth:`_shows`)."""
+        self._html_shown: dict[int, tuple[Card, str]] = {}
+        """id(card) -> (the card, a digest of its section: :meth:`_shows_html`)."""
+        self._listed: dict[str, tuple[Essay, tuple[str, str, str, tuple[str, ...]]]] = {}
+        """src_uri -> (the essay, what a card listed with it shows of it: :meth:`_listed_from`)."""
         self._catalog: list[Essay] | None = None
         self._catalog_tag_list: list[dict[str, Any]] | None = None
         self._tag_counts: list[dict[str, Any]] | None = None
@@ -497,7 +501,7 @@ class Cards(Feature):
             essays(
                 [card.essay],
                 self._shows(card),
-                digest(card.html).hex(),
+                self._shows_html(card),
                 near,
                 [(self._shows(c), *self._listed_from(c.essay)) for c in related],
             )
@@ -505,8 +509,20 @@ class Cards(Feature):
         )
 
     def _listed_from(self, essay: Essay) -> tuple[str, str, str, tuple[str, ...]]:
-        """What a card listed with its essay shows of the essay (:meth:`_view`, not full)."""
-        return (essay.src_uri, essay.title, self.site.essay_url(essay), essay.badges)
+        """What a card listed with its essay shows of the essay (:meth:`_view`, not full),
+        once per essay and build."""
+        found = self._listed.get(essay.src_uri)
+        if found is None or found[0] is not essay:
+            shown = (essay.src_uri, essay.title, self.site.essay_url(essay), essay.badges)
+            found = self._listed[essay.src_uri] = (essay, shown)
+        return found[1]
+
+    def _shows_html(self, card: Card) -> str:
+        """A digest of the card's section as its page shows it, once per card and build."""
+        kept = self._html_shown.get(id(card))
+        if kept is None or kept[0] is not card:
+            kept = self._html_shown[id(card)] = (card, digest(card.html).hex())
+        return kept[1]
 
     def essay_inputs(self, essay: Essay) -> Inputs:
         """The links after its carded headings and the cards block: its own cards."""
