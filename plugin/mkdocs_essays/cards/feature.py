@@ -556,16 +556,23 @@ class Cards(Feature):
         kept: dict[str, tuple[tuple[Any, ...], str]] = site.cache.get("card json", b"", dict)
         now: dict[str, tuple[tuple[Any, ...], str]] = {}
         cards = []
+        of_essay: dict[str, tuple[str, str | None, list[str], dict[str, list[str]]]] = {}
+        """src_uri -> what each of its cards' entries says of the essay (once per essay)."""
         for card in published:
             essay = card.essay
-            essay_url = site.essay_url(essay)
-            terms = {
-                plural: list(essay.terms(plural))
-                for plural in site.taxonomies.values()
-                if essay.terms(plural)
-            }
-            tags = [t["name"] for t in self._tags(essay)]
-            date = essay.date.isoformat() if essay.date else None
+            told = of_essay.get(essay.src_uri)
+            if told is None:
+                told = of_essay[essay.src_uri] = (
+                    site.essay_url(essay),
+                    essay.date.isoformat() if essay.date else None,
+                    [t["name"] for t in self._tags(essay)],
+                    {
+                        plural: list(essay.terms(plural))
+                        for plural in site.taxonomies.values()
+                        if essay.terms(plural)
+                    },
+                )
+            essay_url, date, tags, terms = told
             says = (
                 card.title,
                 card.lead,
