@@ -36,6 +36,21 @@ def _plugin(config: Any) -> Any:
     raise AssertionError("no essays plugin in the configuration")
 
 
+def essays_project(root: Path, essays: dict[str, str], base: dict[str, Any]) -> Path:
+    """A project at ``root``: ``base`` (the tests' ``BASE_CONFIG``) without local maps, and
+    ``essays`` (``name.md`` -> text) in ``docs/posts/``."""
+    import yaml
+
+    config = {**base, "plugins": ["search", {"essays": {"local_map": False}}]}
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    for name, text in essays.items():
+        path = root / "docs" / "posts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return root
+
+
 class Session:
     """One `mkdocs serve` of ``root`` into ``site_dir``: call :meth:`build` after each save."""
 
@@ -102,6 +117,17 @@ def clean_build(
     finally:
         plugin.incremental, plugin.cache = saved
     return time.perf_counter() - start
+
+
+def served_as_clean(root: Path, served: Path, clean: Path) -> None:
+    """Build ``root`` afresh into ``clean`` (emptied first) and assert that the session's
+    ``served`` site is the same, file for file."""
+    import shutil
+
+    shutil.rmtree(clean, ignore_errors=True)
+    clean_build(root, clean)
+    wrong = differences(served, clean)
+    assert not wrong, wrong[:10]
 
 
 def site_files(site_dir: Path) -> dict[str, Path]:

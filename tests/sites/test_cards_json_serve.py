@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import BASE_CONFIG, write_tree
-from serve_session import Session, clean_build, differences
+from conftest import BASE_CONFIG
+from serve_session import Session, clean_build, differences, essays_project
 
 ALPHA = (
     '+++\ntitle = "Alpha"\ndate = 2024-03-01\ntags = ["LLM"]\n+++\n\nAlpha opens.\n\n'
@@ -30,16 +29,7 @@ SAVES = {
 
 @pytest.mark.parametrize("save", SAVES, ids=list(SAVES))
 def test_a_card_entry_follows_its_essay(tmp_path: Path, save: str) -> None:
-    root = tmp_path / "p"
-    config = {**BASE_CONFIG, "plugins": ["search", {"essays": {"local_map": False}}]}
-    write_tree(
-        root,
-        {
-            "mkdocs.yml": yaml.safe_dump(config, sort_keys=False),
-            "docs/posts/alpha.md": ALPHA,
-            "docs/posts/beta.md": BETA,
-        },
-    )
+    root = essays_project(tmp_path / "p", {"alpha.md": ALPHA, "beta.md": BETA}, BASE_CONFIG)
     served = tmp_path / "served"
     session = Session(root, served)
     try:

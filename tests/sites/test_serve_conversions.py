@@ -6,13 +6,11 @@ converts again. After each save the site is the one a clean build writes."""
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
-from conftest import BASE_CONFIG, write_tree
-from serve_session import Session, clean_build, differences
+from conftest import BASE_CONFIG
+from serve_session import Session, essays_project, served_as_clean
 
 ALPHA = (
     '+++\ntitle = "Alpha"\ndate = 2024-03-01\ntags = ["LLM"]\n+++\n\n'
@@ -31,13 +29,6 @@ GAMMA = (
 MISSING = "is not found among documentation files"
 
 
-def _same_as_clean(root: Path, served: Path, clean: Path) -> None:
-    shutil.rmtree(clean, ignore_errors=True)
-    clean_build(root, clean)
-    wrong = differences(served, clean)
-    assert not wrong, wrong[:10]
-
-
 def _warned(session: Session, since: int) -> list[str]:
     return [
         r.getMessage()
@@ -49,17 +40,8 @@ def _warned(session: Session, since: int) -> list[str]:
 def test_a_page_built_again_reuses_its_conversion_until_what_it_is_made_from_changes(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "p"
-    config = {**BASE_CONFIG, "plugins": ["search", {"essays": {"local_map": False}}]}
-    write_tree(
-        root,
-        {
-            "mkdocs.yml": yaml.safe_dump(config, sort_keys=False),
-            "docs/posts/alpha.md": ALPHA,
-            "docs/posts/beta.md": BETA,
-            "docs/posts/gamma.md": GAMMA,
-        },
-    )
+    essays = {"alpha.md": ALPHA, "beta.md": BETA, "gamma.md": GAMMA}
+    root = essays_project(tmp_path / "p", essays, BASE_CONFIG)
     served, clean = tmp_path / "served", tmp_path / "clean"
     session = Session(root, served)
     conversions = session.plugin.incremental.conversions
@@ -76,7 +58,7 @@ def test_a_page_built_again_reuses_its_conversion_until_what_it_is_made_from_cha
         assert "posts/alpha.md" in session.plugin.incremental.built
         assert conversions.reused >= 1
         assert _warned(session, seen), "the kept conversion's warning was not given again"
-        _same_as_clean(root, served, clean)
+        served_as_clean(root, served, clean)
 
         # Beta moves: Alpha's links point elsewhere, so Alpha converts again
         seen = len(session.records)
@@ -86,6 +68,6 @@ def test_a_page_built_again_reuses_its_conversion_until_what_it_is_made_from_cha
         hrefs = [a["href"] for a in html.select("article a") if "bee" in a.get("href", "")]
         assert "../bee/" in hrefs and "../bee/#the-part" in hrefs, hrefs
         assert _warned(session, seen)
-        _same_as_clean(root, served, clean)
+        served_as_clean(root, served, clean)
     finally:
         session.close()

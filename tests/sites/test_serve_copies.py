@@ -6,12 +6,10 @@ one a clean build writes."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
-import yaml
-from conftest import BASE_CONFIG, write_tree
-from serve_session import Session, clean_build, differences
+from conftest import BASE_CONFIG
+from serve_session import Session, essays_project, served_as_clean
 
 ESSAY = (
     '+++\ntitle = "Alpha"\ndate = 2024-03-01\n+++\n\nAlpha opens.\n\n![a picture](../img/pic.png)\n'
@@ -29,26 +27,10 @@ def _stamps(site: Path) -> dict[str, int]:
     return out
 
 
-def _same_as_clean(root: Path, served: Path, clean: Path) -> None:
-    shutil.rmtree(clean, ignore_errors=True)
-    clean_build(root, clean)
-    wrong = differences(served, clean)
-    assert not wrong, wrong[:10]
-
-
 def test_copies_are_kept_and_made_again_when_their_source_or_copy_changes(
     tmp_path: Path,
 ) -> None:
-    root = tmp_path / "p"
-    config = {**BASE_CONFIG, "plugins": ["search", {"essays": {"local_map": False}}]}
-    write_tree(
-        root,
-        {
-            "mkdocs.yml": yaml.safe_dump(config, sort_keys=False),
-            "docs/posts/alpha.md": ESSAY,
-            "docs/posts/beta.md": BETA,
-        },
-    )
+    root = essays_project(tmp_path / "p", {"alpha.md": ESSAY, "beta.md": BETA}, BASE_CONFIG)
     picture = root / "docs/img/pic.png"
     picture.parent.mkdir(parents=True)
     picture.write_bytes(b"\x89PNG first")
@@ -74,24 +56,24 @@ def test_copies_are_kept_and_made_again_when_their_source_or_copy_changes(
         # other content is written (the site's feed: Alpha's summary)
         feeds = [p for p in first if p.endswith("feed.xml")]
         assert sorted(second[p] == first[p] for p in feeds) == [False, True], feeds
-        _same_as_clean(root, served, clean)
+        served_as_clean(root, served, clean)
 
         # the picture changed: its copy is made again
         picture.write_bytes(b"\x89PNG second, longer")
         session.build()
         assert (served / "img/pic.png").read_bytes() == b"\x89PNG second, longer"
-        _same_as_clean(root, served, clean)
+        served_as_clean(root, served, clean)
 
         # a copy changed in the site (not by a build): made again at the next save
         (served / assets[0]).write_text("broken", "utf-8")
         essay.write_text(ESSAY, "utf-8")
         session.build()
-        _same_as_clean(root, served, clean)
+        served_as_clean(root, served, clean)
 
         # the picture deleted: its copy goes
         picture.unlink()
         session.build()
         assert not (served / "img/pic.png").exists()
-        _same_as_clean(root, served, clean)
+        served_as_clean(root, served, clean)
     finally:
         session.close()
