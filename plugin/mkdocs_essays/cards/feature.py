@@ -16,8 +16,8 @@ The feature's three steps, each in its own module:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
@@ -80,11 +80,11 @@ class Cards(Feature):
         self._wrappers: dict[str, str] = {}
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
-        self._shown: dict[int, tuple[Card, str]] = {}
+        self._shown: dict[int, tuple[object, str]] = {}
         """id(card) -> (the card, what pages show of it: :meth:`_shows`)."""
-        self._html_shown: dict[int, tuple[Card, str]] = {}
+        self._html_shown: dict[int, tuple[object, str]] = {}
         """id(card) -> (the card, a digest of its section: :meth:`_shows_html`)."""
-        self._listed: dict[str, tuple[Essay, tuple[str, str, str, tuple[str, ...]]]] = {}
+        self._listed: dict[str, tuple[object, tuple[str, str, str, tuple[str, ...]]]] = {}
         """src_uri -> (the essay, what a card listed with it shows of it: :meth:`_listed_from`)."""
         self._catalog: list[Essay] | None = None
         self._catalog_tag_list: list[dict[str, Any]] | None = None
@@ -464,13 +464,14 @@ class Cards(Feature):
         """What a page shows of a card (its essay aside: an essay of the inputs), as a digest
         worked out once per card and build: a card is shown on several pages (its own, its
         neighbours', the related cards', its essay's, the catalog's)."""
-        kept = self._shown.get(id(card))
-        if kept is not None and kept[0] is card:
-            return kept[1]
-        shown = (card.id, card.title, card.location, card.anchor, card.lead, card.words, card.stub)
-        value = digest(repr(shown)).hex()
-        self._shown[id(card)] = (card, value)
-        return value
+
+        def make() -> str:
+            c = card
+            return digest(
+                repr((c.id, c.title, c.location, c.anchor, c.lead, c.words, c.stub))
+            ).hex()
+
+        return _once(self._shown, id(card), card, make)
 
     def inputs(self, spec: PageSpec) -> Inputs | None:
         self._complete()
@@ -511,18 +512,16 @@ class Cards(Feature):
     def _listed_from(self, essay: Essay) -> tuple[str, str, str, tuple[str, ...]]:
         """What a card listed with its essay shows of the essay (:meth:`_view`, not full),
         once per essay and build."""
-        found = self._listed.get(essay.src_uri)
-        if found is None or found[0] is not essay:
-            shown = (essay.src_uri, essay.title, self.site.essay_url(essay), essay.badges)
-            found = self._listed[essay.src_uri] = (essay, shown)
-        return found[1]
+        return _once(
+            self._listed,
+            essay.src_uri,
+            essay,
+            lambda: (essay.src_uri, essay.title, self.site.essay_url(essay), essay.badges),
+        )
 
     def _shows_html(self, card: Card) -> str:
         """A digest of the card's section as its page shows it, once per card and build."""
-        kept = self._html_shown.get(id(card))
-        if kept is None or kept[0] is not card:
-            kept = self._html_shown[id(card)] = (card, digest(card.html).hex())
-        return kept[1]
+        return _once(self._html_shown, id(card), card, lambda: digest(card.html).hex())
 
     def essay_inputs(self, essay: Essay) -> Inputs:
         """The links after its carded headings and the cards block: its own cards."""
@@ -657,6 +656,19 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
     if "tags" in names:
         return "tags"
     return names[0] if names else None
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _once(table: dict[K, tuple[object, V]], key: K, of: object, make: Callable[[], V]) -> V:
+    """``make()`` for the object ``of``, kept in ``table`` under ``key`` while ``of`` is the
+    object it was made for (a build's cards and essays are new objects at each build)."""
+    held = table.get(key)
+    if held is None or held[0] is not of:
+        held = table[key] = (of, make())
+    return held[1]
 
 
 def _later(spec: PageSpec) -> bool:

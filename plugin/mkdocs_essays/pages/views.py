@@ -72,9 +72,9 @@ class Views:
         """How a message names a file of the site (``the essay docs/posts/x.md:3``...)."""
         self.deferred = Deferred()
         self.features: tuple[Feature, ...] = ()
+        """Every feature of the build, in order (what the fragments are asked of)."""
         self._hooked: dict[str, tuple[tuple[Feature, ...], tuple[Feature, ...]]] = {}
         """Hook -> (the features asked, those among them that add that hook)."""
-        """Every feature of the build, in order (what the fragments are asked of)."""
         self._rendered: dict[str, Rendered] = {}
         self.rendered: Mapping[str, Rendered] = MappingProxyType(self._rendered)
         """src_uri -> each essay MkDocs rendered in this build (``on_page_content``)."""
