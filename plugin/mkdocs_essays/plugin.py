@@ -17,7 +17,7 @@ from .hugo.reflabels import NAME as REFLABELS
 from .hugo.sections import HugoSections
 from .incremental import Incremental
 from .incremental.memory import Settle
-from .incremental.watching import quiet_builds
+from .incremental.watching import instant_events, quiet_builds
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
 from .pages.aliases import Aliases
@@ -253,8 +253,9 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         return context
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        """The file watcher waits while the site builds (incremental/watching.py)."""
-        return quiet_builds(server)
+        """The file watcher waits while the site builds, and the system's file events start a
+        rebuild at once (incremental/watching.py)."""
+        return instant_events(quiet_builds(server))
 
     def on_shutdown(self) -> None:
         self.settle.stop()

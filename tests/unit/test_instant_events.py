@@ -1,0 +1,161 @@
+"""Under `mkdocs serve` the system's file events start a rebuild at once, and MkDocs' polling,
+which goes on beside them, does not ask for the same build again (``incremental/watching.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+from mkdocs_essays.incremental.watching import instant_events, quiet_builds
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+pytestmark = pytest.mark.skipif(
+    issubclass(Observer, PollingObserver) and not os.environ.get("CI"),  # type: ignore[arg-type]
+    reason="this system's watchdog has no native observer (events come by polling only)",
+)
+
+WAIT = 5.0
+"""Seconds a test waits for an event (it comes in milliseconds)."""
+
+
+def _wanted(server: LiveReloadServer, within: float) -> bool:
+    """Whether the server is asked to rebuild within ``within`` seconds; then, as MkDocs'
+    build loop does, wait until no event came for a tenth of a second and forget it."""
+    with server._rebuild_cond:
+        asked = server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=within)
+        while asked and server._rebuild_cond.wait(timeout=0.1):
+            pass
+        server._want_rebuild = False
+    return asked
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path, list[int]]]:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("A\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    builds: list[int] = []
+    server = LiveReloadServer(
+        builder=lambda: builds.append(1), host="127.0.0.1", port=0, root=str(tmp_path / "site")
+    )
+    server.watch(str(docs))
+    server.watch(str(tmp_path / "mkdocs.yml"))
+    try:
+        yield instant_events(quiet_builds(server)), tmp_path, builds
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _settle(server: LiveReloadServer) -> None:
+    time.sleep(0.3)  # (events of the fixture's own files)
+    _wanted(server, 0)
+
+
+def test_a_save_asks_for_a_rebuild_at_once_without_a_poll(
+    served: tuple[LiveReloadServer, Path, list[int]],
+) -> None:
+    server, root, _ = served
+    assert not server.observer.is_alive(), "MkDocs' poller is not started: only events count"
+    _settle(server)
+    started = time.monotonic()
+    (root / "docs" / "a.md").write_text("A word more\n", "utf-8")
+    assert _wanted(server, WAIT), "the save asked for a rebuild"
+    assert time.monotonic() - started < WAIT
+    (root / "docs" / "sub").mkdir()
+    _settle(server)
+    (root / "docs" / "sub" / "new.md").write_text("New\n", "utf-8")
+    assert _wanted(server, WAIT), "a new file in a subfolder asked for a rebuild"
+    (root / "docs" / "a.md").unlink()
+    assert _wanted(server, WAIT), "a deleted file asked for a rebuild"
+
+
+def test_reading_a_file_asks_for_nothing(
+    served: tuple[LiveReloadServer, Path, list[int]],
+) -> None:
+    """Every build opens every file: were that an event, a build would start the next."""
+    server, root, _ = served
+    _settle(server)
+    assert (root / "docs" / "a.md").read_text("utf-8") == "A\n"
+    assert (root / "mkdocs.yml").read_text("utf-8") == "site_name: x\n"
+    list(os.scandir(root / "docs"))
+    assert not _wanted(server, 0.5), "a file read is not a change"
+    (root / "docs" / "a.md").write_text("B\n", "utf-8")
+    assert _wanted(server, WAIT)
+
+
+def test_a_file_watched_by_itself_counts_and_its_neighbours_do_not(
+    served: tuple[LiveReloadServer, Path, list[int]],
+) -> None:
+    server, root, _ = served
+    _settle(server)
+    (root / "notes.txt").write_text("beside mkdocs.yml\n", "utf-8")
+    assert not _wanted(server, 0.5), "a file beside mkdocs.yml is not watched"
+    (root / "mkdocs.yml").write_text("site_name: y\n", "utf-8")
+    assert _wanted(server, WAIT), "mkdocs.yml saved in place"
+    (root / "next.yml").write_text("site_name: z\n", "utf-8")
+    _settle(server)
+    os.replace(root / "next.yml", root / "mkdocs.yml")  # (how many editors save)
+    assert _wanted(server, WAIT), "mkdocs.yml saved by renaming another file onto it"
+    (root / "mkdocs.yml").write_text("site_name: w\n", "utf-8")
+    assert _wanted(server, WAIT), "and saved in place again after that"
+
+
+def test_paths_watched_later_are_watched_and_unwatched_ones_are_not(
+    served: tuple[LiveReloadServer, Path, list[int]],
+) -> None:
+    server, root, _ = served
+    extra = root / "overrides"
+    extra.mkdir()
+    server.watch(str(extra))  # (``watch:`` in mkdocs.yml comes after on_serve)
+    _settle(server)
+    (extra / "main.html").write_text("{% extends 'base.html' %}\n", "utf-8")
+    assert _wanted(server, WAIT)
+    server.unwatch(str(extra))
+    _settle(server)
+    (extra / "main.html").write_text("changed\n", "utf-8")
+    assert not _wanted(server, 0.5), "an unwatched folder asks for nothing"
+
+
+def _polls(server: LiveReloadServer) -> Callable[[], bool]:
+    def asked() -> bool:
+        return _wanted(server, 1.5)  # (three polling intervals)
+
+    return asked
+
+
+def test_the_poller_does_not_ask_again_for_what_a_build_started_by_an_event_built(
+    served: tuple[LiveReloadServer, Path, list[int]],
+) -> None:
+    server, root, builds = served
+    server.observer.start()  # (MkDocs' poller, every half second)
+    time.sleep(0.3)  # (its first snapshot)
+    _settle(server)
+    (root / "docs" / "a.md").write_text("A word more\n", "utf-8")
+    assert _wanted(server, 0.2), "the event came before any poll could"
+    server.builder()  # (what MkDocs' build loop does then)
+    assert builds == [1]
+    assert not _polls(server)(), "the poller saw nothing the build had not built"
+    (root / "docs" / "a.md").write_text("Another word\n", "utf-8")
+    assert _wanted(server, WAIT)
+    server._essays_instant.stop()  # (a file system that sends no events)
+    server._essays_instant.join(WAIT)
+    _settle(server)
+    (root / "docs" / "b.md").write_text("B\n", "utf-8")
+    assert _polls(server)(), "the poller still sees a save the events missed"
+
+
+def test_a_server_of_another_kind_is_left_as_it_is() -> None:
+    class Other:
+        builder = None
+
+    other = Other()
+    assert instant_events(other) is other
+    assert not hasattr(other, "_essays_instant")
