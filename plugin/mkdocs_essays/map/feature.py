@@ -33,7 +33,7 @@ from ..pages.urls import relative_url
 from ..related.feature import RelatedEssays
 from ..render import View
 from .around import Around, shown
-from .graph import KnowledgeGraph, Node, neighbourhood
+from .graph import EdgeFacts, KeptGraph, KnowledgeGraph, NodeFacts, neighbourhood
 from .layout import force_layout, ring_layout, topic_layout
 from .svg import Area, NodeTexts, draw
 from .topics import Topic, colours, find_topics
@@ -116,50 +116,45 @@ class KnowledgeMap(Feature):
         return self._graph
 
     def _make_graph(self) -> KnowledgeGraph:
+        """The graph of this build: the last build's, given again while its nodes and edges
+        are the same (:class:`.graph.KeptGraph`), with this build's weights and topics."""
         site = self.site
-        graph = KnowledgeGraph()
+        nodes: list[NodeFacts] = []
+        edges: list[EdgeFacts] = []
         essays = [e for e in site.collection.listed if e in site.locations]
         for essay in essays:
-            graph.add(
-                Node(
-                    f"essay:{essay.src_uri}",
-                    "essay",
-                    essay.title,
-                    site.essay_url(essay),
-                    badges=essay.badges,
-                )
-            )
+            url = site.essay_url(essay)
+            nodes.append((f"essay:{essay.src_uri}", "essay", essay.title, url, essay.badges, ""))
         for plural in dict.fromkeys(site.taxonomies.values()):
             for term in site.collection.taxonomies[plural]:
                 term_id = f"term:{plural}/{term.slug}"
                 url = site.url_of(site.policy.term(plural, term.slug))
-                graph.add(Node(term_id, "term", term.name, url, group=plural))
+                nodes.append((term_id, "term", term.name, url, (), plural))
                 for essay in term.essays:
-                    graph.connect(f"essay:{essay.src_uri}", term_id, "tag")
+                    edges.append((f"essay:{essay.src_uri}", term_id, "tag", None))
         cards, related = self.cards, self.related
+        any_card = False
         for essay in essays:
+            essay_id = f"essay:{essay.src_uri}"
             for card in cards.cards_of(essay):
                 badges = (*essay.badges, *(["Stub"] if card.stub else []))
-                node = Node(
-                    f"card:{card.id}",
-                    "card",
-                    card.title,
-                    site.url_of(card.location),
-                    badges=badges,
-                    group=essay.title,
-                )
-                graph.add(node)
-                graph.connect(f"essay:{essay.src_uri}", node.id, "card")
+                card_id = f"card:{card.id}"
+                url = site.url_of(card.location)
+                nodes.append((card_id, "card", card.title, url, badges, essay.title))
+                edges.append((essay_id, card_id, "card", None))
+                any_card = True
         for target in essays:
             for source in sorted(self.backlinks.inbound.get(target, ()), key=_src):
-                graph.connect(f"essay:{source.src_uri}", f"essay:{target.src_uri}", "link")
+                edges.append((f"essay:{source.src_uri}", f"essay:{target.src_uri}", "link", None))
         for essay, other, score in related.similar():
             a, b = f"essay:{essay.src_uri}", f"essay:{other.src_uri}"
-            graph.connect(a, b, "similar", round(score, 4))
-        if graph.count("card"):
+            edges.append((a, b, "similar", round(score, 4)))
+        if any_card:
             for card_id, others in cards.related().items():
                 for other_id in others:
-                    graph.connect(f"card:{card_id}", f"card:{other_id}", "related")
+                    edges.append((f"card:{card_id}", f"card:{other_id}", "related", None))
+        kept = site.cache.get("map graph", digest("graph", site.language.code), KeptGraph)
+        graph = kept.graph(nodes, edges)
         self._find_topics(graph)
         return graph
 

@@ -1,0 +1,97 @@
+"""The map's graph is given again from build to build while its nodes and edges are the same
+(``map/graph.py``, ``KeptGraph``); what it gives is always the graph made afresh."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs_essays.map.graph import EdgeFacts, KeptGraph, KnowledgeGraph, Node, NodeFacts
+
+IDS = ["essay:a", "essay:b", "essay:c", "card:a/x", "term:tags/t"]
+
+
+def _fresh(nodes: list[NodeFacts], edges: list[EdgeFacts]) -> KnowledgeGraph:
+    graph = KnowledgeGraph()
+    for facts in nodes:
+        graph.add(Node(*facts))
+    for a, b, kind, weight in edges:
+        graph.connect(a, b, kind, weight)
+    return graph
+
+
+def _same(given_: KnowledgeGraph, fresh: KnowledgeGraph) -> None:
+    assert [(n.id, n.kind, n.title, n.url, n.badges, n.group) for n in given_.nodes.values()] == [
+        (n.id, n.kind, n.title, n.url, n.badges, n.group) for n in fresh.nodes.values()
+    ]
+    assert list(given_.edges.items()) == list(fresh.edges.items())
+    assert given_.adjacency == fresh.adjacency
+    assert list(given_.weights.items()) == list(fresh.weights.items())
+    assert given_.topic == {}
+    for node in fresh.nodes:
+        assert given_.ranked(node) == fresh.ranked(node)
+
+
+def _node(i: int, title: str) -> NodeFacts:
+    kind = IDS[i].partition(":")[0]
+    return (IDS[i], kind, title, f"{i}/", (), "")
+
+
+nodes_st = st.lists(
+    st.builds(_node, st.integers(0, len(IDS) - 1), st.sampled_from(["T", "U"])),
+    max_size=6,
+)
+edges_st = st.lists(
+    st.tuples(
+        st.sampled_from(IDS),
+        st.sampled_from(IDS),
+        st.sampled_from(["tag", "card", "similar", "link"]),
+        st.one_of(st.none(), st.sampled_from([0.25, 0.5, 0.75])),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(nodes_st, edges_st), min_size=1, max_size=5), st.data())
+def test_a_kept_graph_is_the_graph_made_afresh(
+    builds: list[tuple[list[NodeFacts], list[EdgeFacts]]], data: st.DataObject
+) -> None:
+    kept = KeptGraph()
+    last: tuple[list[NodeFacts], list[EdgeFacts]] | None = None
+    for nodes, edges in builds:
+        if last is not None and data.draw(st.booleans()):
+            # a build that asks for the last nodes and edges, with other weights
+            nodes = list(last[0])
+            weight = data.draw(st.sampled_from([0.125, 0.625]))
+            edges = [(a, b, k, None if w is None else weight) for a, b, k, w in last[1]]
+        given_ = kept.graph(list(nodes), list(edges))
+        _same(given_, _fresh(nodes, edges))
+        given_.topic["x"] = 1  # (this build's topics, which the next must not see)
+        last = (nodes, edges)
+
+
+def test_the_same_nodes_and_edges_give_the_same_graph_with_this_builds_weights() -> None:
+    kept = KeptGraph()
+    nodes = [_node(0, "A"), _node(1, "B"), _node(2, "C")]
+    edges: list[EdgeFacts] = [
+        ("essay:a", "essay:b", "link", None),
+        ("essay:a", "essay:b", "similar", 0.5),  # (the pair is a link: no weight)
+        ("essay:b", "essay:a", "similar", 0.5),
+        ("essay:a", "essay:c", "similar", 0.25),
+        ("essay:c", "essay:a", "similar", 0.75),  # (the pair has its edge: no weight)
+        ("essay:b", "essay:c", "similar", 0.5),
+    ]
+    first = kept.graph(nodes, edges)
+    first.topic["essay:a"] = 3
+    assert first.weights == {("essay:a", "essay:c"): 0.25, ("essay:b", "essay:c"): 0.5}
+    again = kept.graph(
+        list(nodes), [(a, b, k, None if w is None else w + 0.125) for a, b, k, w in edges]
+    )
+    assert again is first, "nothing but the weights changed: the same graph"
+    assert again.weights == {("essay:a", "essay:c"): 0.375, ("essay:b", "essay:c"): 0.625}
+    assert again.topic == {}, "topics are this build's (they follow the weights)"
+    retitled = kept.graph([_node(0, "A2"), *nodes[1:]], edges)
+    assert retitled is not first and retitled.nodes["essay:a"].title == "A2"
+    more = kept.graph([_node(0, "A2"), *nodes[1:]], [*edges, ("essay:b", "essay:a", "tag", None)])
+    assert more is not retitled
+    _same(more, _fresh([_node(0, "A2"), *nodes[1:]], edges))  # (a pair's second edge: none)
