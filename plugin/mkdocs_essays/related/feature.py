@@ -64,6 +64,40 @@ class Ranking:
     """Each essay's most distinctive words, heaviest first."""
 
 
+class Said:
+    """The digest of what the ranking knows of each essay (its part of the ranking's key),
+    kept from build to build while its texts are the same objects (an essay not rendered
+    again hands over the texts of its last rendering): the key of a save's ranking digests
+    one essay's texts, not 6 MB of them (issue 23). Holds the essays of the last build only."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, tuple[tuple[str, ...], tuple[object, ...], bytes]] = {}
+
+    def each(self, entries: list[Entry]) -> list[bytes]:
+        held = self._held
+        now: dict[str, tuple[tuple[str, ...], tuple[object, ...], bytes]] = {}
+        out = []
+        for entry in entries:
+            texts = (entry.text, entry.code, *(x for part in entry.parts for x in part))
+            small: tuple[object, ...] = (entry.title, entry.date, entry.values, len(entry.parts))
+            was = held.get(entry.id)
+            if (
+                was is not None
+                and was[1] == small
+                and len(was[0]) == len(texts)
+                and all(a is b for a, b in zip(was[0], texts, strict=True))
+            ):
+                said = was[2]
+            else:
+                stamp = entry.date.isoformat() if entry.date else ""
+                said = digest(entry.id, entry.title, stamp, repr(entry.values))
+                said = digest(said, str(len(entry.parts)), *texts)
+            now[entry.id] = (texts, small, said)
+            out.append(said)
+        self._held = now
+        return out
+
+
 class RelatedEssays(Feature):
     """Reads the essays' rendered text, and the pattern cards' sections and texts."""
 
@@ -188,11 +222,13 @@ class RelatedEssays(Feature):
         entries = [self._entry(e) for e in self.essays]
         wanted = max(self.count, 1)
         older_only = not settings.get("include_newer", True)
-        parts = [repr(sorted(settings.items(), key=str)), repr(self.indices), str(wanted)]
-        for entry in entries:
-            stamp = entry.date.isoformat() if entry.date else ""
-            parts += [entry.id, entry.title, entry.text, entry.code, stamp, repr(entry.values)]
-            parts += [str(len(entry.parts)), *(x for part in entry.parts for x in part)]
+        parts: list[str | bytes] = [
+            repr(sorted(settings.items(), key=str)),
+            repr(self.indices),
+            str(wanted),
+        ]
+        digests = self.site.cache.get("related-entries", digest(self.site.language.code), Said)
+        parts += digests.each(entries)
 
         # What the last ranking's words were made of (a save ranks again from it: one essay's
         # words, not every essay's). One per language: each language's build has its own.
