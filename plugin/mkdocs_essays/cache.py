@@ -24,11 +24,11 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import tzinfo
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from . import frontmatter
 
-__all__ = ["ContentCache", "digest"]
+__all__ = ["ByObject", "ContentCache", "digest"]
 
 T = TypeVar("T")
 
@@ -41,6 +41,29 @@ def digest(*parts: str | bytes) -> bytes:
         hasher.update(len(data).to_bytes(8, "little"))
         hasher.update(data)
     return hasher.digest()
+
+
+class ByObject(Generic[T]):
+    """Values worked out from objects that stay the same object while their content does
+    (an unchanged file's text, parsed front matter), kept from one build to the next. What
+    the last build did not ask for is dropped at :meth:`begin`: it holds one build's objects
+    (a text-keyed memo would hold every text it ever saw, under `mkdocs serve`)."""
+
+    def __init__(self) -> None:
+        self._held: dict[int, tuple[object, T]] = {}
+        self._asked: dict[int, tuple[object, T]] = {}
+
+    def begin(self) -> None:
+        """A new build: keep what the last one asked for (all, when it asked for nothing)."""
+        self._held, self._asked = self._asked or self._held, {}
+
+    def of(self, value: object, make: Callable[[Any], T]) -> T:
+        key = id(value)
+        held = self._asked.get(key) or self._held.get(key)
+        if held is None or held[0] is not value:
+            held = (value, make(value))
+        self._asked[key] = held
+        return held[1]
 
 
 class ContentCache:

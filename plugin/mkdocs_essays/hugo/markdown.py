@@ -22,6 +22,7 @@ __all__ = [
     "heading_ids",
     "hugo_anchor",
     "line_starts",
+    "may_have_root_links",
     "more_out_of_headings",
     "rewrite_root_links",
 ]
@@ -242,6 +243,12 @@ _LINK_DESTINATIONS = re.compile(
 _ANY_ROOT_LINK = re.compile(r"\]\(\s*<?/[^/]|\]:[ \t]*<?/[^/]|=\s*[\"']/[^/]")
 
 
+def may_have_root_links(text: str) -> bool:
+    """Whether a link from the site's root may be in ``text`` (if not,
+    :func:`rewrite_root_links` changes nothing)."""
+    return _ANY_ROOT_LINK.search(text) is not None
+
+
 def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) -> str:
     """Give every link written from the site's root (``/posts/x/``) the result of ``resolve``.
 
@@ -249,7 +256,7 @@ def rewrite_root_links(text: str, resolve: Callable[[str, bool], str | None]) ->
     HTML attribute (else in Markdown); it returns the new destination, or None to keep the
     link as written. Links inside code are left alone.
     """
-    if not _ANY_ROOT_LINK.search(text):
+    if not may_have_root_links(text):
         return text
     code: CodeMap | None = None
 

@@ -16,11 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 
+from ..cache import ByObject, digest
 from ..frontmatter import FrontMatterErrors, read
 from ..pages.urls import relative_url
 from .include import Includable
 from .linking import url_key
-from .markdown import more_out_of_headings, rewrite_root_links
+from .markdown import may_have_root_links, more_out_of_headings, rewrite_root_links
 from .shortcodes import Problem, RefError, Withheld, expand
 
 if TYPE_CHECKING:
@@ -31,6 +32,21 @@ if TYPE_CHECKING:
 __all__ = ["Transform"]
 
 log = get_plugin_logger(__name__)
+
+
+class _Texts:
+    """What is read of each text alone, kept while it is the same text object (an unchanged
+    file's body is): a save under `mkdocs serve` scans only the texts it changed (issue 23)."""
+
+    def __init__(self) -> None:
+        self.settled: ByObject[str] = ByObject()
+        """Body -> ``## <!--more-->`` made the divider alone."""
+        self.root_links: ByObject[bool] = ByObject()
+        """Body as expanded -> whether a link from the site's root may be in it."""
+
+    def begin(self) -> None:
+        self.settled.begin()
+        self.root_links.begin()
 
 
 class Transform:
@@ -48,6 +64,8 @@ class Transform:
         """(file as messages name it, problem with its line in the file)."""
         self._includable: Includable | None = None
         self._included_problems: set[tuple[str, str]] = set()
+        self._texts = site.cache.get("hugo texts", digest(site.language.code), _Texts)
+        self._texts.begin()
 
     def transform(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown as MkDocs renders it: ``## <!--more-->`` made the divider alone,
@@ -62,7 +80,7 @@ class Transform:
         document = site.documents.get(src_uri)
         path = document.path if document is not None else src_uri
         offset = (document.body_line - 1) if document is not None else 0
-        markdown = more_out_of_headings(markdown)
+        markdown = self._texts.settled.of(markdown, more_out_of_headings)
         services = _Services(self, src_uri)
         expansion = expand(
             markdown,
@@ -78,6 +96,8 @@ class Transform:
                     continue
                 self._included_problems.add(key)
             self.problems.append((path, dataclasses.replace(problem, line=problem.line + offset)))
+        if not self._texts.root_links.of(expansion.markdown, may_have_root_links):
+            return expansion.markdown
         return rewrite_root_links(expansion.markdown, services.root_link)
 
     def pages_without_front_matter(self) -> None:

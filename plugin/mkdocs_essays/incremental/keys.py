@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..cache import ByObject
+
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
 
@@ -61,25 +63,9 @@ def stable_repr(value: object) -> str:
     return _ADDRESS.sub("", repr(value))
 
 
-class Memo:
+class Memo(ByObject[bytes]):
     """Digests of objects that stay the same object while their content does (texts, parsed
-    front matter), kept from one build to the next; what no build asked for is dropped at the
-    next."""
-
-    def __init__(self) -> None:
-        self._held: dict[int, tuple[object, bytes]] = {}
-        self._asked: dict[int, tuple[object, bytes]] = {}
-
-    def begin(self) -> None:
-        self._held, self._asked = self._asked or self._held, {}
-
-    def of(self, value: object, make: Callable[[object], bytes]) -> bytes:
-        key = id(value)
-        held = self._asked.get(key) or self._held.get(key)
-        if held is None or held[0] is not value:
-            held = (value, make(value))
-        self._asked[key] = held
-        return held[1]
+    front matter), kept from one build to the next (:class:`~mkdocs_essays.cache.ByObject`)."""
 
     def text(self, value: str) -> bytes:
         return self.of(value, _text)
