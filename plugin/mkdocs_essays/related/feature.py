@@ -113,12 +113,13 @@ class RelatedEssays(Feature):
 
     # -- what is ranked ----------------------------------------------------------------------
 
-    @property
+    @cached_property
     def settings(self) -> dict[str, Any]:
         return dict(self.site.options.related)
 
-    @property
+    @cached_property
     def count(self) -> int:
+        """``related_essays`` (read once per build: each essay's page asks)."""
         return max(0, self.site.options.related_essays)
 
     @property
@@ -160,7 +161,7 @@ class RelatedEssays(Feature):
             text = ""  # (the parts say it all)
         return Entry(essay.src_uri, essay.title, text, essay.date, values, code, parts)
 
-    @property
+    @cached_property
     def _sections_weight(self) -> float:
         return max(int(self.settings.get("sections", 50) or 0), 0) / 100
 
