@@ -14,8 +14,9 @@ settle (a writer's page hosting a listing, ``alias_conflicts``...).
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -34,13 +35,22 @@ log = get_plugin_logger(__name__)
 _SEARCH_PLUGINS = ("search", "material/search", "material/plugins/search")
 
 
+Who = str | Callable[[], str]
+"""Who writes a file, as a message names it: the name, or what makes it (asked only for a
+message: naming the 6,000 files of a site at each build cost more than checking them)."""
+
+
+def _named(who: Who) -> str:
+    return who if isinstance(who, str) else who()
+
+
 class Destinations:
     """Paths of a site folder, each a file and the folders above it, and who writes each."""
 
     def __init__(self, entries: Iterable[tuple[str, str]] = ()) -> None:
-        self.files: dict[str, tuple[str, bool]] = {}
+        self.files: dict[str, tuple[Who, bool]] = {}
         """dest -> who writes it (as a message names it), and whether it is the plugin."""
-        self.folders: dict[str, tuple[str, bool]] = {}
+        self.folders: dict[str, tuple[Who, bool]] = {}
         """folder -> the first file written inside it (the same)."""
         self.clashes: list[str] = []
         """``who: how it clashes`` for each clash with a side the plugin writes."""
@@ -59,29 +69,30 @@ class Destinations:
     def _clash(self, dest: str) -> tuple[str, bool] | None:
         other = self.files.get(dest)
         if other is not None:
-            return f"/{dest} is also {other[0]}", other[1]
+            return f"/{dest} is also {_named(other[0])}", other[1]
         inside = self.folders.get(dest)
         if inside is not None:
-            return f"/{dest} would be a file where {inside[0]} needs a folder", inside[1]
+            return f"/{dest} would be a file where {_named(inside[0])} needs a folder", inside[1]
         at = dest.find("/")
         while at != -1:
             folder = dest[:at]
             other = self.files.get(folder)
             if other is not None:
                 return (
-                    f"/{dest} needs a folder /{folder}/ where {other[0]} is a file",
+                    f"/{dest} needs a folder /{folder}/ where {_named(other[0])} is a file",
                     other[1],
                 )
             at = dest.find("/", at + 1)
         return None
 
-    def add(self, dest: str, who: str, *, ours: bool = True) -> str | None:
+    def add(self, dest: str, who: Who, *, ours: bool = True) -> str | None:
         """Add ``dest``, written by ``who`` (``ours``: the plugin writes it); a clash is
         recorded (as ``who: <clash>``) and returned, and the path is left to the first one."""
         found = self._clash(dest)
         if found is not None:
             problem, other_ours = found
-            (self.clashes if ours or other_ours else self.others).append(f"{who}: {problem}")
+            said = f"{_named(who)}: {problem}"
+            (self.clashes if ours or other_ours else self.others).append(said)
             return problem
         self.files[dest] = (who, ours)
         at = dest.find("/")
@@ -118,7 +129,8 @@ def check(build: EssaysBuild, files: Files) -> None:
     destinations = Destinations(mkdocs_writes(build.site.config).items())
     for file in files:
         if written(file, serve=build.site.serve):
-            destinations.add(file.dest_uri, describe(build, file), ours=_ours(build, file))
+            who = functools.partial(describe, build, file)
+            destinations.add(file.dest_uri, who, ours=_ours(build, file))
     for clash in destinations.others:
         log.warning(f"{clash}: MkDocs writes one over the other. Rename one of them")
     if destinations.clashes:
