@@ -159,3 +159,33 @@ def test_a_server_of_another_kind_is_left_as_it_is() -> None:
     other = Other()
     assert instant_events(other) is other
     assert not hasattr(other, "_essays_instant")
+
+
+def test_two_files_of_one_folder_each_count_and_one_unwatched_leaves_the_other(
+    served: tuple[LiveReloadServer, Path, list[int]],
+) -> None:
+    server, root, _ = served
+    (root / "extra.yml").write_text("a: 1\n", "utf-8")
+    server.watch(str(root / "extra.yml"))  # (the folder of mkdocs.yml, watched for it too)
+    _settle(server)
+    (root / "extra.yml").write_text("a: 2\n", "utf-8")
+    assert _wanted(server, WAIT)
+    server.unwatch(str(root / "extra.yml"))
+    _settle(server)
+    (root / "extra.yml").write_text("a: 3\n", "utf-8")
+    assert not _wanted(server, 0.5), "an unwatched file asks for nothing"
+    (root / "mkdocs.yml").write_text("site_name: v\n", "utf-8")
+    assert _wanted(server, WAIT), "the other file of the folder is still watched"
+
+
+def test_a_path_that_cannot_be_watched_leaves_the_others_watched(
+    served: tuple[LiveReloadServer, Path, list[int]], caplog: pytest.LogCaptureFixture
+) -> None:
+    server, root, _ = served
+    missing = root / "no-such-folder" / "theme.html"
+    with caplog.at_level("INFO"):
+        server.watch(str(missing))  # (``watch:`` naming a path that is not there)
+    assert "by polling only" in caplog.text and str(missing) in caplog.text
+    _settle(server)
+    (root / "docs" / "a.md").write_text("Still seen\n", "utf-8")
+    assert _wanted(server, WAIT)

@@ -119,7 +119,14 @@ def instant_events(server: Any) -> Any:
     observer = Observer()
     if isinstance(observer, PollingObserver):
         return server
-    watches: dict[str, list[Any]] = {}
+    try:
+        observer.start()
+    except OSError as error:  # (the system's watchers are used up)
+        log.info(f"Watching by polling only: {error}")
+        return server
+    watches: dict[str, tuple[Any, _Events] | None] = {}
+    """Each path mirrored -> its watch and handler (None: watched by polling only). Files of
+    one folder share its watch, each with a handler of its own."""
 
     def mirror(path: str) -> None:
         path = os.path.abspath(path)
@@ -130,13 +137,19 @@ def instant_events(server: Any) -> Any:
         else:  # (a file: its folder, as an editor may save it by renaming another file)
             events, where, recursive = _Events(server, path), os.path.dirname(path), False
         try:
-            watches[path] = [observer.schedule(events, where, recursive=recursive)]
+            watches[path] = (observer.schedule(events, where, recursive=recursive), events)
         except OSError as error:  # (no such folder, or the system's watches are used up)
             log.info(f"Watching '{path}' by polling only: {error}")
-            watches[path] = []
+            watches[path] = None
 
     def forget(path: str) -> None:
-        for watch in watches.pop(os.path.abspath(path), ()):
+        held = watches.pop(os.path.abspath(path), None)
+        if held is None:
+            return
+        watch, events = held
+        if any(other is not None and other[0] == watch for other in watches.values()):
+            observer.remove_handler_for_watch(events, watch)
+        else:
             observer.unschedule(watch)
 
     for path in list(watched):
@@ -161,12 +174,6 @@ def instant_events(server: Any) -> Any:
                 observer.join(WAIT)
 
     server.watch, server.unwatch, server.shutdown = watch_too, unwatch_too, shutdown_too
-    try:
-        observer.start()
-    except OSError as error:
-        log.info(f"Watching by polling only: {error}")
-        server.watch, server.unwatch, server.shutdown = watch, unwatch, shutdown
-        return server
     server._essays_instant = observer
     return server
 
