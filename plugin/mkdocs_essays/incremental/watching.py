@@ -31,6 +31,8 @@ from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingEmitter, PollingObserver
 
 __all__ = ["instant_events", "quiet_builds"]
 
@@ -77,10 +79,6 @@ _LOCK = type(threading.Lock())
 
 def _polling_emitters(server: Any) -> list[Any]:
     try:
-        from watchdog.observers.polling import PollingEmitter
-    except ImportError:  # pragma: no cover (MkDocs needs watchdog)
-        return []
-    try:
         emitters = list(getattr(getattr(server, "observer", None), "emitters", ()))
     except (TypeError, RuntimeError):
         return []
@@ -105,16 +103,12 @@ def instant_events(server: Any) -> Any:
     ``LiveReloadServer``) as soon as a watched path changes; returns ``server``. Paths watched
     later (``watch:`` in ``mkdocs.yml``) are watched too. A server that is not MkDocs', or a
     system whose observer is the polling one, is left as it is."""
-    cond = getattr(server, "_rebuild_cond", None)
     watched = getattr(server, "_watched_paths", None)
-    if cond is None or not isinstance(watched, dict) or not hasattr(server, "_want_rebuild"):
+    if not isinstance(watched, dict) or not all(
+        hasattr(server, name) for name in ("_rebuild_cond", "_want_rebuild", "unwatch")
+    ):
         return server
     if getattr(server, "_essays_instant", None) is not None:
-        return server
-    try:
-        from watchdog.observers import Observer
-        from watchdog.observers.polling import PollingObserver
-    except ImportError:  # pragma: no cover (MkDocs needs watchdog)
         return server
     observer = Observer()
     if isinstance(observer, PollingObserver):
