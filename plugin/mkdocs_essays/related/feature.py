@@ -79,7 +79,8 @@ class Said:
         out = []
         for entry in entries:
             texts = (entry.text, entry.code, *(x for part in entry.parts for x in part))
-            small: tuple[object, ...] = (entry.title, entry.date, entry.values, len(entry.parts))
+            stamp = entry.date.isoformat() if entry.date else ""
+            small: tuple[object, ...] = (entry.title, stamp, entry.values, len(entry.parts))
             was = held.get(entry.id)
             if (
                 was is not None
@@ -89,7 +90,6 @@ class Said:
             ):
                 said = was[2]
             else:
-                stamp = entry.date.isoformat() if entry.date else ""
                 said = digest(entry.id, entry.title, stamp, repr(entry.values))
                 said = digest(said, str(len(entry.parts)), *texts)
             now[entry.id] = (texts, small, said)
