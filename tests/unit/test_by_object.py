@@ -7,13 +7,9 @@ from __future__ import annotations
 from mkdocs_essays.cache import ByObject
 
 
-def _counted() -> tuple[ByObject[int], list[str]]:
-    made: list[str] = []
-    return ByObject(), made
-
-
 def test_a_value_is_made_once_while_its_object_is_the_same() -> None:
-    kept, made = _counted()
+    kept: ByObject[int] = ByObject()
+    made: list[str] = []
 
     def length(text: str) -> int:
         made.append(text)
@@ -33,7 +29,8 @@ def test_a_value_is_made_once_while_its_object_is_the_same() -> None:
 
 
 def test_what_a_build_did_not_ask_for_is_dropped_at_the_next() -> None:
-    kept, made = _counted()
+    kept: ByObject[int] = ByObject()
+    made: list[str] = []
 
     def length(text: str) -> int:
         made.append(text)
