@@ -86,3 +86,40 @@ def test_one_edit_walks_only_around_it() -> None:
     assert sorted(walked) == ["n10", "n11", "n299", "n300", "n301", "n9"], walked
     fresh = graph_of(nodes, edges | {("n10", "n300")})
     assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
+
+
+def test_the_graph_given_again_gives_its_maps_without_a_look() -> None:
+    """The map's graph given again from build to build (KeptGraph: its nodes and edges the
+    same, only the weights new) gives the maps it gave, without comparing a node; the record
+    kept on disk holds no graph, and one read back compares again."""
+    import pickle
+
+    from mkdocs_essays.map.graph import KeptGraph
+
+    kept = KeptGraph()
+    nodes = [(f"n{i}", "essay", f"Node {i}", f"n{i}/", (), "") for i in range(30)]
+    edges = [(f"n{i}", f"n{i + 1}", "similar", 0.5) for i in range(29)]
+    graph = kept.graph(nodes, edges)
+    around = Around()
+    first = around.of(graph)
+    again = kept.graph(list(nodes), [(a, b, k, 0.25) for a, b, k, _ in edges])
+    assert again is graph
+    import mkdocs_essays.map.around as module
+
+    real = module._data
+
+    def looked(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
+        raise AssertionError("the graph given again is not compared node by node")
+
+    module._data = looked  # type: ignore[assignment]
+    try:
+        assert around.of(again) is first
+    finally:
+        module._data = real  # type: ignore[assignment]
+    assert first == {n: shown_around(again, n) for n in again.nodes}
+    read_back = pickle.loads(pickle.dumps(around))
+    assert read_back._graph is None
+    assert read_back.of(again) == first
+    other = kept.graph(nodes[:-1], edges[:-1])  # (a node and its edge gone: a new graph)
+    assert other is not graph
+    assert around.of(other) == {n: shown_around(other, n) for n in other.nodes}

@@ -63,6 +63,13 @@ class Around:
         self._showing: dict[str, set[str]] = {}
         self._steering: dict[str, set[str]] = {}
         """:func:`_indexes` of the last rings, kept up to date map by map."""
+        self._graph: KnowledgeGraph | None = None
+        """The graph last asked of, while this process runs (not kept on disk): given again
+        (:class:`.graph.KeptGraph`), its nodes and edges are the ones it had, and no map
+        changed."""
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_graph": None}
 
     def of(
         self,
@@ -71,6 +78,8 @@ class Around:
     ) -> dict[str, bytes | None]:
         """Every node of ``graph`` -> what its local map shows (``drawn``: what the maps
         drawn in this build showed, and their rings, which need not be walked again)."""
+        if graph is getattr(self, "_graph", None):
+            return self._shown
         drawn = drawn or {}
         nodes = graph.nodes
         data = _data(graph)
@@ -127,6 +136,7 @@ class Around:
                     _index(showing, steering, center, now_, kinds)
         self._data, self._kinds, self._adjacency = data, kinds, adjacency
         self._shown, self._rings = shown, rings
+        self._graph = graph
         return shown
 
 
