@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import tzinfo
 from typing import Any, Generic, TypeVar
 
 from . import frontmatter
 
-__all__ = ["ByObject", "ContentCache", "digest"]
+__all__ = ["ByObject", "ContentCache", "Digests", "digest"]
 
 T = TypeVar("T")
 
@@ -64,6 +64,39 @@ class ByObject(Generic[T]):
             held = (value, make(value))
         self._asked[key] = held
         return held[1]
+
+
+class Digests:
+    """The digest of each item of a collection (its part of a key over the whole collection),
+    kept from build to build while the item's texts are the same objects and the rest of it
+    is equal: a text not read again is the object the last build read (an essay not rendered
+    again hands over the texts of its last rendering), so a save digests the few texts it
+    changed, not megabytes of them (issue 23). Holds the last build's items only."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, tuple[tuple[str, ...], tuple[object, ...], bytes]] = {}
+
+    def each(self, items: Iterable[tuple[str, tuple[str, ...], tuple[object, ...]]]) -> list[bytes]:
+        """``(id, texts, rest)`` -> the digest of each item, in order (``rest``: plain values
+        whose ``repr`` says all of them)."""
+        held = self._held
+        now: dict[str, tuple[tuple[str, ...], tuple[object, ...], bytes]] = {}
+        out = []
+        for key, texts, rest in items:
+            was = held.get(key)
+            if (
+                was is not None
+                and was[1] == rest
+                and len(was[0]) == len(texts)
+                and all(a is b for a, b in zip(was[0], texts, strict=True))
+            ):
+                said = was[2]
+            else:
+                said = digest(key, repr(rest), str(len(texts)), *texts)
+            now[key] = (texts, rest, said)
+            out.append(said)
+        self._held = now
+        return out
 
 
 class ContentCache:

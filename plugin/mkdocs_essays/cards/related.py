@@ -26,7 +26,7 @@ from operator import itemgetter, mul
 from sys import intern
 from typing import Generic, TypeVar
 
-from ..cache import ContentCache, digest
+from ..cache import ContentCache, Digests, digest
 
 __all__ = [
     "Carriers",
@@ -558,9 +558,10 @@ def rank(
     kept by their digest in ``cache``, so a rebuild under ``mkdocs serve`` that changed no card
     (a save of an essay's introduction, of a page that is no essay) ranks nothing again.
     """
-    parts: list[str] = [str(limit), str(len(documents))]
-    for d in documents:
-        parts += [d.id, d.group, "\x1f".join(d.tags), d.title, d.text]
+    parts: list[str | bytes] = [str(limit), str(len(documents))]
+    # (each card's part kept while its text is the object of its essay's last rendering)
+    kept = cache.get("related-card-documents", b"", Digests) if cache is not None else Digests()
+    parts += kept.each((d.id, (d.text,), (d.group, d.tags, d.title)) for d in documents)
     # the pool: by id when it is one of the documents (its text is in the key already)
     asked = {id(d) for d in documents}
     parts.append(str(len(pool)))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from ..cache import digest
+from ..cache import Digests, digest
 from ..cards.feature import Cards
 from ..cards.keep import title_key
 from ..cards.model import Section
@@ -64,38 +64,11 @@ class Ranking:
     """Each essay's most distinctive words, heaviest first."""
 
 
-class Said:
-    """The digest of what the ranking knows of each essay (its part of the ranking's key),
-    kept from build to build while its texts are the same objects (an essay not rendered
-    again hands over the texts of its last rendering): the key of a save's ranking digests
-    one essay's texts, not 6 MB of them (issue 23). Holds the essays of the last build only."""
-
-    def __init__(self) -> None:
-        self._held: dict[str, tuple[tuple[str, ...], tuple[object, ...], bytes]] = {}
-
-    def each(self, entries: list[Entry]) -> list[bytes]:
-        held = self._held
-        now: dict[str, tuple[tuple[str, ...], tuple[object, ...], bytes]] = {}
-        out = []
-        for entry in entries:
-            texts = (entry.text, entry.code, *(x for part in entry.parts for x in part))
-            stamp = entry.date.isoformat() if entry.date else ""
-            small: tuple[object, ...] = (entry.title, stamp, entry.values, len(entry.parts))
-            was = held.get(entry.id)
-            if (
-                was is not None
-                and was[1] == small
-                and len(was[0]) == len(texts)
-                and all(a is b for a, b in zip(was[0], texts, strict=True))
-            ):
-                said = was[2]
-            else:
-                said = digest(entry.id, entry.title, stamp, repr(entry.values))
-                said = digest(said, str(len(entry.parts)), *texts)
-            now[entry.id] = (texts, small, said)
-            out.append(said)
-        self._held = now
-        return out
+def _said(entry: Entry) -> tuple[str, tuple[str, ...], tuple[object, ...]]:
+    """What the ranking knows of an essay, as :class:`~mkdocs_essays.cache.Digests` takes it."""
+    texts = (entry.text, entry.code, *(x for part in entry.parts for x in part))
+    stamp = entry.date.isoformat() if entry.date else ""
+    return entry.id, texts, (entry.title, stamp, entry.values, len(entry.parts))
 
 
 class RelatedEssays(Feature):
@@ -228,8 +201,9 @@ class RelatedEssays(Feature):
             repr(self.indices),
             str(wanted),
         ]
-        digests = self.site.cache.get("related-entries", digest(self.site.language.code), Said)
-        parts += digests.each(entries)
+        # (each essay's part kept while its texts are the objects of its last rendering)
+        kept = self.site.cache.get("related-entries", digest(self.site.language.code), Digests)
+        parts += kept.each(_said(entry) for entry in entries)
 
         # What the last ranking's words were made of (a save ranks again from it: one essay's
         # words, not every essay's). One per language: each language's build has its own.
