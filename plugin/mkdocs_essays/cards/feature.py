@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 
-from ..cache import digest
+from ..cache import ByObject, digest
 from ..model import Essay, Term
 from ..model.slugs import hugo_path
 from ..model.text import first_words, markdown_inline_to_text, word_count
@@ -82,8 +82,10 @@ class Cards(Feature):
         (see :meth:`.html.Fragment.wrapper`)."""
         self._shown: dict[int, tuple[object, str]] = {}
         """id(card) -> (the card, what pages show of it: :meth:`_shows`)."""
-        self._html_shown: dict[int, tuple[object, str]] = {}
-        """id(card) -> (the card, a digest of its section: :meth:`_shows_html`)."""
+        self._html_shown: ByObject[str] = site.cache.get("card sections", b"", ByObject)
+        """A card's section as its page shows it -> its digest (:meth:`_shows_html`), kept
+        while it is the same text (a card not rendered again hands over its last section)."""
+        self._html_shown.begin()
         self._listed: dict[str, tuple[object, tuple[str, str, str, tuple[str, ...]]]] = {}
         """src_uri -> (the essay, what a card listed with it shows of it: :meth:`_listed_from`)."""
         self._catalog: list[Essay] | None = None
@@ -520,8 +522,8 @@ class Cards(Feature):
         )
 
     def _shows_html(self, card: Card) -> str:
-        """A digest of the card's section as its page shows it, once per card and build."""
-        return _once(self._html_shown, id(card), card, lambda: digest(card.html).hex())
+        """A digest of the card's section as its page shows it, once per section text."""
+        return self._html_shown.of(card.html, _hex_digest)
 
     def essay_inputs(self, essay: Essay) -> Inputs:
         """The links after its carded headings and the cards block: its own cards."""
@@ -669,6 +671,10 @@ def _once(table: dict[K, tuple[object, V]], key: K, of: object, make: Callable[[
     if held is None or held[0] is not of:
         held = table[key] = (of, make())
     return held[1]
+
+
+def _hex_digest(text: str) -> str:
+    return digest(text).hex()
 
 
 def _later(spec: PageSpec) -> bool:
