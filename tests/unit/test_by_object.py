@@ -7,13 +7,21 @@ from __future__ import annotations
 from mkdocs_essays.cache import ByObject
 
 
+class Length:
+    """``len``, noting each text it was asked for."""
+
+    def __init__(self) -> None:
+        self.made: list[str] = []
+
+    def __call__(self, text: str) -> int:
+        self.made.append(text)
+        return len(text)
+
+
 def test_a_value_is_made_once_while_its_object_is_the_same() -> None:
     kept: ByObject[int] = ByObject()
-    made: list[str] = []
-
-    def length(text: str) -> int:
-        made.append(text)
-        return len(text)
+    length = Length()
+    made = length.made
 
     text = "".join(["some ", "text"])
     kept.begin()
@@ -30,11 +38,8 @@ def test_a_value_is_made_once_while_its_object_is_the_same() -> None:
 
 def test_what_a_build_did_not_ask_for_is_dropped_at_the_next() -> None:
     kept: ByObject[int] = ByObject()
-    made: list[str] = []
-
-    def length(text: str) -> int:
-        made.append(text)
-        return len(text)
+    length = Length()
+    made = length.made
 
     a, b = "".join(["a", "a"]), "".join(["b", "bb"])
     kept.begin()

@@ -16,8 +16,8 @@ The feature's three steps, each in its own module:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
@@ -80,14 +80,15 @@ class Cards(Feature):
         self._wrappers: dict[str, str] = {}
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
-        self._shown: dict[int, tuple[object, str]] = {}
-        """id(card) -> (the card, what pages show of it: :meth:`_shows`)."""
+        self._shown: ByObject[str] = ByObject()
+        """A card of this build -> what pages show of it (:meth:`_shows`)."""
         self._html_shown: ByObject[str] = site.cache.get("card sections", b"", ByObject)
         """A card's section as its page shows it -> its digest (:meth:`_shows_html`), kept
         while it is the same text (a card not rendered again hands over its last section)."""
         self._html_shown.begin()
-        self._listed: dict[str, tuple[object, tuple[str, str, str, tuple[str, ...]]]] = {}
-        """src_uri -> (the essay, what a card listed with it shows of it: :meth:`_listed_from`)."""
+        self._listed: ByObject[tuple[str, str, str, tuple[str, ...]]] = ByObject()
+        """An essay of this build -> what a card listed with it shows of it
+        (:meth:`_listed_from`)."""
         self._catalog: list[Essay] | None = None
         self._catalog_tag_list: list[dict[str, Any]] | None = None
         self._tag_counts: list[dict[str, Any]] | None = None
@@ -467,13 +468,7 @@ class Cards(Feature):
         worked out once per card and build: a card is shown on several pages (its own, its
         neighbours', the related cards', its essay's, the catalog's)."""
 
-        def make() -> str:
-            c = card
-            return digest(
-                repr((c.id, c.title, c.location, c.anchor, c.lead, c.words, c.stub))
-            ).hex()
-
-        return _once(self._shown, id(card), card, make)
+        return self._shown.of(card, _card_digest)
 
     def inputs(self, spec: PageSpec) -> Inputs | None:
         self._complete()
@@ -514,11 +509,8 @@ class Cards(Feature):
     def _listed_from(self, essay: Essay) -> tuple[str, str, str, tuple[str, ...]]:
         """What a card listed with its essay shows of the essay (:meth:`_view`, not full),
         once per essay and build."""
-        return _once(
-            self._listed,
-            essay.src_uri,
-            essay,
-            lambda: (essay.src_uri, essay.title, self.site.essay_url(essay), essay.badges),
+        return self._listed.of(
+            essay, lambda e: (e.src_uri, e.title, self.site.essay_url(e), e.badges)
         )
 
     def _shows_html(self, card: Card) -> str:
@@ -660,17 +652,8 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
     return names[0] if names else None
 
 
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _once(table: dict[K, tuple[object, V]], key: K, of: object, make: Callable[[], V]) -> V:
-    """``make()`` for the object ``of``, kept in ``table`` under ``key`` while ``of`` is the
-    object it was made for (a build's cards and essays are new objects at each build)."""
-    held = table.get(key)
-    if held is None or held[0] is not of:
-        held = table[key] = (of, make())
-    return held[1]
+def _card_digest(c: Card) -> str:
+    return digest(repr((c.id, c.title, c.location, c.anchor, c.lead, c.words, c.stub))).hex()
 
 
 def _hex_digest(text: str) -> str:
