@@ -170,6 +170,9 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.incremental.run is not None:
             self.incremental.run.on_env(env, files)  # (pages it takes back in are filled too)
+        if self.is_serve:  # (past so many pages, the collector runs: incremental/memory.py)
+            run = self.incremental.run
+            self.settle.rendering(run.rendering if run is not None else None)
         if self.build is not None:
             self.build.fill(files)
         if self.incremental.run is not None:

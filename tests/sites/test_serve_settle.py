@@ -64,3 +64,38 @@ def test_build_does_not_settle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     site = run_build(tmp_path)
     time.sleep(1.0)
     assert site.plugin.settle.settled == 0
+
+
+def test_a_save_builds_with_the_collector_paused_unless_it_renders_too_many_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memory, "IDLE", 0.1)
+    _project(tmp_path / "p")
+    session = Session(tmp_path / "p", tmp_path / "site")
+    seen: list[tuple[int | None, bool]] = []
+    try:
+        session.build()
+        settle = session.plugin.settle
+        rendering = settle.rendering
+
+        def noted(pages: int | None) -> None:
+            rendering(pages)
+            seen.append((pages, gc.isenabled()))
+
+        monkeypatch.setattr(settle, "rendering", noted)
+        assert _until(lambda: settle.settled == 1)
+        page = tmp_path / "p" / "docs/posts/alpha.md"
+        page.write_text(ESSAY.replace("Text.", "Other text."), "utf-8")
+        session.build()
+        assert seen[-1][1] is False, "a save renders with the collector paused"
+        assert 0 < seen[-1][0] <= memory.PAUSED_PAGES
+        assert _until(lambda: settle.settled == 2)
+        assert gc.isenabled(), "the settling gives the collector back"
+        monkeypatch.setattr(memory, "PAUSED_PAGES", 0)
+        page.write_text(ESSAY, "utf-8")
+        session.build()
+        assert seen[-1][1] is True, "past PAUSED_PAGES the collector runs again"
+        assert "Text." in (tmp_path / "site" / "posts/alpha/index.html").read_text("utf-8")
+    finally:
+        session.close()
+    assert gc.isenabled()

@@ -7,6 +7,7 @@ import gc
 import time
 import weakref
 
+from mkdocs_essays.incremental import memory
 from mkdocs_essays.incremental.memory import Settle
 
 
@@ -61,4 +62,67 @@ def test_what_was_frozen_and_dies_is_collected_at_the_next_settling() -> None:
         assert _until(lambda: settle.settled == 2)
         assert alive() is None  # unfrozen, collected: nothing is kept for good
     finally:
+        settle.stop()
+
+
+def test_once_a_build_settled_the_next_runs_with_the_collector_paused_until_it_settles() -> None:
+    settle = Settle(idle=0.05)
+    try:
+        settle.build_starts()
+        assert gc.isenabled(), "the first build (nothing settled yet) runs with the collector"
+        settle.build_ends()
+        assert _until(lambda: settle.settled == 1)
+        settle.build_starts()
+        assert not gc.isenabled()
+        settle.rendering(3)
+        assert not gc.isenabled(), "a few pages: still paused"
+        settle.build_ends()
+        assert not gc.isenabled(), "paused past the build's end, until the settling"
+        assert _until(lambda: settle.settled == 2)
+        assert gc.isenabled()
+    finally:
+        settle.stop()
+    assert gc.isenabled()
+
+
+def test_a_build_of_many_pages_or_one_before_the_settling_runs_with_the_collector() -> None:
+    settle = Settle(idle=0.05)
+    try:
+        settle.build_ends()
+        assert _until(lambda: settle.settled == 1)
+        settle.build_starts()
+        settle.rendering(memory.PAUSED_PAGES + 1)
+        assert gc.isenabled(), "too many pages: the collector runs again"
+        settle.build_ends()
+        assert _until(lambda: settle.settled == 2)
+        settle.build_starts()
+        settle.rendering(None)
+        assert gc.isenabled(), "every page (the engine does not choose)"
+        settle.build_ends()
+        assert _until(lambda: settle.settled == 3)
+        settle.idle = 30.0
+        settle.build_starts()
+        assert not gc.isenabled()
+        settle.build_ends()  # (no settling before the next save)
+        settle.build_starts()
+        assert gc.isenabled(), "garbage does not pile up over builds that did not settle"
+    finally:
+        settle.stop()
+    assert gc.isenabled()
+
+
+def test_a_collector_the_process_paused_itself_stays_paused() -> None:
+    settle = Settle(idle=0.05)
+    gc.disable()
+    try:
+        settle.build_ends()
+        assert _until(lambda: settle.settled == 1)
+        settle.build_starts()
+        settle.build_ends()
+        assert _until(lambda: settle.settled == 2)
+        assert not gc.isenabled()
+        settle.stop()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
         settle.stop()

@@ -391,6 +391,8 @@ class Run:
         """src_uri -> (file, its inclusion), for each page left out at ``on_files``."""
         self.kept: dict[str, PageRecord] = {}
         """The pages not built: their records stand."""
+        self.rendering: int | None = None
+        """How many pages this build renders (known at ``on_env``)."""
         self.sources: dict[str, object] = {}
         """Each file copied as it is, by its place in the site -> what it is made from: its
         source's size and modification time before the copy, or its content
@@ -687,6 +689,7 @@ class Run:
             held = self.left_out.get(file.src_uri)
             if self.included(held[1] if held else file.inclusion):
                 order.append(file.src_uri)
+        self.rendering = len(order) - len(self.kept)
         if self._search_list is not None:
             kept = {src: record.search or () for src, record in self.kept.items()}
             self.search = SearchEntries(self._search_list, order, kept)

@@ -13,6 +13,16 @@ server's memory over 100 saves: ``tests/benchmarks/serve_rebuild.py --churn 100`
 
 Only `mkdocs serve` settles: `mkdocs build` is one build, and a collection of everything after
 it would be time spent for nothing.
+
+Once a build has settled, the next build runs with the collector paused (``gc.disable``), and
+it stays paused until the settling after that build: a save at 1,000 essays spent 0.15 s of its
+1.7 s in collections of what the build itself made, most of it still alive (collections at
+the build's end would walk all of it once more). What the build leaves as garbage (a few MiB
+for a save) is collected at the settling. A build that renders more than
+:data:`PAUSED_PAGES` pages (a changed ``mkdocs.yml``, a new theme: every page) leaves more
+garbage than is worth holding, and the collector runs again as soon as the engine knows it
+(:meth:`Settle.rendering`); so does a build that starts before the last one settled (saves in
+quick succession: no garbage piles up over builds).
 """
 
 from __future__ import annotations
@@ -20,10 +30,14 @@ from __future__ import annotations
 import gc
 import threading
 
-__all__ = ["IDLE", "Settle"]
+__all__ = ["IDLE", "PAUSED_PAGES", "Settle"]
 
 IDLE = 0.5
 """Seconds after a build before the settling starts (a save in the meantime puts it off)."""
+PAUSED_PAGES = 1000
+"""Pages a build may render with the collector paused. A build of 1,000 essays that renders
+every page (6,576) without it held 930 MiB at its peak, against 500 MiB with it; a new essay
+renders 533."""
 
 
 class Settle:
@@ -35,30 +49,61 @@ class Settle:
         self._lock = threading.Lock()
         self.settled = 0
         """How many times it collected and froze (tests read it)."""
+        self.paused = False
+        """The collector is paused for this build (by :meth:`build_starts`)."""
 
     def build_starts(self) -> None:
-        """A build begins: a settling not started yet waits for the next build's end."""
+        """A build begins: a settling not started yet waits for the next build's end. Once a
+        build has settled, the collector is paused until the next settling, or until this
+        build renders too many pages (:meth:`rendering`); one paused since a build that did
+        not settle runs again. A collector the process paused itself stays so."""
+        self._cancel()
         with self._lock:
-            timer, self._timer = self._timer, None
-        if timer is not None:
-            timer.cancel()
+            if self.paused:
+                self._resume()
+            elif self.settled and gc.isenabled():
+                gc.disable()
+                self.paused = True
+
+    def rendering(self, pages: int | None) -> None:
+        """The build renders ``pages`` pages (None: every page, as the engine does not
+        choose): past :data:`PAUSED_PAGES`, the collector runs again at once."""
+        if pages is None or pages > PAUSED_PAGES:
+            with self._lock:
+                self._resume()
 
     def build_ends(self) -> None:
         """A build is done: settle after :attr:`idle` seconds, unless another build starts."""
-        self.build_starts()
+        self._cancel()
         timer = threading.Timer(self.idle, self._settle)
         timer.daemon = True
         with self._lock:
             self._timer = timer
         timer.start()
 
+    def _cancel(self) -> None:
+        with self._lock:
+            timer, self._timer = self._timer, None
+        if timer is not None:
+            timer.cancel()
+
+    def _resume(self) -> None:
+        """(with the lock held)"""
+        if self.paused:
+            self.paused = False
+            gc.enable()
+
     def _settle(self) -> None:
-        gc.unfreeze()  # (what the last settling froze and no longer lives is collected too)
-        gc.collect()
-        gc.freeze()
-        self.settled += 1
+        with self._lock:
+            gc.unfreeze()  # (what the last settling froze and no longer lives is collected too)
+            gc.collect()
+            gc.freeze()
+            self._resume()  # (after the collection: what the build made is not walked twice)
+            self.settled += 1
 
     def stop(self) -> None:
         """The server stops: nothing more is frozen, and what was goes back to the collector."""
-        self.build_starts()
+        self._cancel()
+        with self._lock:
+            self._resume()
         gc.unfreeze()
