@@ -197,12 +197,22 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             return self.incremental.run.template_context(template_name, context)
         return context
 
-    def on_post_template(
+    @event_priority(100)  # the template's output as rendered, before any plugin changes it
+    def _on_post_template_kept(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if self.incremental.run is not None:
+            return self.incremental.run.post_template(template_name, output_content)
+        return output_content
+
+    def _on_post_template_languages(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         if self.sites is None:
             return output_content
         return self.sites.post_template(output_content)
+
+    on_post_template = CombinedEvent(_on_post_template_kept, _on_post_template_languages)
 
     @event_priority(100)  # before the search plugin writes its index
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:

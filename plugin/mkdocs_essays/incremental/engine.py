@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
+import mkdocs
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -274,6 +275,9 @@ class Incremental:
         """The pages the last build built (src_uri), for the benchmark and tests."""
         self.listed: dict[str, _Listed] = {}
         """Pages left out as ``sitemap.xml`` sees them, kept from build to build."""
+        self.sitemap: tuple[tuple[object, ...], str] | None = None
+        """What the last ``sitemap.xml`` listed, and the XML it came out as (:meth:`Run.
+        template_context`)."""
         self.memo = Memo()
         """What key making keeps from build to build (:class:`.keys.Memo`)."""
         self.compiled = Compiled()
@@ -391,6 +395,12 @@ class Run:
         """src_uri -> (file, its inclusion), for each page left out at ``on_files``."""
         self.kept: dict[str, PageRecord] = {}
         """The pages not built: their records stand."""
+        self._env: Any = None
+        """This build's Jinja environment (``on_env``)."""
+        self._sitemap: tuple[object, ...] | None = None
+        """What this build's ``sitemap.xml`` lists, when MkDocs' own template renders it."""
+        self._sitemap_given: str | None = None
+        """The XML of the last build's, when it lists the same (rendered from no pages)."""
         self.rendering: int | None = None
         """How many pages this build renders (known at ``on_env``)."""
         self.sources: dict[str, object] = {}
@@ -652,6 +662,7 @@ class Run:
     def on_env(self, env: Any, files: Files) -> None:
         """Every page's key; the pages left out whose key changed are read after all."""
         env.bytecode_cache = self.engine.compiled
+        self._env = env
         self.build.views.rendered_all()
         keys = self.keys
         assert keys is not None
@@ -737,7 +748,46 @@ class Run:
                     stand_in = listed[file.src_uri] = _Listed(file.url, site_url, today)
                 pages.append(stand_in)
         context["pages"] = pages
+        said = self._sitemap_lists(pages)
+        kept = self.engine.sitemap
+        if said is not None and kept is not None and kept[0] == said:
+            # (listing 6,000 pages through Jinja again was 3% of a save at 1,000 essays)
+            self._sitemap_given = kept[1]
+            context["pages"] = []
+        self._sitemap = said
         return context
+
+    def _sitemap_lists(self, pages: list[Any]) -> tuple[object, ...] | None:
+        """All MkDocs' ``sitemap.xml`` reads of each page, with what every page shares (a
+        theme's own ``sitemap.xml`` may read more: None)."""
+        if self._env is None:
+            return None
+        try:
+            template = self._env.get_template("sitemap.xml")
+        except Exception:  # (a theme without one: MkDocs skips it)
+            return None
+        if template.filename is None or os.path.normpath(template.filename) != _SITEMAP:
+            return None
+        assert self.keys is not None
+        shown: list[object] = [self.keys.site]
+        for file in pages:
+            page = file.page
+            if page is None:
+                shown.append(None)
+            else:
+                shown.append((page.is_link, page.abs_url, page.canonical_url, page.update_date))
+        return tuple(shown)
+
+    def post_template(self, name: str, output: str) -> str:
+        """``sitemap.xml``: the last build's XML when it lists the same pages."""
+        if name != "sitemap.xml":
+            return output
+        given, said = self._sitemap_given, self._sitemap
+        self._sitemap_given = self._sitemap = None
+        if given is not None:
+            return given
+        self.engine.sitemap = (said, output) if said is not None else None
+        return output
 
     # -- building pages ------------------------------------------------------------------------
 
@@ -964,6 +1014,10 @@ def _discard(folder: str, *, wait: bool) -> None:
 
 
 _ASIDE = itertools.count()
+_SITEMAP = os.path.normpath(
+    os.path.join(os.path.dirname(mkdocs.__file__), "templates", "sitemap.xml")
+)
+"""MkDocs' own ``sitemap.xml`` template (what :meth:`Run._sitemap_lists` knows it reads)."""
 
 
 def _make_dir(path: str) -> None:
