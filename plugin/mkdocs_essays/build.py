@@ -242,22 +242,21 @@ class EssaysBuild:
         card pages never holds all their HTML at once."""
         self.site.reader.drop_gone(files)  # static files removed since the build began
         self.views.settle()
-        for src_uri, spec in self.specs.items():
-            file = files.get_file_from_path(src_uri)
+        for src_uri in [s for s in self.specs if s in self.hosted]:  # (others: render_page)
+            spec = self.specs[src_uri]
+            file = files.src_uris.get(src_uri)  # (src_uri: already POSIX)
             if file is None or file.page is None or file.page.content is None:
                 continue
             page = file.page
-            feature = self.owners[spec.kind]
-            if src_uri in self.hosted:
-                content = page.content or ""
-                listing = feature.render(spec, page.url, hosted=True)
-                if spec.marker in content:
-                    content = content.replace(spec.marker, listing, 1)
-                elif _appends(spec, file):
-                    content = content + "\n" + listing
-                if "<h1" not in content and page.title:
-                    content = f"<h1>{page.title}</h1>\n{content}"  # page.title is HTML already
-                page.content = content
+            content = page.content or ""
+            listing = self.owners[spec.kind].render(spec, page.url, hosted=True)
+            if spec.marker in content:
+                content = content.replace(spec.marker, listing, 1)
+            elif _appends(spec, file):
+                content = content + "\n" + listing
+            if "<h1" not in content and page.title:
+                content = f"<h1>{page.title}</h1>\n{content}"  # page.title is HTML already
+            page.content = content
         for essay, page, content in self._essay_pages(files):
             late = "".join(feature.essay_late(essay, page.url) for feature in self.features)
             before, _, after = content.rpartition(LATE)  # the last: a writer may quote it
@@ -269,7 +268,7 @@ class EssaysBuild:
     def _essay_pages(self, files: Files) -> Iterator[tuple[Essay, Page, str]]:
         """Essay pages rendered in this build that wait for :meth:`Feature.essay_late`."""
         for essay in self.site.locations:
-            file = files.get_file_from_path(essay.src_uri)
+            file = files.src_uris.get(essay.src_uri)  # (src_uri: already POSIX)
             page = file.page if file is not None else None
             if page is not None and page.content is not None and LATE in page.content:
                 yield essay, page, page.content
