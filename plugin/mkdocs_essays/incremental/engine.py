@@ -35,6 +35,7 @@ command: a second `mkdocs build`, or `mkdocs serve` started again, begins from t
 
 from __future__ import annotations
 
+import functools
 import gzip
 import itertools
 import logging
@@ -47,6 +48,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 import mkdocs
@@ -474,9 +476,10 @@ class Run:
             paths = list(record.lookups) if record is not None else []
         files = self.files
         assert files is not None
+        src_uris = files.src_uris
         out = []
         for path in paths:
-            file = files.get_file_from_path(path)
+            file = src_uris.get(_posix(path))  # (Files.get_file_from_path, its path made once)
             out.append((path, file.url if file is not None else None))
         return tuple(out)
 
@@ -963,6 +966,12 @@ class _Listed:
         self.abs_url: str | None = None
         Page._set_canonical_url(self, site_url)  # type: ignore[arg-type]
         self.page = self
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _posix(path: str) -> str:
+    """``path`` as MkDocs' ``Files.get_file_from_path`` looks it up."""
+    return PurePath(path).as_posix()
 
 
 def _today() -> str:
