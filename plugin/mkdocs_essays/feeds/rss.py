@@ -163,7 +163,15 @@ class Feeds(Feature):
                 path = fit_location(f"{folder_of(location)}/{FEED}")  # long: a short folder
                 self.feeds[path] = term
                 self.term_pages[site.url_of(location)] = (path, term)
+        written = self._written()
+        for gone in written.keys() - self.feeds.keys():
+            del written[gone]
         return list(self.feeds)
+
+    def _written(self) -> dict[str, tuple[Channel, str]]:
+        """Each feed's channel and XML as the last build wrote them: a feed whose channel is
+        the same is not written out again (378 feeds at 1,000 essays, at every save)."""
+        return self.site.cache.get("rss feeds", b"", dict)
 
     # -- links --------------------------------------------------------------------------------
 
@@ -240,7 +248,13 @@ class Feeds(Feature):
             items=tuple(self.item(essay) for essay in chosen),
             language=str(language) if language else None,
         )
-        return rss(channel)
+        written = self._written()
+        was = written.get(path)
+        if was is not None and was[0] == channel:
+            return was[1]
+        text = rss(channel)
+        written[path] = (channel, text)
+        return text
 
     def item(self, essay: Essay) -> Item:
         """The essay's item, made once per build (it is the same in every feed it is in)."""
