@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 
+from .cache import ByObject
 from .frontmatter import Document, FrontMatterErrors
 from .hugo.term_pages import other_pages
 from .model import Collection, Essay, make_essay
@@ -54,9 +55,11 @@ def collect_content(site: Site, files: Files) -> None:
     place_essays(site, files)  # 4
     report_terms(site)
     hugo.settle()  # 5
+    controls: ByObject[tuple[int, str] | None] = site.cache.get("control characters", b"", ByObject)
+    controls.begin()
     for src_uri, document in site.documents.items():  # 6
         body = hugo.transform(src_uri, document.body)
-        site.bodies[src_uri] = without_controls(document, body)
+        site.bodies[src_uri] = without_controls(document, body, controls)
     hugo.finish()  # 7
     site.included = frozenset(f.src_uri for f in files.documentation_pages())
     site.freeze()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .cache import ByObject
 from .frontmatter import Document
 from .model.text import CONTROL, control_character
 
@@ -72,10 +73,15 @@ class Reader:
                 file.inclusion = InclusionLevel.EXCLUDED
 
 
-def without_controls(document: Document, body: str) -> str:
+def without_controls(
+    document: Document, body: str, seen: ByObject[tuple[int, str] | None] | None = None
+) -> str:
     """The body without control characters (pasted from a terminal or a PDF, invisible on a
-    page, invalid in feeds): one warning names the first and how many there are."""
-    first = control_character(document.body)
+    page, invalid in feeds): one warning names the first and how many there are. ``seen``:
+    the first found in each file's text, kept while it is the same text object (an unchanged
+    file's is: a save scans the texts it changed, not 6 MB)."""
+    text = document.body
+    first = control_character(text) if seen is None else seen.of(text, control_character)
     if first is None:
         return body
     offset, char = first

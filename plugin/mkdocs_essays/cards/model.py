@@ -38,7 +38,10 @@ class Section:
     @property
     def empty(self) -> bool:
         """Nothing but white space and comments under the heading: a stub."""
-        return not without_comments(self.markdown).strip()
+        text = self.markdown
+        if "<!--" not in text:  # (most sections: no copy of the text made)
+            return not text or text.isspace()
+        return not without_comments(text).strip()
 
 
 @dataclass(frozen=True)
