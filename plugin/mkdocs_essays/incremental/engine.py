@@ -616,6 +616,8 @@ class Run:
         if self._looking is not None:
             self.lookups[page.file.src_uri] = list(dict.fromkeys(self._looking))
             self._looking = None
+            if self.keys is not None and self.keys.bodies is not None:
+                self.keys.bodies.pop(page.file.src_uri, None)  # (its links: looked up anew)
             if "get_file_from_path" in vars(files):
                 del files.get_file_from_path
         self._paths = []
@@ -685,6 +687,7 @@ class Run:
                         # (its Markdown is the last build's, so are the paths its links ask
                         # for: the key it gets once built is this one)
                         self.keys_now[src] = key
+        keys.bodies = None  # (pages are rendered from here: their links looked up anew)
         self._take_back(later, files)
         if later and self.kept and _nav_digest(self.nav) != nav:
             # (a page of the navigation built again shows another title or meta: every page

@@ -101,6 +101,10 @@ class Keys:
         self._lookups = lookups
         """src_uri -> what the page's links resolved to in this build (:mod:`.engine`)."""
         self.memo = memo
+        self.bodies: dict[str, bytes] | None = {}
+        """:meth:`body` of each essay, while no page is rendered yet (``on_files`` asks it of
+        every essay left out, and the keys of ``on_env`` again); None once pages are rendered
+        (a page's links are then looked up anew)."""
 
     def page(self, file: File, source: Callable[[], bytes]) -> bytes | None:
         """The key of the page of ``file``; None when it must be rendered whatever happens.
@@ -134,6 +138,15 @@ class Keys:
         """What MkDocs renders of an essay and what the plugin reads from it: its Markdown as
         transformed, its front matter, its address and its cards' plan, the targets its links
         resolved to. The products of its rendering (:mod:`.products`) are kept by it."""
+        bodies = self.bodies
+        if bodies is not None:
+            said = bodies.get(essay.src_uri)
+            if said is None:
+                said = bodies[essay.src_uri] = self._body(essay)
+            return said
+        return self._body(essay)
+
+    def _body(self, essay: Essay) -> bytes:
         build = self.build
         site = build.site
         plan: tuple[object, ...] = ()
