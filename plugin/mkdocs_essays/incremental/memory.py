@@ -18,10 +18,9 @@ Once a build has settled, the next build runs with the collector paused (``gc.di
 it stays paused until the settling after that build: a save at 1,000 essays spent 0.15 s of its
 1.7 s in collections of what the build itself made, most of it still alive (collections at
 the build's end would walk all of it once more). What the build leaves as garbage (a few MiB
-for a save) is collected at the settling. A build that renders more than
-:data:`PAUSED_PAGES` pages (a new essay: 533 at 1,000 essays; a changed ``mkdocs.yml``: every
-page) leaves more garbage than is worth holding, and the collector runs again as soon as the
-engine knows it
+for a save) is collected at the settling. A build that renders more than :data:`PAUSED_PAGES`
+pages (a new essay: 533 at 1,000 essays; a changed ``mkdocs.yml``: every page) leaves more
+garbage than is worth holding, and the collector runs again as soon as the engine knows it
 (:meth:`Settle.rendering`); so does a build that starts before the last one settled (saves in
 quick succession: no garbage piles up over builds).
 """
