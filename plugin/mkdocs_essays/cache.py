@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 
 from . import frontmatter
 
-__all__ = ["ByObject", "ContentCache", "Digests", "digest"]
+__all__ = ["ByObject", "ContentCache", "Digests", "Kept", "digest"]
 
 T = TypeVar("T")
 
@@ -64,6 +64,26 @@ class ByObject(Generic[T]):
             held = (value, make(value))
         self._asked[key] = held
         return held[1]
+
+
+class Kept(Generic[T]):
+    """The last value made, given again while what it is made of is equal (compared as it is,
+    not digested: what it is made of is strings and tuples that stay the same objects from build
+    to build when nothing changed, so the comparison is cheap). Holds one value."""
+
+    def __init__(self) -> None:
+        self._made_of: object = _NOTHING
+        self.value: T | None = None
+        """The last value made (None before any)."""
+
+    def of(self, made_of: object, make: Callable[[], T]) -> T:
+        if self._made_of is _NOTHING or made_of != self._made_of:
+            self.value = make()
+            self._made_of = made_of
+        return self.value  # type: ignore[return-value]
+
+
+_NOTHING = object()
 
 
 class Digests:

@@ -28,7 +28,7 @@ def test_a_feed_is_written_again_only_when_its_channel_changes(tmp_path: Path) -
     try:
         session.build()
         written = session.plugin.cache.get("rss feeds", b"", dict)
-        before = {path: text for path, (_, text) in written.items()}
+        before = {path: kept.value for path, kept in written.items()}
         assert "feed.xml" in before and len(before) == 3, sorted(before)
         ops = next(p for p in before if "ops" in p)
         llm = next(p for p in before if "llm" in p)
@@ -37,15 +37,16 @@ def test_a_feed_is_written_again_only_when_its_channel_changes(tmp_path: Path) -
         alpha.write_text(_essay("Alpha renamed", "2024-03-01", "LLM"), "utf-8")
         session.build()
         written = session.plugin.cache.get("rss feeds", b"", dict)
-        assert written[ops][1] is before[ops], "Beta's feed is as it was: not written again"
-        assert "Alpha renamed" in written[llm][1] and "Alpha renamed" in written["feed.xml"][1]
+        assert written[ops].value is before[ops], "Beta's feed is as it was: not written again"
+        assert "Alpha renamed" in written[llm].value
+        assert "Alpha renamed" in written["feed.xml"].value
         served_as_clean(root, served, clean)
 
         alpha.write_text(_essay("Alpha renamed", "2024-03-01", "Ops"), "utf-8")
         session.build()
         written = session.plugin.cache.get("rss feeds", b"", dict)
         assert llm not in written, "the term is gone, and its feed with it"
-        assert "Alpha renamed" in written[ops][1]
+        assert "Alpha renamed" in written[ops].value
         served_as_clean(root, served, clean)
     finally:
         session.close()

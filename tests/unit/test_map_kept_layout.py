@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs_essays.cache import Kept
 from mkdocs_essays.map import feature
-from mkdocs_essays.map.feature import HEIGHT, WIDTH, _Layout
+from mkdocs_essays.map.feature import HEIGHT, WIDTH, _layout
 from mkdocs_essays.map.graph import KnowledgeGraph, Node
 from mkdocs_essays.map.layout import topic_layout
 
@@ -46,11 +47,11 @@ edges_st = st.lists(
 def test_the_layout_given_is_the_layout_made_afresh(
     builds: list[tuple[list[tuple[int, int, str, float | None]], int]],
 ) -> None:
-    kept = _Layout()
+    kept: Kept = Kept()
     for edges, split in builds:
         graph = _graph(edges)
         groups = _groups(graph, split)
-        assert kept.of(graph, groups) == topic_layout(_graph(edges), groups, WIDTH, HEIGHT)
+        assert _layout(kept, graph, groups) == topic_layout(_graph(edges), groups, WIDTH, HEIGHT)
 
 
 def test_it_is_laid_out_again_only_when_what_it_is_made_of_changes(monkeypatch) -> None:
@@ -62,16 +63,17 @@ def test_it_is_laid_out_again_only_when_what_it_is_made_of_changes(monkeypatch) 
         return layout(*args, **kwargs)
 
     monkeypatch.setattr(feature, "topic_layout", counted)
-    kept = _Layout()
+    kept: Kept = Kept()
     edges = [(0, 1, "similar", 0.5), (1, 8, "tag", None), (2, 3, "link", None)]
-    first = kept.of(_graph(edges), _groups(_graph(edges), 4))
+    first = _layout(kept, _graph(edges), _groups(_graph(edges), 4))
     other_weight = [(0, 1, "similar", 0.75), (1, 8, "tag", None), (2, 3, "link", None)]
     retitled = _graph(other_weight, titles="U")
-    assert kept.of(retitled, _groups(retitled, 4)) is first, "weights and titles: not drawn"
+    assert _layout(kept, retitled, _groups(retitled, 4)) is first, "weights and titles: not drawn"
     assert len(made) == 1
     more = _graph([*edges, (4, 5, "similar", 0.5)])
-    assert kept.of(more, _groups(more, 4)) == topic_layout(more, _groups(more, 4), WIDTH, HEIGHT)
+    fresh = topic_layout(more, _groups(more, 4), WIDTH, HEIGHT)
+    assert _layout(kept, more, _groups(more, 4)) == fresh
     assert len(made) == 2, "an edge more: laid out again"
     regrouped = _graph([*edges, (4, 5, "similar", 0.5)])
-    kept.of(regrouped, _groups(regrouped, 5))
+    _layout(kept, regrouped, _groups(regrouped, 5))
     assert len(made) == 3, "other topics: laid out again"

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from mkdocs.plugins import get_plugin_logger
 
+from ..cache import Kept
 from ..model import Essay, Term
 from ..model.slugs import fit_location
 from ..pages.feature import Feature
@@ -168,7 +169,7 @@ class Feeds(Feature):
             del written[gone]
         return list(self.feeds)
 
-    def _written(self) -> dict[str, tuple[Channel, str]]:
+    def _written(self) -> dict[str, Kept[str]]:
         """Each feed's channel and XML as the last build wrote them: a feed whose channel is
         the same is not written out again (378 feeds at 1,000 essays, at every save)."""
         return self.site.cache.get("rss feeds", b"", dict)
@@ -248,13 +249,7 @@ class Feeds(Feature):
             items=tuple(self.item(essay) for essay in chosen),
             language=str(language) if language else None,
         )
-        written = self._written()
-        was = written.get(path)
-        if was is not None and was[0] == channel:
-            return was[1]
-        text = rss(channel)
-        written[path] = (channel, text)
-        return text
+        return self._written().setdefault(path, Kept()).of(channel, lambda: rss(channel))
 
     def item(self, essay: Essay) -> Item:
         """The essay's item, made once per build (it is the same in every feed it is in)."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..cache import digest
+from ..cache import Kept, digest
 from ..cards.feature import Cards
 from ..model import Essay
 from ..pages.backlinks import Backlinks
@@ -94,8 +94,8 @@ class KnowledgeMap(Feature):
         self._graph: KnowledgeGraph | None = None
         self._json: str | None = None
         """``graph.json``, made once: the map page's key and the file both need it."""
-        self._layout: _Layout = site.cache.get("map layout", b"", _Layout)
-        """The last layout of the map page (kept from build to build: see :class:`_Layout`)."""
+        self._layout: Kept[tuple[Positions, list[Region]]] = site.cache.get("map layout", b"", Kept)
+        """The last layout of the map page (kept from build to build: see :func:`_layout`)."""
         self._texts = NodeTexts()
         """What each node draws the same on every map of this build."""
         self._topics: list[Topic] = []
@@ -302,7 +302,7 @@ class KnowledgeMap(Feature):
             ids = {t.id for t in drawn}
             groups = [[m for m in graph.nodes if graph.topic.get(m) == t.id] for t in drawn]
             rest = [m for m in graph.nodes if graph.topic.get(m) not in ids]
-            positions, regions = self._layout.of(graph, [*groups, rest])
+            positions, regions = _layout(self._layout, graph, [*groups, rest])
             areas = [
                 Area(t.id, t.label, self._colours[t.id], r.x, r.y, r.rx, r.ry)
                 for t, r in zip(drawn, regions, strict=False)
@@ -522,30 +522,23 @@ class KnowledgeMap(Feature):
         return self._local(f"card:{card.id}", page_url, "card")
 
 
-class _Layout:
+def _layout(
+    kept: Kept[tuple[Positions, list[Region]]], graph: KnowledgeGraph, groups: list[list[str]]
+) -> tuple[Positions, list[Region]]:
     """The map page's layout, given again while what it is made of is the same: the nodes
     drawn (ids and kinds, in order), the edges between them (with their kinds, in order) and
     the topics' groups. It reads nothing else of the graph (not the weights: a node's ranked
     neighbours go by kind and id), and a fixed seed makes it the same every time. At 1,000
     essays the map draws no cards, so a section renamed (its card moved) changes
     ``graph.json`` and the page, not the drawing: 7% of that save laid it out again."""
-
-    def __init__(self) -> None:
-        self._made_of: tuple[object, ...] | None = None
-        self._made: tuple[Positions, list[Region]] = ({}, [])
-
-    def of(self, graph: KnowledgeGraph, groups: list[list[str]]) -> tuple[Positions, list[Region]]:
-        made_of = (
-            WIDTH,
-            HEIGHT,
-            [(i, n.kind) for i, n in graph.nodes.items()],
-            list(graph.edges.items()),
-            groups,
-        )
-        if made_of != self._made_of:
-            self._made = topic_layout(graph, groups, WIDTH, HEIGHT)
-            self._made_of = made_of
-        return self._made
+    made_of = (
+        WIDTH,
+        HEIGHT,
+        [(i, n.kind) for i, n in graph.nodes.items()],
+        list(graph.edges.items()),
+        groups,
+    )
+    return kept.of(made_of, lambda: topic_layout(graph, groups, WIDTH, HEIGHT))
 
 
 def _compact(value: object) -> str:
