@@ -295,8 +295,7 @@ class EssaysBuild:
             shown = self.owners[spec.kind].inputs(spec)
             if shown is None:
                 return None
-            page = (spec.kind, spec.location, spec.title, spec.pager, src_uri in self.hosted)
-            return Inputs(values=page) + shown
+            return Inputs(values=spec.shown(src_uri in self.hosted)) + shown
         essay = self.site.collection.get(src_uri)
         if essay is None or essay not in self.site.locations:
             return Inputs()  # its own Markdown, as MkDocs renders it

@@ -22,6 +22,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs_essays.incremental.keys import Keys
 from serve_session import Session, clean_build, differences
 
 WORDS = [
@@ -178,12 +179,15 @@ EDITS = [
 ]
 
 
-def project(root: Path, *, nav: bool) -> Path:
+def project(root: Path, *, nav: bool, local_map: bool = True) -> Path:
     config = {
         "site_name": "Incremental",
         "site_url": "https://example.org/",
         "theme": {"name": "material"},
-        "plugins": ["search", {"essays": {"pager_size": 2, "home_latest": 2}}],
+        "plugins": [
+            "search",
+            {"essays": {"pager_size": 2, "home_latest": 2, "local_map": local_map}},
+        ],
         "markdown_extensions": [{"toc": {"permalink": True}}, "attr_list"],
     }
     if nav:
@@ -194,40 +198,53 @@ def project(root: Path, *, nav: bool) -> Path:
 
 
 def serve_and_compare(
-    tmp: Path, seed: int, edits: list[tuple[str, int, int]], nav: bool
-) -> list[tuple[str, int, int]]:
-    """Serve, edit, compare after each save; (edit, pages built, pages kept) of each save."""
-    root = project(tmp / "project", nav=nav)
+    tmp: Path, seed: int, edits: list[tuple[str, int, int]], nav: bool, local_map: bool = True
+) -> list[tuple[str, int, int, int]]:
+    """Serve, edit, compare after each save; (edit, pages built, pages kept, pages kept by
+    what decides their inputs) of each save. Every page kept by what decides its inputs
+    (``Feature.depends``) has its key worked out all the same, and the build fails if it is
+    not the record's (``Keys.check``)."""
+    root = project(tmp / "project", nav=nav, local_map=local_map)
     collection = Collection(root, random.Random(seed), essays=6)
     served, clean = tmp / "served", tmp / "clean"
     session = Session(root, served)
+    Keys.check = True
     try:
         session.build()
         done: list[str] = []
-        counts: list[tuple[str, int, int]] = []
+        counts: list[tuple[str, int, int, int]] = []
         for kind, at, other in edits:
             done.append(collection.edit(kind, at, other))
             session.build()
             incremental = session.plugin.incremental
             pages = len(incremental.state.pages) if incremental.state is not None else 0
-            counts.append((kind, len(incremental.built), pages - len(incremental.built)))
+            built = len(incremental.built)
+            counts.append((kind, built, pages - built, incremental.decided))
             shutil.rmtree(clean, ignore_errors=True)
             clean_build(root, clean)
             wrong = differences(served, clean)
             assert not wrong, f"after {done}: {wrong[:10]}"
     finally:
+        Keys.check = False
         session.close()
     return counts
 
 
+# without local maps, which draw what changes around every essay and card, what a card's page
+# shows of its related cards is all that can tell it apart
 @pytest.mark.slow
-def test_every_kind_of_edit_serves_what_a_clean_build_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("local_map", [True, False], ids=["local-maps", "no-local-maps"])
+def test_every_kind_of_edit_serves_what_a_clean_build_writes(
+    tmp_path: Path, local_map: bool
+) -> None:
     edits = [(kind, 3 * n + 1, 5 * n + 2) for n, kind in enumerate(EDITS)]
     edits += [("broken", 1, 0), ("broken", 1, 0)]  # a broken file saved, then mended
-    counts = serve_and_compare(tmp_path, 7, edits, nav=False)
-    # Not a full build in disguise: a word in a body keeps most pages as they were.
-    words = [(built, kept) for kind, built, kept in counts if kind == "word"]
-    assert words and all(kept > built for built, kept in words), counts
+    counts = serve_and_compare(tmp_path, 7, edits, nav=False, local_map=local_map)
+    # Not a full build in disguise: a word in a body keeps most pages as they were, and
+    # cards' pages by what decides them.
+    words = [(built, kept, decided) for kind, built, kept, decided in counts if kind == "word"]
+    assert words and all(kept > built for built, kept, _ in words), counts
+    assert all(decided > 0 for _, _, decided in words), counts
 
 
 @pytest.mark.slow
@@ -244,11 +261,13 @@ def test_every_kind_of_edit_serves_what_a_clean_build_writes(tmp_path: Path) -> 
         max_size=5,
     ),
     nav=st.booleans(),
+    local_map=st.booleans(),
 )
 def test_random_edits_serve_what_a_clean_build_writes(
     tmp_path_factory: pytest.TempPathFactory,
     seed: int,
     edits: list[tuple[str, int, int]],
     nav: bool,
+    local_map: bool,
 ) -> None:
-    serve_and_compare(tmp_path_factory.mktemp("edits"), seed, edits, nav)
+    serve_and_compare(tmp_path_factory.mktemp("edits"), seed, edits, nav, local_map)

@@ -16,7 +16,7 @@ The feature's three steps, each in its own module:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -27,7 +27,7 @@ from ..model import Essay, Term
 from ..model.slugs import hugo_path
 from ..model.text import first_words, markdown_inline_to_text, word_count
 from ..pages.feature import Feature
-from ..pages.inputs import Inputs, essays
+from ..pages.inputs import Inputs, essays, shown_essay
 from ..pages.pagination import PAGE_PATH, items_of, pager_html, paginate
 from ..pages.plan import PageSpec
 from ..pages.urls import relative_url
@@ -504,6 +504,31 @@ class Cards(Feature):
                 [(self._shows(c), *self._listed_from(c.essay)) for c in related],
             )
             + footer
+        )
+
+    def depends(
+        self, spec: PageSpec, essay_key: Callable[[Essay], bytes]
+    ) -> tuple[object, ...] | None:
+        """A card's page shows its card and its neighbours (all made of its essay's own), its
+        essay's view, the cards related to it (made of their essays' own) and the footer. So
+        its inputs are decided by the ``essay_key`` of its essay and of its related cards'
+        essays, the ids of the related cards, its essay's view and the footer's inputs."""
+        if spec.kind != "card":
+            return None
+        self._complete()
+        card = self.cards[spec.key]
+        footer = self.views.card_inputs(card)
+        if footer is None:
+            return None
+        cards = self.cards
+        related = tuple(self.related()[card.id])
+        return (
+            card.id,
+            essay_key(card.essay),
+            shown_essay(card.essay.src_uri, self.site, self.views),
+            related,
+            tuple([essay_key(cards[i].essay) for i in related]),
+            self.views.digest(footer),
         )
 
     def _listed_from(self, essay: Essay) -> tuple[str, str, str, tuple[str, ...]]:

@@ -46,7 +46,7 @@ import shutil
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -104,6 +104,8 @@ class PageRecord:
     nav: tuple[str | None, dict[str, Any]] | None = None
     """A page in the navigation: its title and meta as built (what the navigation of every
     other page shows of it, while it is not built)."""
+    depends: tuple[object, ...] | None = None
+    """What decided its key, when its feature says it (:mod:`.keys`)."""
 
 
 @dataclass
@@ -275,6 +277,8 @@ class Incremental:
         self._unsaved: tuple[State, dict[Any, Any]] | None = None
         self.built: list[str] = []
         """The pages the last build built (src_uri), for the benchmark and tests."""
+        self.decided = 0
+        """How many pages the last build kept by what decides their inputs (:mod:`.keys`)."""
         self.listed: dict[str, _Listed] = {}
         """Pages left out as ``sitemap.xml`` sees them, kept from build to build."""
         self.sitemap: tuple[tuple[object, ...], str] | None = None
@@ -678,7 +682,7 @@ class Run:
         if state is not None:
             for src, (file, _) in self.left_out.items():
                 record = state.pages[src]
-                key = keys.page(file, _reader(file))
+                key = keys.page(file, _reader(file), (record.depends, record.key))
                 if key == record.key:
                     self.kept[src] = record
                 else:
@@ -825,9 +829,14 @@ class Run:
         assert keys is not None and self.files is not None
         pages: dict[str, PageRecord] = {}
         present = set(written)
+        depends = keys.depends
         for src, record in self.kept.items():
+            said = depends.get(src)
+            if said != record.depends:  # (its key is this build's: so is what decided it)
+                record = replace(record, depends=said)
             pages[src] = record
             present.add(record.dest)
+        keys.bodies = {}  # (every page is rendered: an essay's body key is final)
         for file in self.files.documentation_pages(inclusion=self.included):
             src = file.src_uri
             if src in self.kept or file.page is None:
@@ -849,6 +858,7 @@ class Run:
                 warnings=tuple(self.warnings.by_page.get(src, ())),
                 lookups=tuple(self.lookups.get(src, ())),
                 nav=(file.page.title, dict(file.page.meta)) if self.in_nav(file) else None,
+                depends=depends.get(src),
             )
         static = dict(self.copies_kept)
         for dest, source in self.sources.items():
@@ -874,6 +884,7 @@ class Run:
             static,
         )
         self.engine.built = [src for src in pages if src not in self.kept]
+        self.engine.decided = keys.decided
         documents = self.files.documentation_pages(inclusion=lambda _level: True)
         self.engine.conversions.keep_only({file.src_uri for file in documents})
         if self.engine.disk is not None:

@@ -35,12 +35,15 @@ method                    hook            gives
 
 and what each shows: ``inputs(spec)`` for its pages, ``essay_inputs(essay)`` for what it adds
 to an essay's page (``essay_html``, ``essay_footer``, ``essay_late``), ``term_inputs(term)``
-for ``term_section``, ``card_inputs(card)`` for ``card_footer``.
+for ``term_section``, ``card_inputs(card)`` for ``card_footer``. A feature may also say, for
+one of its pages, a few values that decide its inputs and cost less to work out
+(``depends(spec, essay_key)``): an incremental build whose values are those of the last build
+keeps the page's key without working its inputs out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from .inputs import Inputs
@@ -151,4 +154,19 @@ class Feature:
 
     def card_inputs(self, card: Card) -> Inputs | None:
         """What :meth:`card_footer` shows on the card's page."""
+        return None
+
+    def depends(
+        self, spec: PageSpec, essay_key: Callable[[Essay], bytes]
+    ) -> tuple[object, ...] | None:
+        """A few values that decide :meth:`inputs` of ``spec`` (what its page shows of the
+        collection), cheaper to work out than the inputs themselves: two builds that give the
+        page equal values give it equal inputs. ``essay_key(essay)`` changes whenever anything
+        of that essay's own does (its Markdown as transformed, front matter, address, plan of
+        cards, what its links resolved to: all that its rendering is made of), and not when
+        another essay changes. None (the default): not said, the inputs are worked out.
+
+        The values must decide everything the inputs draw from: a value left out is a page
+        kept stale (``tests/sites/test_incremental.py`` checks every page kept this way
+        against its inputs)."""
         return None

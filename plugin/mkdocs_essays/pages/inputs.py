@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..site import Site
     from .views import Views
 
-__all__ = ["Inputs", "digest", "essays", "terms"]
+__all__ = ["Inputs", "digest", "essays", "shown_essay", "terms"]
 
 
 @dataclass(frozen=True)
@@ -70,33 +70,42 @@ def terms(shown: Iterable[Term], *values: object) -> Inputs:
 def digest(inputs: Inputs, site: Site, views: Views) -> bytes:
     """The key of ``inputs`` in this build: what each essay and term it names is now, and
     its values. Order counts (a listing in another order is another page)."""
-    # Each essay and term as a digest of what is shown of it: one essay is named by the
-    # inputs of many pages (every term page it is listed on), and is digested once.
     parts: list[str | bytes] = []
-    known = views.shown is not None  # (once every essay is rendered: Views.rendered_all)
-    shown = views.shown if views.shown is not None else {}
     for src_uri in inputs.essays:
         parts.append("\x00essay")
-        said = shown.get(("essay", src_uri))
-        if said is None:
-            essay = site.collection.get(src_uri)
-            said = digest_of(_essay(essay, site, views) if essay is not None else src_uri)
-            if known:
-                shown[("essay", src_uri)] = said
-        parts.append(said)
+        parts.append(shown_essay(src_uri, site, views))
     for plural, slug in inputs.terms:
         parts.append("\x00term")
-        said = shown.get((plural, slug))
-        if said is None:
-            taxonomy = site.collection.taxonomies.get(plural)
-            term = taxonomy.by_slug.get(slug) if taxonomy is not None else None
-            said = digest_of(_term(term, site, views) if term is not None else f"{plural}/{slug}")
-            if known:
-                shown[(plural, slug)] = said
-        parts.append(said)
+        parts.append(_shown(plural, slug, site, views))
     parts.append("\x00values")
     parts.append(repr(inputs.values))
     return digest_of(*parts)
+
+
+def shown_essay(src_uri: str, site: Site, views: Views) -> bytes:
+    """A digest of what a page shows of the essay of ``src_uri``, as it is in this build."""
+    return _shown("essay", src_uri, site, views)
+
+
+def _shown(kind: str, name: str, site: Site, views: Views) -> bytes:
+    """A digest of what is shown of an essay (``kind`` "essay", ``name`` its src_uri) or a
+    term (``kind`` its taxonomy, ``name`` its slug). One essay is named by the inputs of many
+    pages (every term page it is listed on): once every essay is rendered
+    (:meth:`~.views.Views.rendered_all`), each is digested once per build."""
+    shown = views.shown
+    said = shown.get((kind, name)) if shown is not None else None
+    if said is not None:
+        return said
+    if kind == "essay":
+        essay = site.collection.get(name)
+        said = digest_of(_essay(essay, site, views) if essay is not None else name)
+    else:
+        taxonomy = site.collection.taxonomies.get(kind)
+        term = taxonomy.by_slug.get(name) if taxonomy is not None else None
+        said = digest_of(_term(term, site, views) if term is not None else f"{kind}/{name}")
+    if shown is not None:
+        shown[(kind, name)] = said
+    return said
 
 
 def _essay(essay: Essay, site: Site, views: Views) -> str:

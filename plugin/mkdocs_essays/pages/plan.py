@@ -49,3 +49,8 @@ class PageSpec:
     @property
     def marker(self) -> str:
         return MARKERS[self.kind]
+
+    def shown(self, hosted: bool) -> tuple[object, ...]:
+        """What the page shows of its spec, besides what its feature declares (the build
+        adds it to the page's inputs): ``hosted`` when a writer's page holds the listing."""
+        return (self.kind, self.location, self.title, self.pager, hosted)
