@@ -148,7 +148,7 @@ class EssaysBuild:
         inclusion = InclusionLevel.NOT_IN_NAV
         if spec.top_level and site.config.nav is None:
             inclusion = InclusionLevel.INCLUDED
-        file = File.generated(site.config, src_uri, content="", inclusion=inclusion)
+        file = site.generated.file(site.config, src_uri, inclusion)
         if file.dest_uri != dest:  # `use_directory_urls: false`: where the links point
             move_file(file, dest, site.url_of(spec.location))
         files.append(file)

@@ -16,6 +16,7 @@ from .hugo.alerts import NAME as ALERTS
 from .hugo.reflabels import NAME as REFLABELS
 from .hugo.sections import HugoSections
 from .incremental import Incremental
+from .incremental.files import GeneratedFiles
 from .incremental.memory import Settle
 from .incremental.watching import instant_events, quiet_builds
 from .languages.sites import Sites
@@ -68,6 +69,9 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.settle = Settle()
         """Under `mkdocs serve`, what builds keep is set aside from the garbage collector
         between saves (incremental/memory.py)."""
+        self.generated = GeneratedFiles()
+        """The ``File`` of each generated page, made once under `mkdocs serve`
+        (incremental/files.py)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -79,6 +83,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.incremental = Incremental()
         self.settle.stop()
         self.settle = Settle()
+        self.generated = GeneratedFiles()
 
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -101,6 +106,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             cache=self.cache,
             languages=self.sites.languages if self.sites else None,
             language=self.sites.current if self.sites else None,
+            generated=self.generated,
         )
         self.build = EssaysBuild(site, FEATURES)
         self.incremental.begin(
@@ -126,6 +132,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if self.build is None:
             return files
+        self.generated.begin(reuse=self.incremental.run is not None)
         files = self.build.collect(files)
         if self.incremental.run is not None:
             self.incremental.run.on_files(files)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from .hugo.content import HugoContent
+from .incremental.files import GeneratedFiles
 from .languages.labels import labels_for
 from .languages.model import Language, SiteLanguages
 from .model import Collection, Essay, Publication
@@ -51,6 +52,7 @@ class Site:
         cache: ContentCache,
         languages: SiteLanguages | None = None,
         language: Language | None = None,
+        generated: GeneratedFiles | None = None,
     ) -> None:
         self.options = options
         self.config = config
@@ -83,6 +85,9 @@ class Site:
         self.root = os.path.dirname(config.config_file_path or "") or os.getcwd()
         self.reader = Reader(self.display_path)
         """Reads the build's files (a file gone since the build began is said once)."""
+        self.generated = generated or GeneratedFiles()
+        """Makes the ``File`` of each page the build adds (under `mkdocs serve`, the last
+        build's, as it was made: :mod:`.incremental.files`)."""
 
         # -- what the content step finds ---------------------------------------------------
         self.files: Files | None = None
