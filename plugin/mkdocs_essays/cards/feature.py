@@ -528,7 +528,10 @@ class Cards(Feature):
             shown_essay(card.essay.src_uri, self.site, self.views),
             related,
             tuple([essay_key(cards[i].essay) for i in related]),
-            self.views.digest(footer),
+            # (a local map's footer names no essay nor term: its values say all it shows)
+            repr(footer.values)
+            if not footer.essays and not footer.terms
+            else self.views.digest(footer),
         )
 
     def _listed_from(self, essay: Essay) -> tuple[str, str, str, tuple[str, ...]]:
