@@ -1,14 +1,15 @@
 """The generated pages' ``File`` objects, made once under `mkdocs serve` (issue 23).
 
 Each build adds the plugin's pages to MkDocs' files: some 5,500 at 1,000 essays (cards, term
-pages, listings), each a ``File`` whose destination, address and absolute path MkDocs works
-out when first asked. That was 5% of a word saved. While the incremental engine runs (the
-build's plugins are ones it knows, none of which keeps or changes a ``File``), the ``File`` of
-each page is made once and handed out again at the next build as it was made: every attribute
-is put back as it was right after it was made and its paths worked out, so nothing a build
-set on it (the page MkDocs made of it, its inclusion, a path moved for
-``use_directory_urls: false``) reaches the next. A build the engine does not run makes every
-``File`` anew, as MkDocs does.
+pages, listings), each a ``File`` whose destination, address and absolute path are worked out
+when first asked, by every step that asks (the engine, the keys, the navigation,
+``sitemap.xml``). While the incremental engine runs (the build's plugins are ones it knows,
+none of which keeps or changes a ``File``), the ``File`` of each page is made once and handed
+out again at the next build as it was made: every attribute is put back as it was right after
+it was made and its paths worked out, so nothing a build set on it (the page MkDocs made of
+it, its inclusion, a path moved for ``use_directory_urls: false``) reaches the next. A word
+saved at 1,000 essays takes 13% less processor time. A build the engine does not run makes
+every ``File`` anew, as MkDocs does.
 """
 
 from __future__ import annotations
