@@ -61,7 +61,7 @@ from . import products as made
 from .converted import Conversions
 from .disk import Disk
 from .keys import Keys, Memo, digest_of, stable_repr
-from .search import SearchEntries, search_entries
+from .search import IndexText, SearchEntries, search_entries
 from .templates import Compiled
 
 if TYPE_CHECKING:
@@ -290,6 +290,8 @@ class Incremental:
         """The theme's and the plugin's templates, compiled once (:mod:`.templates`)."""
         self.conversions = Conversions()
         """MkDocs' Markdown conversion of each page, kept by what it is made from."""
+        self.index_text = IndexText()
+        """The search index's entries as JSON, kept while they are the same (:mod:`.search`)."""
         self._said: set[str] = set()
 
     def _say(self, why: str) -> None:
@@ -812,6 +814,8 @@ class Run:
     def post_build_search(self) -> None:
         if self.search is not None:
             self.search.finish()
+            if self.serve:  # (`mkdocs build` writes one index per process)
+                self.engine.index_text.install(self.config)
 
     # -- on_post_build -------------------------------------------------------------------------
 
