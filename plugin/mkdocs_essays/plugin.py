@@ -18,7 +18,7 @@ from .hugo.sections import HugoSections
 from .incremental import Incremental
 from .incremental.files import GeneratedFiles
 from .incremental.memory import Settle
-from .incremental.theme_files import ThemeFiles
+from .incremental.theme_env import ThemeEnv
 from .incremental.watching import instant_events, quiet_builds
 from .languages.sites import Sites
 from .map.feature import KnowledgeMap
@@ -73,9 +73,9 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.generated = GeneratedFiles()
         """The ``File`` of each generated page, made once under `mkdocs serve`
         (incremental/files.py)."""
-        self.theme_files = ThemeFiles()
-        """The names of the installed theme's files, listed once under `mkdocs serve`
-        (incremental/theme_files.py)."""
+        self.theme_env = ThemeEnv()
+        """The theme's files listed and its templates compiled once under `mkdocs serve`
+        (incremental/theme_env.py)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -88,7 +88,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         self.settle.stop()
         self.settle = Settle()
         self.generated = GeneratedFiles()
-        self.theme_files = ThemeFiles()
+        self.theme_env = ThemeEnv()
 
     @event_priority(100)  # before the search plugin reads the theme's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -123,7 +123,7 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
             languages=len(self.sites.languages.languages) if self.sites else 1,
         )
         if self.is_serve and self.incremental.run is not None:
-            self.theme_files.install(config)
+            self.theme_env.install(config, self.incremental.compiled)
         if ASSET not in config.extra_css:
             config.extra_css.append(ASSET)
         for extension in (REFLABELS, ALERTS):  # [`code`][] links; > [!NOTE] alerts

@@ -1,4 +1,4 @@
-"""The theme's files listed once under `mkdocs serve` (``incremental/theme_files.py``): the
+"""The theme's files listed once under `mkdocs serve` (``incremental/theme_env.py``): the
 static files MkDocs finds in the theme are the ones its own walk finds, an installed theme's
 folders are walked once per server, a ``custom_dir`` in the project at every build, and a file
 added to it is published by the next build as a clean build publishes it."""
@@ -6,13 +6,15 @@ added to it is published by the next build as a clean build publishes it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import pytest
 import yaml
 from conftest import BASE_CONFIG
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
-from mkdocs_essays.incremental.theme_files import ThemeFiles
+from mkdocs_essays.incremental.theme_env import ThemeEnv
 from serve_session import Session, essays_project, served_as_clean
 
 ALPHA = (
@@ -31,7 +33,7 @@ def _project(root: Path) -> Path:
     return root
 
 
-def _theme_files(config: object, env: jinja2.Environment) -> list[tuple[str, str | None]]:
+def _theme_env(config: object, env: jinja2.Environment) -> list[tuple[str, str | None]]:
     files = Files([])
     files.add_files_from_theme(env, config)  # type: ignore[arg-type]
     return [(f.src_uri, f.abs_src_path) for f in files]
@@ -41,16 +43,16 @@ def test_the_static_files_found_are_mkdocs_own_and_installed_folders_are_walked_
     tmp_path: Path,
 ) -> None:
     root = _project(tmp_path / "p")
-    listing = ThemeFiles()
+    listing = ThemeEnv()
     for build in range(3):
         if build == 2:
             (root / "overrides/assets/second.txt").write_text("second\n", "utf-8")
         config = load_config(str(root / "mkdocs.yml"))
-        own = _theme_files(config, config.theme.get_env())
+        own = _theme_env(config, config.theme.get_env())
         listing.install(config)
         listing.install(config)  # (once per configuration, however often asked)
         env = config.theme.get_env()
-        ours = _theme_files(config, env)
+        ours = _theme_env(config, env)
         assert ours == own
         assert (
             len(own) > 20 and ("assets/first.txt", str(root / "overrides/assets/first.txt")) in own
@@ -76,7 +78,7 @@ def test_a_static_file_added_to_custom_dir_is_served_as_a_clean_build_publishes_
     try:
         session.build()
         session.build()
-        assert session.plugin.theme_files.walked > 0
+        assert session.plugin.theme_env.walked > 0
         (root / "overrides/assets/second.txt").write_text("second\n", "utf-8")
         session.build()
         assert (served / "assets/second.txt").read_text("utf-8") == "second\n"
@@ -87,3 +89,32 @@ def test_a_static_file_added_to_custom_dir_is_served_as_a_clean_build_publishes_
         served_as_clean(root, served, clean)
     finally:
         session.close()
+
+
+def test_the_themes_environments_load_templates_compiled_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_essays.incremental.templates import Compiled
+
+    root = _project(tmp_path / "p")
+    compiled = Compiled()
+    theme = ThemeEnv()
+    compiles: list[str | None] = []
+    real = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: Any, name: Any = None, *a: Any, **k: Any) -> Any:
+        compiles.append(name)
+        return real(self, source, name, *a, **k)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    rendered = []
+    for _ in range(2):
+        config = load_config(str(root / "mkdocs.yml"))
+        theme.install(config, compiled)
+        env = config.theme.get_env()
+        assert env.bytecode_cache is compiled
+        template = env.get_template("partials/language.html", None, {"config": config})
+        rendered.append(template.module.t("search.config.separator"))
+    assert "partials/language.html" in compiles
+    assert compiles.count("partials/language.html") == 1, "the second build loads it compiled"
+    assert rendered[0] == rendered[1] and rendered[0]
