@@ -70,6 +70,22 @@ def test_a_kept_graph_is_the_graph_made_afresh(
         last = (nodes, edges)
 
 
+def test_a_pairs_later_call_gives_no_weight_even_of_the_same_kind() -> None:
+    """Found by the test above: the pair's first call had no weight, a later one of the same
+    kind had one; ``connect`` ignores every call after the first, so the kept graph must too."""
+    kept = KeptGraph()
+    nodes = [_node(0, "T"), _node(1, "T")]
+    for weight in (0.25, 0.125):
+        edges: list[EdgeFacts] = [
+            ("essay:a", "essay:b", "tag", None),
+            ("essay:a", "essay:b", "tag", weight),
+            ("essay:b", "essay:a", "tag", weight),
+        ]
+        given_ = kept.graph(list(nodes), list(edges))
+        _same(given_, _fresh(nodes, edges))
+        assert given_.weights == {}
+
+
 def test_the_same_nodes_and_edges_give_the_same_graph_with_this_builds_weights() -> None:
     kept = KeptGraph()
     nodes = [_node(0, "A"), _node(1, "B"), _node(2, "C")]

@@ -192,9 +192,14 @@ class KeptGraph:
         if graph is not None and nodes == self._nodes and shape == self._edges:
             weights: dict[tuple[str, str], float] = {}
             kinds = graph.edges
-            for a, b, kind, weight in edges:  # (the calls connect() took: the first of a pair)
-                if weight is not None and (a, b) not in weights and kinds.get((a, b)) == kind:
-                    weights[(a, b)] = weight
+            taken: set[tuple[str, str]] = set()
+            for a, b, _, weight in edges:  # (the calls connect() took: the first of a pair)
+                pair = (a, b) if (a, b) in kinds else (b, a) if (b, a) in kinds else None
+                if pair is None or pair in taken:
+                    continue  # (a self-loop, a node missing; the pair's later calls)
+                taken.add(pair)
+                if weight is not None and pair == (a, b):
+                    weights[pair] = weight
             graph.weights = weights
             graph.topic = {}
             return graph
