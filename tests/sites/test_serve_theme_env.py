@@ -33,7 +33,7 @@ def _project(root: Path) -> Path:
     return root
 
 
-def _theme_env(config: object, env: jinja2.Environment) -> list[tuple[str, str | None]]:
+def _static_files(config: object, env: jinja2.Environment) -> list[tuple[str, str | None]]:
     files = Files([])
     files.add_files_from_theme(env, config)  # type: ignore[arg-type]
     return [(f.src_uri, f.abs_src_path) for f in files]
@@ -48,11 +48,11 @@ def test_the_static_files_found_are_mkdocs_own_and_installed_folders_are_walked_
         if build == 2:
             (root / "overrides/assets/second.txt").write_text("second\n", "utf-8")
         config = load_config(str(root / "mkdocs.yml"))
-        own = _theme_env(config, config.theme.get_env())
+        own = _static_files(config, config.theme.get_env())
         listing.install(config)
         listing.install(config)  # (once per configuration, however often asked)
         env = config.theme.get_env()
-        ours = _theme_env(config, env)
+        ours = _static_files(config, env)
         assert ours == own
         assert (
             len(own) > 20 and ("assets/first.txt", str(root / "overrides/assets/first.txt")) in own
@@ -118,3 +118,17 @@ def test_the_themes_environments_load_templates_compiled_once(
     assert "partials/language.html" in compiles
     assert compiles.count("partials/language.html") == 1, "the second build loads it compiled"
     assert rendered[0] == rendered[1] and rendered[0]
+
+
+def test_a_static_template_added_after_the_install_is_left_out_as_mkdocs_leaves_it(
+    tmp_path: Path,
+) -> None:
+    root = _project(tmp_path / "p")
+    listing = ThemeEnv()
+    config = load_config(str(root / "mkdocs.yml"))
+    listing.install(config)
+    assert "assets/first.txt" in {src for src, _ in _static_files(config, config.theme.get_env())}
+    config.theme.static_templates.add("assets/first.txt")  # (as a later plugin's on_config may)
+    own = _static_files(config, jinja2.Environment(loader=config.theme.get_env().loader))
+    ours = _static_files(config, config.theme.get_env())
+    assert ours == own and "assets/first.txt" not in {src for src, _ in ours}

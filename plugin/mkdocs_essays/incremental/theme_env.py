@@ -72,7 +72,6 @@ class ThemeEnv:
         original = theme.get_env
         if getattr(original, "lists_once", False):
             return
-        static = tuple(sorted(theme.static_templates))
 
         def get_env() -> jinja2.Environment:
             env = original()
@@ -80,6 +79,9 @@ class ThemeEnv:
                 env.bytecode_cache = compiled
             loader = env.loader
             if type(loader) is jinja2.FileSystemLoader and not loader.followlinks:
+                # (the theme's static templates as they are now: a plugin may add one after
+                # this plugin's on_config)
+                static = tuple(sorted(theme.static_templates))
                 env.list_templates = _Listing(self, env, loader, static)  # type: ignore[method-assign]
             return env
 
