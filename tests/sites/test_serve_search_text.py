@@ -47,25 +47,33 @@ def _config(index: Any) -> Any:
     return SimpleNamespace(plugins={"search": SimpleNamespace(search_index=index)})
 
 
+def _args(index: Any) -> tuple[None, ...]:
+    """``generate_search_index``'s arguments: Material's takes the last index (None)."""
+    return () if isinstance(index, MkDocsIndex) else (None,)
+
+
 def _own(index: Any) -> str:
     """The index as the plugin's own method writes it."""
-    return type(index).generate_search_index(
-        index, *(() if isinstance(index, MkDocsIndex) else (None,))
-    )
+    return type(index).generate_search_index(index, *_args(index))
 
 
 def _write(index: Any) -> str:
-    args = () if isinstance(index, MkDocsIndex) else (None,)
-    return index.generate_search_index(*args)
+    return index.generate_search_index(*_args(index))
+
+
+@pytest.fixture
+def encoded(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The entries encoded one by one (``search._encode``), in order."""
+    out: list[dict[str, Any]] = []
+    real = search._encode
+    monkeypatch.setattr(search, "_encode", lambda e, s: out.append(e) or real(e, s))
+    return out
 
 
 @pytest.mark.parametrize("kind", ["material", "mkdocs"])
 def test_the_index_is_the_plugins_own_and_only_new_entries_are_encoded(
-    kind: str, monkeypatch: pytest.MonkeyPatch
+    kind: str, encoded: list[dict[str, Any]]
 ) -> None:
-    encoded: list[dict[str, Any]] = []
-    real = search._encode
-    monkeypatch.setattr(search, "_encode", lambda e, s: encoded.append(e) or real(e, s))
     text = IndexText()
     first = _entries(40, "a")
     index = _index(kind, first)
@@ -122,7 +130,7 @@ BETA = '+++\ntitle = "Beta"\ndate = 2024-03-02\ntags = ["LLM"]\n+++\n\nBeta.\n\n
 
 
 def test_a_served_index_encodes_the_saved_pages_entries_and_equals_a_clean_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, encoded: list[dict[str, Any]]
 ) -> None:
     others = {
         f"e{i}.md": BETA.replace("Beta", f"Essay {i}")
@@ -133,9 +141,6 @@ def test_a_served_index_encodes_the_saved_pages_entries_and_equals_a_clean_build
     root = essays_project(tmp_path / "p", {"alpha.md": ALPHA, **others}, BASE_CONFIG)
     served, clean = tmp_path / "served", tmp_path / "clean"
     session = Session(root, served)
-    encoded: list[dict[str, Any]] = []
-    real = search._encode
-    monkeypatch.setattr(search, "_encode", lambda e, s: encoded.append(e) or real(e, s))
     try:
         session.build()
         session.build()

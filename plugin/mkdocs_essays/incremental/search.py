@@ -22,22 +22,26 @@ __all__ = ["IndexText", "SearchEntries", "search_entries"]
 Entries = list[dict[str, Any]]
 
 
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """The build's search plugin (Material's or MkDocs' own), or None."""
+    return next(
+        (p for name, p in config.plugins.items() if name in ("search", "material/search")), None
+    )
+
+
 def search_entries(config: MkDocsConfig) -> tuple[bool, list[Any] | None]:
     """(whether the site's plugins are understood, the search index's list of entries or None
     when no search plugin indexes this build)."""
-    for name, plugin in config.plugins.items():
-        if name not in ("search", "material/search"):
-            continue
-        if not getattr(getattr(plugin, "config", None), "enabled", True):
-            return True, None
-        index = getattr(plugin, "search_index", None)
-        entries = getattr(index, "entries", None)  # Material's
-        if entries is None:
-            entries = getattr(index, "_entries", None)  # MkDocs'
-        if not isinstance(entries, list):
-            return False, None
-        return True, entries
-    return True, None
+    plugin = _search_plugin(config)
+    if plugin is None or not getattr(getattr(plugin, "config", None), "enabled", True):
+        return True, None
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)  # Material's
+    if entries is None:
+        entries = getattr(index, "_entries", None)  # MkDocs'
+    if not isinstance(entries, list):
+        return False, None
+    return True, entries
 
 
 class SearchEntries:
@@ -90,14 +94,7 @@ class IndexText:
     def install(self, config: MkDocsConfig) -> bool:
         """Has the search plugin's index write its JSON this way in this build (False: the
         plugin is not one whose JSON is known)."""
-        index: Any = next(
-            (
-                getattr(plugin, "search_index", None)
-                for name, plugin in config.plugins.items()
-                if name in ("search", "material/search")
-            ),
-            None,
-        )
+        index: Any = getattr(_search_plugin(config), "search_index", None)
         way = _way(index)
         if way is None:
             return False
