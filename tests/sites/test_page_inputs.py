@@ -161,11 +161,15 @@ def test_what_pages_declare(tmp_path: Path) -> None:
     cards = next(f for f in build.features if type(f).__name__ == "Cards")
     own = cards.cards_of(build.site.collection.get("posts/alpha.md"))
     assert [c.title for c in own] == ["Caching prompts", "Budgets"]
-    assert list(alpha.values[:2]) == [cards._shows(c) for c in own]  # its cards, as shown
-    # what a card shows elsewhere (a digest, worked out once per card): each part counts
+    assert list(alpha.values[:2]) == [cards._listed_card(c) for c in own]  # its cards, listed
+    # what a card shows (a digest, worked out once per card): each part counts; a list shows
+    # all but its number of words, which only its own page shows
     changed = {"lead": "Spend more.", "words": 99, "stub": True, "anchor": "x", "location": "y"}
     for name, value in changed.items():
-        assert cards._shows(replace(own[1], **{name: value})) != cards._shows(own[1]), name
+        other = replace(own[1], **{name: value})
+        assert cards._shows(other) != cards._shows(own[1]), name
+        listed = cards._listed_card(other) != cards._listed_card(own[1])
+        assert listed == (name != "words"), name
     llm_page = next(src for src, spec in build.specs.items() if spec.location == "tags/llm")
     llm = build.inputs(llm_page)
     assert llm.essays[:2] == ("posts/beta.md", "posts/alpha.md")  # newest first, two a page
@@ -176,7 +180,7 @@ def test_what_pages_declare(tmp_path: Path) -> None:
     shown = build.inputs(card)
     assert shown.essays[0] == "posts/alpha.md"
     previous, following = next(v for v in shown.values if isinstance(v, list) and len(v) == 2)
-    assert previous == cards._shows(own[0]) and following is None
+    assert previous == cards._listed_card(own[0]) and following is None
     assert build.key(card) == build.key(card) and build.key(card) != build.key(llm_page)
 
 
@@ -212,3 +216,49 @@ def test_a_related_card_shows_its_essays_title_not_its_summary(tmp_path: Path) -
     site = run_build(tmp_path)
     assert site.plugin.build.key(page) != key, f"{card}: a related card's essay title"
     assert "Alpha, renamed" in str(site.content(dest).select_one(".essay-card-related"))
+
+
+def test_a_cards_number_of_words_is_shown_on_its_page_only(tmp_path: Path) -> None:
+    """A word saved in a section changes its card's number of words, which its own page
+    shows and the lists of cards do not (its essay's page, its neighbours, the cards that
+    list it as related, the catalog, the term pages): those keep their key and their HTML
+    (a word saved at 1,000 essays built some 40 card pages of other essays for nothing)."""
+    plugins = ["search", {"essays": {**OPTIONS, "local_map": False, "related_essays": 0}}]
+    config = {**BASE_CONFIG, "plugins": plugins}
+    write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
+    # (a summary of its own: the essay's pages and lists show its summary, which Hugo would
+    # otherwise take from its first 70 words, this section's too)
+    _edit(tmp_path, "docs/posts/alpha.md", "\n+++\n\n", '\nsummary = "Alpha in short."\n+++\n\n')
+    site = run_build(tmp_path)
+    build = site.plugin.build
+    cards = next(f for f in build.features if type(f).__name__ == "Cards")
+    caching = next(c for c in cards.cards.values() if c.title == "Caching prompts")
+    own = next(src for src, spec in build.specs.items() if spec.key == caching.id)
+    listing = [
+        src
+        for src, spec in build.specs.items()
+        if spec.kind == "card" and caching.id in cards.related()[spec.key]
+    ]
+    listing += [src for src, spec in build.specs.items() if spec.kind in ("cards", "term")]
+    listing += [src for src, spec in build.specs.items() if spec.title == "Budgets"]  # its next
+    assert len(listing) > 3, listing
+    files = build.site.files
+    before = {
+        src: (build.key(src), site.text(files.get_file_from_path(src).dest_uri))
+        for src in [own, *listing]
+    }
+    words = caching.words
+
+    # (a sentence after the first: the card's lead stays)
+    _edit(tmp_path, "docs/posts/alpha.md", "tokens for agents.", "tokens for agents. Often.")
+    site = run_build(tmp_path)
+    build = site.plugin.build
+    cards = next(f for f in build.features if type(f).__name__ == "Cards")
+    assert cards.cards[caching.id].words == words + 1
+    assert build.key(own) != before[own][0]
+    shown = site.content(files.get_file_from_path(own).dest_uri)
+    assert shown.select_one(".essay-card-page__words").get_text() == f"{words + 1} words"
+    for src in listing:
+        key, html = before[src]
+        assert build.key(src) == key, src
+        assert site.text(files.get_file_from_path(src).dest_uri) == html, src

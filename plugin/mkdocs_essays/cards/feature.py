@@ -81,6 +81,7 @@ class Cards(Feature):
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
         self._shown: ByObject[str] = ByObject()
+        self._listed_shown: ByObject[str] = ByObject()
         """A card of this build -> what pages show of it (:meth:`_shows`)."""
         self._html_shown: ByObject[str] = site.cache.get("card sections", b"", ByObject)
         """A card's section as its page shows it -> its digest (:meth:`_shows_html`), kept
@@ -389,7 +390,10 @@ class Cards(Feature):
 
     def _view(self, card: Card, page_url: str, *, full: bool = True) -> dict[str, Any]:
         """What templates know of a card, links relative to the page at ``page_url``. A
-        ``full`` view has the link into the essay and the tags too (lists need neither)."""
+        ``full`` view (the card's own page) has its number of words, the link into the essay
+        and the tags too. Lists need none of them, and a list's view leaves them out: a word
+        saved in a section changes the count on its card's page, not on the twenty pages
+        that list the card (:meth:`_listed_card`)."""
         essay = card.essay
         urls = self._site_urls(card)
         view = View(
@@ -397,13 +401,13 @@ class Cards(Feature):
             title=card.title,
             url=relative_url(urls["url"], page_url),
             lead=card.lead,
-            words=card.words,
             stub=card.stub,
             badges=[*essay.badges, *(["Stub"] if card.stub else [])],
             essay_title=essay.title,
             essay_url=relative_url(urls["essay_url"], page_url),
         )
         if full:
+            view["words"] = card.words
             view["context_url"] = relative_url(urls["context_url"], page_url)
             view["tags"] = [
                 View(tag, url=relative_url(tag["url"], page_url)) for tag in self._tags(essay)
@@ -470,11 +474,18 @@ class Cards(Feature):
 
         return self._shown.of(card, _card_digest)
 
+    def _listed_card(self, card: Card) -> str:
+        """What a list shows of a card (a view that is not ``full``: no number of words), as
+        a digest worked out once per card and build."""
+        return self._listed_shown.of(card, _listed_digest)
+
     def inputs(self, spec: PageSpec) -> Inputs | None:
         self._complete()
         if spec.kind == "cards":
             shown = items_of(spec, self._catalog_essays())
-            groups = [(self.keys[e], [self._shows(c) for c in self.cards_of(e)]) for e in shown]
+            groups = [
+                (self.keys[e], [self._listed_card(c) for c in self.cards_of(e)]) for e in shown
+            ]
             tags: list[tuple[Any, ...]]
             if _later(spec):
                 tags = [(t["name"], t["slug"], t["url"]) for t in self._page_tags(shown)]
@@ -485,7 +496,7 @@ class Cards(Feature):
         siblings = self.by_essay[card.essay]
         at = self.planned.sibling_at[card.id]
         near = [
-            self._shows(self.cards[siblings[i]]) if 0 <= i < len(siblings) else None
+            self._listed_card(self.cards[siblings[i]]) if 0 <= i < len(siblings) else None
             for i in (at - 1, at + 1)
         ]
         related = [self.cards[i] for i in self.related()[card.id]]
@@ -501,7 +512,7 @@ class Cards(Feature):
                 self._shows(card),
                 self._shows_html(card),
                 near,
-                [(self._shows(c), *self._listed_from(c.essay)) for c in related],
+                [(self._listed_card(c), *self._listed_from(c.essay)) for c in related],
             )
             + footer
         )
@@ -547,7 +558,7 @@ class Cards(Feature):
 
     def essay_inputs(self, essay: Essay) -> Inputs:
         """The links after its carded headings and the cards block: its own cards."""
-        return Inputs(values=tuple(self._shows(c) for c in self.cards_of(essay)))
+        return Inputs(values=tuple(self._listed_card(c) for c in self.cards_of(essay)))
 
     def term_inputs(self, term: Term) -> Inputs:
         """The cards of the term's essays (at most :data:`TERM_CARDS` of each)."""
@@ -555,7 +566,7 @@ class Cards(Feature):
         with_cards = [e for e in term.essays if self.by_essay.get(e)]
         for essay in with_cards:
             ids = self.by_essay[essay]
-            shown.append([self._shows(self.cards[i]) for i in ids[:TERM_CARDS]] + [len(ids)])
+            shown.append([self._listed_card(self.cards[i]) for i in ids[:TERM_CARDS]] + [len(ids)])
         return essays(with_cards, shown)
 
     # -- patterns/cards.json ---------------------------------------------------------------
@@ -682,6 +693,10 @@ def _filter_taxonomy(plurals: Iterable[str]) -> str | None:
 
 def _card_digest(c: Card) -> str:
     return digest(repr((c.id, c.title, c.location, c.anchor, c.lead, c.words, c.stub))).hex()
+
+
+def _listed_digest(c: Card) -> str:
+    return digest(repr((c.id, c.title, c.location, c.anchor, c.lead, c.stub))).hex()
 
 
 def _hex_digest(text: str) -> str:
