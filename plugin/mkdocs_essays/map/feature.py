@@ -34,7 +34,7 @@ from ..related.feature import RelatedEssays
 from ..render import View
 from .around import Around, shown
 from .graph import EdgeFacts, KeptGraph, KnowledgeGraph, NodeFacts, neighbourhood
-from .layout import Positions, Region, force_layout, ring_layout, topic_layout
+from .layout import Discs, Positions, Region, force_layout, ring_layout, topic_layout
 from .svg import Area, NodeTexts, draw
 from .topics import Topic, colours, find_topics
 
@@ -302,7 +302,8 @@ class KnowledgeMap(Feature):
             ids = {t.id for t in drawn}
             groups = [[m for m in graph.nodes if graph.topic.get(m) == t.id] for t in drawn]
             rest = [m for m in graph.nodes if graph.topic.get(m) not in ids]
-            positions, regions = _layout(self._layout, graph, [*groups, rest])
+            discs = self.site.cache.get("map discs", b"", Discs)
+            positions, regions = _layout(self._layout, graph, [*groups, rest], discs)
             areas = [
                 Area(t.id, t.label, self._colours[t.id], r.x, r.y, r.rx, r.ry)
                 for t, r in zip(drawn, regions, strict=False)
@@ -523,7 +524,10 @@ class KnowledgeMap(Feature):
 
 
 def _layout(
-    kept: Kept[tuple[Positions, list[Region]]], graph: KnowledgeGraph, groups: list[list[str]]
+    kept: Kept[tuple[Positions, list[Region]]],
+    graph: KnowledgeGraph,
+    groups: list[list[str]],
+    discs: Discs,
 ) -> tuple[Positions, list[Region]]:
     """The map page's layout, given again while what it is made of is the same: the nodes
     drawn (ids and kinds, in order), the edges between them (with their kinds, in order) and
@@ -538,7 +542,7 @@ def _layout(
         list(graph.edges.items()),
         groups,
     )
-    return kept.of(made_of, lambda: topic_layout(graph, groups, WIDTH, HEIGHT))
+    return kept.of(made_of, lambda: topic_layout(graph, groups, WIDTH, HEIGHT, discs=discs))
 
 
 def _compact(value: object) -> str:

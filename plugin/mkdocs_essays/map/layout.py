@@ -8,7 +8,8 @@
   work beyond the skeleton is linear in the edges.
 - The whole collection in topics (:func:`topic_layout`): each topic in a disc of its own,
   laid out as above, the discs placed by force between topics and pushed apart until none
-  overlaps.
+  overlaps. Under `mkdocs serve` each disc's layout is kept while what it reads is the same
+  (:class:`Discs`): a tag added lays out again the one topic its term joins.
 - A local map (:func:`ring_layout`): the page in the middle, the rings of
   :func:`.graph.neighbourhood` around it (the placement of networkx's ``shell_layout``, in
   plain arithmetic: it runs once per essay and card page).
@@ -20,7 +21,7 @@ the SVG is byte-identical from one build to the next.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .graph import KnowledgeGraph
@@ -28,6 +29,7 @@ from .graph import KnowledgeGraph
 __all__ = [
     "SEED",
     "SKELETON",
+    "Discs",
     "Positions",
     "Region",
     "force_layout",
@@ -94,6 +96,52 @@ def _forces(
     return points
 
 
+Raw = dict[str, tuple[float, float]]
+
+
+class Discs:
+    """Each topic's disc as :func:`_forces` laid it out in the last :func:`topic_layout`, given
+    again while everything it read is equal: the disc's nodes in order and the edges between
+    them, and for a disc past the skeleton each node's kind, degree and first neighbours
+    (how it ranks for the skeleton, and where it is placed beside it). The same reads give
+    the same positions (a fixed seed), so the layout is the one a first build makes. Holds the
+    last layout's discs only. At 1,000 essays a tag added or removed laid out every disc
+    again: 0.15 s of a 1.7 s save."""
+
+    def __init__(self) -> None:
+        self._held: dict[tuple[object, ...], Raw] = {}
+        self._now: dict[tuple[object, ...], Raw] = {}
+        self.made = 0
+        """Discs laid out by force in the last layout (tests read it)."""
+
+    def begin(self) -> None:
+        self._now, self.made = {}, 0
+
+    def of(self, reads: tuple[object, ...], make: Callable[[], Raw]) -> Raw:
+        raw = self._now.get(reads)
+        if raw is None:
+            raw = self._held.get(reads)
+        if raw is None:
+            raw = make()
+            self.made += 1
+        self._now[reads] = raw
+        return raw
+
+    def end(self) -> None:
+        self._held, self._now = self._now, {}
+
+
+def _reads(
+    graph: KnowledgeGraph, group: list[str], edges: list[tuple[str, str]], skeleton: int
+) -> tuple[object, ...]:
+    """What :func:`_forces` reads of ``graph`` to lay out ``group`` (a key for :class:`Discs`)."""
+    reads: tuple[object, ...] = (tuple(group), tuple(edges), skeleton)
+    if len(group) > skeleton:
+        nodes = graph.nodes
+        reads += tuple((nodes[n].kind, graph.degree(n), tuple(graph.ranked(n)[:8])) for n in group)
+    return reads
+
+
 @dataclass(frozen=True)
 class Region:
     """Where a group of nodes (a topic) is drawn: an ellipse in the picture's units."""
@@ -112,6 +160,7 @@ def topic_layout(
     *,
     margin: int = 40,
     skeleton: int = GROUP_SKELETON,
+    discs: Discs | None = None,
 ) -> tuple[Positions, list[Region]]:
     """Each group of nodes (a topic; the last may be the nodes of none) laid out by force in a
     disc of its own, the discs placed by force between the groups (groups tied by more
@@ -119,7 +168,8 @@ def topic_layout(
 
     The cost is the sum of the groups' own layouts (each at most ``skeleton`` nodes by force),
     about linear in the nodes, and the groups' placement, which grows with the square of their
-    number: the caller draws a bounded number of groups (the map: 60 topics)."""
+    number: the caller draws a bounded number of groups (the map: 60 topics). ``discs``: the
+    groups' own layouts, kept from the last call (:class:`Discs`)."""
     lists = [list(g) for g in groups if g]
     if not lists:
         return {}, []
@@ -133,13 +183,24 @@ def topic_layout(
     radii = [0.8 * math.sqrt(len(g) / total) for g in lists]
     centres = _group_centres(graph, lists, of, radii)
     points: dict[str, tuple[float, float]] = {}
+    kept = discs if discs is not None else Discs()
+    kept.begin()
     for k, ((cx, cy), r) in enumerate(zip(centres, radii, strict=True)):
         group = lists[k]
-        raw = _forces(graph, group, inner[k], skeleton) if len(group) > 1 else {group[0]: (0, 0)}
+        raw: Raw
+        if len(group) > 1:
+            edges = inner[k]
+            raw = kept.of(
+                _reads(graph, group, edges, skeleton),
+                lambda group=group, edges=edges: _forces(graph, group, edges, skeleton),
+            )
+        else:
+            raw = {group[0]: (0, 0)}
         reach = max((math.hypot(x, y) for x, y in raw.values()), default=0.0) or 1.0
         scale = 0.9 * r / reach
         for node, (x, y) in raw.items():
             points[node] = (cx + x * scale, cy + y * scale)
+    kept.end()
     # the discs in the picture's units (the fit scales each axis alone)
     xs = [p[0] for p in points.values()] + [c[0] + r for c, r in zip(centres, radii, strict=True)]
     xs += [c[0] - r for c, r in zip(centres, radii, strict=True)]
