@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from .graph import KnowledgeGraph
 
@@ -192,7 +193,7 @@ def topic_layout(
             edges = inner[k]
             raw = kept.of(
                 _reads(graph, group, edges, skeleton),
-                lambda group=group, edges=edges: _forces(graph, group, edges, skeleton),
+                partial(_forces, graph, group, edges, skeleton),
             )
         else:
             raw = {group[0]: (0, 0)}
