@@ -38,7 +38,7 @@ from .pages.plan import PageSpec
 from .pages.views import Views
 from .render import stylesheet
 from .site import Site
-from .writing import release_written
+from .writing import note_written, release_written
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -92,7 +92,7 @@ class EssaysBuild:
             for spec in feature.plan():
                 self._place(spec, files, dests)
             for path in feature.extra_files():
-                extra = File.generated(site.config, path, content="")
+                extra = note_written(File.generated(site.config, path, content=""))
                 if files.get_file_from_path(path) is not None:
                     log.warning(
                         f"docs/{path} is also a file the plugin writes; the plugin's version wins. "
