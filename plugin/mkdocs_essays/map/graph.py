@@ -184,6 +184,8 @@ class KeptGraph:
         self._nodes: list[NodeFacts] = []
         self._edges: list[tuple[str, str, str]] = []
         self._graph: KnowledgeGraph | None = None
+        self._weighed: list[int] = []
+        """The positions of the edges whose weight the graph takes (:func:`_weighed`)."""
 
     def graph(self, nodes: list[NodeFacts], edges: list[EdgeFacts]) -> KnowledgeGraph:
         """The graph of ``nodes`` (added in order) and ``edges`` (connected in order)."""
@@ -191,15 +193,10 @@ class KeptGraph:
         graph = self._graph
         if graph is not None and nodes == self._nodes and shape == self._edges:
             weights: dict[tuple[str, str], float] = {}
-            kinds = graph.edges
-            taken: set[tuple[str, str]] = set()
-            for a, b, _, weight in edges:  # (the calls connect() took: the first of a pair)
-                pair = (a, b) if (a, b) in kinds else (b, a) if (b, a) in kinds else None
-                if pair is None or pair in taken:
-                    continue  # (a self-loop, a node missing; the pair's later calls)
-                taken.add(pair)
-                if weight is not None and pair == (a, b):
-                    weights[pair] = weight
+            for at in self._weighed:
+                a, b, _, weight = edges[at]
+                if weight is not None:
+                    weights[(a, b)] = weight
             graph.weights = weights
             graph.topic = {}
             return graph
@@ -209,7 +206,26 @@ class KeptGraph:
         for a, b, kind, weight in edges:
             graph.connect(a, b, kind, weight)
         self._nodes, self._edges, self._graph = nodes, shape, graph
+        self._weighed = _weighed(graph, shape)
         return graph
+
+
+def _weighed(graph: KnowledgeGraph, edges: list[tuple[str, str, str]]) -> list[int]:
+    """The calls of ``edges`` whose weight ``graph`` took: each pair's first call (a self-loop
+    or a call naming a missing node takes nothing, nor does a pair's later call), when it
+    named the pair in the order the graph keeps it. The same edges asked for again, their
+    weights are these calls' (:class:`KeptGraph`)."""
+    kinds = graph.edges
+    taken: set[tuple[str, str]] = set()
+    weighed = []
+    for at, (a, b, _) in enumerate(edges):
+        pair = (a, b) if (a, b) in kinds else (b, a) if (b, a) in kinds else None
+        if pair is None or pair in taken:
+            continue
+        taken.add(pair)
+        if pair == (a, b):
+            weighed.append(at)
+    return weighed
 
 
 _FIRST_RING_ORDER = {"card": 0, "essay": 1, "term": 2}
