@@ -81,8 +81,9 @@ class Cards(Feature):
         """Card id -> an element name its section does not use, to wrap it in on its page
         (see :meth:`.html.Fragment.wrapper`)."""
         self._shown: ByObject[str] = ByObject()
-        self._listed_shown: ByObject[str] = ByObject()
         """A card of this build -> what pages show of it (:meth:`_shows`)."""
+        self._listed_shown: ByObject[str] = ByObject()
+        """A card of this build -> what lists show of it (:meth:`_listed_card`)."""
         self._html_shown: ByObject[str] = site.cache.get("card sections", b"", ByObject)
         """A card's section as its page shows it -> its digest (:meth:`_shows_html`), kept
         while it is the same text (a card not rendered again hands over its last section)."""
@@ -468,9 +469,10 @@ class Cards(Feature):
     # -- what each page shows --------------------------------------------------------------
 
     def _shows(self, card: Card) -> str:
-        """What a page shows of a card (its essay aside: an essay of the inputs), as a digest
-        worked out once per card and build: a card is shown on several pages (its own, its
-        neighbours', the related cards', its essay's, the catalog's)."""
+        """What its own page shows of a card (its essay aside: an essay of the inputs), as a
+        digest worked out once per card and build. The other pages that show it (its
+        neighbours', the related cards', its essay's, the catalog's, the term pages) list it:
+        :meth:`_listed_card`."""
 
         return self._shown.of(card, _card_digest)
 
