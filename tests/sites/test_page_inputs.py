@@ -262,3 +262,28 @@ def test_a_cards_number_of_words_is_shown_on_its_page_only(tmp_path: Path) -> No
         key, html = before[src]
         assert build.key(src) == key, src
         assert site.text(files.get_file_from_path(src).dest_uri) == html, src
+
+
+def test_the_map_page_is_keyed_by_what_it_draws_not_by_the_weights(tmp_path: Path) -> None:
+    """A word saved moves the similarities of its essay, and ``graph.json`` with them; the
+    map page draws no weight, so it keeps its key and its HTML while its nodes, edges and
+    topics stay (it was built again at nearly every save at 1,000 essays). A title changed
+    is drawn: the key changes."""
+    plugins = ["search", {"essays": {**OPTIONS, "local_map": False, "related_essays": 0}}]
+    config = {**BASE_CONFIG, "plugins": plugins}
+    write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
+    site = run_build(tmp_path)
+    page = next(src for src, spec in site.plugin.build.specs.items() if spec.kind == "map")
+    key, html = site.plugin.build.key(page), site.text("map/")
+    graph = site.text("map/graph.json")
+
+    _edit(tmp_path, "docs/posts/gamma.md", "by cost.", "by cost and chunks.")
+    site = run_build(tmp_path)
+    assert site.text("map/graph.json") != graph, "the similarities moved"
+    assert site.plugin.build.key(page) == key
+    assert site.text("map/") == html
+
+    _edit(tmp_path, "docs/posts/delta.md", '"Delta"', '"Delta, renamed"')
+    site = run_build(tmp_path)
+    assert site.plugin.build.key(page) != key
+    assert "Delta, renamed" in site.text("map/")

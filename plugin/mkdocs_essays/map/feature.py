@@ -92,8 +92,10 @@ class KnowledgeMap(Feature):
         self.backlinks = backlinks
         self.related = related
         self._graph: KnowledgeGraph | None = None
+        self._kept: KeptGraph | None = None
+        """What made the graph (its shape's digest: :meth:`inputs`)."""
         self._json: str | None = None
-        """``graph.json``, made once: the map page's key and the file both need it."""
+        """``graph.json``, made once per build."""
         self._layout: Kept[tuple[Positions, list[Region]]] = site.cache.get("map layout", b"", Kept)
         """The last layout of the map page (kept from build to build: see :func:`_layout`)."""
         self._texts = NodeTexts()
@@ -156,6 +158,7 @@ class KnowledgeMap(Feature):
                 for other_id in others:
                     edges.append((f"card:{card_id}", f"card:{other_id}", "related", None))
         kept = site.cache.get("map graph", digest("graph", site.language.code), KeptGraph)
+        self._kept = kept
         graph = kept.graph(nodes, edges)
         self._find_topics(graph)
         return graph
@@ -498,8 +501,16 @@ class KnowledgeMap(Feature):
     # -- what each page shows ------------------------------------------------------------------
 
     def inputs(self, spec: PageSpec) -> Inputs:
-        """The whole graph (``graph.json`` says all of it: nodes, edges, topics)."""
-        return Inputs(values=(digest(self._graph_json()).hex(),))
+        """What the map page draws: the graph's nodes and edges (what ``graph.json`` says of
+        them but their weights, which no map shows), the topics and their colours. A word
+        saved moves similarities, and ``graph.json`` with them, far more often than it moves
+        a topic: the page was built again at nearly every save."""
+        self.graph  # noqa: B018 (made with its topics)
+        assert self._kept is not None
+        topics = [(t.id, t.label, t.words, t.members, t.essays) for t in self._topics]
+        return Inputs(
+            values=(self._kept.shape().hex(), repr(topics), repr(sorted(self._colours.items())))
+        )
 
     def essay_inputs(self, essay: Essay) -> Inputs:
         return self._local_inputs(f"essay:{essay.src_uri}")

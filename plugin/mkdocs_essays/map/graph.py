@@ -10,6 +10,7 @@ hash seed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -186,6 +187,16 @@ class KeptGraph:
         self._graph: KnowledgeGraph | None = None
         self._weighed: list[int] = []
         """The positions of the edges whose weight the graph takes (:func:`_weighed`)."""
+        self._shape: bytes | None = None
+
+    def shape(self) -> bytes:
+        """A digest of the last graph's nodes and edges (ids, kinds, titles, addresses,
+        badges, groups; not the weights), worked out once per graph made: a graph given
+        again has the same."""
+        if self._shape is None:
+            text = repr((self._nodes, self._edges)).encode("utf-8", "surrogatepass")
+            self._shape = hashlib.blake2b(text, digest_size=16).digest()
+        return self._shape
 
     def graph(self, nodes: list[NodeFacts], edges: list[EdgeFacts]) -> KnowledgeGraph:
         """The graph of ``nodes`` (added in order) and ``edges`` (connected in order)."""
@@ -207,6 +218,7 @@ class KeptGraph:
             graph.connect(a, b, kind, weight)
         self._nodes, self._edges, self._graph = nodes, shape, graph
         self._weighed = _weighed(graph, shape)
+        self._shape = None
         return graph
 
 
