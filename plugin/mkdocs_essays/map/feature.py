@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.resources import files as package_files
 from typing import TYPE_CHECKING, Any
 
@@ -217,51 +217,29 @@ class KnowledgeMap(Feature):
     def _make_json(self) -> str:
         graph = self.graph
         topic = graph.topic
+        weights = graph.weights
         # Each node's and edge's JSON is kept with what it says (a save under `mkdocs serve`
         # encodes the few that changed: issue 23); the document is what one json.dumps of
-        # it all writes (compact, the same keys in the same order).
-        kept: dict[str, dict[Any, str]] = self.site.cache.get("graph json", b"", dict)
-        old_nodes, old_edges = kept.get("nodes", {}), kept.get("edges", {})
-        nodes: dict[Any, str] = {}
-        for node_id, node in graph.nodes.items():
-            group = node.group if node.kind == "term" else None
-            says = (
-                node_id,
-                node.kind,
-                node.title,
-                node.url,
-                topic.get(node_id),
-                group,
-                node.badges,
+        # it all writes (compact, the same keys in the same order). The graph given again
+        # (:class:`.graph.KeptGraph`: the same nodes and edges, in order), an entry is kept by
+        # its place and what can have changed in it: a node's topic, an edge's weight.
+        kept: dict[str, Any] = self.site.cache.get("graph json", b"", dict)
+        if kept.get("graph") is graph:
+            nodes = _kept_texts(
+                graph.nodes, kept["nodes"], topic, kept["topic"], lambda n: self._node_json(n)
             )
-            text = old_nodes.get(says)
-            if text is None:
-                entry: dict[str, Any] = {
-                    "id": node_id,
-                    "kind": node.kind,
-                    "title": node.title,
-                    "url": node.url,
-                    "topic": topic.get(node_id),
-                }
-                if node.kind == "term":
-                    entry["taxonomy"] = node.group
-                if node.badges:
-                    entry["badges"] = list(node.badges)
-                text = _compact(entry)
-            nodes[says] = text
-        edges: dict[Any, str] = {}
-        weights = graph.weights
-        for pair, kind in graph.edges.items():
-            said = (pair, kind, weights.get(pair))
-            text = old_edges.get(said)
-            if text is None:
-                a, b = pair
-                edge: dict[str, Any] = {"source": a, "target": b, "kind": kind}
-                if pair in weights:
-                    edge["weight"] = weights[pair]
-                text = _compact(edge)
-            edges[said] = text
-        kept["nodes"], kept["edges"] = nodes, edges
+            edges = _kept_texts(
+                graph.edges, kept["edges"], weights, kept["weights"], lambda p: self._edge_json(p)
+            )
+        else:
+            old_nodes, old_edges = _said(kept)
+            nodes = [old_nodes.get(self._node_says(n)) or self._node_json(n) for n in graph.nodes]
+            edges = [
+                old_edges.get((pair, kind, weights.get(pair))) or self._edge_json(pair)
+                for pair, kind in graph.edges.items()
+            ]
+        kept.clear()
+        kept.update(graph=graph, nodes=nodes, edges=edges, topic=topic, weights=weights)
         members: dict[int, list[str]] = {t.id: [] for t in self._topics}
         for node_id in graph.nodes:
             if topic.get(node_id) in members:
@@ -287,9 +265,38 @@ class KnowledgeMap(Feature):
         )
         # (compact: at 3,000 essays the graph has some 18,000 nodes and 80,000 edges)
         return (
-            f'{head[:-1]},"nodes":[{",".join(nodes.values())}],'
-            f'"edges":[{",".join(edges.values())}],"topics":{topics}}}\n'
+            f'{head[:-1]},"nodes":[{",".join(nodes)}],'
+            f'"edges":[{",".join(edges)}],"topics":{topics}}}\n'
         )
+
+    def _node_says(self, node_id: str) -> tuple[object, ...]:
+        """What a node's entry in ``graph.json`` says."""
+        node = self.graph.nodes[node_id]
+        group = node.group if node.kind == "term" else None
+        topic = self.graph.topic.get(node_id)
+        return (node_id, node.kind, node.title, node.url, topic, group, node.badges)
+
+    def _node_json(self, node_id: str) -> str:
+        node = self.graph.nodes[node_id]
+        entry: dict[str, Any] = {
+            "id": node_id,
+            "kind": node.kind,
+            "title": node.title,
+            "url": node.url,
+            "topic": self.graph.topic.get(node_id),
+        }
+        if node.kind == "term":
+            entry["taxonomy"] = node.group
+        if node.badges:
+            entry["badges"] = list(node.badges)
+        return _compact(entry)
+
+    def _edge_json(self, pair: tuple[str, str]) -> str:
+        a, b = pair
+        edge: dict[str, Any] = {"source": a, "target": b, "kind": self.graph.edges[pair]}
+        if pair in self.graph.weights:
+            edge["weight"] = self.graph.weights[pair]
+        return _compact(edge)
 
     def _script(self, page_url: str) -> str:
         return relative_url(SCRIPT, page_url)
@@ -554,6 +561,39 @@ def _layout(
         groups,
     )
     return kept.of(made_of, lambda: topic_layout(graph, groups, WIDTH, HEIGHT, discs=discs))
+
+
+def _kept_texts(
+    items: Any,
+    texts: list[str],
+    now: dict[Any, Any],
+    then: dict[Any, Any],
+    make: Callable[[Any], str],
+) -> list[str]:
+    """The JSON of each of ``items`` (the last build's, in the same order, ``texts``): kept
+    where what can change in it (``now`` against ``then``, by item) is the same."""
+    out = []
+    for item, text in zip(items, texts, strict=True):
+        out.append(text if now.get(item) == then.get(item) else make(item))
+    return out
+
+
+def _said(kept: dict[str, Any]) -> tuple[dict[Any, str], dict[Any, str]]:
+    """What each node's and edge's entry said in the last ``graph.json`` (none before one)."""
+    graph = kept.get("graph")
+    if graph is None:
+        return {}, {}
+    topic, weights = kept["topic"], kept["weights"]
+    nodes = {}
+    for (node_id, node), text in zip(graph.nodes.items(), kept["nodes"], strict=True):
+        group = node.group if node.kind == "term" else None
+        says = (node_id, node.kind, node.title, node.url, topic.get(node_id), group, node.badges)
+        nodes[says] = text
+    edges = {
+        (pair, kind, weights.get(pair)): text
+        for (pair, kind), text in zip(graph.edges.items(), kept["edges"], strict=True)
+    }
+    return nodes, edges
 
 
 def _compact(value: object) -> str:
