@@ -33,7 +33,7 @@ from ..pages.urls import relative_url
 from ..related.feature import RelatedEssays
 from ..render import View
 from .around import Around, shown
-from .graph import EdgeFacts, KeptGraph, KnowledgeGraph, NodeFacts, neighbourhood
+from .graph import EdgeFacts, KeptGraph, KnowledgeGraph, Node, NodeFacts, neighbourhood
 from .layout import Discs, Positions, Region, force_layout, ring_layout, topic_layout
 from .svg import Area, NodeTexts, draw
 from .topics import Topic, colours, find_topics
@@ -225,15 +225,16 @@ class KnowledgeMap(Feature):
         # its place and what can have changed in it: a node's topic, an edge's weight.
         kept: dict[str, Any] = self.site.cache.get("graph json", b"", dict)
         if kept.get("graph") is graph:
-            nodes = _kept_texts(
-                graph.nodes, kept["nodes"], topic, kept["topic"], lambda n: self._node_json(n)
-            )
+            nodes = _kept_texts(graph.nodes, kept["nodes"], topic, kept["topic"], self._node_json)
             edges = _kept_texts(
-                graph.edges, kept["edges"], weights, kept["weights"], lambda p: self._edge_json(p)
+                graph.edges, kept["edges"], weights, kept["weights"], self._edge_json
             )
         else:
             old_nodes, old_edges = _said(kept)
-            nodes = [old_nodes.get(self._node_says(n)) or self._node_json(n) for n in graph.nodes]
+            nodes = [
+                old_nodes.get(_node_says(n, node, topic)) or self._node_json(n)
+                for n, node in graph.nodes.items()
+            ]
             edges = [
                 old_edges.get((pair, kind, weights.get(pair))) or self._edge_json(pair)
                 for pair, kind in graph.edges.items()
@@ -268,13 +269,6 @@ class KnowledgeMap(Feature):
             f'{head[:-1]},"nodes":[{",".join(nodes)}],'
             f'"edges":[{",".join(edges)}],"topics":{topics}}}\n'
         )
-
-    def _node_says(self, node_id: str) -> tuple[object, ...]:
-        """What a node's entry in ``graph.json`` says."""
-        node = self.graph.nodes[node_id]
-        group = node.group if node.kind == "term" else None
-        topic = self.graph.topic.get(node_id)
-        return (node_id, node.kind, node.title, node.url, topic, group, node.badges)
 
     def _node_json(self, node_id: str) -> str:
         node = self.graph.nodes[node_id]
@@ -584,16 +578,21 @@ def _said(kept: dict[str, Any]) -> tuple[dict[Any, str], dict[Any, str]]:
     if graph is None:
         return {}, {}
     topic, weights = kept["topic"], kept["weights"]
-    nodes = {}
-    for (node_id, node), text in zip(graph.nodes.items(), kept["nodes"], strict=True):
-        group = node.group if node.kind == "term" else None
-        says = (node_id, node.kind, node.title, node.url, topic.get(node_id), group, node.badges)
-        nodes[says] = text
+    nodes = {
+        _node_says(node_id, node, topic): text
+        for (node_id, node), text in zip(graph.nodes.items(), kept["nodes"], strict=True)
+    }
     edges = {
         (pair, kind, weights.get(pair)): text
         for (pair, kind), text in zip(graph.edges.items(), kept["edges"], strict=True)
     }
     return nodes, edges
+
+
+def _node_says(node_id: str, node: Node, topic: dict[str, int]) -> tuple[object, ...]:
+    """What a node's entry in ``graph.json`` says (``topic``: its graph's topics)."""
+    group = node.group if node.kind == "term" else None
+    return (node_id, node.kind, node.title, node.url, topic.get(node_id), group, node.badges)
 
 
 def _compact(value: object) -> str:
