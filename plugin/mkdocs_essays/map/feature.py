@@ -236,7 +236,7 @@ class KnowledgeMap(Feature):
                 for n, node in graph.nodes.items()
             ]
             edges = [
-                old_edges.get((pair, kind, weights.get(pair))) or self._edge_json(pair)
+                old_edges.get(_edge_says(pair, kind, weights)) or self._edge_json(pair)
                 for pair, kind in graph.edges.items()
             ]
         kept.clear()
@@ -583,7 +583,7 @@ def _said(kept: dict[str, Any]) -> tuple[dict[Any, str], dict[Any, str]]:
         for (node_id, node), text in zip(graph.nodes.items(), kept["nodes"], strict=True)
     }
     edges = {
-        (pair, kind, weights.get(pair)): text
+        _edge_says(pair, kind, weights): text
         for (pair, kind), text in zip(graph.edges.items(), kept["edges"], strict=True)
     }
     return nodes, edges
@@ -593,6 +593,13 @@ def _node_says(node_id: str, node: Node, topic: dict[str, int]) -> tuple[object,
     """What a node's entry in ``graph.json`` says (``topic``: its graph's topics)."""
     group = node.group if node.kind == "term" else None
     return (node_id, node.kind, node.title, node.url, topic.get(node_id), group, node.badges)
+
+
+def _edge_says(
+    pair: tuple[str, str], kind: str, weights: dict[tuple[str, str], float]
+) -> tuple[object, ...]:
+    """What an edge's entry in ``graph.json`` says (``weights``: its graph's weights)."""
+    return (pair, kind, weights.get(pair))
 
 
 def _compact(value: object) -> str:
