@@ -263,7 +263,10 @@ class EssaysBuild:
             page.content = before + late + after
         for path, (feature, file) in self.extra.items():
             text = feature.file_content(path)
-            file.content_string = text.decode() if isinstance(text, bytes) else text
+            if isinstance(text, bytes):
+                file.content_bytes = text  # (written as it is: no text to encode)
+            else:
+                file.content_string = text
 
     def _essay_pages(self, files: Files) -> Iterator[tuple[Essay, Page, str]]:
         """Essay pages rendered in this build that wait for :meth:`Feature.essay_late`."""

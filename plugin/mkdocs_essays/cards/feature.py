@@ -580,15 +580,18 @@ class Cards(Feature):
     def extra_files(self) -> Iterable[str]:
         return [self.json_path]
 
-    def file_content(self, path: str) -> str:
-        """Every published card; URLs relative to the site root (join them to ``site_url``)."""
+    def file_content(self, path: str) -> bytes:
+        """Every published card; URLs relative to the site root (join them to ``site_url``).
+        Bytes: each card's entry is kept encoded, and the file is written as it is joined
+        (encoding 15 MB of text that is not ASCII, and writing it as text, took 40-60 ms of a
+        save at 1,000 essays)."""
         site = self.site
         related = self.related()
         published = sorted((c for c in self.cards.values() if self.published(c)), key=_by_id)
         # (json's indented output is made in Python, 5,000 cards at a time: each card's is
         # kept with what it says, and a save encodes only the cards it changed)
-        kept: dict[str, tuple[tuple[Any, ...], str]] = site.cache.get("card json", b"", dict)
-        now: dict[str, tuple[tuple[Any, ...], str]] = {}
+        kept: dict[str, tuple[tuple[Any, ...], bytes]] = site.cache.get("card json", b"", dict)
+        now: dict[str, tuple[tuple[Any, ...], bytes]] = {}
         cards = []
         of_essay: dict[str, tuple[str, str | None, list[str], dict[str, list[str]]]] = {}
         """src_uri -> what each of its cards' entries says of the essay (once per essay)."""
@@ -647,7 +650,7 @@ class Cards(Feature):
                     "related": says[-1],
                     "stub": card.stub,
                 }
-                text = indented_item(json.dumps(entry, ensure_ascii=False, indent=1))
+                text = indented_item(json.dumps(entry, ensure_ascii=False, indent=1)).encode()
             now[card.id] = (says, text)
             cards.append(text)
         kept.clear()  # (only this build's cards: nothing piles up over saves)
@@ -658,7 +661,7 @@ class Cards(Feature):
             "site_url": site.config.site_url or None,
             "count": len(cards),
         }
-        return indented_list(document, "cards", cards, indented=True)
+        return indented_bytes(document, "cards", cards)
 
 
 def indented_item(item: str) -> str:
@@ -680,6 +683,14 @@ def indented_list(
     assert head.endswith(empty)
     body = ",\n".join(items if indented else [indented_item(item) for item in items])
     return f"{head[: -len(empty)]}[\n{body}\n ]\n}}\n"
+
+
+def indented_bytes(document: dict[str, Any], name: str, items: list[bytes]) -> bytes:
+    """:func:`indented_list` (``indented``) in UTF-8, of items encoded already."""
+    if not items:
+        return indented_list(document, name, []).encode()
+    head, tail = indented_list(document, name, ["\x00"], indented=True).split("\x00")
+    return b"".join((head.encode(), b",\n".join(items), tail.encode()))
 
 
 def _by_id(card: Card) -> str:

@@ -94,7 +94,7 @@ class KnowledgeMap(Feature):
         self._graph: KnowledgeGraph | None = None
         self._kept: KeptGraph | None = None
         """What made the graph (its shape's digest: :meth:`inputs`)."""
-        self._json: str | None = None
+        self._json: bytes | None = None
         """``graph.json``, made once per build."""
         self._layout: Kept[tuple[Positions, list[Region]]] = site.cache.get("map layout", b"", Kept)
         """The last layout of the map page (kept from build to build: see :func:`_layout`)."""
@@ -201,12 +201,12 @@ class KnowledgeMap(Feature):
     def extra_files(self) -> Iterable[str]:
         return [SCRIPT, GRAPH]
 
-    def file_content(self, path: str) -> str:
+    def file_content(self, path: str) -> str | bytes:
         if path == GRAPH:
             return self._graph_json()
         return (package_files("mkdocs_essays") / "assets" / "map.js").read_text("utf-8")
 
-    def _graph_json(self) -> str:
+    def _graph_json(self) -> bytes:
         """The whole graph, every card included: nodes (id, kind, title, url, topic), edges
         (source, target, kind, and weight where it has one), topics (id, label, words,
         members). URLs are relative to the site's root, as in ``cards.json``."""
@@ -214,7 +214,7 @@ class KnowledgeMap(Feature):
             self._json = self._make_json()
         return self._json
 
-    def _make_json(self) -> str:
+    def _make_json(self) -> bytes:
         graph = self.graph
         topic = graph.topic
         weights = graph.weights
@@ -265,12 +265,18 @@ class KnowledgeMap(Feature):
             ]
         )
         # (compact: at 3,000 essays the graph has some 18,000 nodes and 80,000 edges)
-        return (
-            f'{head[:-1]},"nodes":[{",".join(nodes)}],'
-            f'"edges":[{",".join(edges)}],"topics":{topics}}}\n'
+        # (bytes, each entry kept encoded: the file is written as it is joined)
+        return b"".join(
+            (
+                f'{head[:-1]},"nodes":['.encode(),
+                b",".join(nodes),
+                b'],"edges":[',
+                b",".join(edges),
+                f'],"topics":{topics}}}\n'.encode(),
+            )
         )
 
-    def _node_json(self, node_id: str) -> str:
+    def _node_json(self, node_id: str) -> bytes:
         node = self.graph.nodes[node_id]
         entry: dict[str, Any] = {
             "id": node_id,
@@ -283,14 +289,14 @@ class KnowledgeMap(Feature):
             entry["taxonomy"] = node.group
         if node.badges:
             entry["badges"] = list(node.badges)
-        return _compact(entry)
+        return _compact(entry).encode()
 
-    def _edge_json(self, pair: tuple[str, str]) -> str:
+    def _edge_json(self, pair: tuple[str, str]) -> bytes:
         a, b = pair
         edge: dict[str, Any] = {"source": a, "target": b, "kind": self.graph.edges[pair]}
         if pair in self.graph.weights:
             edge["weight"] = self.graph.weights[pair]
-        return _compact(edge)
+        return _compact(edge).encode()
 
     def _script(self, page_url: str) -> str:
         return relative_url(SCRIPT, page_url)
@@ -559,11 +565,11 @@ def _layout(
 
 def _kept_texts(
     items: Any,
-    texts: list[str],
+    texts: list[bytes],
     now: dict[Any, Any],
     then: dict[Any, Any],
-    make: Callable[[Any], str],
-) -> list[str]:
+    make: Callable[[Any], bytes],
+) -> list[bytes]:
     """The JSON of each of ``items`` (the last build's, in the same order, ``texts``): kept
     where what can change in it (``now`` against ``then``, by item) is the same."""
     out = []
@@ -572,7 +578,7 @@ def _kept_texts(
     return out
 
 
-def _said(kept: dict[str, Any]) -> tuple[dict[Any, str], dict[Any, str]]:
+def _said(kept: dict[str, Any]) -> tuple[dict[Any, bytes], dict[Any, bytes]]:
     """What each node's and edge's entry said in the last ``graph.json`` (none before one)."""
     graph = kept.get("graph")
     if graph is None:
