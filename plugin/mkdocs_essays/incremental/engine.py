@@ -292,6 +292,10 @@ class Incremental:
         """MkDocs' Markdown conversion of each page, kept by what it is made from."""
         self.index_text = IndexText()
         """The search index's entries as JSON, kept while they are the same (:mod:`.search`)."""
+        self.wrote: State | None = None
+        """The records of the last build of this `mkdocs serve`, made as it wrote the site: the
+        server's site is MkDocs' own temporary folder, which only its builds write, so their
+        files are as recorded (:meth:`Run._present`)."""
         self._said: set[str] = set()
 
     def _say(self, why: str) -> None:
@@ -603,7 +607,11 @@ class Run:
         return lambda file: file.src_uri in listed
 
     def _present(self, record: PageRecord) -> bool:
-        """The record's file is in the site, as written."""
+        """The record's file is in the site, as written. Under `mkdocs serve`, the records
+        of its last build are (:attr:`Incremental.wrote`): reading the status of 6,600 files
+        was 3% of a word saved at 1,000 essays. Records read from the disk are checked."""
+        if self.state is not None and self.state is self.engine.wrote:
+            return True
         try:
             stat = os.stat(os.path.join(self.site_dir, record.dest))
         except OSError:
@@ -906,6 +914,7 @@ class Run:
             frozenset(present),
             static,
         )
+        self.engine.wrote = self.engine.state if self.serve else None
         self.engine.built = [src for src in pages if src not in self.kept]
         self.engine.decided = keys.decided
         documents = self._documents()
