@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serve_session import Session, essays_project
-
 from conftest import BASE_CONFIG
+from serve_session import Session, essays_project
 
 ESSAYS = {
     f"{name}.md": (
