@@ -5,13 +5,15 @@ which goes on beside them, does not ask for the same build again (``incremental/
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from mkdocs.livereload import LiveReloadServer
-from mkdocs_essays.incremental.watching import instant_events, quiet_builds
+from mkdocs_essays.incremental import watching
+from mkdocs_essays.incremental.watching import QUIET, instant_events, quiet_builds
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -219,3 +221,54 @@ def test_a_path_that_cannot_be_watched_leaves_the_others_watched(
     _settle(server)
     (root / "docs" / "a.md").write_text("Still seen\n", "utf-8")
     assert _wanted(server, WAIT)
+
+
+def test_a_save_is_built_once_its_events_have_stopped_for_a_moment(tmp_path: Path) -> None:
+    """MkDocs' build loop, with the server's own wait: a save in two writes is built as it
+    was left, and the loop waits :data:`QUIET` after the last event, not a tenth of a second."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "a.md"
+    page.write_text("A\n", "utf-8")
+    seen: list[str] = []
+    server = LiveReloadServer(
+        builder=lambda: seen.append(page.read_text("utf-8")),
+        host="127.0.0.1",
+        port=0,
+        root=str(tmp_path / "site"),
+    )
+    server.watch(str(docs))
+    instant_events(quiet_builds(server))
+    assert server.build_delay == QUIET < 0.1
+    loop = threading.Thread(target=server._build_loop, daemon=True)
+    loop.start()
+    try:
+        time.sleep(0.3)  # (events of the page written above)
+        with page.open("w", encoding="utf-8") as stream:
+            stream.write("First half, ")
+            stream.flush()
+            time.sleep(0.005)
+            stream.write("second half\n")
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline and seen[-1:] != ["First half, second half\n"]:
+            time.sleep(0.01)
+        assert seen[-1:] == ["First half, second half\n"], seen
+    finally:
+        server.shutdown()
+        server.server_close()
+        loop.join(WAIT)
+
+
+def test_a_server_watched_by_polling_only_keeps_its_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watching, "Observer", PollingObserver)
+    server = LiveReloadServer(
+        builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site")
+    )
+    try:
+        instant_events(server)
+        assert server.build_delay == 0.1, "a poll's events are spread: MkDocs' wait stays"
+        assert getattr(server, "_essays_instant", None) is None
+    finally:
+        server.server_close()

@@ -15,7 +15,8 @@ building is seen then, as before (a test saves during a build). Watchers that do
 A poll also makes a writer wait: a save is seen at the next poll, a quarter of a second later
 on average (a tenth of the wait for a one-word save at 1,000 essays). :func:`instant_events`
 has the system tell the server of a save as it happens (watchdog's native observer: inotify on
-Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows), for every path MkDocs watches.
+Linux, FSEvents on macOS, ReadDirectoryChangesW on Windows), for every path MkDocs watches,
+and the build starts once the save's events have stopped for :data:`QUIET` seconds.
 MkDocs' polling goes on beside it, for the file systems that send no events (network shares,
 some containers' mounts); a build started by an event then tells the pollers that what is on
 disk as it starts is built (their snapshot is taken again), so they do not ask for the same
@@ -41,6 +42,14 @@ log = get_plugin_logger("mkdocs_essays.watching")
 
 WAIT = 1.0
 """Seconds a build waits for a poll under way to end before it goes on beside it."""
+QUIET = 0.02
+"""Seconds without an event before a rebuild starts, once the system tells the server of each
+save (:func:`instant_events`). MkDocs waits a tenth of a second (``build_delay``) so that the
+events of one save start one build; a save told by the system is a burst of events a
+millisecond or two long (the file written and closed, or a new file renamed over it), and the
+tenth of a second was a tenth of the wait for a one-word save at 1,000 essays. A save that
+lasts longer starts a second build once the first is done (MkDocs' build loop), which shows
+the file as it was left."""
 
 
 def quiet_builds(server: Any) -> Any:
@@ -170,6 +179,9 @@ def instant_events(server: Any) -> Any:
 
     server.watch, server.unwatch, server.shutdown = watch_too, unwatch_too, shutdown_too
     server._essays_instant = observer
+    delay = getattr(server, "build_delay", None)
+    if isinstance(delay, int | float) and delay > QUIET:
+        server.build_delay = QUIET
     return server
 
 
