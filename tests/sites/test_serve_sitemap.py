@@ -1,7 +1,7 @@
 """``sitemap.xml`` under `mkdocs serve` (``incremental/engine.py``): a save that leaves every
-page's address and date as they were gets the last build's XML, not 6,000 pages listed through
-Jinja again; a new essay is listed; a theme's own ``sitemap.xml`` is always rendered. After
-each save the site is the one a clean build writes."""
+page's address and date as they were keeps the last build's ``sitemap.xml`` and ``.gz``, not
+6,000 pages listed through Jinja and compressed again; a new essay is listed; a theme's own
+``sitemap.xml`` is always rendered. After each save the site is the one a clean build writes."""
 
 from __future__ import annotations
 
@@ -29,9 +29,14 @@ def test_a_save_that_moves_no_page_keeps_the_sitemap_and_a_new_essay_is_listed(
         session.build()  # (the first build with records: the sitemap is rendered and kept)
         kept = incremental.sitemap
         assert kept is not None
+        written = {n: (served / n).stat().st_mtime_ns for n in ("sitemap.xml", "sitemap.xml.gz")}
         (root / "docs/posts/alpha.md").write_text(ALPHA.replace("Text.", "Other text."))
+        session.records.clear()
         session.build()
         assert incremental.sitemap is kept, "the same pages: the XML is given back"
+        # (and MkDocs writes neither file again: the site's stand, and no "skipped" is said)
+        assert {n: (served / n).stat().st_mtime_ns for n in written} == written
+        assert not [r for r in session.records if "sitemap" in r.getMessage()]
         served_as_clean(root, served, clean)
 
         (root / "docs/posts/beta.md").write_text(BETA)
