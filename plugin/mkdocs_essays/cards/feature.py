@@ -690,7 +690,12 @@ def indented_bytes(document: dict[str, Any], name: str, items: list[bytes]) -> b
     if not items:
         return indented_list(document, name, []).encode()
     head, tail = indented_list(document, name, ["\x00"], indented=True).split("\x00")
-    return b"".join((head.encode(), b",\n".join(items), tail.encode()))
+    # (one join of it all: the items are most of the file, some 15 MB at 1,000 essays)
+    parts = [head.encode(), items[0]]
+    for item in items[1:]:
+        parts += (b",\n", item)
+    parts.append(tail.encode())
+    return b"".join(parts)
 
 
 def _by_id(card: Card) -> str:
