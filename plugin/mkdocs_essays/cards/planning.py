@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from mkdocs.plugins import get_plugin_logger
 
-from ..cache import digest
+from ..cache import ByObject, digest
 from ..model import Essay
 from ..model.slugs import hugo_path
 from ..pages.urls import folder_of
@@ -56,6 +56,8 @@ class CardPlan:
         self.sibling_at: dict[str, int] = {}
         """Card id -> its place among its essay's cards (previous / next links)."""
         self.namer: Namer = PlainNamer()
+        self._bodies: ByObject[bytes] = ByObject()
+        """An essay's body -> its digest, kept in the site's cache from build to build."""
         self._lines: dict[Essay, tuple[str, list[str] | None, dict[str, int]]] = {}
         """Per essay: its rendered body, that body's lines when a transform changed it, and
         the first line of the file holding each text (see :meth:`file_line`)."""
@@ -68,6 +70,8 @@ class CardPlan:
         """Cut every shown essay's Markdown into sections, choose its cards, place them."""
         self.namer = self._namer()
         self.keys.update(self._essay_keys())
+        self._bodies = self.site.cache.get("body digests", b"", ByObject)
+        self._bodies.begin()
         for essay in self.site.collection.essays:
             if essay in self.keys:
                 self.sections[essay] = self._sections_of(essay)
@@ -101,7 +105,8 @@ class CardPlan:
 
         # (kept by the body and the settings; the namer is the site's Markdown extensions',
         # and a changed mkdocs.yml empties the cache)
-        key = digest(body, repr((level, attr_list, md_in_html)))
+        # (a body's digest kept while it is the same text: 10 MB digested at every save)
+        key = digest(self._bodies.of(body, _digest), repr((level, attr_list, md_in_html)))
         cut_sections, unclosed, same_ids = self.site.cache.get("sections", key, cut)
         sections = list(cut_sections)
         lines = body.split("\n") if unclosed else []
@@ -328,3 +333,8 @@ class _Names:
             self._next[folded] = n + 1
         self.taken.add(name.casefold())
         return name
+
+
+def _digest(text: object) -> bytes:
+    assert isinstance(text, str)
+    return digest(text)
