@@ -118,18 +118,21 @@ def _essay(essay: Essay, site: Site, views: Views) -> str:
             term = taxonomy.by_slug.get(slug)
             chips.append((plural, term.name if term is not None else name, slug))
     location = site.locations.get(essay)
-    return repr(
-        (
-            essay.src_uri,
-            essay.title,
-            site.url_of(location) if location is not None else None,
-            essay.badges,
-            views.summary(essay),
-            reading_time(rendered.words) if rendered is not None else None,
-            chips,
-            essay.front,
+    return (
+        repr(
+            (
+                essay.src_uri,
+                essay.title,
+                site.url_of(location) if location is not None else None,
+                essay.badges,
+                views.summary(essay),
+                reading_time(rendered.words) if rendered is not None else None,
+                chips,
+            )
         )
-    )
+        + "\x00"
+        + views.fronts.of(essay.front, repr)
+    )  # (the front matter: its repr kept)
 
 
 def _term(term: Term, site: Site, views: Views) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from ..cache import ByObject
 from ..model.text import auto_summary, first_words, markdown_inline_to_text, summary_before_more
 from ..model.text import reading_time as minutes_for
 from ..model.text import word_count as count_words
@@ -87,6 +88,10 @@ class Views:
         """A digest of what a page shows of an essay or a term, once every essay is rendered
         (worked out once per build: each essay is named by the inputs of many pages,
         :mod:`.inputs`); None until :meth:`rendered_all`."""
+        self.fronts: ByObject[str] = site.cache.get("front matter reprs", b"", ByObject)
+        """An essay's front matter -> its ``repr`` (in what pages show of the essay), kept
+        while it is the same object: parsed front matter is kept by its text."""
+        self.fronts.begin()
 
     # -- what the build records -----------------------------------------------------------------
 
