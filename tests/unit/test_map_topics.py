@@ -4,6 +4,8 @@ drawing, and the first ring's share for each kind (no MkDocs)."""
 from __future__ import annotations
 
 import math
+import os
+from dataclasses import replace
 
 from bs4 import BeautifulSoup
 from growth import assert_linear
@@ -205,3 +207,70 @@ def test_a_similarity_moved_a_little_finds_the_same_communities_again() -> None:
     far.weights[pair] *= 1.5
     find_topics(far, words.__getitem__, cache=cache)
     assert cache.misses["topics"] == 2
+
+
+def _renamed(graph: KnowledgeGraph, old: str, new: str) -> KnowledgeGraph:
+    """``graph`` with the node ``old`` called ``new`` (a file renamed): in the same place,
+    its edges in the same order, each the other way round where the new name sorts first."""
+    out = KnowledgeGraph()
+    name = {old: new}
+    for node_id, node in graph.nodes.items():
+        out.add(replace(node, id=name.get(node_id, node_id)))
+    for (a, b), kind in graph.edges.items():
+        weight = graph.weights.get((a, b))
+        a, b = name.get(a, a), name.get(b, b)
+        if new in (a, b):
+            a, b = b, a
+        out.connect(a, b, kind, weight)
+    return out
+
+
+def test_a_node_renamed_in_its_place_finds_the_same_communities_again() -> None:
+    """Communities are found among the nodes' places: an essay whose file is renamed keeps
+    its topic, and Louvain is not run again for it."""
+    from mkdocs_essays.cache import ContentCache
+
+    cache = ContentCache()
+    graph, words = clusters()
+    first = [(t.label, t.members) for t in find_topics(graph, words.__getitem__, cache=cache)]
+    renamed = _renamed(graph, "essay:sail2", "essay:a-sail-renamed")
+    words["essay:a-sail-renamed"] = words["essay:sail2"]
+    again = [(t.label, t.members) for t in find_topics(renamed, words.__getitem__, cache=cache)]
+    assert cache.misses["topics"] == 1 and cache.hits["topics"] == 1
+    expected = [
+        (label, tuple("essay:a-sail-renamed" if m == "essay:sail2" else m for m in members))
+        for label, members in first
+    ]
+    assert again == expected
+    # and found afresh (no cache), the renamed graph has those communities too
+    assert [(t.label, t.members) for t in find_topics(renamed, words.__getitem__)] == expected
+
+
+def test_the_communities_are_the_same_in_every_process() -> None:
+    """Louvain sums weights as it walks sets of nodes; nodes are numbers, whose sets every
+    process walks alike (strings' order changes with ``PYTHONHASHSEED``)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import random\n"
+        "from mkdocs_essays.map.graph import KnowledgeGraph, Node\n"
+        "from mkdocs_essays.map.topics import find_topics\n"
+        "rng = random.Random(7); g = KnowledgeGraph(); words = {}\n"
+        "for k in range(120):\n"
+        "    g.add(Node(f'essay:e{k}', 'essay', f'E {k}', f'posts/e{k}/'))\n"
+        "    words[f'essay:e{k}'] = {f'w{k % 9}': 1.0, f'v{k % 5}': 0.5}\n"
+        "for k in range(360):\n"
+        "    a, b = rng.randrange(120), rng.randrange(120)\n"
+        "    g.connect(f'essay:e{a}', f'essay:e{b}', 'similar', rng.random())\n"
+        "print([(t.label, t.members) for t in find_topics(g, words.__getitem__)])\n"
+    )
+    found = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert out.returncode == 0, out.stderr
+        found.add(out.stdout)
+    assert len(found) == 1

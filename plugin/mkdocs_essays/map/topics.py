@@ -69,11 +69,16 @@ def find_topics(
     edges = graph.edges
     similar = sorted(w for pair, w in graph.weights.items() if edges.get(pair) == "similar")
     nodes, weighted = _weighted(graph, len(essays), similar)
+    # (found among the nodes' places, not their ids: a file renamed keeps its place, and its
+    # topics are not looked for again)
+    place = {node: i for i, node in enumerate(nodes)}
+    pairs = [(min(place[a], place[b]), max(place[a], place[b]), w) for a, b, w in weighted]
     if cache is None:
-        communities = _communities(nodes, weighted)
+        found = _communities(len(nodes), pairs)
     else:
-        key = digest(repr((SEED, nodes, weighted)))
-        communities = cache.get("topics", key, lambda: _communities(nodes, weighted))
+        key = digest(repr((SEED, len(nodes), pairs)))
+        found = cache.get("topics", key, lambda: _communities(len(nodes), pairs))
+    communities = [[nodes[i] for i in community] for community in found]
     position = {node: i for i, node in enumerate(graph.nodes)}
     groups = []
     for community in communities:
@@ -89,17 +94,19 @@ def find_topics(
     return _named(graph, _merged(groups, namer, at, position), namer, at, position)
 
 
-def _communities(
-    nodes: list[str], weighted: list[tuple[str, str, float]]
-) -> tuple[frozenset[str], ...]:
-    """Louvain's communities (a fixed seed) of the graph of ``nodes`` and ``weighted`` edges."""
+def _communities(n: int, pairs: list[tuple[int, int, float]]) -> tuple[tuple[int, ...], ...]:
+    """Louvain's communities (a fixed seed) of the graph of nodes ``0..n-1`` (in that order)
+    and the weighted edges ``pairs`` (each with its smaller node first): each community's
+    nodes, in order. Nodes are numbers, whose sets Python walks in the same order in every
+    process (a set of strings is walked in an order that changes from one process to the
+    next, and Louvain sums weights in that order)."""
     import networkx as nx  # (numpy, which networkx loads, is loaded already by the ranking)
 
     g = nx.Graph()
-    g.add_nodes_from(nodes)
-    g.add_weighted_edges_from(weighted)
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from(pairs)
     found = nx.community.louvain_communities(g, weight="weight", seed=SEED)
-    return tuple(frozenset(c) for c in found)
+    return tuple(tuple(sorted(c)) for c in found)
 
 
 def _weighted(
