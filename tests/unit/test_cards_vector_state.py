@@ -52,6 +52,7 @@ def test_a_saved_card_finds_the_lists_of_the_cards_near_it_again() -> None:
 
 def same(a: RelatedIndex, b: RelatedIndex, state: VectorState) -> None:
     assert a.vectors == b.vectors
+    assert a.postings == b.postings  # (kept lists, made again where a vector changed)
     assert a.idf == b.idf
     assert a.tag_idf == b.tag_idf
     fresh = {d.id: b.related(d, 3) for d in b.documents}
@@ -98,13 +99,17 @@ def test_one_card_edited_makes_one_vector_again() -> None:
         for k in range(300)
     ]
     state = VectorState()
-    RelatedIndex(cards, state=state)
+    first = RelatedIndex(cards, state=state)
     kept = dict(state.vectors)
     cards[10] = card(10, cards[10].text + " own40", cards[10].tags)
-    RelatedIndex(cards, state=state)
+    second = RelatedIndex(cards, state=state)
     again = [i for i, vector in state.vectors.items() if vector is not kept[i]]
     assert "c10" in again
     assert len(again) <= 4, again
+    # the posting lists are made again for the features of those vectors only
+    remade = [f for f, listed in second.postings.items() if listed is not first.postings.get(f)]
+    assert "own40" in remade and len(remade) < 40, remade
+    assert second.postings == RelatedIndex(cards).postings
 
 
 def test_a_card_moved_into_another_essay_leaves_its_lists() -> None:

@@ -19,7 +19,7 @@ import math
 import re
 import string
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, filterfalse, repeat
 from operator import itemgetter, mul
@@ -136,19 +136,25 @@ class RelatedIndex:
             self.vectors = state.update(self)
 
         ids = [d.id for d in self.documents]
-        entries: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        # Entered by id (then by position), so a stable sort by weight alone puts ties by id.
-        for index in sorted(range(self.n), key=ids.__getitem__):
-            for feature, weight in self.vectors[index].items():
-                entries[feature].append((weight, index))
         self.postings: dict[str, tuple[tuple[int, float], ...]] = {}
         """Feature -> ``(position, weight)`` of the cards that have it, heaviest first (ties by
         id), the first ``postings_cap`` only."""
-        for feature, listed in entries.items():
-            listed.sort(key=_BY_WEIGHT, reverse=True)  # stable: ties stay by id
-            self.postings[feature] = tuple(
-                (index, weight) for weight, index in listed[:postings_cap]
-            )
+        kept = self.state.postings(ids, postings_cap) if self.state is not None else None
+        if kept is not None:
+            self.postings = kept
+        else:
+            entries: dict[str, list[tuple[float, int]]] = defaultdict(list)
+            # Entered by id (then by position): a stable sort by weight alone puts ties by id.
+            for index in sorted(range(self.n), key=ids.__getitem__):
+                for feature, weight in self.vectors[index].items():
+                    entries[feature].append((weight, index))
+            for feature, listed in entries.items():
+                listed.sort(key=_BY_WEIGHT, reverse=True)  # stable: ties stay by id
+                self.postings[feature] = tuple(
+                    (index, weight) for weight, index in listed[:postings_cap]
+                )
+            if self.state is not None:
+                self.state.keep_postings(ids, postings_cap, entries, self.postings)
         self.position = {d.id: i for i, d in enumerate(self.documents)}
         self.groups = [d.group for d in self.documents]
         self._members: dict[str, list[int]] = defaultdict(list)
@@ -347,6 +353,58 @@ class VectorState:
         self._pending = False
         """An update was made that no :meth:`related` followed (what changed in it would be
         missed by the next: the lists are then all found again)."""
+        self.before: dict[str, Vector] = {}
+        """The vector each card of :attr:`replaced` had before the last update."""
+        self._posted: tuple[list[str], int] | None = None
+        """The cards (ids, in the index's order) and the cap of the kept posting lists."""
+        self._holders: dict[str, dict[int, float]] = {}
+        """Feature -> each card that has it (its position) and its weight, whole."""
+        self._postings: dict[str, tuple[tuple[int, float], ...]] = {}
+
+    def keep_postings(
+        self,
+        ids: list[str],
+        cap: int,
+        entries: Mapping[str, list[tuple[float, int]]],
+        postings: dict[str, tuple[tuple[int, float], ...]],
+    ) -> None:
+        """The posting lists a ranking made afresh, and what they were made from."""
+        self._posted = (ids, cap)
+        self._holders = {f: {i: w for w, i in listed} for f, listed in entries.items()}
+        self._postings = postings
+
+    def postings(self, ids: list[str], cap: int) -> dict[str, tuple[tuple[int, float], ...]] | None:
+        """After :meth:`update`: the posting lists of the cards ``ids`` (in the index's order),
+        made from the last ones, again only for the features of the vectors it made again
+        (what making them all gives: a test compares the two); None when the cards are not
+        the last ones in the same order, or every vector was made again."""
+        if self.afresh or self._posted != (ids, cap):
+            self._posted = None
+            return None
+        position = {card: i for i, card in enumerate(ids)}
+        if not self.replaced <= position.keys():  # (a card gone: the ids are not the same)
+            self._posted = None
+            return None
+        holders = self._holders
+        for card in self.replaced:
+            at = position[card]
+            for feature in self.before.get(card, {}):
+                held = holders.get(feature)
+                if held is not None:
+                    held.pop(at, None)
+            for feature, weight in self.vectors.get(card, {}).items():
+                holders.setdefault(feature, {})[at] = weight
+        postings = dict(self._postings)  # (a new dict: the last one is kept by :meth:`related`)
+        for feature in self.touched:
+            held = holders.get(feature)
+            if not held:
+                holders.pop(feature, None)
+                postings.pop(feature, None)
+                continue
+            ranked = sorted(held.items(), key=lambda entry: (-entry[1], ids[entry[0]]))
+            postings[feature] = tuple(ranked[:cap])
+        self._postings = postings
+        return postings
 
     def update(self, index: RelatedIndex) -> list[Vector]:
         """The vectors of ``index``'s documents (sets its ``idf`` and ``tag_idf``)."""
@@ -358,7 +416,9 @@ class VectorState:
         self.afresh = afresh
         replaced: set[str] = set()
         touched: set[str] = set()
+        was: dict[str, Vector] = {}
         self.replaced, self.touched, self.regrouped = replaced, touched, set()
+        self.before = was
         if self._pending:
             self.previous = None
         self._pending = True
@@ -370,7 +430,8 @@ class VectorState:
         gone, changed, moved = carriers.update(documents, _card_source, index._counts)
         for i in gone:
             replaced.add(i)
-            touched.update(self.vectors.pop(i))
+            was[i] = self.vectors.pop(i)
+            touched.update(was[i])
         df = carriers.df
         # A word in one card only can match nothing; one in every card tells nothing.
         weighed: set[str] = set()
@@ -403,6 +464,7 @@ class VectorState:
             ):
                 if not afresh:
                     replaced.add(document.id)
+                    was[document.id] = vector or {}
                     touched.update(vector or ())
                 vector = self.vectors[document.id] = index._vector(counted, document.tags)
                 touched.update(vector)
