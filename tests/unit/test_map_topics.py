@@ -9,6 +9,8 @@ from dataclasses import replace
 
 from bs4 import BeautifulSoup
 from growth import assert_linear
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs_essays.map.graph import KnowledgeGraph, Node, neighbourhood
 from mkdocs_essays.map.layout import topic_layout
 from mkdocs_essays.map.svg import Area, draw
@@ -274,3 +276,42 @@ def test_the_communities_are_the_same_in_every_process() -> None:
         assert out.returncode == 0, out.stderr
         found.add(out.stdout)
     assert len(found) == 1
+
+
+WORDS = st.lists(st.sampled_from(["keel", "sail", "bread", "yeast", "hull", "oven", "x2"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    essays=st.lists(
+        st.tuples(WORDS, st.lists(st.sampled_from(["Keel", "Bread", "notes", "Oven"]))),
+        min_size=1,
+        max_size=8,
+    ),
+    chosen=st.lists(st.integers(0, 7), min_size=1, max_size=8),
+)
+def test_a_topics_name_counts_words_as_plain_loops_do(essays, chosen) -> None:
+    """The namer's counts (made by Counter's own loop) are the plain loops' of its docstring:
+    each essay's words once, its title's words twice."""
+    from collections import Counter
+
+    from mkdocs_essays.cards.related import tokens
+    from mkdocs_essays.map.topics import _Namer
+
+    words = [{w: 1.0 for w in listed} for listed, _ in essays]
+    titles = [" ".join(title) for _, title in essays]
+    namer = _Namer(words, titles)
+    used: Counter[str] = Counter()
+    for listed, title in zip(words, titles, strict=True):
+        used.update({w: 1 for w in listed})
+        used.update({w: 2 for w in set(tokens(title))})
+    assert namer.used == used
+    members = sorted({i % len(essays) for i in chosen})
+    here: Counter[str] = Counter()
+    for i in members:
+        here.update({w: 1 for w in words[i]})
+        here.update({w: 2 for w in set(tokens(titles[i]))})
+    size = 3 * len(members)
+    best = sorted(((u / size) * (u / used[w]), w) for w, u in here.items() if w not in namer.common)
+    keys = namer.keys(members, count=1)
+    assert keys == ([min(best, key=lambda p: (-p[0], p[1]))[1]] if best else [])

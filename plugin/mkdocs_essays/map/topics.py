@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from ..cache import ContentCache, digest
 from ..cards.related import tokens
@@ -223,12 +224,13 @@ class _Namer:
         self.words = [set(w) for w in words]
         self.titles = [set(tokens(t)) for t in titles]
         self.raw_titles = list(titles)
-        self.used: Counter[str] = Counter()
-        essays: Counter[str] = Counter()
-        for essay_words, title in zip(self.words, self.titles, strict=True):
-            self.used.update({w: 1 for w in essay_words})
-            self.used.update({w: 2 for w in title})
-            essays.update(essay_words | title)
+        # (counted by Counter's own loop, in C: a save at 1,000 essays names every topic)
+        self.used: Counter[str] = Counter(chain.from_iterable(self.words))
+        for word, titled in Counter(chain.from_iterable(self.titles)).items():
+            self.used[word] += 2 * titled
+        essays = Counter(
+            chain.from_iterable(w | t for w, t in zip(self.words, self.titles, strict=True))
+        )
         half = len(self.words) / 2
         self.common = {w for w, c in essays.items() if c > half or any(d.isdigit() for d in w)}
         self.named: set[frozenset[str]] = set()
@@ -245,10 +247,9 @@ class _Namer:
     ) -> list[str]:
         """The words of the name, as counted (lower case); ``distinct``: never the first two
         words of a name given before."""
-        here: Counter[str] = Counter()
-        for i in members:
-            here.update({w: 1 for w in self.words[i]})
-            here.update({w: 2 for w in self.titles[i]})
+        here = Counter(chain.from_iterable(self.words[i] for i in members))
+        for word, titled in Counter(chain.from_iterable(self.titles[i] for i in members)).items():
+            here[word] += 2 * titled
         size = 3 * len(members)
         scored = sorted(
             (
