@@ -91,13 +91,24 @@ def wait_until(
     )
 
 
+_SERVE = (
+    "import runpy, signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "sys.argv[0] = 'mkdocs'\n"
+    "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)\n"
+)
+"""``python -m mkdocs`` with Ctrl-C (SIGINT) stopping it as in a terminal, even when the tests
+run as a shell's background job, whose commands the shell starts with SIGINT ignored (Python
+then installs no handler for it, and the server would not stop on it)."""
+
+
 @contextmanager
 def mkdocs_serve(root: Path, port: int, log_path: Path) -> Iterator[subprocess.Popen[str]]:
     """`mkdocs serve` on ``127.0.0.1:port`` from ``root``, its output in ``log_path``; stopped
     (and waited for) when the block ends."""
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-c", _SERVE, "serve", "-a", f"127.0.0.1:{port}"],
             cwd=root,
             stdout=log,
             stderr=subprocess.STDOUT,
