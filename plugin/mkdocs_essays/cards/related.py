@@ -143,18 +143,13 @@ class RelatedIndex:
         if kept is not None:
             self.postings = kept
         else:
-            entries: dict[str, list[tuple[float, int]]] = defaultdict(list)
-            # Entered by id (then by position): a stable sort by weight alone puts ties by id.
-            for index in sorted(range(self.n), key=ids.__getitem__):
-                for feature, weight in self.vectors[index].items():
-                    entries[feature].append((weight, index))
-            for feature, listed in entries.items():
-                listed.sort(key=_BY_WEIGHT, reverse=True)  # stable: ties stay by id
-                self.postings[feature] = tuple(
-                    (index, weight) for weight, index in listed[:postings_cap]
-                )
+            holders: dict[str, dict[int, float]] = defaultdict(dict)
+            for index, vector in enumerate(self.vectors):
+                for feature, weight in vector.items():
+                    holders[feature][index] = weight
+            self.postings = {f: _posting(held, ids, postings_cap) for f, held in holders.items()}
             if self.state is not None:
-                self.state.keep_postings(ids, postings_cap, entries, self.postings)
+                self.state.keep_postings(ids, postings_cap, holders, self.postings)
         self.position = {d.id: i for i, d in enumerate(self.documents)}
         self.groups = [d.group for d in self.documents]
         self._members: dict[str, list[int]] = defaultdict(list)
@@ -365,12 +360,12 @@ class VectorState:
         self,
         ids: list[str],
         cap: int,
-        entries: Mapping[str, list[tuple[float, int]]],
+        holders: dict[str, dict[int, float]],
         postings: dict[str, tuple[tuple[int, float], ...]],
     ) -> None:
         """The posting lists a ranking made afresh, and what they were made from."""
         self._posted = (ids, cap)
-        self._holders = {f: {i: w for w, i in listed} for f, listed in entries.items()}
+        self._holders = holders
         self._postings = postings
 
     def postings(self, ids: list[str], cap: int) -> dict[str, tuple[tuple[int, float], ...]] | None:
@@ -401,8 +396,7 @@ class VectorState:
                 holders.pop(feature, None)
                 postings.pop(feature, None)
                 continue
-            ranked = sorted(held.items(), key=lambda entry: (-entry[1], ids[entry[0]]))
-            postings[feature] = tuple(ranked[:cap])
+            postings[feature] = _posting(held, ids, cap)
         self._postings = postings
         return postings
 
@@ -511,6 +505,15 @@ class VectorState:
         self.previous = ([d.id for d in pool], index.postings)
         self._pending = False
         return out
+
+
+def _posting(
+    held: Mapping[int, float], ids: Sequence[str], cap: int
+) -> tuple[tuple[int, float], ...]:
+    """A feature's posting list: ``(position, weight)`` of the cards that have it (``held``:
+    position -> weight), heaviest first, ties by id, the first ``cap``."""
+    ranked = sorted(held.items(), key=lambda entry: (-entry[1], ids[entry[0]]))
+    return tuple(ranked[:cap])
 
 
 def _tag_idf(documents: Sequence[Document]) -> dict[str, float]:
