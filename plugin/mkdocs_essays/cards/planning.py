@@ -106,7 +106,7 @@ class CardPlan:
         # (kept by the body and the settings; the namer is the site's Markdown extensions',
         # and a changed mkdocs.yml empties the cache)
         # (a body's digest kept while it is the same text: 10 MB digested at every save)
-        key = digest(self._bodies.of(body, _digest), repr((level, attr_list, md_in_html)))
+        key = digest(self._bodies.of(body, digest), repr((level, attr_list, md_in_html)))
         cut_sections, unclosed, same_ids = self.site.cache.get("sections", key, cut)
         sections = list(cut_sections)
         lines = body.split("\n") if unclosed else []
@@ -333,8 +333,3 @@ class _Names:
             self._next[folded] = n + 1
         self.taken.add(name.casefold())
         return name
-
-
-def _digest(text: object) -> bytes:
-    assert isinstance(text, str)
-    return digest(text)
