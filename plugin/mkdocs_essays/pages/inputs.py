@@ -118,6 +118,7 @@ def _essay(essay: Essay, site: Site, views: Views) -> str:
             term = taxonomy.by_slug.get(slug)
             chips.append((plural, term.name if term is not None else name, slug))
     location = site.locations.get(essay)
+    # (the front matter last: its repr is kept while it is the same object, Views.fronts)
     return (
         repr(
             (
@@ -132,7 +133,7 @@ def _essay(essay: Essay, site: Site, views: Views) -> str:
         )
         + "\x00"
         + views.fronts.of(essay.front, repr)
-    )  # (the front matter: its repr kept)
+    )
 
 
 def _term(term: Term, site: Site, views: Views) -> str:
