@@ -431,6 +431,8 @@ class Run:
         """What this build's ``sitemap.xml`` lists, when MkDocs' own template renders it."""
         self._sitemap_given: str | None = None
         """The XML of the last build's, when it lists the same (rendered from no pages)."""
+        self._sitemap_made: list[tuple[tuple[object, ...], str] | None] = []
+        """What ``sitemap.xml`` lists and says, when this build wrote it (:meth:`finish`)."""
         self.sitemap_kept: frozenset[str] = frozenset()
         """``sitemap.xml`` and its ``.gz``, when the last build's stand (:meth:`post_template`)."""
         self._skipped = _SitemapSkipped()
@@ -856,7 +858,9 @@ class Run:
                 self._skipped.on = True
                 return ""
             return given
-        self.engine.sitemap = (said, output) if said is not None else None
+        # (the last build's until this one is done: a build that fails after writing it,
+        # beside the site, leaves the site's own, which the next build must not keep for it)
+        self._sitemap_made = [(said, output) if said is not None else None]
         return output
 
     # -- building pages ------------------------------------------------------------------------
@@ -947,6 +951,8 @@ class Run:
             static,
         )
         self.engine.wrote = self.engine.state if self.serve else None
+        if self._sitemap_made:
+            self.engine.sitemap = self._sitemap_made[0]
         self.engine.built = [src for src in pages if src not in self.kept]
         self.engine.decided = keys.decided
         documents = self._documents()
