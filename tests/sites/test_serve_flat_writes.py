@@ -1,13 +1,13 @@
 """Where a build that keeps pages writes the ones it renders (``incremental/engine.py``,
 ``Run._write_flat`` and ``Run._move_in``): all in one folder beside the site, moved into their
 places once the build is done, so no folder is made for each page (a new essay at 1,000
-essays renders 530 pages). Under `mkdocs serve`, a file replaced keeps a second name until
-the folder beside the site is deleted off the build's thread, so freeing its blocks costs
-the save nothing. A build that fails leaves the site as it was."""
+essays renders 530 pages). Under `mkdocs serve`, a file of the site that a new one replaces
+is moved into that folder first, which is deleted off the build's thread: freeing its blocks
+costs the save nothing, and no file is replaced (ext4 writes out a file moved over another
+at once). A build that fails leaves the site as it was: ``test_serve_failed_build.py``."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,22 +90,27 @@ def test_pages_rendered_get_no_folder_of_their_own_beside_the_site(
     served_as_clean(session.root, session.site_dir, tmp_path / "clean")
 
 
-def test_a_file_replaced_keeps_a_name_until_the_build_is_done(
+def test_a_file_replaced_is_moved_aside_before_the_new_one_is_moved_in(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    links: list[int] = []
+    site = str(session.site_dir) + os.sep
+    there: list[tuple[str, bool]] = []
     replace = os.replace
 
     def checking(source, target, *args, **kwargs):  # type: ignore[no-untyped-def]
-        with contextlib.suppress(FileNotFoundError):
-            links.append(os.stat(target).st_nlink)
+        if os.fspath(target).startswith(site):
+            there.append((_rel(target, session.site_dir), os.path.exists(target)))
         return replace(source, target, *args, **kwargs)
 
+    before = (session.site_dir / "patterns/cards.json").read_bytes()
     monkeypatch.setattr(os, "replace", checking)
     _save(session, "beta.md", "\nAnother word.\n")
     session.build()
     monkeypatch.undo()
-    # the essay, ``cards.json``, the search index: each had a second name when replaced, so
-    # the replacement dropped no file's last name (its blocks are freed off the thread)
-    assert len(links) >= 3 and all(count >= 2 for count in links), links
+    moved = dict(there)
+    # the essay, ``cards.json``, the search index: each replaced a file of the site, which
+    # was moved aside first (its blocks are freed off the thread, and no file is replaced)
+    assert {"posts/beta/index.html", "patterns/cards.json"} <= moved.keys(), moved
+    assert not any(moved.values()), moved
     assert "Another word." in (session.site_dir / "posts/beta/index.html").read_text("utf-8")
+    assert (session.site_dir / "patterns/cards.json").read_bytes() != before
