@@ -225,6 +225,31 @@ def test_ugly_urls_and_html_patterns() -> None:
     assert UrlPolicy(ugly=UglyUrls.of(True)).term("tags", "llm") == "tags/llm.html"
 
 
+def test_a_term_location_is_worked_out_once_per_policy() -> None:
+    """Each listing page asks for the terms of each essay it lists: a policy (one build's)
+    works each out once. A policy made again (``dataclasses.replace``, when the sections'
+    ``_index.md`` are read) works them out anew, from its own sections."""
+    import dataclasses
+
+    links = Permalinks.parse({"term": {"tags": "/topics/:slug/"}})
+    policy = UrlPolicy(permalinks=links)
+    asked: list[str] = []
+    rule = Permalinks.rule
+
+    def counting(self: Permalinks, kind: str, path: str) -> object:
+        asked.append(path)
+        return rule(self, kind, path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Permalinks, "rule", counting)
+        assert [policy.term("tags", "llm") for _ in range(3)] == ["topics/llm"] * 3
+        assert policy.term("tags", "rag") == "topics/rag"
+        assert asked == ["tags/llm", "tags/rag"]
+        named = dataclasses.replace(policy, sections={"tags/llm": ("large-models", None)})
+        assert named.term("tags", "llm") == "topics/large-models"
+        assert policy.term("tags", "llm") == "topics/llm"
+
+
 # -- linear time ----------------------------------------------------------------------------------
 
 GROWTH = {

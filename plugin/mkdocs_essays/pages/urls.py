@@ -90,6 +90,11 @@ class UrlPolicy:
         default_factory=dict, init=False, repr=False, hash=False, compare=False
     )
     """Location -> its URL (:meth:`url`), likewise."""
+    _terms: dict[tuple[str, str], str] = field(
+        default_factory=dict, init=False, repr=False, hash=False, compare=False
+    )
+    """(taxonomy, term slug) -> the term's location (:meth:`term`), likewise: each listing
+    page asks for the terms of each essay it lists."""
 
     # -- locations ---------------------------------------------------------------------------
 
@@ -259,6 +264,12 @@ class UrlPolicy:
         """A term's page: ``<taxonomy>/<term>``, or its permalink, whose ``:slug`` and
         ``:title`` are those of the term's ``_index.md`` when it has one (Hugo 0.168), else
         the term itself."""
+        known = self._terms.get((taxonomy, slug))
+        if known is None:
+            known = self._terms[(taxonomy, slug)] = self._term(taxonomy, slug)
+        return known
+
+    def _term(self, taxonomy: str, slug: str) -> str:
         rule = self.permalinks.rule("term", f"{taxonomy}/{slug}")
         location = f"{taxonomy}/{slug}"
         if rule is not None:
