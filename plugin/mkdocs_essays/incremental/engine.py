@@ -82,12 +82,12 @@ SAFE_PLUGINS = frozenset({"search", "material/search", "essays"})
 """Plugins whose work on a page a build without that page can do without: the search
 plugin's entries are kept (:mod:`.search`). Another plugin turns incremental builds off."""
 NEW = ".mkdocs-essays-new"
+"""Suffix of the folder MkDocs writes a build into, beside the site, before it is moved in."""
 FLAT = ".pages"
 """The folder, in the one MkDocs writes a build to, that it writes the pages to
 (:meth:`Run._write_flat`); hidden, as MkDocs' clean leaves it."""
 OLD = ".replaced"
 """The folder, there too, that holds the files the build replaces until it is deleted."""
-"""Suffix of the folder MkDocs writes a build into, beside the site, before it is moved in."""
 
 Warning_ = tuple[str, int, str]
 Copied = tuple[object, tuple[int, int]]
@@ -445,10 +445,10 @@ class Run:
         """``sitemap.xml`` and its ``.gz``, when the last build's stand (:meth:`post_template`)."""
         self._skipped = _SitemapSkipped()
         self.rendering: int | None = None
+        """How many pages this build renders (known at ``on_env``)."""
         self.flat: dict[str, str] = {}
         """The path MkDocs writes each page rendered to -> where the page goes in the site
         (:meth:`_write_flat`)."""
-        """How many pages this build renders (known at ``on_env``)."""
         self.sources: dict[str, object] = {}
         """Each file copied as it is, by its place in the site -> what it is made from: its
         source's size and modification time before the copy, or its content
