@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE_CONFIG
+from mkdocs_essays.incremental.engine import FLAT, NEW
 from serve_session import Session, essays_project, served_as_clean
 
 ESSAYS = {
@@ -72,8 +73,8 @@ def test_pages_rendered_get_no_folder_of_their_own_beside_the_site(
     session.build()
     built = session.plugin.incremental.built
     assert len(built) >= 5 and "posts/alpha.md" in built, built
-    beside = session.site_dir.parent / (session.site_dir.name + ".mkdocs-essays-new")
-    flat = str(beside / ".pages")
+    beside = session.site_dir.parent / (session.site_dir.name + NEW)
+    flat = str(beside / FLAT)
     pages = [p for p in written if p.endswith("index.html") or os.path.dirname(p) == flat]
     assert len(pages) == len(built), (pages, built)
     # every page into one folder: no folder made beside the site for a page
