@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,34 @@ def _plugin(config: Any) -> Any:
         if type(plugin).__name__ == "EssaysPlugin":
             return plugin
     raise AssertionError("no essays plugin in the configuration")
+
+
+FOUR_ESSAYS = {
+    f"{name}.md": (
+        f'+++\ntitle = "{name.title()}"\ndate = 2024-03-0{i + 1}\ntags = ["x"]\n+++\n\n'
+        f"{name.title()} begins.\n\n## A section of {name}\n\nText of {name} about caching.\n"
+    )
+    for i, name in enumerate(["alpha", "beta", "gamma", "delta"])
+}
+"""Four short essays tagged ``x``, one section each: the smallest site whose saves keep pages."""
+
+
+def served(tmp_path: Path, base: dict[str, Any]) -> Iterator[Session]:
+    """A session of :data:`FOUR_ESSAYS` (``project/``, served into ``site/``), built once;
+    closed when done (a fixture's body: ``yield from served(tmp_path, BASE_CONFIG)``)."""
+    root = essays_project(tmp_path / "project", FOUR_ESSAYS, base)
+    session = Session(root, tmp_path / "site")
+    try:
+        session.build()
+        yield session
+    finally:
+        session.close()
+
+
+def append(root: Path, name: str, text: str) -> None:
+    """Save ``docs/posts/<name>`` with ``text`` added at its end."""
+    path = root / "docs" / "posts" / name
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
 
 
 def essays_project(root: Path, essays: dict[str, str], base: dict[str, Any]) -> Path:

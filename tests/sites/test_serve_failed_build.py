@@ -6,41 +6,17 @@ it, and the next build must not take the site's own (the last good build's) for 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import BASE_CONFIG
-from serve_session import Session, essays_project, served_as_clean
-
-ESSAYS = {
-    f"{name}.md": (
-        f'+++\ntitle = "{name.title()}"\ndate = 2024-03-0{i + 1}\ntags = ["x"]\n+++\n\n'
-        f"{name.title()} begins.\n\n## A section of {name}\n\nText of {name} about caching.\n"
-    )
-    for i, name in enumerate(["alpha", "beta", "gamma", "delta"])
-}
+from serve_session import Session, append, served, served_as_clean, site_files
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    root = essays_project(tmp_path / "project", ESSAYS, BASE_CONFIG)
-    session = Session(root, tmp_path / "site")
-    try:
-        session.build()
-        yield session
-    finally:
-        session.close()
-
-
-def _save(session: Session, name: str, text: str) -> None:
-    path = session.root / "docs" / "posts" / name
-    path.write_text(path.read_text("utf-8") + text, "utf-8")
-
-
-def _rel(path: str, root: Path) -> str:
-    return os.path.relpath(path, root).replace(os.sep, "/")
+    yield from served(tmp_path, BASE_CONFIG)
 
 
 def test_a_build_that_fails_leaves_the_site_as_it_was(
@@ -49,7 +25,7 @@ def test_a_build_that_fails_leaves_the_site_as_it_was(
     from mkdocs_essays.build import EssaysBuild
 
     site = session.site_dir
-    before = {_rel(str(p), site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = {rel: path.read_bytes() for rel, path in site_files(site).items()}
     rendered: list[str] = []
     render = EssaysBuild.render_page
 
@@ -60,7 +36,7 @@ def test_a_build_that_fails_leaves_the_site_as_it_was(
         return render(self, page)
 
     monkeypatch.setattr(EssaysBuild, "render_page", failing)
-    _save(session, "gamma.md", "\nA third word.\n")
+    append(session.root, "gamma.md", "\nA third word.\n")
     text = (session.root / "docs/posts/gamma.md").read_text("utf-8")
     (session.root / "docs/posts/gamma.md").write_text(
         text.replace('tags = ["x"]', 'tags = ["x", "other"]'), "utf-8"
@@ -68,7 +44,7 @@ def test_a_build_that_fails_leaves_the_site_as_it_was(
     with pytest.raises(Exception, match="cannot be rendered"):
         session.build()
     assert len(rendered) == 3
-    after = {_rel(str(p), site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    after = {rel: path.read_bytes() for rel, path in site_files(site).items()}
     assert after.keys() == before.keys()
     assert [path for path in before if before[path] != after[path]] == []
     monkeypatch.undo()

@@ -15,31 +15,12 @@ from pathlib import Path
 import pytest
 from conftest import BASE_CONFIG
 from mkdocs_essays.incremental.engine import FLAT, NEW
-from serve_session import Session, essays_project, served_as_clean
-
-ESSAYS = {
-    f"{name}.md": (
-        f'+++\ntitle = "{name.title()}"\ndate = 2024-03-0{i + 1}\ntags = ["x"]\n+++\n\n'
-        f"{name.title()} begins.\n\n## A section of {name}\n\nText of {name} about caching.\n"
-    )
-    for i, name in enumerate(["alpha", "beta", "gamma", "delta"])
-}
+from serve_session import Session, append, served, served_as_clean
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    root = essays_project(tmp_path / "project", ESSAYS, BASE_CONFIG)
-    session = Session(root, tmp_path / "site")
-    try:
-        session.build()
-        yield session
-    finally:
-        session.close()
-
-
-def _save(session: Session, name: str, text: str) -> None:
-    path = session.root / "docs" / "posts" / name
-    path.write_text(path.read_text("utf-8") + text, "utf-8")
+    yield from served(tmp_path, BASE_CONFIG)
 
 
 def _rel(path: str, root: Path) -> str:
@@ -105,7 +86,7 @@ def test_a_file_replaced_is_moved_aside_before_the_new_one_is_moved_in(
 
     before = (session.site_dir / "patterns/cards.json").read_bytes()
     monkeypatch.setattr(os, "replace", checking)
-    _save(session, "beta.md", "\nAnother word.\n")
+    append(session.root, "beta.md", "\nAnother word.\n")
     session.build()
     monkeypatch.undo()
     moved = dict(there)

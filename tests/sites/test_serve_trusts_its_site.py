@@ -11,15 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE_CONFIG
-from serve_session import Session, essays_project
-
-ESSAYS = {
-    f"{name}.md": (
-        f'+++\ntitle = "{name.title()}"\ndate = 2024-03-0{i + 1}\ntags = ["x"]\n+++\n\n'
-        f"{name.title()} begins.\n\n## A section of {name}\n\nText of {name} about caching.\n"
-    )
-    for i, name in enumerate(["alpha", "beta", "gamma", "delta"])
-}
+from serve_session import FOUR_ESSAYS, Session, essays_project
 
 
 @pytest.fixture
@@ -39,7 +31,7 @@ def stats(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def test_a_save_reads_no_status_of_the_pages_the_last_build_wrote(
     tmp_path: Path, stats: list[str]
 ) -> None:
-    root = essays_project(tmp_path / "project", ESSAYS, BASE_CONFIG)
+    root = essays_project(tmp_path / "project", FOUR_ESSAYS, BASE_CONFIG)
     site_dir = tmp_path / "site"
     session = Session(root, site_dir)
     try:
