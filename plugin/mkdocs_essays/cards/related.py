@@ -488,6 +488,14 @@ class VectorState:
                 if old != new:
                     changed.add(feature)
             changed |= self.regrouped
+            # A card's exact score with another reads the other's whole vector, not only the
+            # posting lists (cut at the cap): a card whose weight for a feature changed may
+            # sit below the cap of that feature's list, which is then the same, and be found
+            # through another feature. Every card with such a feature is ranked again.
+            before, vectors = self.before, self.vectors
+            for card in replaced:
+                was, now = before.get(card, {}), vectors.get(card, {})
+                changed.update(f for f in was.keys() | now.keys() if was.get(f) != now.get(f))
         out: dict[str, list[str]] = {}
         for document in documents:
             found = kept.get(document.id) if keep else None
