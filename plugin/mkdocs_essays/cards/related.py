@@ -470,9 +470,10 @@ class VectorState:
     ) -> dict[str, list[str]]:
         """``{card id: index.related(card, limit)}`` for ``documents``, after :meth:`update`
         for ``index``: a card's list is found again when its vector changed, or a posting list
-        of one of its features did (the cards it is compared with are found in those lists,
-        with their weights: one whose vector changed changed a list it is in), or a card that
-        shares a feature with it moved to another essay; the others are kept."""
+        of one of its features did (the cards it is compared with are found in those lists),
+        or a card made again changed its weight for one of its features (a candidate is scored
+        with its whole vector, and may sit below the cut of that feature's list), or a card
+        that shares a feature with it moved to another essay; the others are kept."""
         asked = (limit, index.postings_cap)
         keep = not self.afresh and asked == self.asked and self.previous is not None
         kept, replaced = self.results, self.replaced
