@@ -795,7 +795,6 @@ class Run:
             return
         flat = os.path.join(self.new_dir, FLAT)
         os.mkdir(flat)
-        self.flat = {}
         for file in self._documents(self.included):
             if file.src_uri in self.kept:
                 continue
