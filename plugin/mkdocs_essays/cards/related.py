@@ -217,8 +217,14 @@ class RelatedIndex:
 
     def related(self, document: Document, limit: int = 5) -> list[str]:
         """Up to ``limit`` ids of other groups' cards, best first (none sharing nothing)."""
+        return self.ranked(document, limit)[0]
+
+    def ranked(self, document: Document, limit: int = 5) -> tuple[list[str], tuple[str, ...]]:
+        """:meth:`related`, and the ids of the candidates it scored exactly: the list can
+        change only when one of them changes its vector, or the posting lists of the
+        document's features change (they choose the candidates)."""
         if limit <= 0:
-            return []
+            return [], ()
         query = self.vector(document)
         # Each feature adds its share to the score of every card in its postings, in the
         # query's order of features (the same sums, term by term, as the module describes).
@@ -241,15 +247,17 @@ class RelatedIndex:
         documents = self.documents
         vectors = self.vectors
         ranked: list[tuple[float, str]] = []
+        scored: list[str] = []
         for index in candidates:
             other = documents[index]
             if other.id == document.id:
                 continue
+            scored.append(other.id)
             exact = sum(map(mul, factors, map(vectors[index].get, features, repeat(0.0))))
             if exact > 0:
                 ranked.append((exact, other.id))
         ranked.sort(key=lambda e: (-e[0], e[1]))
-        return [identifier for _, identifier in ranked[:limit]]
+        return [identifier for _, identifier in ranked[:limit]], tuple(scored)
 
 
 class Carriers(Generic[D]):
@@ -339,6 +347,8 @@ class VectorState:
         have changed."""
         self.results: dict[str, list[str]] = {}
         """Card id -> its related cards, as the last :meth:`related` found them."""
+        self.scored: dict[str, tuple[str, ...]] = {}
+        """Card id -> the cards the last :meth:`related` scored it with exactly (its candidates)."""
         self.asked: tuple[int, int] | None = None
         """``(limit, postings cap)`` of the last :meth:`related`."""
         self.previous: tuple[list[str], dict[str, tuple[tuple[int, float], ...]]] | None = None
@@ -469,16 +479,19 @@ class VectorState:
         self, index: RelatedIndex, documents: Sequence[Document], limit: int
     ) -> dict[str, list[str]]:
         """``{card id: index.related(card, limit)}`` for ``documents``, after :meth:`update`
-        for ``index``: a card's list is found again when its vector changed, or a posting list
-        of one of its features did (the cards it is compared with are found in those lists),
-        or a card made again changed its weight for one of its features (a candidate is scored
-        with its whole vector, and may sit below the cut of that feature's list), or a card
-        that shares a feature with it moved to another essay; the others are kept."""
+        for ``index``. A card's list is found again when its vector changed, or a posting list
+        of one of its features did (they choose the cards it is scored with exactly), or one
+        of the cards it was scored with changed its weight for one of its features (the exact
+        score reads the other card's whole vector, not only the posting lists cut at the
+        cap), or a card that shares a feature with it moved to another essay; the others are
+        kept: their candidates, and each candidate's score, are what they were."""
         asked = (limit, index.postings_cap)
         keep = not self.afresh and asked == self.asked and self.previous is not None
         kept, replaced = self.results, self.replaced
         position, pool = index.position, index.documents
         changed: set[str] = set()
+        reweighed: dict[str, set[str]] = {}
+        """Card made again -> the features whose weight it changed."""
         if keep:
             assert self.previous is not None
             old_ids, old_postings = self.previous
@@ -489,15 +502,12 @@ class VectorState:
                 if old != new:
                     changed.add(feature)
             changed |= self.regrouped
-            # A card's exact score with another reads the other's whole vector, not only the
-            # posting lists (cut at the cap): a card whose weight for a feature changed may
-            # sit below the cap of that feature's list, which is then the same, and be found
-            # through another feature. Every card with such a feature is ranked again.
             before, vectors = self.before, self.vectors
             for card in replaced:
                 was, now = before.get(card, {}), vectors.get(card, {})
-                changed.update(f for f in was.keys() | now.keys() if was.get(f) != now.get(f))
+                reweighed[card] = {f for f in was.keys() | now.keys() if was.get(f) != now.get(f)}
         out: dict[str, list[str]] = {}
+        scored = self.scored
         for document in documents:
             found = kept.get(document.id) if keep else None
             at = position.get(document.id)
@@ -507,9 +517,16 @@ class VectorState:
                 or pool[at] is not document
                 or document.id in replaced
                 or not changed.isdisjoint(index.vectors[at])
+                or any(
+                    not reweighed[other].isdisjoint(index.vectors[at])
+                    for other in scored.get(document.id, ())
+                    if other in reweighed
+                )
             ):
-                found = index.related(document, limit)
+                found, scored[document.id] = index.ranked(document, limit)
             out[document.id] = found
+        for gone in scored.keys() - out.keys():
+            del scored[gone]
         self.results, self.asked = out, asked
         self.previous = ([d.id for d in pool], index.postings)
         self._pending = False
