@@ -8,11 +8,13 @@ giving the page that shows the change, for the benchmark corpus (``corpus.py``) 
 For each N the mkdocs-essays site is written and the real ``mkdocs serve`` is started on it
 (``tests/serving.py``). Then, ``--rounds`` times, each kind of edit a writer makes is saved in
 turn, and the clock runs from the write until the page that shows it, fetched every 50 ms,
-does: a word in a body (the essay holds the new sentence), a tag added (the new tag's page
-lists the essay), the tag removed (its page is gone), a section renamed (the essay shows the
-new heading, the card moves), a new essay (its page is served), that essay deleted (its page
-is gone), a file renamed (the page at the new address is served; the next round renames it
-back). The essay edited is the middle one of the corpus (not the newest: listings need not
+does: a word in a body (the essay holds the new sentence), a shared word (a sentence with
+three words that one other essay alone holds, and the next round takes them out: unlike the
+first edit's, they weigh in the related essays and cards and move lists near it), a tag
+added (the new tag's page lists the essay), the tag removed (its page is gone), a section
+renamed (the essay shows the new heading, the card moves), a new essay (its page is served),
+that essay deleted (its page is gone), a file renamed (the page at the new address is
+served; the next round renames it back). The essay edited is the middle one of the corpus (not the newest: listings need not
 change). ``--churn K`` saves a word K times in a row at the largest N and reports the wait and
 the server's memory (resident set, from /proc) at the 2nd save and at the K-th. The tables
 give the median, min and max wait, and MkDocs' own build time (the median of the
@@ -47,6 +49,8 @@ import corpus  # noqa: E402
 import run  # noqa: E402
 from serving import ServerDied, free_port, mkdocs_serve, wait_until  # noqa: E402
 
+RARE = "quexling, zorblat and frumiousness"
+"""Words of the "shared word" edit: made up, in no essay of the corpus."""
 POLL = 0.05
 """Seconds between two fetches of the page."""
 START_TIMEOUT = 600.0
@@ -59,6 +63,7 @@ _DETECTED = re.compile(r"Detected file changes")
 
 KINDS = (
     "word",
+    "shared word",
     "tag added",
     "tag removed",
     "section renamed",
@@ -141,6 +146,13 @@ class Edits:
         self.base = base
         self.renamed = False
         self.heading = re.findall(r"^## (.+)$", self.original, re.MULTILINE)[1]
+        # Another essay holds words no other one has: the "shared word" edit gives them to
+        # the edited essay too (set up before the server starts, restored at the end).
+        self.partner = self.posts / f"{self.essays[n // 4].slug}.md"
+        self.partner_text = self.partner.read_text("utf-8")
+        self.partner.write_text(f"{self.partner_text}\nOn {RARE}.\n", encoding="utf-8")
+        self.shared: str | None = None
+        """The sentence of the edited essay that holds :data:`RARE`, while it does."""
 
     def url(self, slug: str) -> str:
         return f"{self.base}posts/{slug}/"
@@ -157,6 +169,17 @@ class Edits:
         if kind == "word":
             marker = f"Saved edit number {number}."
             self._save(f"{self.text}\n{marker}\n")
+            return holds(self.url(self.slug), marker)
+        if kind == "shared word":
+            # The words are rare (two essays of the collection): they weigh in the essay's
+            # words, and so in the related essays and cards of the essays near it.
+            marker = f"Shared words {number}"
+            if self.shared is None:
+                self.shared = f"{marker}: {RARE}."
+                self._save(f"{self.text}\n{self.shared}\n")
+            else:
+                self._save(self.text.replace(self.shared, f"{marker}, taken out.", 1))
+                self.shared = None
             return holds(self.url(self.slug), marker)
         if kind == "tag added":
             tag = f"bench{number}"
@@ -191,6 +214,7 @@ class Edits:
         (self.posts / f"{self.slug}.md").unlink(missing_ok=True)
         (self.posts / f"{self.extra.slug}.md").unlink(missing_ok=True)
         self.source.write_text(self.original, encoding="utf-8")
+        self.partner.write_text(self.partner_text, encoding="utf-8")
 
 
 def measure(n: int, rounds: int, churn: int, kinds: tuple[str, ...], work: Path) -> Result:

@@ -148,8 +148,8 @@ def test_serve_rebuild_runs_and_prints_its_tables(tmp_path: Path) -> None:
     ]
     waits = {row[1]: row[2:] for row in rows if not row[1].startswith("(") and len(row) == 6}
     assert list(waits) == [
-        *("word", "tag added", "tag removed", "section renamed", "new essay", "deleted essay"),
-        "renamed file",
+        *("word", "shared word", "tag added", "tag removed", "section renamed", "new essay"),
+        *("deleted essay", "renamed file"),
     ], rows
     for saves, median, low, high in waits.values():
         assert saves == "1" and 0 < float(low) <= float(median) <= float(high)
@@ -171,6 +171,8 @@ def test_serve_rebuild_runs_and_prints_its_tables(tmp_path: Path) -> None:
     ), "the new essay is gone, the renamed file has its name back"
     target = posts / f"{corpus.essays(5)[2].slug}.md"
     assert "Saved edit" not in target.read_text("utf-8"), "the edited essay is as written"
+    partner = posts / f"{corpus.essays(5)[1].slug}.md"
+    assert "quexling" not in partner.read_text("utf-8"), "the other essay is as written"
 
 
 DIGEST = REPO / "tests" / "benchmarks" / "digest.py"
