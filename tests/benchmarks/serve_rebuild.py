@@ -6,22 +6,22 @@ giving the page that shows the change, for the benchmark corpus (``corpus.py``) 
     python tests/benchmarks/serve_rebuild.py --sizes 1000 --rounds 0 --churn 100
 
 For each N the mkdocs-essays site is written and the real ``mkdocs serve`` is started on it
-(``tests/serving.py``). Then, ``--rounds`` times, each kind of edit a writer makes is saved in
-turn, and the clock runs from the write until the page that shows it, fetched every 50 ms,
-does: a word in a body (the essay holds the new sentence), a shared word (a sentence with
-three words that one other essay alone holds, and the next round takes them out: unlike the
-first edit's, they weigh in the related essays and cards and move lists near it), a tag
+(``tests/serving.py``). Then, ``--rounds`` times, each kind of edit a writer makes is saved
+in turn, and the clock runs from the write until the page that shows it, fetched every 50
+ms, does: a word in a body (the essay holds the new sentence), a shared word (a sentence
+with three words that one other essay alone holds, and the next round takes them out: unlike
+the first edit's, they weigh in the related essays and cards and move lists near it), a tag
 added (the new tag's page lists the essay), the tag removed (its page is gone), a section
 renamed (the essay shows the new heading, the card moves), a new essay (its page is served),
 that essay deleted (its page is gone), a file renamed (the page at the new address is
-served; the next round renames it back). The essay edited is the middle one of the corpus (not the newest: listings need not
-change). ``--churn K`` saves a word K times in a row at the largest N and reports the wait and
-the server's memory (resident set, from /proc) at the 2nd save and at the K-th. The tables
-give the median, min and max wait, and MkDocs' own build time (the median of the
-"Documentation built in" lines of the rebuilds; MkDocs logs a message it logged before only
-once, so a rebuild as long as an earlier one, to the hundredth, has no line: the rebuilds are
-counted by their "Detected file changes" lines). No assert on times anywhere; the figures are
-as noisy as the machine.
+served; the next round renames it back). The essay edited is the middle one of the corpus
+(not the newest: listings need not change). ``--churn K`` saves a word K times in a row at
+the largest N and reports the wait and the server's memory (resident set, from /proc) at the
+2nd save and at the K-th. The tables give the median, min and max wait, and MkDocs' own
+build time (the median of the "Documentation built in" lines of the rebuilds; MkDocs logs a
+message it logged before only once, so a rebuild as long as an earlier one, to the
+hundredth, has no line: the rebuilds are counted by their "Detected file changes" lines). No
+assert on times anywhere; the figures are as noisy as the machine.
 """
 
 from __future__ import annotations
