@@ -141,3 +141,23 @@ def test_a_card_moved_into_another_essay_leaves_its_lists() -> None:
     moved = state.related(RelatedIndex(cards, state=state), cards, 3)
     assert "c1" not in moved["c0"]
     assert moved == {d.id: RelatedIndex(cards).related(d, 3) for d in cards}
+
+
+def test_a_new_card_finds_again_only_the_lists_it_can_change() -> None:
+    """Of 300 cards sharing one tag, a new card with the tag: a list is found again when the
+    posting lists it is scored through changed, or a card it was scored with changed its
+    weights; the cards that merely carry one of the new card's features keep their lists."""
+    cards = [
+        card(k, " ".join(VOCABULARY[(k * 5 + j) % 49] for j in range(6)) + f" own{k}", ("llm",))
+        for k in range(300)
+    ]
+    state = VectorState()
+    before = state.related(RelatedIndex(cards, state=state), cards, 5)
+    cards.append(card(300, f"{VOCABULARY[3]} {VOCABULARY[7]} own300 own301", ("llm",)))
+    index = RelatedIndex(cards, state=state)
+    after = state.related(index, cards, 5)
+    again = [i for i in before if after[i] is not before[i]]
+    assert 0 < len(again) < 100, len(again)  # (62; every list, 300, before)
+    carrying = [d.id for d in cards[:300] if "#llm" in index.vector(d)]
+    assert len(carrying) == 300  # (every one of them shares a feature with the new card)
+    assert after == {d.id: RelatedIndex(cards).related(d, 5) for d in cards}
