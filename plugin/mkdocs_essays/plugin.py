@@ -202,6 +202,8 @@ class EssaysPlugin(BasePlugin[EssaysConfig]):
         output = self.build.post_page(output, page)
         if self.sites is not None:
             output = self.sites.post_page(output, page, self.build.site)
+        if self.incremental.run is not None:
+            self.incremental.run.page_written(page, output)
         return output
 
     def on_template_context(

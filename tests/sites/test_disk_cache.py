@@ -141,6 +141,28 @@ def test_an_edit_between_two_builds_is_built_and_the_site_is_a_clean_builds(
     same_as_clean(root, tmp_path)
 
 
+def test_a_page_whose_local_map_alone_changed_gets_it_in_a_second_build(
+    tmp_path: Path,
+) -> None:
+    """A section renamed between two ``mkdocs build`` commands: the pages whose only change
+    is their local map get the new map in the file the first build wrote (its copy in the
+    cache, put back in the site), and the site is a clean build's (``incremental/patching.py``)."""
+    root = project(tmp_path / "p")
+    run_build(root)
+    alpha = root / "docs" / "posts" / "alpha.md"
+    alpha.write_text(alpha.read_text("utf-8").replace("## Budgets", "## Spending"), "utf-8")
+    site = run_build(root)
+    patched = [m for m in site.messages() if "with a new local map" in m]
+    assert patched, site.messages()
+    same_as_clean(root, tmp_path)
+    # and the records of the pages patched, in the cache, are good for the build after
+    alpha.write_text(alpha.read_text("utf-8").replace("## Spending", "## Outlays"), "utf-8")
+    site = run_build(root)
+    assert [m for m in site.messages() if "with a new local map" in m], site.messages()
+    assert "outlays" in site.text("posts/alpha/")
+    same_as_clean(root, tmp_path, "again")
+
+
 def test_a_changed_page_copy_throws_the_whole_cache_away(tmp_path: Path) -> None:
     root = project(tmp_path / "p")
     run_build(root)

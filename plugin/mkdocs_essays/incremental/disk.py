@@ -49,6 +49,7 @@ FORMAT = b"mkdocs-essays records 1\n"
 _ALLOWED = {
     ("mkdocs_essays.incremental.engine", "PageRecord"),
     ("mkdocs_essays.incremental.engine", "State"),
+    ("mkdocs_essays.incremental.patching", "Local"),
     ("mkdocs_essays.incremental.products", "Products"),
     ("mkdocs_essays.pages.views", "Rendered"),
     ("mkdocs_essays.cards.model", "Link"),

@@ -60,6 +60,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..cache import config_fingerprint
+from . import patching
 from . import products as made
 from .converted import Conversions
 from .disk import Disk
@@ -114,6 +115,9 @@ class PageRecord:
     other page shows of it, while it is not built)."""
     depends: tuple[object, ...] | None = None
     """What decided its key, when its feature says it (:mod:`.keys`)."""
+    local: patching.Local | None = None
+    """Its local map as written, when the page can get another put in its place
+    (:mod:`.patching`)."""
 
 
 @dataclass
@@ -303,6 +307,9 @@ class Incremental:
         self._unsaved: tuple[State, dict[Any, Any]] | None = None
         self.built: list[str] = []
         """The pages the last build built (src_uri), for the benchmark and tests."""
+        self.patched: list[str] = []
+        """The pages of the last build that got a new local map in the file the build before
+        wrote (:mod:`.patching`), not built (among :attr:`built`)."""
         self.decided = 0
         """How many pages the last build kept by what decides their inputs (:mod:`.keys`)."""
         self.listed: dict[str, _Listed] = {}
@@ -458,6 +465,13 @@ class Run:
         in the site are their sources' (:meth:`_keep_copies`)."""
         self.keys_now: dict[str, bytes] = {}
         """src_uri -> the key of each page left out and taken back in at ``on_env``."""
+        self.locals_now: dict[str, tuple[str, bytes] | None] = {}
+        """src_uri -> :meth:`.keys.Keys.local` of each of those pages."""
+        self.patched: dict[str, tuple[PageRecord, bytes]] = {}
+        """src_uri -> the record of each page left out that gets a new local map, and its file
+        with it (:meth:`_patch`); written with the pages rendered (:meth:`_write_flat`)."""
+        self.spots: dict[str, tuple[int, int, bytes]] = {}
+        """src_uri -> where the local map is in each page rendered (:func:`.patching.spot`)."""
         self.lookups: dict[str, list[str]] = {}
         self._looking: list[str] | None = None
         self._paths: list[str] | None = None
@@ -749,12 +763,16 @@ class Run:
                 key = keys.page(file, _reader(file), (record.depends, record.key))
                 if key == record.key:
                     self.kept[src] = record
-                else:
-                    later.append(file)
-                    if key is not None:
-                        # (its Markdown is the last build's, so are the paths its links ask
-                        # for: the key it gets once built is this one)
-                        self.keys_now[src] = key
+                    continue
+                local = keys.local(src) if key is not None else None
+                if key is not None and self._patch(file, record, key, local):
+                    continue
+                later.append(file)
+                if key is not None:
+                    # (its Markdown is the last build's, so are the paths its links ask
+                    # for: the key it gets once built is this one)
+                    self.keys_now[src] = key
+                    self.locals_now[src] = local
         keys.bodies = None  # (pages are rendered from here: their links looked up anew)
         self._take_back(later, files)
         if later and self.kept and _nav_digest(self.nav) != nav:
@@ -763,6 +781,7 @@ class Run:
             log.info("the navigation changed: every page is built")
             everything = [self.left_out[src][0] for src in self.kept]
             self.kept.clear()
+            self.patched.clear()
             self.keys_now.clear()
             keys.site = digest_of(self.generation, _nav_digest(self.nav))
             self._take_back(everything, files)
@@ -790,7 +809,8 @@ class Run:
     def _write_flat(self) -> None:
         """Each page this build renders is written into one folder beside the site, not into a
         folder of its own there: :meth:`_move_in` puts it in its place. A new essay at 1,000
-        essays renders 530 pages, and making a folder for each took 0.1-0.25 s."""
+        essays renders 530 pages, and making a folder for each took 0.1-0.25 s. The pages
+        given a new local map are written there now."""
         if self.new_dir is None:
             return
         flat = os.path.join(self.new_dir, FLAT)
@@ -801,6 +821,37 @@ class Run:
             path = os.path.join(flat, str(len(self.flat)))
             file.abs_dest_path = path
             self.flat[path] = file.dest_uri
+        for record, data in self.patched.values():
+            path = os.path.join(flat, str(len(self.flat)))
+            with open(path, "wb") as stream:
+                stream.write(data)
+            self.flat[path] = record.dest
+
+    def _patch(
+        self, file: File, record: PageRecord, key: bytes, local: tuple[str, bytes] | None
+    ) -> bool:
+        """A page left out whose key changed but not its key without its local map: its file
+        as the last build wrote it, with the map drawn now in place of the one it has
+        (:mod:`.patching`). False when it must be rendered."""
+        was = record.local
+        if local is None or was is None or local[1] != was.rest or self.new_dir is None:
+            return False
+        html = patching.draw(self.build, file.src_uri, file.url)
+        if html is None:
+            return False
+        try:
+            with open(os.path.join(self.site_dir, record.dest), "rb") as stream:
+                old = stream.read()
+        except OSError:
+            return False
+        made = patching.patch(old, was, html)
+        if made is None:
+            return False
+        data, (at, length, digest) = made
+        now = patching.Local(local[0], local[1], at, length, digest)
+        self.kept[file.src_uri] = record
+        self.patched[file.src_uri] = (replace(record, key=key, local=now), data)
+        return True
 
     def _take_back(self, later: list[File], files: Files) -> None:
         """Pages left out that are built after all: read as MkDocs reads a page."""
@@ -892,6 +943,12 @@ class Run:
 
     # -- building pages ------------------------------------------------------------------------
 
+    def page_written(self, page: Page, output: str) -> None:
+        """Where the page's local map is in what is written (:mod:`.patching`)."""
+        found = patching.spot(output, self.build.views.deferred.drawn)
+        if found is not None:
+            self.spots[page.file.src_uri] = found
+
     def page_context_before(self, page: Page) -> None:
         if self.search is not None:
             self.search.before(page.file.src_uri)
@@ -924,6 +981,12 @@ class Run:
         present = set(written)
         depends = keys.depends
         for src, record in self.kept.items():
+            patched = self.patched.get(src)
+            if patched is not None:
+                record = patched[0]
+                with contextlib.suppress(OSError):  # (else the next build finds it changed)
+                    stat = os.stat(os.path.join(self.site_dir, record.dest))
+                    record = replace(record, stat=(stat.st_size, stat.st_mtime_ns))
             said = depends.get(src)
             if said != record.depends:  # (its key is this build's: so is what decided it)
                 record = replace(record, depends=said)
@@ -935,9 +998,17 @@ class Run:
             if src in self.kept or file.page is None:
                 continue
             dest = file.dest_uri
-            key = self.keys_now.get(src) or keys.page(file, _reader(file))
+            local: tuple[str, bytes] | None
+            key: bytes | None
+            if src in self.keys_now:
+                key, local = self.keys_now[src], self.locals_now.get(src)
+            else:
+                key = keys.page(file, _reader(file))
+                local = keys.local(src) if key is not None else None
             if key is None:
                 continue
+            spot = self.spots.get(src)
+            mapped = patching.Local(local[0], local[1], *spot) if local and spot else None
             try:
                 stat = os.stat(os.path.join(self.site_dir, dest))
             except OSError:
@@ -952,6 +1023,7 @@ class Run:
                 lookups=tuple(self.lookups.get(src, ())),
                 nav=(file.page.title, dict(file.page.meta)) if self.in_nav(file) else None,
                 depends=depends.get(src),
+                local=mapped,
             )
         static = dict(self.copies_kept)
         for dest, source in self.sources.items():
@@ -981,6 +1053,7 @@ class Run:
         if self._sitemap_made:
             self.engine.sitemap = self._sitemap_made[0]
         self.engine.built = [src for src in pages if src not in self.kept]
+        self.engine.patched = list(self.patched)
         self.engine.decided = keys.decided
         documents = self._documents()
         self.engine.conversions.keep_only({file.src_uri for file in documents})
@@ -988,9 +1061,10 @@ class Run:
             self.engine.keep(self.engine.state, self.build.site.cache.export(), serve=self.serve)
         if state is not None:
             built = len(pages) - len(self.kept)
+            patched = f" ({len(self.patched)} with a new local map)" if self.patched else ""
             log.info(
                 f"{built} page{'s' if built != 1 else ''} built, {len(self.kept)} kept as the "
-                "last build left them"
+                f"last build left them{patched}"
             )
 
     def _sitemap_gz(self) -> None:

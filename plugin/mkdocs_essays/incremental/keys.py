@@ -35,6 +35,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..cache import ByObject
+from ..pages.inputs import Inputs
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
     from ..model import Essay
 
 __all__ = ["Keys", "Memo", "digest_of", "stable_repr"]
+
+LOCAL_MAP = "\x00local map"
+"""What stands for the value of a page's local map in its key without it (:meth:`Keys.local`)."""
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -111,6 +115,9 @@ class Keys:
         """src_uri -> what decides the page's key, for a page whose feature says it (the
         record made of the page keeps it)."""
         self.decided = 0
+        self._last: tuple[str, Inputs, list[object], list[str]] | None = None
+        """The page :meth:`page` worked out the key of last from its inputs: its src_uri,
+        inputs, the parts of its key and the values of the local maps they declare."""
         """Pages whose key was their record's by what decides it, in this build."""
         self.bodies: dict[str, bytes] | None = {}
         """:meth:`body` of each essay, while no page is rendered yet (``on_files`` asks it of
@@ -153,10 +160,16 @@ class Keys:
                     if self.check:
                         self._check(file, source, last[1])
                     return last[1]
-        declared = build.key(src)
-        if declared is None:
+        views = build.views
+        maps: list[str] = []
+        views.local_maps = maps
+        try:
+            inputs = build.inputs(src)
+        finally:
+            views.local_maps = None
+        if inputs is None:
             return None
-        parts: list[object] = [self.site, src, file.url, file.dest_uri, declared]
+        parts: list[object] = [self.site, src, file.url, file.dest_uri, views.digest(inputs)]
         essay = site.collection.get(src)
         if essay is not None and essay in site.locations:
             parts.append(self.body(essay))
@@ -170,7 +183,25 @@ class Keys:
             ]
         if spec is not None:
             parts.append(repr(spec.meta))
+        self._last = (src, inputs, parts, maps)
         return digest_of(*parts)
+
+    def local(self, src: str) -> tuple[str, bytes] | None:
+        """For the page whose key :meth:`page` worked out last, ``src``: the value of the one
+        local map it shows and its key as if that map showed nothing (equal from one build to
+        the next when only the map changed: :mod:`.patching`). None when the page shows no
+        map, or more than one, or its key was its record's by what decides it."""
+        last = self._last
+        if last is None or last[0] != src:
+            return None
+        _, inputs, parts, maps = last
+        if len(maps) != 1 or inputs.values.count(maps[0]) != 1:
+            return None
+        value = maps[0]
+        values = tuple(LOCAL_MAP if v == value else v for v in inputs.values)
+        rest = list(parts)
+        rest[4] = self.build.views.digest(Inputs(inputs.essays, inputs.terms, values))
+        return value, digest_of(*rest)
 
     def _check(self, file: File, source: Callable[[], bytes], kept: bytes) -> None:
         if self.page(file, source) != kept:

@@ -391,14 +391,22 @@ class KnowledgeMap(Feature):
 
     # -- local maps -------------------------------------------------------------------------
 
-    def _local(self, center: str, page_url: str, what: str) -> str:
+    def _has_local(self, center: str) -> bool:
         if not self.site.options.local_map or center not in self.graph.nodes:
+            return False
+        return bool(self.graph.adjacency[center])  # (a page tied to nothing has no map)
+
+    def _local(self, center: str, page_url: str, what: str) -> str:
+        if not self._has_local(center):
             return ""
-        if not self.graph.adjacency[center]:
-            return ""  # (a page tied to nothing has no map)
         # Drawn when the page gets it back, after search (which need not read its 13 KB of
         # SVG), just before the page is written: no map is held from one hook to another.
         return self.views.defer(lambda: self._draw_local(center, page_url, what))
+
+    def local_map(self, center: str, page_url: str, what: str) -> str | None:
+        """The local map the page at ``page_url`` (an essay's, ``what`` "essay", or a card's)
+        shows around ``center``, drawn now, as its rendering puts it in (None: it has none)."""
+        return self._draw_local(center, page_url, what) if self._has_local(center) else None
 
     def _draw_local(self, center: str, page_url: str, what: str) -> str:
         graph = self.graph
@@ -535,7 +543,12 @@ class KnowledgeMap(Feature):
             kept = self.site.cache.get("local maps", b"", Around)
             self._around = kept.of(self.graph, self._drawn)
         shown = self._around.get(center)
-        return Inputs() if shown is None else Inputs(values=(shown.hex(),))
+        if shown is None:
+            return Inputs()
+        value = shown.hex()
+        if self.views.local_maps is not None:
+            self.views.local_maps.append(value)
+        return Inputs(values=(value,))
 
     def card_footer(self, card: Card, page_url: str) -> str:
         return self._local(f"card:{card.id}", page_url, "card")

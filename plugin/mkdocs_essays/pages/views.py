@@ -84,6 +84,9 @@ class Views:
         self._chips: dict[Essay, tuple[Chips, ...]] = {}
         self._summaries: dict[str, str] = {}
         """src_uri -> the summary of a page not rendered in this build (see :meth:`summary`)."""
+        self.local_maps: list[str] | None = None
+        """While the key of a page is worked out (:mod:`..incremental.keys`): the value each
+        local map its inputs declare gives (:mod:`..incremental.patching`)."""
         self.shown: dict[tuple[str, str], bytes] | None = None
         """A digest of what a page shows of an essay or a term, once every essay is rendered
         (worked out once per build: each essay is named by the inputs of many pages,

@@ -26,7 +26,10 @@ class Deferred:
 
     def __init__(self) -> None:
         self._held: dict[str, str | Callable[[], str]] = {}
-        self._written: tuple[str, str] | None = None
+        self._written: tuple[str, str, list[str]] | None = None
+        self.drawn: list[str] = []
+        """What was made for the written page only (a local map) in the page :meth:`written`
+        was last told of (none when its content was not what :meth:`restore` gave back)."""
         self._count = itertools.count()
         # (a writer's page cannot hold a token by chance, nor one copied from an earlier build)
         self._prefix = f"<!-- mkdocs-essays: deferred {secrets.token_hex(4)}-"
@@ -67,9 +70,10 @@ class Deferred:
         pieces.append(content[at:])
         restored = "".join(pieces)
         if lazy:
+            drawn = [pieces[i] for i in lazy]
             for i in lazy:
                 pieces[i] = ""
-            self._written = (restored, "".join(pieces))
+            self._written = (restored, "".join(pieces), drawn)
         return restored
 
     def written(self, content: str | None) -> str | None:
@@ -77,7 +81,9 @@ class Deferred:
         only (a local map), if it is what :meth:`restore` gave back; else as it is."""
         last, self._written = self._written, None
         if last is not None and content is last[0]:
+            self.drawn = last[2]
             return last[1]
+        self.drawn = []
         return content
 
     def __len__(self) -> int:

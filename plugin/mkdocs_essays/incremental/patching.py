@@ -1,0 +1,89 @@
+"""Pages whose only change is their local map: the new map is put into the file the last
+build wrote, and the page is not rendered again (issue 23).
+
+A save changes the local maps of many pages that show nothing else new: a new essay at 1,000
+essays builds some 530 pages, and for 190 of them the map is all that changed; a word that
+gives an essay words one other essay has moves related lists, and with them the maps of 380
+pages of 500. Rendering such a page again (Material's templates, the search plugin's parse)
+takes several times as long as drawing its map.
+
+A local map is put into the page after the search plugin has read it
+(:mod:`..render.deferred`), so the page's search entries do not hold it, and nothing else of
+the page is made from it. The page's key (:mod:`.keys`) names the map by one value, what it
+shows: the key worked out with that value left out (:meth:`.keys.Keys.local`) is the same
+from build to build when only the map changed. The record of a page written with a map keeps
+that key, the map's value, and where the map's HTML is in the file (bytes) with a digest of
+it. The next build, finding the page's key changed but not its key without the map, reads
+the file, checks that the bytes at that place are the map the record says, and writes the
+file with the new map in their place; anything else (the file changed, a plugin that moved
+the map after this one) and the page is rendered as any other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..build import EssaysBuild
+
+__all__ = ["Local", "draw", "patch", "spot"]
+
+
+@dataclass(frozen=True)
+class Local:
+    """A page's local map, as the last build wrote it."""
+
+    value: str
+    """What the map shows (its value in the page's key)."""
+    rest: bytes
+    """The page's key without the map (:meth:`.keys.Keys.local`)."""
+    at: int
+    """Where the map's HTML starts in the page's file (bytes)."""
+    length: int
+    """Its length (bytes)."""
+    digest: bytes
+    """A digest of it."""
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def spot(output: str, drawn: list[str]) -> tuple[int, int, bytes] | None:
+    """Where the one fragment drawn for the written page only (its local map) is in the page's
+    ``output``: its start and length in bytes, and a digest of it (None: none, or more than
+    one, or not found once as it was drawn)."""
+    if len(drawn) != 1 or not drawn[0]:
+        return None
+    html = drawn[0]
+    at = output.find(html)
+    if at == -1 or output.find(html, at + 1) != -1:
+        return None
+    data = html.encode("utf-8")
+    return len(output[:at].encode("utf-8")), len(data), _digest(data)
+
+
+def draw(build: EssaysBuild, src_uri: str, page_url: str) -> str | None:
+    """The local map of the page of ``src_uri`` (an essay's or a pattern card's), drawn now
+    as its rendering puts it in; None when it has none."""
+    drawing: Any = next((f for f in build.features if hasattr(f, "local_map")), None)
+    if drawing is None:
+        return None
+    spec = build.specs.get(src_uri)
+    if spec is None:
+        return drawing.local_map(f"essay:{src_uri}", page_url, "essay")
+    if spec.kind == "card":
+        return drawing.local_map(f"card:{spec.key}", page_url, "card")
+    return None
+
+
+def patch(old: bytes, local: Local, html: str) -> tuple[bytes, tuple[int, int, bytes]] | None:
+    """The file ``old`` with ``html`` in place of the map ``local`` says it holds, and where
+    ``html`` is in it (as :func:`spot` says); None when the bytes there are not that map."""
+    end = local.at + local.length
+    if end > len(old) or _digest(old[local.at : end]) != local.digest:
+        return None
+    data = html.encode("utf-8")
+    return old[: local.at] + data + old[end:], (local.at, len(data), _digest(data))
