@@ -40,9 +40,7 @@ def _rename(session: Session, old: str, new: str) -> None:
     path.write_text(path.read_text("utf-8").replace(f"## {old}", f"## {new}"), "utf-8")
 
 
-def test_a_page_whose_map_alone_changed_gets_the_new_map(
-    session: Session, tmp_path: Path
-) -> None:
+def test_a_page_whose_map_alone_changed_gets_the_new_map(session: Session, tmp_path: Path) -> None:
     """A section of ``alpha`` renamed: its card moves. Beta's page (linked from alpha) shows
     alpha as before, and alpha's card two steps out on its map: only its map changed."""
     beta = session.site_dir / "posts" / "beta" / "index.html"
