@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mkdocs_essays.map.around import Around, _indexes, shown_around
+from mkdocs_essays.map.around import Around, _indexes, shown_around, walk
 from mkdocs_essays.map.graph import KnowledgeGraph, Node
 
 KINDS = ("essay", "card", "term")
@@ -59,6 +59,10 @@ def test_kept_maps_are_the_maps_a_walk_gives(
         assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
         # the indexes kept map by map are those of every map's rings
         assert (around._showing, around._steering) == _indexes(around._rings, around._kinds)
+        # the rings a map is drawn with, given for the graph asked of (not for another)
+        for n in fresh.nodes:
+            assert around.rings(graph, n) == (walk(fresh, n)[1] or None), n
+            assert around.rings(fresh, n) is None
 
 
 def test_one_edit_walks_only_around_it() -> None:

@@ -1061,10 +1061,10 @@ class Run:
             self.engine.keep(self.engine.state, self.build.site.cache.export(), serve=self.serve)
         if state is not None:
             built = len(pages) - len(self.kept)
-            patched = f" ({len(self.patched)} with a new local map)" if self.patched else ""
+            note = f" ({len(self.patched)} with a new local map)" if self.patched else ""
             log.info(
                 f"{built} page{'s' if built != 1 else ''} built, {len(self.kept)} kept as the "
-                f"last build left them{patched}"
+                f"last build left them{note}"
             )
 
     def _sitemap_gz(self) -> None:

@@ -139,6 +139,15 @@ class Around:
         self._graph = graph
         return shown
 
+    def rings(self, graph: KnowledgeGraph, center: str) -> list[list[str]] | None:
+        """The rings of the map around ``center`` in ``graph``, when it is the graph :meth:`of`
+        was last asked of (what a walk of them gives: :func:`walk`); None otherwise, or when
+        ``center`` has no map."""
+        if graph is not self._graph:
+            return None
+        found = self._rings.get(center)
+        return None if found is None else [list(ring) for ring in found]
+
 
 def _indexes(
     rings: dict[str, tuple[tuple[str, ...], ...]], kinds: dict[str, str]

@@ -106,10 +106,12 @@ class KnowledgeMap(Feature):
         self._frames: dict[tuple[Any, ...], tuple[tuple[str, str], str] | None] = {}
         self._slot = secrets.token_hex(4)
         self._around: dict[str, bytes | None] | None = None
+        """Node id -> what its local map shows (:mod:`.around`), once asked."""
+        self._walked: Around | None = None
+        """What gave :attr:`_around`: the rings of each map, for the maps drawn after."""
         self._drawn: dict[str, tuple[bytes, list[list[str]]]] = {}
         """What each local map drawn in this build showed (:func:`.around.shown`), so the
         keys of the pages asked for once they are built need not walk the graph again."""
-        """Node id -> what its local map shows (:mod:`.around`), once asked."""
 
     # -- the graph --------------------------------------------------------------------------
 
@@ -410,7 +412,8 @@ class KnowledgeMap(Feature):
 
     def _draw_local(self, center: str, page_url: str, what: str) -> str:
         graph = self.graph
-        rings = neighbourhood(graph, center)
+        walked = self._walked.rings(graph, center) if self._walked is not None else None
+        rings = walked if walked is not None else neighbourhood(graph, center)
         local = graph.subgraph(n for ring in rings for n in ring)
         self._drawn[center] = (shown(rings, local), rings)
         # No topics on a local map: they are the whole collection's (one essay more can move
@@ -542,6 +545,7 @@ class KnowledgeMap(Feature):
         if self._around is None:
             kept = self.site.cache.get("local maps", b"", Around)
             self._around = kept.of(self.graph, self._drawn)
+            self._walked = kept
         shown = self._around.get(center)
         if shown is None:
             return Inputs()
