@@ -18,7 +18,7 @@ texts = st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=30).map(" ".j
 parts = st.lists(st.tuples(st.sampled_from(["", "Intro", "Card"]), texts), max_size=3)
 edits = st.lists(
     st.tuples(
-        st.sampled_from(["edit", "add", "delete", "title", "code", "date"]),
+        st.sampled_from(["edit", "add", "delete", "title", "code", "date", "rename"]),
         st.integers(0, 40),
         texts,
         parts,
@@ -72,6 +72,11 @@ def test_a_kept_state_gives_what_a_ranking_afresh_gives(start, steps) -> None:
                 entries[key] = make(key, text, old.title, old.code, pieces)
             elif kind == "date":  # (dates shared by several essays: ties go by id)
                 entries[key] = make(key, old.text, old.title, old.code, old.parts, day=at % 4)
+            elif kind == "rename":  # (its file renamed: the same essay by another id)
+                del entries[key]
+                moved = max(keys) + 1
+                day = (old.date - START).days
+                entries[moved] = make(moved, old.text, old.title, old.code, old.parts, day=day)
             elif kind == "title":
                 entries[key] = make(key, old.text, text[:20] or "Other", old.code, old.parts)
             else:
@@ -100,6 +105,27 @@ def test_a_saved_word_finds_few_lists_again() -> None:
     again = [i for i, found in lists.found.items() if found is not kept[i]]
     assert "e10" in again
     assert len(again) < 100, len(again)
+
+
+def test_a_renamed_file_finds_again_only_the_lists_it_can_meet() -> None:
+    """Of 300 essays, one's file renamed (the same essay by another id): the lists found
+    again are those of the features whose posting lists it left or entered, not every list
+    that shares a word or its tag with it (all 300, before)."""
+    entries = [
+        make(k, " ".join(VOCABULARY[(k * 7 + j) % 64] for j in range(20)) + f" own{k}")
+        for k in range(300)
+    ]
+    state = WordState()
+    Similarity(entries, state=state, index_weights={"tags": 1.0}).nearest(5)
+    lists = next(iter(state.lists.values()))
+    kept = dict(lists.found)
+    old = entries[150]
+    entries[150] = Entry("renamed", old.title, old.text, old.date, old.values)
+    fresh = Similarity(entries, index_weights={"tags": 1.0}).nearest(5)
+    assert Similarity(entries, state=state, index_weights={"tags": 1.0}).nearest(5) == fresh
+    again = [i for i, found in lists.found.items() if found is not kept.get(i)]
+    assert "renamed" in again
+    assert len(again) < 100, len(again)  # (1, its own; 220 before)
 
 
 def test_a_saved_word_works_out_one_essay_again() -> None:

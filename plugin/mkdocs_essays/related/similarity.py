@@ -285,8 +285,10 @@ class Lists:
     features, the best first, ties to the newest (and with ``older only``, the essays dated no
     later). It is found again when its vector or its date changed, or a posting list of one
     of its features did (compared as ``(essay, weight)`` in order), or an essay carrying one
-    of those features changed its date, came or went (ties go by dates). The others are
-    kept: what they are made of is as it was, and the sums are made in the same order."""
+    of those features changed its date (ties go by dates). An essay that came or went (a new
+    essay, a file renamed) meets only the lists of the features whose posting lists it is in
+    or was in, which changed. The others are kept: what they are made of is as it was, and
+    the sums are made in the same order."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
@@ -309,9 +311,12 @@ class Lists:
         if old_pool is None:
             asked = list(range(len(ids)))
         else:
-            moved = {i for i in ids if old_order.get(i) != order[i]}
-            moved |= old_order.keys() - order.keys()
-            changed = {i for i in ids if old_vectors.get(i) != by_id[i]} | moved
+            # (an essay that came or went changes the lists that can meet it through the
+            # posting lists it is in or was in, compared below; one whose date changed may
+            # also go before or after another in a tie without changing a posting list)
+            moved = {i for i in ids if i in old_order and old_order[i] != order[i]}
+            came = {i for i in ids if i not in old_order} | (old_order.keys() - order.keys())
+            changed = {i for i in ids if old_vectors.get(i) != by_id[i]} | moved | came
             changed |= old_vectors.keys() - by_id.keys()
             touched: set[Feature] = set()
             forced: set[Feature] = set()
