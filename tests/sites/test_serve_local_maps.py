@@ -16,7 +16,8 @@ from serve_session import FOUR_ESSAYS, Session, served_as_clean
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    """:data:`FOUR_ESSAYS` with local maps, ``alpha`` linking to ``beta``."""
+    """:data:`FOUR_ESSAYS` with local maps, ``alpha`` linking to ``beta``, ``beta`` with text
+    that is not ASCII."""
     root = tmp_path / "project"
     config = {**BASE_CONFIG, "plugins": ["search", {"essays": {"local_map": True}}]}
     root.mkdir()
@@ -27,6 +28,9 @@ def session(tmp_path: Path) -> Iterator[Session]:
         path.write_text(text, "utf-8")
     alpha = root / "docs" / "posts" / "alpha.md"
     alpha.write_text(alpha.read_text("utf-8") + "\nSee [Beta](beta.md).\n", "utf-8")
+    # (text that is not ASCII before the map: where the map is, in bytes, is not in characters)
+    beta = root / "docs" / "posts" / "beta.md"
+    beta.write_text(beta.read_text("utf-8") + "\nCafé crème, naïve — déjà vu.\n", "utf-8")
     session = Session(root, tmp_path / "site")
     try:
         session.build()
