@@ -1,4 +1,4 @@
-"""incremental/patching.py: where a page's local map is in its file, and the file with another
+"""incremental/patching.py: where a page's local map is in its text, and its file with another
 map in its place; both in time linear in the page."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from mkdocs_essays.incremental.patching import Local, patch, spot
 MAP = '<div class="map">naïve — map</div>'
 
 
-def test_the_map_is_found_in_bytes_and_replaced() -> None:
+def test_the_map_is_found_and_replaced() -> None:
     output = f"<p>Café</p>{MAP}<footer>é</footer>"
     found = spot(output, [MAP])
     assert found is not None
     at, length, digest = found
+    assert output[at : at + length] == MAP  # (in characters: the file is read as UTF-8)
     data = output.encode("utf-8")
-    assert data[at : at + length] == MAP.encode("utf-8")
     new = '<div class="map">new</div>'
     made = patch(data, Local("v", b"rest", at, length, digest), new)
     assert made is not None
@@ -39,6 +39,12 @@ def test_bytes_that_are_not_the_map_are_not_replaced() -> None:
     data[at + 3] = ord("X")
     assert patch(bytes(data), Local("v", b"r", at, length, digest), "<div></div>") is None
     assert patch(b"<p>", Local("v", b"r", at, length, digest), "<div></div>") is None
+    # a character MkDocs wrote as a reference (it cannot be UTF-8) before the map moves it
+    written = ("<p>\ud800</p>" + MAP).encode("utf-8", "xmlcharrefreplace")
+    moved = spot("<p>\ud800</p>" + MAP, [MAP])
+    assert moved is not None
+    assert patch(written, Local("v", b"r", *moved), "<div></div>") is None
+    assert patch(b"\xff" + written, Local("v", b"r", *moved), "<div></div>") is None
 
 
 def test_finding_and_replacing_grow_linearly() -> None:
@@ -52,3 +58,17 @@ def test_finding_and_replacing_grow_linearly() -> None:
     # (pages of 25 to 200 KB: a page is some 60 KB)
     assert_linear(lambda made: spot(made[0], [MAP]), make, 4_000)
     assert_linear(lambda made: patch(made[1], made[2], "<div>new</div>"), make, 4_000)
+
+
+def test_a_page_full_of_the_maps_first_characters_is_read_in_linear_time() -> None:
+    """A map whose first characters repeat (a template may make one) in a page that repeats
+    them: looked for whole, not compared at each place its first characters are (which grows
+    as the page times the map)."""
+
+    def make(n: int) -> tuple[str, str]:
+        return "ab" * (1_000 * n) + "a", "ab" * (300 * n)
+
+    page, periodic = make(1)
+    assert spot(page, [periodic]) is None  # (it is there many times)
+    assert spot("ab" * 300 + "c", ["ab" * 300]) is not None
+    assert_linear(lambda made: spot(made[0], [made[1]]), make, 40)
