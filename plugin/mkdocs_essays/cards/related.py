@@ -517,10 +517,13 @@ class VectorState:
                 or pool[at] is not document
                 or document.id in replaced
                 or not changed.isdisjoint(index.vectors[at])
-                or any(
-                    not reweighed[other].isdisjoint(index.vectors[at])
-                    for other in scored.get(document.id, ())
-                    if other in reweighed
+                or (
+                    bool(reweighed)
+                    and any(
+                        not reweighed[other].isdisjoint(index.vectors[at])
+                        for other in scored.get(document.id, ())
+                        if other in reweighed
+                    )
                 )
             ):
                 found, scored[document.id] = index.ranked(document, limit)
