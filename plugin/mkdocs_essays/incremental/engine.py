@@ -309,7 +309,7 @@ class Incremental:
         """The pages the last build built (src_uri), for the benchmark and tests."""
         self.patched: list[str] = []
         """The pages of the last build that got a new local map in the file the build before
-        wrote (:mod:`.patching`), not built (among :attr:`built`)."""
+        wrote (:mod:`.patching`): not built (not among :attr:`built`)."""
         self.decided = 0
         """How many pages the last build kept by what decides their inputs (:mod:`.keys`)."""
         self.listed: dict[str, _Listed] = {}
@@ -783,6 +783,7 @@ class Run:
             self.kept.clear()
             self.patched.clear()
             self.keys_now.clear()
+            self.locals_now.clear()
             keys.site = digest_of(self.generation, _nav_digest(self.nav))
             self._take_back(everything, files)
         for src, (file, level) in self.left_out.items():

@@ -115,10 +115,10 @@ class Keys:
         """src_uri -> what decides the page's key, for a page whose feature says it (the
         record made of the page keeps it)."""
         self.decided = 0
+        """Pages whose key was their record's by what decides it, in this build."""
         self._last: tuple[str, Inputs, list[object], list[str]] | None = None
         """The page :meth:`page` worked out the key of last from its inputs: its src_uri,
         inputs, the parts of its key and the values of the local maps they declare."""
-        """Pages whose key was their record's by what decides it, in this build."""
         self.bodies: dict[str, bytes] | None = {}
         """:meth:`body` of each essay, while no page is rendered yet (``on_files`` asks it of
         every essay left out, and the keys of ``on_env`` again); None once pages are rendered
