@@ -3,7 +3,7 @@ build wrote, and the page is not rendered again (issue 23).
 
 A save changes the local maps of many pages that show nothing else new: a new essay at 1,000
 essays builds some 530 pages, and for 190 of them the map is all that changed; a word that
-gives an essay words one other essay has moves related lists, and with them the maps of 380
+gives an essay words one other essay has moves related lists, and with them the maps of 410
 pages of 500. Rendering such a page again (Material's templates, the search plugin's parse)
 takes several times as long as drawing its map.
 
