@@ -47,10 +47,16 @@ FOUR_ESSAYS = {
 """Four short essays tagged ``x``, one section each: the smallest site whose saves keep pages."""
 
 
-def served(tmp_path: Path, base: dict[str, Any]) -> Iterator[Session]:
-    """A session of :data:`FOUR_ESSAYS` (``project/``, served into ``site/``), built once;
-    closed when done (a fixture's body: ``yield from served(tmp_path, BASE_CONFIG)``)."""
-    root = essays_project(tmp_path / "project", FOUR_ESSAYS, base)
+def served(
+    tmp_path: Path,
+    base: dict[str, Any],
+    essays: dict[str, str] = FOUR_ESSAYS,
+    *,
+    local_map: bool = False,
+) -> Iterator[Session]:
+    """A session of ``essays`` (``project/``, served into ``site/``), built once; closed when
+    done (a fixture's body: ``yield from served(tmp_path, BASE_CONFIG)``)."""
+    root = essays_project(tmp_path / "project", essays, base, local_map=local_map)
     session = Session(root, tmp_path / "site")
     try:
         session.build()
@@ -65,12 +71,14 @@ def append(root: Path, name: str, text: str) -> None:
     path.write_text(path.read_text("utf-8") + text, "utf-8")
 
 
-def essays_project(root: Path, essays: dict[str, str], base: dict[str, Any]) -> Path:
-    """A project at ``root``: ``base`` (the tests' ``BASE_CONFIG``) without local maps, and
-    ``essays`` (``name.md`` -> text) in ``docs/posts/``."""
+def essays_project(
+    root: Path, essays: dict[str, str], base: dict[str, Any], *, local_map: bool = False
+) -> Path:
+    """A project at ``root``: ``base`` (the tests' ``BASE_CONFIG``), without local maps unless
+    ``local_map``, and ``essays`` (``name.md`` -> text) in ``docs/posts/``."""
     import yaml
 
-    config = {**base, "plugins": ["search", {"essays": {"local_map": False}}]}
+    config = {**base, "plugins": ["search", {"essays": {"local_map": local_map}}]}
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     for name, text in essays.items():

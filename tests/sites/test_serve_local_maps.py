@@ -9,34 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import BASE_CONFIG
-from serve_session import FOUR_ESSAYS, Session, served_as_clean
+from serve_session import FOUR_ESSAYS, Session, served, served_as_clean
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
     """:data:`FOUR_ESSAYS` with local maps, ``alpha`` linking to ``beta``, ``beta`` with text
     that is not ASCII."""
-    root = tmp_path / "project"
-    config = {**BASE_CONFIG, "plugins": ["search", {"essays": {"local_map": True}}]}
-    root.mkdir()
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
-    for name, text in FOUR_ESSAYS.items():
-        path = root / "docs" / "posts" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    alpha = root / "docs" / "posts" / "alpha.md"
-    alpha.write_text(alpha.read_text("utf-8") + "\nSee [Beta](beta.md).\n", "utf-8")
+    essays = dict(FOUR_ESSAYS)
+    essays["alpha.md"] += "\nSee [Beta](beta.md).\n"
     # (text that is not ASCII before the map: where the map is, in bytes, is not in characters)
-    beta = root / "docs" / "posts" / "beta.md"
-    beta.write_text(beta.read_text("utf-8") + "\nCafé crème, naïve — déjà vu.\n", "utf-8")
-    session = Session(root, tmp_path / "site")
-    try:
-        session.build()
-        yield session
-    finally:
-        session.close()
+    essays["beta.md"] += "\nCafé crème, naïve — déjà vu.\n"
+    yield from served(tmp_path, BASE_CONFIG, essays, local_map=True)
 
 
 def _rename(session: Session, old: str, new: str) -> None:
