@@ -65,6 +65,66 @@ def test_kept_maps_are_the_maps_a_walk_gives(
             assert around.rings(fresh, n) is None
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    hubs=st.lists(st.sets(st.integers(0, 79), max_size=70), min_size=1, max_size=3),
+    edits=st.lists(
+        st.lists(st.tuples(st.sampled_from(["connect", "cut"]), st.integers(0, 79)), max_size=4),
+        min_size=1,
+        max_size=5,
+    ),
+)
+def test_maps_around_nodes_of_many_ties_are_the_maps_a_walk_gives(
+    hubs: list[set[int]], edits: list[list[tuple[str, int]]]
+) -> None:
+    """Nodes tied to more than a map's second ring can be chosen from (its first ring's 29
+    first ranked neighbours), whose ties change past those: every map is what a walk gives."""
+    nodes = {f"n{i}": (KINDS[i % 3], f"Node {i}") for i in range(80)}
+    edges = {(f"n{h}", f"n{i}") for h, tied in enumerate(hubs) for i in tied if i != h}
+    edges |= {(f"n{i}", f"n{i + 1}") for i in range(79)}
+    around = Around()
+    around.of(graph_of(nodes, edges))
+    for step in edits:
+        for at, (action, other) in enumerate(step):
+            hub = f"n{at % len(hubs)}"
+            if action == "connect" and hub != f"n{other}":
+                edges.add((hub, f"n{other}"))
+            else:
+                edges.discard((hub, f"n{other}"))
+        kept = around.of(graph_of(nodes, edges))
+        fresh = graph_of(nodes, edges)
+        assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
+
+
+def test_a_tie_past_what_second_rings_are_chosen_from_walks_few_maps() -> None:
+    """A hub tied to 60 essays, each in a chain: a tie added past the hub's 29 first ranked
+    neighbours changes no map the hub is in the first ring of (the 60), only the maps that
+    show both ends and the two nodes' own."""
+    nodes = {"hub": ("essay", "Hub"), **{f"e{i:02d}": ("essay", f"E {i}") for i in range(61)}}
+    edges = {("hub", f"e{i:02d}") for i in range(60)}
+    edges |= {(f"e{i:02d}", f"e{i + 1:02d}") for i in range(60)}
+    around = Around()
+    around.of(graph_of(nodes, edges))
+    walked: list[str] = []
+    import mkdocs_essays.map.around as module
+
+    real = module.walk
+
+    def counting(graph: KnowledgeGraph, center: str) -> tuple[bytes | None, list[list[str]]]:
+        walked.append(center)
+        return real(graph, center)
+
+    module.walk = counting  # type: ignore[assignment]
+    try:
+        kept = around.of(graph_of(nodes, edges | {("hub", "e60")}))
+    finally:
+        module.walk = real  # type: ignore[assignment]
+    fresh = graph_of(nodes, edges | {("hub", "e60")})
+    assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
+    assert "hub" in walked and "e60" in walked
+    assert len(walked) < 20, walked  # (every map the hub is in the first ring of, before)
+
+
 def test_one_edit_walks_only_around_it() -> None:
     """A new edge between two essays of a chain walks the maps whose rings the edge can
     change: the two essays' own and their neighbours' (each has them in its first ring), not

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .graph import KnowledgeGraph, neighbourhood
+from .graph import STEERED, KnowledgeGraph, neighbourhood, ranked
 
 __all__ = ["Around", "shown_around", "walk"]
 
@@ -94,12 +94,16 @@ class Around:
             if old_data.get(n) != signature:
                 again.add(n)
                 again |= showing.get(n, set())
+        old_kinds = self._kinds
         for n, around in adjacency.items():
             before = old_adjacency.get(n, ())
             if around == before:
                 continue
             again.add(n)
-            again |= steering.get(n, set())
+            # (the maps it is in the first ring of choose their second ring among its first
+            # ranked neighbours only)
+            if _steers(around, kinds) != _steers(before, old_kinds):
+                again |= steering.get(n, set())
             now, then = dict(around), dict(before)
             for m in now.keys() | then.keys():  # an edge come, gone or of another kind
                 if now.get(m) != then.get(m):
@@ -147,6 +151,12 @@ class Around:
             return None
         found = self._rings.get(center)
         return None if found is None else [list(ring) for ring in found]
+
+
+def _steers(around: tuple[tuple[str, str], ...], kinds: dict[str, str]) -> list[str]:
+    """Of a node's neighbours (and the kinds of its edges to them), those a map it is in the
+    first ring of can choose its second ring among (:func:`.graph.neighbourhood`)."""
+    return ranked(around, lambda other: kinds.get(other, ""))[:STEERED]
 
 
 def _indexes(

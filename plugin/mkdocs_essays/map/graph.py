@@ -11,7 +11,7 @@ hash seed.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -153,14 +153,9 @@ class KnowledgeGraph:
         Sorted once per node and build."""
         cached = self._ranked.get(node_id)
         if cached is None:
-            around = self.adjacency[node_id]
             nodes = self.nodes
-
-            def order(other: str) -> tuple[int, int, str]:
-                kind = _FIRST_RING_ORDER.get(nodes[other].kind, 3)
-                return (kind, _EDGE_ORDER.get(around[other], 9), other)
-
-            cached = self._ranked[node_id] = sorted(around, key=order)
+            around = self.adjacency[node_id]
+            cached = self._ranked[node_id] = ranked(around.items(), lambda other: nodes[other].kind)
         return cached
 
     def count(self, kind: str) -> int:
@@ -244,6 +239,27 @@ _FIRST_RING_ORDER = {"card": 0, "essay": 1, "term": 2}
 _EDGE_ORDER = {"card": 0, "tag": 0, "link": 1, "similar": 2, "related": 2}
 
 
+def ranked(around: Iterable[tuple[str, str]], kind: Callable[[str], str]) -> list[str]:
+    """:meth:`KnowledgeGraph.ranked` of a node whose neighbours and the kinds of their edges
+    are ``around``, ``kind`` giving each neighbour's kind."""
+
+    def order(entry: tuple[str, str]) -> tuple[int, int, str]:
+        other, edge = entry
+        return (_FIRST_RING_ORDER.get(kind(other), 3), _EDGE_ORDER.get(edge, 9), other)
+
+    return [other for other, _ in sorted(around, key=order)]
+
+
+FIRST = 14
+"""Nodes of a local map's first ring, at most."""
+SECOND = 14
+"""Nodes of its second ring, at most."""
+STEERED = SECOND + 1 + FIRST
+"""How many of a first-ring node's ranked neighbours its map's second ring can be chosen from
+(:func:`neighbourhood`): what else the node is tied to changes no map it is in the first ring
+of, only the map around it."""
+
+
 def _first_ring(graph: KnowledgeGraph, center: str, first: int) -> list[str]:
     """The first ``first`` neighbours in :meth:`KnowledgeGraph.ranked` order, each kind taking
     at most its quota until the others have had theirs (then the rest, in order)."""
@@ -274,7 +290,7 @@ sections still shows the essays it shares most with, and its tags)."""
 
 
 def neighbourhood(
-    graph: KnowledgeGraph, center: str, *, first: int = 14, second: int = 14
+    graph: KnowledgeGraph, center: str, *, first: int = FIRST, second: int = SECOND
 ) -> list[list[str]]:
     """The rings around ``center``: ``[[center], one step out, two steps out]``.
 
