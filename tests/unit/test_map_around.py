@@ -20,6 +20,24 @@ def graph_of(nodes: dict[str, tuple[str, str]], edges: set[tuple[str, str]]) -> 
     return graph
 
 
+def walks(around: Around, graph: KnowledgeGraph) -> tuple[dict[str, bytes | None], list[str]]:
+    """``around.of(graph)``, and the maps it walked."""
+    import mkdocs_essays.map.around as module
+
+    walked: list[str] = []
+    real = module.walk
+
+    def counting(graph: KnowledgeGraph, center: str) -> tuple[bytes | None, list[list[str]]]:
+        walked.append(center)
+        return real(graph, center)
+
+    module.walk = counting  # type: ignore[assignment]
+    try:
+        return around.of(graph), walked
+    finally:
+        module.walk = real  # type: ignore[assignment]
+
+
 edit = st.tuples(
     st.sampled_from(["add", "drop", "connect", "cut", "rename"]),
     st.integers(0, 39),
@@ -105,20 +123,7 @@ def test_a_tie_past_what_second_rings_are_chosen_from_walks_few_maps() -> None:
     edges |= {(f"e{i:02d}", f"e{i + 1:02d}") for i in range(60)}
     around = Around()
     around.of(graph_of(nodes, edges))
-    walked: list[str] = []
-    import mkdocs_essays.map.around as module
-
-    real = module.walk
-
-    def counting(graph: KnowledgeGraph, center: str) -> tuple[bytes | None, list[list[str]]]:
-        walked.append(center)
-        return real(graph, center)
-
-    module.walk = counting  # type: ignore[assignment]
-    try:
-        kept = around.of(graph_of(nodes, edges | {("hub", "e60")}))
-    finally:
-        module.walk = real  # type: ignore[assignment]
+    kept, walked = walks(around, graph_of(nodes, edges | {("hub", "e60")}))
     fresh = graph_of(nodes, edges | {("hub", "e60")})
     assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
     assert "hub" in walked and "e60" in walked
@@ -133,20 +138,7 @@ def test_one_edit_walks_only_around_it() -> None:
     edges = {(f"n{i}", f"n{i + 1}") for i in range(399)}
     around = Around()
     around.of(graph_of(nodes, edges))
-    walked: list[str] = []
-    import mkdocs_essays.map.around as module
-
-    real = module.walk
-
-    def counting(graph: KnowledgeGraph, center: str) -> tuple[bytes | None, list[list[str]]]:
-        walked.append(center)
-        return real(graph, center)
-
-    module.walk = counting  # type: ignore[assignment]
-    try:
-        kept = around.of(graph_of(nodes, edges | {("n10", "n300")}))
-    finally:
-        module.walk = real  # type: ignore[assignment]
+    kept, walked = walks(around, graph_of(nodes, edges | {("n10", "n300")}))
     assert sorted(walked) == ["n10", "n11", "n299", "n300", "n301", "n9"], walked
     fresh = graph_of(nodes, edges | {("n10", "n300")})
     assert kept == {n: shown_around(fresh, n) for n in fresh.nodes}
