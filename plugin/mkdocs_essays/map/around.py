@@ -102,7 +102,8 @@ class Around:
             again.add(n)
             # (the maps it is in the first ring of choose their second ring among its first
             # ranked neighbours only)
-            if _steers(around, kinds) != _steers(before, old_kinds):
+            steers = graph.ranked(n)[:STEERED]  # (sorted once per graph: the walks ask too)
+            if steers != _steers(before, old_kinds):
                 again |= steering.get(n, set())
             now, then = dict(around), dict(before)
             for m in now.keys() | then.keys():  # an edge come, gone or of another kind
@@ -154,8 +155,9 @@ class Around:
 
 
 def _steers(around: tuple[tuple[str, str], ...], kinds: dict[str, str]) -> list[str]:
-    """Of a node's neighbours (and the kinds of its edges to them), those a map it is in the
-    first ring of can choose its second ring among (:func:`.graph.neighbourhood`)."""
+    """Of a node's neighbours (and the kinds of its edges to them) in the last graph, those a
+    map it is in the first ring of can choose its second ring among
+    (:func:`.graph.neighbourhood`)."""
     return ranked(around, lambda other: kinds.get(other, ""))[:STEERED]
 
 
