@@ -287,3 +287,34 @@ def test_the_map_page_is_keyed_by_what_it_draws_not_by_the_weights(tmp_path: Pat
     site = run_build(tmp_path)
     assert site.plugin.build.key(page) != key
     assert "Delta, renamed" in site.text("map/")
+
+
+def test_a_map_without_cards_is_keyed_by_their_count_not_by_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``CARDS_UP_TO`` nodes the map page leaves the pattern cards out and shows only
+    how many there are: a section renamed (its card's title and address moved) changes
+    ``graph.json`` but not the page, which keeps its key; a section added is one card more,
+    and the key changes."""
+    from mkdocs_essays.map import feature
+
+    monkeypatch.setattr(feature, "CARDS_UP_TO", 3)
+    plugins = ["search", {"essays": {**OPTIONS, "local_map": False, "related_essays": 0}}]
+    config = {**BASE_CONFIG, "plugins": plugins}
+    write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
+    site = run_build(tmp_path)
+    page = next(src for src, spec in site.plugin.build.specs.items() if spec.kind == "map")
+    key, html = site.plugin.build.key(page), site.text("map/")
+    graph = site.text("map/graph.json")
+    assert "Ranking chunks" in graph and "Ranking chunks" not in html, "cards left out"
+
+    _edit(tmp_path, "docs/posts/gamma.md", "## Ranking chunks", "## Ranking the chunks")
+    site = run_build(tmp_path)
+    assert "Ranking the chunks" in site.text("map/graph.json"), "the card moved"
+    assert site.plugin.build.key(page) == key
+    assert site.text("map/") == html
+
+    _edit(tmp_path, "docs/posts/gamma.md", "A second pass.", "A second pass.\n\n## More\n\nMore.")
+    site = run_build(tmp_path)
+    assert site.plugin.build.key(page) != key
+    assert site.text("map/") != html, "one card more is counted"

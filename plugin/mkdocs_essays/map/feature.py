@@ -522,13 +522,17 @@ class KnowledgeMap(Feature):
         """What the map page draws: the graph's nodes and edges (what ``graph.json`` says of
         them but their weights, which no map shows), the topics and their colours. A word
         saved moves similarities, and ``graph.json`` with them, far more often than it moves
-        a topic: the page was built again at nearly every save."""
-        self.graph  # noqa: B018 (made with its topics)
+        a topic: the page was built again at nearly every save. A map that leaves the cards
+        out (:data:`CARDS_UP_TO`) shows of them only how many there are: a section renamed (its
+        card moved) changes ``graph.json``, not the page."""
+        whole = self.graph
         assert self._kept is not None
         topics = [(t.id, t.label, t.words, t.members, t.essays) for t in self._topics]
-        return Inputs(
-            values=(self._kept.shape().hex(), repr(topics), repr(sorted(self._colours.items())))
-        )
+        if len(whole) <= CARDS_UP_TO:
+            shape = self._kept.shape().hex()
+        else:  # (render: the graph without its cards, and their count)
+            shape = f"{self._kept.shape('card').hex()} {whole.count('card')}"
+        return Inputs(values=(shape, repr(topics), repr(sorted(self._colours.items()))))
 
     def essay_inputs(self, essay: Essay) -> Inputs:
         return self._local_inputs(f"essay:{essay.src_uri}")

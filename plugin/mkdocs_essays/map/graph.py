@@ -182,16 +182,23 @@ class KeptGraph:
         self._graph: KnowledgeGraph | None = None
         self._weighed: list[int] = []
         """The positions of the edges whose weight the graph takes (:func:`_weighed`)."""
-        self._shape: bytes | None = None
+        self._shapes: dict[str, bytes] = {}
 
-    def shape(self) -> bytes:
+    def shape(self, leave_out: str = "") -> bytes:
         """A digest of the last graph's nodes and edges (ids, kinds, titles, addresses,
         badges, groups; not the weights), worked out once per graph made: a graph given
-        again has the same."""
-        if self._shape is None:
-            text = repr((self._nodes, self._edges)).encode("utf-8", "surrogatepass")
-            self._shape = hashlib.blake2b(text, digest_size=16).digest()
-        return self._shape
+        again has the same. ``leave_out``: a kind of node left out, with its edges (the
+        graph :meth:`KnowledgeGraph.without` it gives)."""
+        found = self._shapes.get(leave_out)
+        if found is None:
+            nodes, edges = self._nodes, self._edges
+            if leave_out:
+                gone = {facts[0] for facts in nodes if facts[1] == leave_out}
+                nodes = [facts for facts in nodes if facts[0] not in gone]
+                edges = [e for e in edges if e[0] not in gone and e[1] not in gone]
+            text = repr((nodes, edges)).encode("utf-8", "surrogatepass")
+            found = self._shapes[leave_out] = hashlib.blake2b(text, digest_size=16).digest()
+        return found
 
     def graph(self, nodes: list[NodeFacts], edges: list[EdgeFacts]) -> KnowledgeGraph:
         """The graph of ``nodes`` (added in order) and ``edges`` (connected in order)."""
@@ -213,7 +220,7 @@ class KeptGraph:
             graph.connect(a, b, kind, weight)
         self._nodes, self._edges, self._graph = nodes, shape, graph
         self._weighed = _weighed(graph, shape)
-        self._shape = None
+        self._shapes = {}
         return graph
 
 
