@@ -51,7 +51,7 @@ edges_st = st.lists(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(nodes_st, edges_st), min_size=1, max_size=5), st.data())
 def test_a_kept_graph_is_the_graph_made_afresh(
     builds: list[tuple[list[NodeFacts], list[EdgeFacts]]], data: st.DataObject
@@ -59,11 +59,22 @@ def test_a_kept_graph_is_the_graph_made_afresh(
     kept = KeptGraph()
     last: tuple[list[NodeFacts], list[EdgeFacts]] | None = None
     for nodes, edges in builds:
-        if last is not None and data.draw(st.booleans()):
+        again = data.draw(st.sampled_from(["new", "weights", "titles"]))
+        if last is not None and again != "new":
             # a build that asks for the last nodes and edges, with other weights
             nodes = list(last[0])
             weight = data.draw(st.sampled_from([0.125, 0.625]))
             edges = [(a, b, k, None if w is None else weight) for a, b, k, w in last[1]]
+            if again == "titles":  # ... and some nodes told otherwise (ids and kinds kept)
+                told = data.draw(st.lists(st.booleans(), min_size=len(nodes), max_size=len(nodes)))
+                nodes = [
+                    (i, kind, title + "!", url, ("Stub",), "g")
+                    if change
+                    else (i, kind, title, url, badges, group)
+                    for (i, kind, title, url, badges, group), change in zip(
+                        nodes, told, strict=True
+                    )
+                ]
         given_ = kept.graph(list(nodes), list(edges))
         _same(given_, _fresh(nodes, edges))
         given_.topic["x"] = 1  # (this build's topics, which the next must not see)
