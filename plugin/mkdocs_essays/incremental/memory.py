@@ -32,14 +32,22 @@ import threading
 
 __all__ = ["IDLE", "PAUSED_PAGES", "Settle"]
 
-IDLE = 0.5
-"""Seconds after a build before the settling starts (a save in the meantime puts it off)."""
+IDLE = 0.25
+"""Seconds after a build before the settling starts (a save in the meantime puts it off). The
+settling holds the interpreter for 0.2-0.8 s at 1,000 essays (longer after a larger build),
+and a save made while it runs waits for it: the writer who saves again soon after the page
+came back. A quarter of a second leaves the browser time to load the page the build ended
+with (the reload script asks at once), and has the settling done about a second after the
+build. Under the real server at 1,000 essays, a word saved a second after a file was renamed
+waited 0.96-1.02 s (3 saves; 1.05-1.32 s with half a second), a file renamed a second after an
+essay was deleted 1.93-2.08 s (1.97-2.36 s); ``serve_rebuild.py``, in turns."""
+
 PAUSED_PAGES = 400
 """Pages a build may render with the collector paused. At 1,000 essays a word saved renders 2
 pages, a tag added 18, a file renamed 131, a new essay 345 and a deleted one 335 (most of them
 the pages of the listings it shifts by one). With the collector running, a new essay's build
 spent 0.27 s of its 3.7 s in 330 collections (in process, 6 saves); paused, the build took
-0.4 s less and its settling 0.2-0.3 s more (0.5-0.8 s, in the background, half a second after
+0.4 s less and its settling 0.2-0.3 s more (0.5-0.8 s, in the background, a moment after
 the page is served). A build that renders every page (6,576) without the collector held
 930 MiB at its peak, against 500 MiB with it; and a large build's garbage made its settling
 long enough (about a second) to delay a save that came right after it: a file renamed a second
