@@ -305,7 +305,7 @@ class KnowledgeMap(Feature):
 
     def render(self, spec: PageSpec, page_url: str, *, hosted: bool) -> str:
         whole = self.graph
-        graph = whole if len(whole) <= CARDS_UP_TO else whole.without("card")
+        graph = whole if _draws_cards(whole) else whole.without("card")
         left_out = whole.count("card") - graph.count("card")
         topics = self._topics
         areas: list[Area] = []
@@ -528,7 +528,7 @@ class KnowledgeMap(Feature):
         whole = self.graph
         assert self._kept is not None
         topics = [(t.id, t.label, t.words, t.members, t.essays) for t in self._topics]
-        if len(whole) <= CARDS_UP_TO:
+        if _draws_cards(whole):
             shape = self._kept.shape().hex()
         else:  # (render: the graph without its cards, and their count)
             shape = f"{self._kept.shape('card').hex()} {whole.count('card')}"
@@ -560,6 +560,12 @@ class KnowledgeMap(Feature):
 
     def card_footer(self, card: Card, page_url: str) -> str:
         return self._local(f"card:{card.id}", page_url, "card")
+
+
+def _draws_cards(whole: KnowledgeGraph) -> bool:
+    """Whether the map page draws the pattern cards (:data:`CARDS_UP_TO`): what it draws, and
+    so its key, follows."""
+    return len(whole) <= CARDS_UP_TO
 
 
 def _layout(

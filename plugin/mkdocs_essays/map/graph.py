@@ -174,9 +174,10 @@ class KeptGraph:
     similarities' weights): making a graph of 6,000 nodes and 40,000 edges was a tenth of a
     save at 1,000 essays (issue 23). The graph given again has this build's weights and no
     topics yet (they depend on the weights: :mod:`.topics`); the nodes, edges and each
-    node's ranked neighbours are the ones it had. The same nodes told otherwise (a section
-    renamed renames its card) and the same edges give a new graph that shares the last one's
-    ties (:meth:`_retitled`): making it again was 60 ms of a 1.5 s save at 1,000 essays."""
+    node's ranked neighbours are the ones it had. The same nodes told otherwise (an essay
+    retitled, a draft published) and the same edges give a new graph that shares the last
+    one's ties (:meth:`_retitled`): making it again was about 60 ms of a save at 1,000 essays.
+    (A section renamed gives its card another id: that graph is made again.)"""
 
     def __init__(self) -> None:
         self._nodes: list[NodeFacts] = []
@@ -236,9 +237,9 @@ class KeptGraph:
         self, last: KnowledgeGraph, nodes: list[NodeFacts], edges: list[EdgeFacts]
     ) -> KnowledgeGraph:
         """A new graph of the last one's nodes (the same ids and kinds, in order) and edges,
-        some nodes told otherwise (a title, an address, badges, a group: a section renamed
-        renames its card): what ties the nodes and how they rank is the last graph's, shared
-        (no graph is changed once made), and the nodes told the same are the last ones."""
+        some nodes told otherwise (a title, an address, badges, a group): what ties the nodes
+        and how they rank is the last graph's, shared (no graph is changed once made), and the
+        nodes told the same are the last ones."""
         told = last.nodes
         graph = KnowledgeGraph(
             adjacency=last.adjacency,
