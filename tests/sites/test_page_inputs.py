@@ -264,18 +264,25 @@ def test_a_cards_number_of_words_is_shown_on_its_page_only(tmp_path: Path) -> No
         assert site.text(files.get_file_from_path(src).dest_uri) == html, src
 
 
-def test_the_map_page_is_keyed_by_what_it_draws_not_by_the_weights(tmp_path: Path) -> None:
-    """A word saved moves the similarities of its essay, and ``graph.json`` with them; the
-    map page draws no weight, so it keeps its key and its HTML while its nodes, edges and
-    topics stay (it was built again at nearly every save at 1,000 essays). A title changed
-    is drawn: the key changes."""
+def _map_site(tmp_path: Path) -> tuple[str, bytes, str, str]:
+    """The essays built with a map and no local maps: the map page's source, its key, its
+    HTML and ``graph.json``."""
     plugins = ["search", {"essays": {**OPTIONS, "local_map": False, "related_essays": 0}}]
     config = {**BASE_CONFIG, "plugins": plugins}
     write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
     site = run_build(tmp_path)
     page = next(src for src, spec in site.plugin.build.specs.items() if spec.kind == "map")
-    key, html = site.plugin.build.key(page), site.text("map/")
-    graph = site.text("map/graph.json")
+    key = site.plugin.build.key(page)
+    assert key is not None, "the map page declares what it draws"
+    return page, key, site.text("map/"), site.text("map/graph.json")
+
+
+def test_the_map_page_is_keyed_by_what_it_draws_not_by_the_weights(tmp_path: Path) -> None:
+    """A word saved moves the similarities of its essay, and ``graph.json`` with them; the
+    map page draws no weight, so it keeps its key and its HTML while its nodes, edges and
+    topics stay (it was built again at nearly every save at 1,000 essays). A title changed
+    is drawn: the key changes."""
+    page, key, html, graph = _map_site(tmp_path)
 
     _edit(tmp_path, "docs/posts/gamma.md", "by cost.", "by cost and chunks.")
     site = run_build(tmp_path)
@@ -299,13 +306,7 @@ def test_a_map_without_cards_is_keyed_by_their_count_not_by_them(
     from mkdocs_essays.map import feature
 
     monkeypatch.setattr(feature, "CARDS_UP_TO", 3)
-    plugins = ["search", {"essays": {**OPTIONS, "local_map": False, "related_essays": 0}}]
-    config = {**BASE_CONFIG, "plugins": plugins}
-    write_tree(tmp_path, {"mkdocs.yml": yaml.safe_dump(config, sort_keys=False), **ESSAYS})
-    site = run_build(tmp_path)
-    page = next(src for src, spec in site.plugin.build.specs.items() if spec.kind == "map")
-    key, html = site.plugin.build.key(page), site.text("map/")
-    graph = site.text("map/graph.json")
+    page, key, html, graph = _map_site(tmp_path)
     assert "Ranking chunks" in graph and "Ranking chunks" not in html, "cards left out"
 
     _edit(tmp_path, "docs/posts/gamma.md", "## Ranking chunks", "## Ranking the chunks")
