@@ -199,9 +199,10 @@ def project(root: Path, *, nav: bool, local_map: bool = True) -> Path:
 
 def serve_and_compare(
     tmp: Path, seed: int, edits: list[tuple[str, int, int]], nav: bool, local_map: bool = True
-) -> list[tuple[str, int, int, int, int]]:
+) -> list[tuple[str, int, int, int, int, int]]:
     """Serve, edit, compare after each save; (edit, pages built, pages kept, pages kept by what
-    decides their inputs, pages kept that got a new local map) of each save. Every page kept by
+    decides their inputs, pages kept that got a new local map, pages kept that got a new
+    content) of each save. Every page kept by
     what decides its inputs (``Feature.depends``) has its key worked out all the same, and the
     build fails if it is not the record's (``Keys.check``)."""
     root = project(tmp / "project", nav=nav, local_map=local_map)
@@ -212,15 +213,16 @@ def serve_and_compare(
     try:
         session.build()
         done: list[str] = []
-        counts: list[tuple[str, int, int, int, int]] = []
+        counts: list[tuple[str, int, int, int, int, int]] = []
         for kind, at, other in edits:
             done.append(collection.edit(kind, at, other))
             session.build()
             incremental = session.plugin.incremental
             pages = len(incremental.state.pages) if incremental.state is not None else 0
             built = len(incremental.built)
-            patched = len(incremental.patched)
-            counts.append((kind, built, pages - built, incremental.decided, patched))
+            contents = len(incremental.contents)
+            patched = len(incremental.patched) - contents
+            counts.append((kind, built, pages - built, incremental.decided, patched, contents))
             shutil.rmtree(clean, ignore_errors=True)
             clean_build(root, clean)
             wrong = differences(served, clean)
@@ -243,12 +245,14 @@ def test_every_kind_of_edit_serves_what_a_clean_build_writes(
     counts = serve_and_compare(tmp_path, 7, edits, nav=False, local_map=local_map)
     # Not a full build in disguise: a word in a body keeps most pages as they were, and
     # cards' pages by what decides them.
-    words = [(built, kept, decided) for kind, built, kept, decided, _ in counts if kind == "word"]
+    words = [(built, kept, decided) for kind, built, kept, decided, *_ in counts if kind == "word"]
     assert words and all(kept > built for built, kept, _ in words), counts
     assert all(decided > 0 for _, _, decided in words), counts
     # pages whose local map alone changed get the new map in their file (``patching.py``)
     patched = sum(count[4] for count in counts)
     assert patched > 0 if local_map else patched == 0, counts
+    # a listing's later pages, whose items alone changed, get their new content in their file
+    assert sum(count[5] for count in counts) > 0, counts
 
 
 @pytest.mark.slow

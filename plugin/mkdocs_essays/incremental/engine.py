@@ -64,7 +64,7 @@ from . import patching
 from . import products as made
 from .converted import Conversions
 from .disk import Disk
-from .keys import Keys, Memo, digest_of, stable_repr
+from .keys import CONTENT, Keys, Memo, digest_of, stable_repr
 from .search import IndexText, SearchEntries, search_entries
 from .templates import Compiled
 
@@ -217,6 +217,11 @@ def generation(config: MkDocsConfig, options: EssaysConfig, *, serve: bool) -> b
     )
 
 
+def _is_content(record: PageRecord) -> bool:
+    """The record is of a page patched with a new content (not a new local map)."""
+    return record.local is not None and record.local.value.startswith(CONTENT)
+
+
 def _nav_digest(nav: Navigation | None) -> bytes:
     """What the navigation shows on every page: its items' titles, addresses and meta."""
     if nav is None:
@@ -308,8 +313,10 @@ class Incremental:
         self.built: list[str] = []
         """The pages the last build built (src_uri), for the benchmark and tests."""
         self.patched: list[str] = []
-        """The pages of the last build that got a new local map in the file the build before
-        wrote (:mod:`.patching`): not built (not among :attr:`built`)."""
+        """The pages of the last build that got a new local map (or a new content) in the file
+        the build before wrote (:mod:`.patching`): not built (not among :attr:`built`)."""
+        self.contents: list[str] = []
+        """Those of :attr:`patched` that got a new content (a listing's later pages)."""
         self.decided = 0
         """How many pages the last build kept by what decides their inputs (:mod:`.keys`)."""
         self.listed: dict[str, _Listed] = {}
@@ -468,10 +475,15 @@ class Run:
         self.locals_now: dict[str, tuple[str, bytes] | None] = {}
         """src_uri -> :meth:`.keys.Keys.local` of each of those pages."""
         self.patched: dict[str, tuple[PageRecord, bytes]] = {}
-        """src_uri -> the record of each page left out that gets a new local map, and its file
-        with it (:meth:`_patch`); written with the pages rendered (:meth:`_write_flat`)."""
+        """src_uri -> the record of each page left out that gets a new local map, or a new
+        content (a listing's later page), and its file with it (:meth:`_patch`); written with
+        the pages rendered (:meth:`_write_flat`)."""
+        self._contents: list[tuple[File, PageRecord, bytes, tuple[str, bytes]]] = []
+        """Pages left out that get a new content, once the pages taken back are read (their
+        listings show them): :meth:`_patch_contents`."""
         self.spots: dict[str, tuple[int, int, bytes]] = {}
-        """src_uri -> where the local map is in each page rendered (:func:`.patching.spot`)."""
+        """src_uri -> where the local map (or the content of a page the plugin renders whole)
+        is in each page rendered (:func:`.patching.spot`)."""
         self.lookups: dict[str, list[str]] = {}
         self._looking: list[str] | None = None
         self._paths: list[str] | None = None
@@ -775,6 +787,7 @@ class Run:
                     self.locals_now[src] = local
         keys.bodies = None  # (pages are rendered from here: their links looked up anew)
         self._take_back(later, files)
+        later += self._patch_contents(files)
         if later and self.kept and _nav_digest(self.nav) != nav:
             # (a page of the navigation built again shows another title or meta: every page
             # shows the navigation)
@@ -833,11 +846,25 @@ class Run:
     ) -> bool:
         """A page left out whose key changed but not its key without its local map: its file
         as the last build wrote it, with the map drawn now in place of the one it has
-        (:mod:`.patching`). False when it must be rendered."""
+        (:mod:`.patching`). False when it must be rendered. A page whose content alone
+        changed is patched once the pages taken back are read (:meth:`_patch_contents`)."""
         was = record.local
         if local is None or was is None or local[1] != was.rest or self.new_dir is None:
             return False
-        html = patching.draw(self.build, file.src_uri, file.url)
+        if local[0].startswith(CONTENT):
+            if record.search:  # (its words are in the search index: the page is read again)
+                return False
+            self._contents.append((file, record, key, local))
+            self.kept[file.src_uri] = record
+            return True
+        return self._put(file, record, key, local)
+
+    def _put(self, file: File, record: PageRecord, key: bytes, local: tuple[str, bytes]) -> bool:
+        """The page's file with what :func:`.patching.draw` makes now in place of what
+        ``record.local`` says it holds (False: it must be rendered)."""
+        was = record.local
+        assert was is not None
+        html = patching.draw(self.build, file.src_uri, file.url, local[0])
         if html is None:
             return False
         try:
@@ -853,6 +880,22 @@ class Run:
         self.kept[file.src_uri] = record
         self.patched[file.src_uri] = (replace(record, key=key, local=now), data)
         return True
+
+    def _patch_contents(self, files: Files) -> list[File]:
+        """The pages left out whose content alone changed get it in their files, rendered now
+        that every page taken back is read (what a listing shows of an essay is what its
+        rendering gave); those whose file is not as recorded are taken back, and returned."""
+        later: list[File] = []
+        for file, record, key, local in self._contents:
+            if self._put(file, record, key, local):
+                continue
+            del self.kept[file.src_uri]
+            later.append(file)
+            self.keys_now[file.src_uri] = key
+            self.locals_now[file.src_uri] = local
+        self._contents.clear()
+        self._take_back(later, files)
+        return later
 
     def _take_back(self, later: list[File], files: Files) -> None:
         """Pages left out that are built after all: read as MkDocs reads a page."""
@@ -945,8 +988,15 @@ class Run:
     # -- building pages ------------------------------------------------------------------------
 
     def page_written(self, page: Page, output: str) -> None:
-        """Where the page's local map is in what is written (:mod:`.patching`)."""
-        found = patching.spot(output, self.build.views.deferred.drawn)
+        """Where the page's local map (or the content of a page the plugin renders whole, as
+        the theme was given it) is in what is written (:mod:`.patching`)."""
+        build = self.build
+        deferred = build.views.deferred
+        drawn = deferred.drawn
+        src = page.file.src_uri
+        if not drawn and deferred.given and src in build.specs and src not in build.hosted:
+            drawn = [deferred.given]
+        found = patching.spot(output, drawn)
         if found is not None:
             self.spots[page.file.src_uri] = found
 
@@ -1055,6 +1105,9 @@ class Run:
             self.engine.sitemap = self._sitemap_made[0]
         self.engine.built = [src for src in pages if src not in self.kept]
         self.engine.patched = list(self.patched)
+        self.engine.contents = [
+            src for src, (record, _) in self.patched.items() if _is_content(record)
+        ]
         self.engine.decided = keys.decided
         documents = self._documents()
         self.engine.conversions.keep_only({file.src_uri for file in documents})
@@ -1062,7 +1115,13 @@ class Run:
             self.engine.keep(self.engine.state, self.build.site.cache.export(), serve=self.serve)
         if state is not None:
             built = len(pages) - len(self.kept)
-            note = f" ({len(self.patched)} with a new local map)" if self.patched else ""
+            notes = []
+            contents = len(self.engine.contents)
+            if len(self.patched) > contents:
+                notes.append(f"{len(self.patched) - contents} with a new local map")
+            if contents:
+                notes.append(f"{contents} with a new content")
+            note = f" ({', '.join(notes)})" if notes else ""
             log.info(
                 f"{built} page{'s' if built != 1 else ''} built, {len(self.kept)} kept as the "
                 f"last build left them{note}"

@@ -43,10 +43,14 @@ if TYPE_CHECKING:
     from ..build import EssaysBuild
     from ..model import Essay
 
-__all__ = ["Keys", "Memo", "digest_of", "stable_repr"]
+__all__ = ["CONTENT", "Keys", "Memo", "digest_of", "stable_repr"]
 
 LOCAL_MAP = "\x00local map"
 """What stands for the value of a page's local map in its key without it (:meth:`Keys.local`)."""
+
+CONTENT = "\x00content "
+"""How the value of a generated page's content begins (:meth:`Keys.local`): the page can get
+its content again in its file, as an essay its local map (:mod:`.patching`)."""
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -190,11 +194,27 @@ class Keys:
         """For the page whose key :meth:`page` worked out last, ``src``: the value of the one
         local map it shows and its key as if that map showed nothing (equal from one build to
         the next when only the map changed: :mod:`.patching`). None when the page shows no
-        map, or more than one, or its key was its record's by what decides it."""
+        map, or more than one, or its key was its record's by what decides it.
+
+        A page the plugin renders whole (not a writer's page) and that shows no local map:
+        the value of its content (:data:`CONTENT` and the digest of its inputs) and its key
+        without it (its address, title, meta and where its pager links: what the theme shows
+        of it besides its content, and all a feature's ``head`` may read,
+        :meth:`~mkdocs_essays.pages.plan.PageSpec.framed`). A listing's later page is the same
+        page with other items when an essay comes or goes (:mod:`.patching`)."""
         last = self._last
         if last is None or last[0] != src:
             return None
         _, inputs, parts, maps = last
+        build = self.build
+        spec = build.specs.get(src)
+        if spec is not None and src not in build.hosted and not maps:
+            rest = list(parts)
+            rest[4] = build.views.digest(Inputs(values=spec.framed()))
+            rest.append(CONTENT)
+            value = parts[4]
+            assert isinstance(value, bytes)
+            return CONTENT + value.hex(), digest_of(*rest)
         if len(maps) != 1 or inputs.values.count(maps[0]) != 1:
             return None
         value = maps[0]

@@ -17,6 +17,15 @@ of it. The next build, finding the page's key changed but not its key without th
 the file, checks that the text at that place is the map the record says, and writes the file
 with the new map in its place; anything else (the file changed, a plugin that moved the map
 after this one) and the page is rendered as any other.
+
+A listing's later pages are patched the same way, their whole content for a map. A new essay
+at 1,000 essays moves every page of the essay index, of the patterns' catalog and of its tags'
+pages by one item: 280 pages whose address, title, pager and navigation are the same, and
+whose content alone changed. Such a page (one the plugin renders whole, that shows no local
+map) names its content by one value in its key (:meth:`.keys.Keys.local`); its content is
+rendered again and put into its file, without Material's template and the work MkDocs does
+around it. A page whose words are in the search index is rendered (its entries would be the
+last build's): a listing's later pages are not searched.
 """
 
 from __future__ import annotations
@@ -24,6 +33,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from .keys import CONTENT
 
 if TYPE_CHECKING:
     from ..build import EssaysBuild
@@ -82,13 +93,21 @@ def spot(output: str, drawn: list[str]) -> tuple[int, int, bytes] | None:
     return (found[0], len(html), _digest(html)) if len(found) == 1 else None
 
 
-def draw(build: EssaysBuild, src_uri: str, page_url: str) -> str | None:
-    """The local map of the page of ``src_uri`` (an essay's or a pattern card's), drawn now
-    as its rendering puts it in; None when it has none."""
+def draw(build: EssaysBuild, src_uri: str, page_url: str, value: str) -> str | None:
+    """What the page of ``src_uri`` gets in its file, made now as its rendering makes it: its
+    local map (an essay's or a pattern card's), or the content of a page the plugin renders
+    whole (``value``, what the page's key says it is, begins with :data:`.keys.CONTENT`);
+    None when it has none."""
+    spec = build.specs.get(src_uri)
+    if value.startswith(CONTENT):
+        if spec is None or src_uri in build.hosted:
+            return None
+        # (what search is not given is put back at once: the page is not given to search)
+        deferred = build.views.deferred
+        return deferred.restore(build.owners[spec.kind].render(spec, page_url, hosted=False))
     drawing: Any = next((f for f in build.features if hasattr(f, "local_map")), None)
     if drawing is None:
         return None
-    spec = build.specs.get(src_uri)
     if spec is None:
         return drawing.local_map(f"essay:{src_uri}", page_url, "essay")
     if spec.kind == "card":

@@ -132,7 +132,8 @@ class Feature:
 
     def head(self, page_url: str) -> str:
         """HTML for every page's ``<head>`` (e.g. a feed's ``<link rel="alternate">``): it
-        may depend only on the site's settings and the page's address (and its pager)."""
+        may depend only on the site's settings and the page's address (and where its pager
+        links: :meth:`.pagination.Pager.linked`)."""
         return ""
 
     # -- what each page shows ------------------------------------------------------------------

@@ -83,6 +83,11 @@ class Pager:
     def next(self) -> int | None:
         return self.number + 1 if self.number < self.count else None
 
+    def linked(self) -> tuple[object, ...]:
+        """What the page's ``<head>`` links to (:meth:`Pagination.head`): the pages before
+        and after it, when the listing has more than one."""
+        return (self.base, self.number, self.next is not None, self.count > 1)
+
     def slice(self, items: Sequence[T]) -> Sequence[T]:
         """The items on this page (of all the listing's items, in order)."""
         start = (self.number - 1) * self.size
@@ -217,6 +222,7 @@ class Pagination(Feature):
         pager = self._pagers.get(page_url)
         if pager is None:
             return ""
+        # (what it reads of the pager is Pager.linked: a page patched keeps its head)
         links = []
         for rel, number in (("prev", pager.previous), ("next", pager.next)):
             if number is not None:

@@ -54,3 +54,11 @@ class PageSpec:
         """What the page shows of its spec, besides what its feature declares (the build
         adds it to the page's inputs): ``hosted`` when a writer's page holds the listing."""
         return (self.kind, self.location, self.title, self.pager, hosted)
+
+    def framed(self) -> tuple[object, ...]:
+        """What the page of the plugin's own (no writer's page) shows of its spec around its
+        content: its address and title (the theme's), and where its pager links (the head's
+        ``rel`` links, :meth:`.pagination.Pager.linked`). Page 2 of a listing of 100 pages or
+        of 101 is the same page around other content (the numbers under it are content)."""
+        pager = self.pager.linked() if self.pager is not None else None
+        return (self.kind, self.location, self.title, pager)

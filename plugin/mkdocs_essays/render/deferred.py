@@ -30,6 +30,9 @@ class Deferred:
         self.drawn: list[str] = []
         """What was made for the written page only (a local map) in the page :meth:`written`
         was last told of (none when its content was not what :meth:`restore` gave back)."""
+        self.given: str | None = None
+        """The content :meth:`written` gave back last (an incremental build notes where the
+        content of a page the plugin renders whole is in its file)."""
         self._count = itertools.count()
         # (a writer's page cannot hold a token by chance, nor one copied from an earlier build)
         self._prefix = f"<!-- mkdocs-essays: deferred {secrets.token_hex(4)}-"
@@ -82,8 +85,10 @@ class Deferred:
         last, self._written = self._written, None
         if last is not None and content is last[0]:
             self.drawn = last[2]
+            self.given = last[1]
             return last[1]
         self.drawn = []
+        self.given = content
         return content
 
     def __len__(self) -> int:
