@@ -179,3 +179,36 @@ def test_the_graph_given_again_gives_its_maps_without_a_look() -> None:
     other = kept.graph(nodes[:-1], edges[:-1])  # (a node and its edge gone: a new graph)
     assert other is not graph
     assert around.of(other) == {n: shown_around(other, n) for n in other.nodes}
+
+
+def _shown_of_subgraph(graph: KnowledgeGraph, rings: list[list[str]]) -> tuple[object, ...]:
+    """What a drawing of the map holds: its rings, and its subgraph's nodes and edges in order."""
+    local = graph.subgraph(n for ring in rings for n in ring)
+    return (rings, [n.shown for n in local.nodes.values()], list(local.edges.items()))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    start=st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=70),
+    change=st.tuples(st.integers(0, 29), st.integers(0, 29)),
+)
+def test_a_maps_digest_is_what_its_subgraph_holds(
+    start: list[tuple[int, int]], change: tuple[int, int]
+) -> None:
+    """``shown`` reads the map's subgraph from the whole graph without making it: two graphs
+    give a map the same digest exactly when the map's rings, nodes and edges (in order) are
+    the same. Here an edge is added (or taken away) and every node's map compared."""
+    from mkdocs_essays.map.around import shown
+    from mkdocs_essays.map.graph import neighbourhood
+
+    nodes = {f"n{i}": (KINDS[i % 3], f"Node {i}") for i in range(30)}
+    edges = {(f"n{a}", f"n{b}") for a, b in start if a != b}
+    a, b = f"n{change[0]}", f"n{change[1]}"
+    other = edges ^ {(a, b)} if a != b else edges
+    before, after = graph_of(nodes, edges), graph_of(nodes, other)
+    for center in nodes:
+        if not before.adjacency[center] or not after.adjacency[center]:
+            continue
+        rings, rings_after = neighbourhood(before, center), neighbourhood(after, center)
+        same = _shown_of_subgraph(before, rings) == _shown_of_subgraph(after, rings_after)
+        assert (shown(before, rings) == shown(after, rings_after)) == same, center

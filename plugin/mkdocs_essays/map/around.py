@@ -40,13 +40,36 @@ def walk(graph: KnowledgeGraph, center: str) -> tuple[bytes | None, list[list[st
     if not graph.adjacency.get(center):
         return None, []
     rings = neighbourhood(graph, center)
-    return shown(rings, graph.subgraph(n for ring in rings for n in ring)), rings
+    return shown(graph, rings), rings
 
 
-def shown(rings: list[list[str]], local: KnowledgeGraph) -> bytes:
-    """:func:`shown_around`, from the rings and the subgraph a drawing of the map made."""
-    nodes = "\n".join([n.shown for n in local.nodes.values()])
-    text = f"{rings!r}\n{nodes}\n{list(local.edges.items())!r}"
+def shown(graph: KnowledgeGraph, rings: list[list[str]]) -> bytes:
+    """:func:`shown_around`, from the rings: what the map's subgraph (the rings' nodes, in the
+    graph's order, and the edges between them: :meth:`.graph.KnowledgeGraph.subgraph`) holds,
+    and the rings, read from ``graph`` without making it (a new essay at 1,000 essays walks
+    1,000 maps: making each subgraph was a third of a walk). Each node is its text
+    (:attr:`.graph.Node.shown`, a ``repr``: one line), then the rings and the edges name the
+    nodes by their place among them."""
+    position = graph._position
+    nodes, adjacency = graph.nodes, graph.adjacency
+    wanted = {n for ring in rings for n in ring}
+    order = sorted(wanted, key=position.__getitem__)
+    place = {n: i for i, n in enumerate(order)}
+    kept = len(order)
+    parts = [nodes[n].shown for n in order]
+    parts += [" ".join([str(place[n]) for n in ring]) for ring in rings]
+    edges: list[str] = []
+    for at, a in enumerate(order):  # (the edges as subgraph() orders them)
+        mine = adjacency[a]
+        if len(mine) < kept - at:
+            here = position[a]
+            later = [b for b in mine if b in wanted and position[b] > here]
+            later.sort(key=position.__getitem__)
+        else:
+            later = [b for b in order[at + 1 :] if b in mine]
+        edges += [f"{at} {place[b]} {mine[b]}" for b in later]
+    parts.append(",".join(edges))
+    text = "\n".join(parts)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 

@@ -415,7 +415,7 @@ class KnowledgeMap(Feature):
         walked = self._walked.rings(graph, center) if self._walked is not None else None
         rings = walked if walked is not None else neighbourhood(graph, center)
         local = graph.subgraph(n for ring in rings for n in ring)
-        self._drawn[center] = (shown(rings, local), rings)
+        self._drawn[center] = (shown(graph, rings), rings)
         # No topics on a local map: they are the whole collection's (one essay more can move
         # hundreds of essays to another topic), and a page shows what is around it only, so
         # a save changes no more pages than it changes neighbourhoods (issue 23).
