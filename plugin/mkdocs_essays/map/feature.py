@@ -98,6 +98,10 @@ class KnowledgeMap(Feature):
         """``graph.json``, made once per build."""
         self._layout: Kept[tuple[Positions, list[Region]]] = site.cache.get("map layout", b"", Kept)
         """The last layout of the map page (kept from build to build: see :func:`_layout`)."""
+        self._discs: Discs = site.cache.get("map discs", b"", Discs)
+        """Each topic's disc as last laid out, asked for at every build (a build that does not
+        draw the map keeps it: the cache lets go of what a build does not ask for, and a tag
+        added after a word saved laid out every disc again, not the one it moved)."""
         self._texts = NodeTexts()
         """What each node draws the same on every map of this build."""
         self._topics: list[Topic] = []
@@ -314,8 +318,7 @@ class KnowledgeMap(Feature):
             ids = {t.id for t in drawn}
             groups = [[m for m in graph.nodes if graph.topic.get(m) == t.id] for t in drawn]
             rest = [m for m in graph.nodes if graph.topic.get(m) not in ids]
-            discs = self.site.cache.get("map discs", b"", Discs)
-            positions, regions = _layout(self._layout, graph, [*groups, rest], discs)
+            positions, regions = _layout(self._layout, graph, [*groups, rest], self._discs)
             areas = [
                 Area(t.id, t.label, self._colours[t.id], r.x, r.y, r.rx, r.ry)
                 for t, r in zip(drawn, regions, strict=False)
