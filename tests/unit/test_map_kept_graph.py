@@ -122,3 +122,26 @@ def test_the_same_nodes_and_edges_give_the_same_graph_with_this_builds_weights()
     more = kept.graph([_node(0, "A2"), *nodes[1:]], [*edges, ("essay:b", "essay:a", "tag", None)])
     assert more is not retitled
     _same(more, _fresh([_node(0, "A2"), *nodes[1:]], edges))  # (a pair's second edge: none)
+
+
+def test_a_graph_made_again_keeps_the_nodes_told_the_same() -> None:
+    """Other edges (a tag added, an essay more) make the graph again; a node told as it was is
+    the last graph's node (what it shows is digested once), a node told otherwise is new."""
+    kept = KeptGraph()
+    nodes = [_node(0, "A"), _node(1, "B"), _node(2, "C")]
+    edges: list[EdgeFacts] = [("essay:a", "essay:b", "link", None)]
+    first = kept.graph(nodes, edges)
+    again = kept.graph(
+        [nodes[0], _node(1, "B2"), nodes[2]], [*edges, ("essay:b", "essay:c", "link", None)]
+    )
+    assert again is not first
+    assert again.nodes["essay:a"] is first.nodes["essay:a"]
+    assert again.nodes["essay:c"] is first.nodes["essay:c"]
+    assert again.nodes["essay:b"] is not first.nodes["essay:b"]
+    assert again.nodes["essay:b"].title == "B2"
+    _same(
+        again,
+        _fresh(
+            [nodes[0], _node(1, "B2"), nodes[2]], [*edges, ("essay:b", "essay:c", "link", None)]
+        ),
+    )

@@ -24,6 +24,7 @@ Plain data; no MkDocs import.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from .graph import STEERED, KnowledgeGraph, neighbourhood, ranked
 
@@ -79,7 +80,8 @@ class Around:
     def __init__(self) -> None:
         self._data: dict[str, tuple[str, str]] = {}
         self._kinds: dict[str, str] = {}
-        self._adjacency: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._adjacency: dict[str, dict[str, str]] = {}
+        """The last graph's adjacency (a graph is not changed once made)."""
         self._shown: dict[str, bytes | None] = {}
         self._rings: dict[str, tuple[tuple[str, ...], ...]] = {}
         """Each map's rings as last worked out (none for a node without a map)."""
@@ -107,7 +109,7 @@ class Around:
         nodes = graph.nodes
         data = _data(graph)
         kinds = {n: node.kind for n, node in nodes.items()}
-        adjacency = {n: tuple(around.items()) for n, around in graph.adjacency.items()}
+        adjacency = graph.adjacency
         old_data, old_adjacency = self._data, self._adjacency
         showing, steering = self._showing, self._steering
         again: set[str] = set()
@@ -119,24 +121,23 @@ class Around:
                 again |= showing.get(n, set())
         old_kinds = self._kinds
         for n, around in adjacency.items():
-            before = old_adjacency.get(n, ())
+            before = old_adjacency.get(n, {})
             if around == before:
                 continue
             again.add(n)
             # (the maps it is in the first ring of choose their second ring among its first
             # ranked neighbours only)
             steers = graph.ranked(n)[:STEERED]  # (sorted once per graph: the walks ask too)
-            if steers != _steers(before, old_kinds):
+            if steers != _steers(before.items(), old_kinds):
                 again |= steering.get(n, set())
-            now, then = dict(around), dict(before)
-            for m in now.keys() | then.keys():  # an edge come, gone or of another kind
-                if now.get(m) != then.get(m):
+            for m in around.keys() | before.keys():  # an edge come, gone or of another kind
+                if around.get(m) != before.get(m):
                     again |= showing.get(n, set()) & showing.get(m, set())
         for n in old_adjacency.keys() - adjacency.keys():
             again |= steering.get(n, set())
         for n, kind in kinds.items():  # (an id of another kind: ranks differently)
             if self._kinds.get(n, kind) != kind:
-                for m, _ in (*adjacency[n], *old_adjacency.get(n, ())):
+                for m in (*adjacency[n], *old_adjacency.get(n, {})):
                     again.add(m)
                     again |= steering.get(m, set())
         old, old_rings = self._shown, self._rings
@@ -177,7 +178,7 @@ class Around:
         return None if found is None else [list(ring) for ring in found]
 
 
-def _steers(around: tuple[tuple[str, str], ...], kinds: dict[str, str]) -> list[str]:
+def _steers(around: Iterable[tuple[str, str]], kinds: dict[str, str]) -> list[str]:
     """Of a node's neighbours (and the kinds of its edges to them) in the last graph, those a
     map it is in the first ring of can choose its second ring among
     (:func:`.graph.neighbourhood`)."""

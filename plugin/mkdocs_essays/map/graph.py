@@ -177,7 +177,8 @@ class KeptGraph:
     node's ranked neighbours are the ones it had. The same nodes told otherwise (an essay
     retitled, a draft published) and the same edges give a new graph that shares the last
     one's ties (:meth:`_retitled`): making it again was about 60 ms of a save at 1,000 essays.
-    (A section renamed gives its card another id: that graph is made again.)"""
+    (A section renamed gives its card another id: that graph is made again, of the last one's
+    nodes where they are told the same.)"""
 
     def __init__(self) -> None:
         self._nodes: list[NodeFacts] = []
@@ -214,9 +215,14 @@ class KeptGraph:
                 return graph
             if _same_ids(nodes, self._nodes):
                 return self._retitled(graph, nodes, edges)
+        # (a node told as the last graph's was is that node: what it shows, digested once,
+        # is not worked out again for 6,000 nodes when a tag or a new essay moves the edges)
+        told = graph.nodes if graph is not None else {}
+        was = {facts[0]: facts for facts in reversed(self._nodes)} if told else {}
         graph = KnowledgeGraph()
         for facts in nodes:
-            graph.add(Node(*facts))
+            node = told.get(facts[0]) if was.get(facts[0]) == facts else None
+            graph.add(node if node is not None else Node(*facts))
         for a, b, kind, weight in edges:
             graph.connect(a, b, kind, weight)
         self._nodes, self._edges, self._graph = nodes, shape, graph
