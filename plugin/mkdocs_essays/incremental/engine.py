@@ -994,7 +994,13 @@ class Run:
         deferred = build.views.deferred
         drawn = deferred.drawn
         src = page.file.src_uri
-        if not drawn and deferred.given and src in build.specs and src not in build.hosted:
+        if (
+            not drawn
+            and deferred.given
+            and src in build.specs
+            and src not in build.hosted
+            and not self.entries.get(src)  # (a page searched is not patched: _patch)
+        ):
             drawn = [deferred.given]
         found = patching.spot(output, drawn)
         if found is not None:
