@@ -21,11 +21,11 @@ after this one) and the page is rendered as any other.
 A listing's later pages are patched the same way, their whole content for a map. A new essay
 at 1,000 essays moves every page of the essay index, of the patterns' catalog and of its tags'
 pages by one item: 280 pages whose address, title, navigation and the pages their pager links
-to are the same, and whose content alone changed. Such a page (one the plugin renders whole, that shows no local
-map) names its content by one value in its key (:meth:`.keys.Keys.local`); its content is
-rendered again and put into its file, without Material's template and the work MkDocs does
-around it. A page whose words are in the search index is rendered (its entries would be the
-last build's): a listing's later pages are not searched.
+to are the same, and whose content alone changed. Such a page (one the plugin renders whole,
+that shows no local map) names its content by one value in its key (:meth:`.keys.Keys.local`);
+its content is rendered again and put into its file, without Material's template and the work
+MkDocs does around it. A page whose words are in the search index is rendered (its entries
+would be the last build's): a listing's later pages are not searched.
 """
 
 from __future__ import annotations
