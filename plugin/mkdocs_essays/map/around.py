@@ -51,25 +51,12 @@ def shown(graph: KnowledgeGraph, rings: list[list[str]]) -> bytes:
     1,000 maps: making each subgraph was a third of a walk). Each node is its text
     (:attr:`.graph.Node.shown`, a ``repr``: one line), then the rings and the edges name the
     nodes by their place among them."""
-    position = graph._position
-    nodes, adjacency = graph.nodes, graph.adjacency
-    wanted = {n for ring in rings for n in ring}
-    order = sorted(wanted, key=position.__getitem__)
+    nodes = graph.nodes
+    order = sorted({n for ring in rings for n in ring}, key=graph._position.__getitem__)
     place = {n: i for i, n in enumerate(order)}
-    kept = len(order)
     parts = [nodes[n].shown for n in order]
     parts += [" ".join([str(place[n]) for n in ring]) for ring in rings]
-    edges: list[str] = []
-    for at, a in enumerate(order):  # (the edges as subgraph() orders them)
-        mine = adjacency[a]
-        if len(mine) < kept - at:
-            here = position[a]
-            later = [b for b in mine if b in wanted and position[b] > here]
-            later.sort(key=position.__getitem__)
-        else:
-            later = [b for b in order[at + 1 :] if b in mine]
-        edges += [f"{at} {place[b]} {mine[b]}" for b in later]
-    parts.append(",".join(edges))
+    parts.append(",".join([f"{place[a]} {place[b]} {k}" for a, b, k in graph.ties_among(order)]))
     text = "\n".join(parts)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 

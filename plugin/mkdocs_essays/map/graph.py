@@ -11,7 +11,7 @@ hash seed.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -110,6 +110,22 @@ class KnowledgeGraph:
             out._position[node_id] = len(nodes)
             nodes[node_id] = self.nodes[node_id]
             adjacency[node_id] = {}
+        for a, b, kind in self.ties_among(order):
+            adjacency[a][b] = kind
+            adjacency[b][a] = kind
+            edges[(a, b)] = kind
+        topic = self.topic
+        if topic:
+            out.topic = {n: topic[n] for n in order if n in topic}
+        return out
+
+    def ties_among(self, order: list[str]) -> Iterator[tuple[str, str, str]]:
+        """The edges between the nodes ``order`` (in this graph's order), in the order of
+        their first and then their second node: ``(first, second, kind)``. Each node looks at
+        the smaller of its neighbours and the nodes after it (a local map: 29 at most),
+        whatever its degree."""
+        position = self._position
+        wanted = set(order)
         kept = len(order)
         for at, a in enumerate(order):
             mine = self.adjacency[a]  # (a tag of a thousand essays is asked, not walked)
@@ -119,16 +135,8 @@ class KnowledgeGraph:
                 later.sort(key=position.__getitem__)
             else:
                 later = [b for b in order[at + 1 :] if b in mine]
-            around = adjacency[a]
             for b in later:
-                kind = mine[b]
-                around[b] = kind
-                adjacency[b][a] = kind
-                edges[(a, b)] = kind
-        topic = self.topic
-        if topic:
-            out.topic = {n: topic[n] for n in order if n in topic}
-        return out
+                yield a, b, mine[b]
 
     def without(self, kind: str) -> KnowledgeGraph:
         return self.subgraph(i for i, n in self.nodes.items() if n.kind != kind)
