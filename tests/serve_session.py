@@ -53,10 +53,12 @@ def served(
     essays: dict[str, str] = FOUR_ESSAYS,
     *,
     local_map: bool = False,
+    options: dict[str, Any] | None = None,
 ) -> Iterator[Session]:
     """A session of ``essays`` (``project/``, served into ``site/``), built once; closed when
-    done (a fixture's body: ``yield from served(tmp_path, BASE_CONFIG)``)."""
-    root = essays_project(tmp_path / "project", essays, base, local_map=local_map)
+    done (a fixture's body: ``yield from served(tmp_path, BASE_CONFIG)``). ``options``: more
+    of the plugin's options."""
+    root = essays_project(tmp_path / "project", essays, base, local_map=local_map, options=options)
     session = Session(root, tmp_path / "site")
     try:
         session.build()
@@ -72,13 +74,22 @@ def append(root: Path, name: str, text: str) -> None:
 
 
 def essays_project(
-    root: Path, essays: dict[str, str], base: dict[str, Any], *, local_map: bool = False
+    root: Path,
+    essays: dict[str, str],
+    base: dict[str, Any],
+    *,
+    local_map: bool = False,
+    options: dict[str, Any] | None = None,
 ) -> Path:
     """A project at ``root``: ``base`` (the tests' ``BASE_CONFIG``), without local maps unless
-    ``local_map``, and ``essays`` (``name.md`` -> text) in ``docs/posts/``."""
+    ``local_map`` (and with the plugin's ``options``), and ``essays`` (``name.md`` -> text) in
+    ``docs/posts/``."""
     import yaml
 
-    config = {**base, "plugins": ["search", {"essays": {"local_map": local_map}}]}
+    config = {
+        **base,
+        "plugins": ["search", {"essays": {"local_map": local_map, **(options or {})}}],
+    }
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     for name, text in essays.items():

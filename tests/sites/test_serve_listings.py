@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import BASE_CONFIG
-from serve_session import FOUR_ESSAYS, Session, essays_project, served_as_clean
+from serve_session import FOUR_ESSAYS, Session, served, served_as_clean
 
 PAGE_2 = "posts/page/2/index.md"
 """The essay index's second page (two essays a page): out of search and of the navigation."""
@@ -28,16 +27,7 @@ def _essay(name: str, day: int) -> str:
 def session(tmp_path: Path) -> Iterator[Session]:
     """Five essays, two a page: every listing has three pages, and a sixth essay keeps three."""
     essays = {**FOUR_ESSAYS, "epsilon.md": _essay("epsilon", 5)}
-    root = essays_project(tmp_path / "project", essays, BASE_CONFIG)
-    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
-    config["plugins"] = ["search", {"essays": {"pager_size": 2, "local_map": False}}]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
-    session = Session(root, tmp_path / "site")
-    try:
-        session.build()
-        yield session
-    finally:
-        session.close()
+    yield from served(tmp_path, BASE_CONFIG, essays, options={"pager_size": 2})
 
 
 def _add(session: Session, name: str, day: int) -> None:
